@@ -1,0 +1,1 @@
+"""ParkBench data package."""

@@ -1,0 +1,1 @@
+"""ParkBench models package."""

@@ -1,0 +1,1 @@
+"""ParkBench portal package."""

@@ -1,0 +1,1 @@
+"""One module per ``parkbench`` command; see ``portal.cli.COMMANDS``."""

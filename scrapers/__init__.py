@@ -1,0 +1,1 @@
+"""ParkBench scrapers package."""
