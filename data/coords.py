@@ -52,7 +52,9 @@ def _offset(lat: float, lon: float) -> tuple[float, float]:
     dlon = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * math.sqrt(abs(x))
     dlon += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
     dlon += (20.0 * math.sin(x * math.pi) + 40.0 * math.sin(x / 3.0 * math.pi)) * 2.0 / 3.0
-    dlon += (150.0 * math.sin(x / 12.0 * math.pi) + 300.0 * math.sin(x / 30.0 * math.pi)) * 2.0 / 3.0
+    dlon += (
+        (150.0 * math.sin(x / 12.0 * math.pi) + 300.0 * math.sin(x / 30.0 * math.pi)) * 2.0 / 3.0
+    )
     rad_lat = lat / 180.0 * math.pi
     magic = 1 - _EE * math.sin(rad_lat) ** 2
     sqrt_magic = math.sqrt(magic)
@@ -93,7 +95,10 @@ def gcj02_to_wgs84(lat: float, lon: float) -> tuple[float, float]:
     for _ in range(_MAX_ITERATIONS):
         g_lat, g_lon = wgs84_to_gcj02(w_lat, w_lon)
         err_lat, err_lon = g_lat - lat, g_lon - lon
-        if abs(err_lat) < _ITERATION_TOLERANCE_DEGREE and abs(err_lon) < _ITERATION_TOLERANCE_DEGREE:
+        if (
+            abs(err_lat) < _ITERATION_TOLERANCE_DEGREE
+            and abs(err_lon) < _ITERATION_TOLERANCE_DEGREE
+        ):
             break
         w_lat, w_lon = w_lat - err_lat, w_lon - err_lon
     return w_lat, w_lon

