@@ -302,6 +302,11 @@ def write_records(
             counts: dict[str, int] = {}
             for r in recs:
                 counts[r.id] = counts.get(r.id, 0) + 1
+            json_cols = [c.name for c in table.all_columns() if c.type == "json"]
+            for r in recs:
+                for c in json_cols:
+                    if isinstance(r.values.get(c), list | dict):
+                        r.values[c] = _json(r.values[c])
             fresh = [r for r in recs if r.id not in existing and counts[r.id] == 1]
             if fresh and new_facts:
                 cols = table.column_names
