@@ -178,13 +178,18 @@ def to_simplified(text: str) -> str:
     """
     if text.isascii():
         return text
+    return _simplified(text)
+
+
+@lru_cache(maxsize=8192)
+def _simplified(text: str) -> str:
     convert = _converter().convert
     out = convert(text)
+    previous = text
     for _ in range(3):  # a few OpenCC pairs chain (A -> B -> C); iterate to the fixed point
-        again = convert(out)
-        if again == out:
+        if out == previous:
             break
-        out = again
+        previous, out = out, convert(out)
     return out
 
 

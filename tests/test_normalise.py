@@ -464,10 +464,42 @@ QUANTITY_PARSERS = [
     parse_years,
 ]
 # an alphabet that reaches deep into the grammar, plus arbitrary text
-_ALPHABET = list("0123456789.,-~%/:×xX* 　") + list("一二两三十百千万亿〇零点半约近余多以上下内左右")
-_ALPHABET += ["个", "人", "年", "月", "元", "万元", "平方米", "亩", "秒", "分", "小时", "公里", "米"]
-_ALPHABET += ["周一", "至", "周五", "每天", "超过", "不低于", "百分之", "(", ")", "、", "转", "Ⅹ", "５"]
-TEXT = st.one_of(st.text(max_size=30), st.lists(st.sampled_from(_ALPHABET), max_size=12).map("".join))
+_ALPHABET = list("0123456789.,-~%/:×xX* 　") + list(
+    "一二两三十百千万亿〇零点半约近余多以上下内左右"
+)
+_ALPHABET += [
+    "个",
+    "人",
+    "年",
+    "月",
+    "元",
+    "万元",
+    "平方米",
+    "亩",
+    "秒",
+    "分",
+    "小时",
+    "公里",
+    "米",
+]
+_ALPHABET += [
+    "周一",
+    "至",
+    "周五",
+    "每天",
+    "超过",
+    "不低于",
+    "百分之",
+    "(",
+    ")",
+    "、",
+    "转",
+    "Ⅹ",
+    "５",
+]
+TEXT = st.one_of(
+    st.text(max_size=30), st.lists(st.sampled_from(_ALPHABET), max_size=12).map("".join)
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -512,7 +544,9 @@ _FULL_WIDTH = str.maketrans("0123456789.,%", "０１２３４５６７８９．�
 
 
 @given(
-    st.from_regex(r"[约近]?[0-9]{1,6}(\.[0-9]{1,2})?(万|千)?(个|元|平方米|%|秒|公里|年)?", fullmatch=True)
+    st.from_regex(
+        r"[约近]?[0-9]{1,6}(\.[0-9]{1,2})?(万|千)?(个|元|平方米|%|秒|公里|年)?", fullmatch=True
+    )
 )
 def test_full_width_digits_read_like_half_width(text):
     for parse in QUANTITY_PARSERS:
