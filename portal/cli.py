@@ -18,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "build": "build",
     "import": "import_file",
     "serve": "serve",
+    "staffing": "staffing",
+    "cost": "cost",
 }
 
 
