@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SQL_TYPES = {"text": str, "integer": int, "real": float, "json": str}
+SQL_TYPES = {"text": str, "integer": int, "real": float, "json": str, "blob": bytes}
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ def C(name, type, zh, en, unit=None, **kw) -> Column:  # noqa: N802 - short cons
 _PLACE = (
     C("province", "text", "省份", "province (Simplified Chinese name)"),
     C("city", "text", "城市（按来源原文）", "city as the source gives it"),
+    C("district", "text", "区县", "district or county"),
     C(
         "city_adcode",
         "text",
@@ -113,6 +114,12 @@ _PLACE = (
     ),
     C("lat", "real", "纬度（WGS-84）", "latitude, WGS-84", "degree"),
     C("lon", "real", "经度（WGS-84）", "longitude, WGS-84", "degree"),
+    C(
+        "coord_precision",
+        "text",
+        "坐标精度：point=来源给出的位置，city=城市代表点",
+        "coordinate precision: point (given by the source) or city (the city's representative point)",
+    ),
 )
 
 CENTERS = register(
@@ -256,7 +263,6 @@ PARKS = register(
             C("name_en", "text", "英文名称", "English name"),
             C("name_key", "text", "匹配用规范化名称", "normalised name used for matching"),
             *_PLACE,
-            C("district", "text", "区县", "district or county"),
             C("area_km2", "real", "规划面积", "planned area", "km2", quantity=True),
             C(
                 "start_area_km2",
@@ -461,6 +467,7 @@ KPIS = register(
                 "是否为目标值（1=目标，0=实际）",
                 "1 when a target, 0 when achieved",
             ),
+            C("note", "text", "说明", "note"),
         ),
         foreign_keys=(("center_id", "centers", "id"),),
     )
@@ -564,6 +571,12 @@ IMPORT_REJECTS = register(
             C("file", "text", "文件或网址", "file or URL"),
             C("source_id", "text", "来源标识", "source id"),
             C("row", "integer", "行号（表头为第1行）", "row number in the file (header is row 1)"),
+            C(
+                "locator",
+                "text",
+                "位置（网页中的记录、段落）",
+                "where in a page or document, when there are no rows",
+            ),
             C("column", "text", "列名（按原文件）", "column as named in the file"),
             C("value", "text", "原始值", "value as given"),
             C("rule", "text", "违反的规则", "rule broken"),
@@ -571,6 +584,25 @@ IMPORT_REJECTS = register(
             C("row_json", "json", "整行原始数据", "the whole raw row"),
             C("recorded_at", "text", "记录时间（UTC）", "time recorded, UTC"),
         ),
+        published=False,
+    )
+)
+
+SOURCE_FILES = register(
+    Table(
+        "source_files",
+        "导入文件存档",
+        "archived bytes of every imported file, so no cell is ever lost",
+        (
+            C("source_id", "text", "来源标识", "source id"),
+            C("name", "text", "文件名", "file name"),
+            C("sha256", "text", "SHA-256", "SHA-256 of the content"),
+            C("encoding", "text", "检测到的编码", "detected text encoding"),
+            C("size_bytes", "integer", "大小", "size", "byte"),
+            C("content", "blob", "文件内容", "file content"),
+        ),
+        pk="source_id",
+        foreign_keys=(("source_id", "sources", "id"),),
         published=False,
     )
 )
