@@ -9,16 +9,17 @@ database, tables or rows fall back to the defaults, and ``notes`` says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from models.cost import CostInputs
-from models.incentives import IncentiveRule
-
 DEFAULTS_PATH = Path(__file__).parent / "reference" / "cost_defaults.yaml"
-INPUT_NAMES = {f.name for f in fields(CostInputs)} - {"seats"}
+#: inputs without a default (None unless given); the others are the keys of the YAML file.
+#: Together they are the fields of ``models.cost.CostInputs`` less ``seats`` (a test checks it).
+OPTIONAL_INPUTS = frozenset(
+    {"fte_per_seat", "contacts_per_year", "revenue_cny_per_year", "investment_cny"}
+)
 
 
 @dataclass
@@ -28,15 +29,14 @@ class CostContext:
     city: str
     values: dict[str, float]
     sources: dict[str, dict]
-    rules: list[IncentiveRule] = field(default_factory=list)
+    rules: list[dict] = field(default_factory=list)  # rows of the incentives table
     park: dict | None = None
     adcode: str | None = None
     notes: list[str] = field(default_factory=list)
 
-    def cost_inputs(self, seats: int, **overrides) -> CostInputs:
-        values = {k: v for k, v in self.values.items() if k in INPUT_NAMES}
-        values.update(overrides)
-        return CostInputs(seats=seats, **values)
+    @property
+    def input_names(self) -> set[str]:
+        return set(self.values) | OPTIONAL_INPUTS
 
     def set(self, name: str, value: float, source: str, unit: str | None = None, year=None) -> None:
         self.values[name] = value
@@ -52,11 +52,7 @@ class CostContext:
 def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict], dict[str, dict]]:
     """The default inputs (name -> {value, unit, year, source}) and the per-city overrides."""
     doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    inputs = doc.get("inputs", {})
-    unknown = set(inputs) - INPUT_NAMES
-    if unknown:
-        raise ValueError(f"{path}: unknown cost inputs {sorted(unknown)}")
-    return inputs, doc.get("cities", {}) or {}
+    return doc.get("inputs", {}), doc.get("cities", {}) or {}
 
 
 def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:
@@ -153,7 +149,7 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
             ctx.adcode = hits[0]["adcode"] if hits else None
     if "city_inputs" in tables and ctx.adcode is not None:
         for row in _rows(db, "select * from city_inputs where adcode = ?", [ctx.adcode]):
-            if row.get("indicator") in INPUT_NAMES and row.get("value") is not None:
+            if row.get("indicator") in ctx.input_names and row.get("value") is not None:
                 ctx.set(
                     row["indicator"],
                     float(row["value"]),
@@ -178,6 +174,6 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
         clauses.append("(park_id is null and city_adcode = ?)")
         params.append(ctx.adcode)
     rows = _rows(db, f"select * from incentives where {' or '.join(clauses)}", params)
-    ctx.rules = [IncentiveRule.from_row(r) for r in rows]
+    ctx.rules = rows
     if not ctx.rules:
         ctx.notes.append("no incentive rules for this park or city in the database")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pytest
 import sqlite_utils
@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data.cost_inputs import INPUT_NAMES, load_cost_context, load_cost_defaults
+from data.cost_inputs import OPTIONAL_INPUTS, load_cost_context, load_cost_defaults
 from models.cost import CostInputs, compare_service_levels, compute_cost
 from models.errors import ModelInputError
 from models.incentives import CenterProfile, IncentiveRule, apply_incentives
@@ -154,12 +154,8 @@ def test_bad_cost_inputs():
 
 def test_every_default_has_value_unit_and_source():
     inputs, cities = load_cost_defaults()
-    assert set(inputs) == INPUT_NAMES - {
-        "fte_per_seat",
-        "contacts_per_year",
-        "revenue_cny_per_year",
-        "investment_cny",
-    }
+    assert set(inputs) | OPTIONAL_INPUTS == {f.name for f in fields(CostInputs)} - {"seats"}
+    assert not set(inputs) & OPTIONAL_INPUTS
     for name, entry in inputs.items():
         assert entry["source"] and "unit" in entry and "year" in entry, name
     assert "北京" in cities
@@ -223,6 +219,7 @@ def test_loader_reads_park_rent_city_inputs_and_rules(park_db):
     assert ctx.values["agent_wage_cny_per_month"] == 7000
     assert ctx.values["contribution_base_floor_cny_per_month"] == 6326
     assert len(ctx.rules) == 2 and ctx.park["id"] == "p1"
+    assert {IncentiveRule.from_row(r).tier for r in ctx.rules} == {1, 2}
     assert "parks" in ctx.sources["rent_cny_per_m2_month"]["source"]
 
 

@@ -8,9 +8,10 @@ import os
 
 import click
 
-from data.cost_inputs import INPUT_NAMES, load_cost_context
-from models.cost import compute_cost, cost_for_service_level
+from data.cost_inputs import load_cost_context
+from models.cost import CostInputs, compute_cost, cost_for_service_level
 from models.errors import ModelInputError
+from models.incentives import IncentiveRule
 
 
 def _clean(value):
@@ -80,16 +81,17 @@ def command(
     ctx = load_cost_context(city, park, db_path)
     for item in overrides:
         name, _, raw = item.partition("=")
-        if name not in INPUT_NAMES:
+        if name not in ctx.input_names:
             raise ModelInputError(f"--set: unknown input {name!r}")
         try:
             ctx.set(name, float(raw), "command line (--set)")
         except ValueError as exc:
             raise ModelInputError(f"--set {name}: {raw!r} is not a number") from exc
+    rules = [IncentiveRule.from_row(row) for row in ctx.rules]
     if calls_per_hour is not None:
         if aht_seconds is None:
             raise click.UsageError("--calls-per-hour needs --aht-seconds")
-        base = ctx.cost_inputs(seats or 1)
+        base = CostInputs(seats=seats or 1, **ctx.values)
         result = cost_for_service_level(
             base,
             calls_per_hour,
@@ -97,13 +99,15 @@ def command(
             target_sl=target_sl,
             answer_seconds=answer_seconds,
             patience_seconds=patience_seconds,
-            rules=ctx.rules,
+            rules=rules,
             years=years,
             sources=ctx.sources,
             seats=seats,
         )
     else:
-        result = compute_cost(ctx.cost_inputs(seats), ctx.rules, years=years, sources=ctx.sources)
+        result = compute_cost(
+            CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources
+        )
     out = result.to_dict()
     out.update({"city": city, "park": ctx.park, "adcode": ctx.adcode, "notes": ctx.notes})
     if as_json:
