@@ -32,6 +32,7 @@ class CostContext:
     rules: list[dict] = field(default_factory=list)  # rows of the incentives table
     park: dict | None = None
     adcode: str | None = None
+    city_name: str | None = None  # standard name from data.geocode, when it resolves
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -63,16 +64,17 @@ def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:
     return None, {}
 
 
-def _resolve_adcode(city: str) -> str | None:
+def _resolve_city(city: str) -> tuple[str | None, str | None]:
+    """(adcode, standard name) of a city through ``data.geocode``, or (None, None)."""
     try:  # the geography helper's resolver, once it is on main
         from data.geocode import geocode_city  # type: ignore[import-not-found]
     except ImportError:
-        return None
+        return None, None
     try:
         hit = geocode_city(city)
     except Exception:  # noqa: BLE001 - an unresolvable name just means no city-level data
-        return None
-    return getattr(hit, "adcode", None) or (hit.get("adcode") if isinstance(hit, dict) else None)
+        return None, None
+    return getattr(hit, "adcode", None), getattr(hit, "name", None)
 
 
 def load_cost_context(
@@ -94,7 +96,7 @@ def load_cost_context(
             entry.get("unit"),
             entry.get("year"),
         )
-    ctx.adcode = _resolve_adcode(city)
+    ctx.adcode, ctx.city_name = _resolve_city(city)
     if db_path is None or not Path(db_path).exists():
         ctx.notes.append(
             f"no database at {db_path}: defaults only, no park data or incentive rules"
@@ -166,7 +168,7 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
     if park_row is not None:
         clauses.append("park_id = ?")
         params.append(park_row["id"])
-    city_names = {city, park_row.get("city") if park_row else None} - {None}
+    city_names = {city, ctx.city_name, park_row.get("city") if park_row else None} - {None}
     for c in city_names:
         clauses.append("(park_id is null and city = ?)")
         params.append(c)
