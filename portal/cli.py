@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "import": "import_file",
     "serve": "serve",
     "sites": "sites",
+    "staffing": "staffing",
+    "cost": "cost",
 }
 
 
