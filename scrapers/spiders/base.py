@@ -31,13 +31,15 @@ class PageSpider(scrapy.Spider):
         self.start_urls = [start_url]
         host = urlparse(start_url).hostname
         self.allowed_domains = [host] if host else []
-        self.links = LinkExtractor(allow_domains=self.allowed_domains, deny_extensions=DENY_EXTENSIONS)
+        # host filter done here: LinkExtractor's allow_domains compares the netloc (with port)
+        self.links = LinkExtractor(deny_extensions=DENY_EXTENSIONS)
 
     def parse(self, response: Response):
         yield self.page_item(response)
         if isinstance(response, TextResponse):
             for link in self.links.extract_links(response):
-                yield response.follow(link.url, callback=self.parse)
+                if urlparse(link.url).hostname in self.allowed_domains:
+                    yield response.follow(link.url, callback=self.parse)
 
     def page_item(self, response: Response) -> dict:
         """The item for one page: address, time, hash, and what :meth:`read_page` found."""
