@@ -65,7 +65,9 @@ def _integer(run: str, whole: str) -> int:
                     number = DIGITS[ch]
                     after_zero = True
                     continue
-                raise _error(f"'{whole}' runs two digits together (an estimate like 三四)", whole, "vague")
+                raise _error(
+                    f"'{whole}' runs two digits together (an estimate like 三四)", whole, "vague"
+                )
             number = DIGITS[ch]
             after_zero = after_zero or number == 0
             previous_digit = True

@@ -105,8 +105,40 @@ class ServiceLevel:
 # Text helpers
 
 _NOT_STATED = frozenset(
-    "- -- --- — —— – / \\ ? ?? . … 无 暂无 没有 不详 未详 未知 不明 待定 未公开 不公开 n/a na n.a. "
-    "null none nil nan 空 略 /a".split()
+    [
+        "-",
+        "--",
+        "---",
+        "—",
+        "——",
+        "–",
+        "/",
+        "\\",
+        "?",
+        "??",
+        ".",
+        "…",
+        "无",
+        "暂无",
+        "没有",
+        "不详",
+        "未详",
+        "未知",
+        "不明",
+        "待定",
+        "未公开",
+        "不公开",
+        "n/a",
+        "na",
+        "n.a.",
+        "null",
+        "none",
+        "nil",
+        "nan",
+        "空",
+        "略",
+        "/a",
+    ]
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"\s+")
@@ -225,11 +257,11 @@ def parse_list(text: object) -> tuple[str, ...]:
 
 
 def _number_input(value: object, rule: str = "number") -> float | None:
-    """The float of a non-string input, None for NaN; bool and other types refused."""
+    """The float of a non-string input, None for None and NaN; bool and other types refused."""
+    if value is None:
+        return None
     if isinstance(value, bool):
-        raise NormaliseError(
-            f"a boolean ({value}) is not a {rule} value", value=value, rule="type"
-        )
+        raise NormaliseError(f"a boolean ({value}) is not a {rule} value", value=value, rule="type")
     if isinstance(value, int):
         try:
             return float(value)
@@ -309,32 +341,146 @@ _SUFFIX_BOUND = {
 }
 _PREFIX_BOUND = {
     **dict.fromkeys(
-        "约 约为 大约 大概 约合 概 近 将近 接近 差不多 ~ ≈ 约计 估计 预计 about approx approx. around ca. circa".split(),
+        [
+            "约",
+            "约为",
+            "大约",
+            "大概",
+            "约合",
+            "概",
+            "近",
+            "将近",
+            "接近",
+            "差不多",
+            "~",
+            "≈",
+            "约计",
+            "估计",
+            "预计",
+            "about",
+            "approx",
+            "approx.",
+            "around",
+            "ca.",
+            "circa",
+        ],
         "approx",
     ),
     **dict.fromkeys(
-        "超过 超 逾 多于 大于 高于 不低于 不少于 不小于 不下于 至少 最少 最低 起码 > >= ≥ ≧ 达到以上 "
-        "over more than at least above".split(),
+        [
+            "超过",
+            "超",
+            "逾",
+            "多于",
+            "大于",
+            "高于",
+            "不低于",
+            "不少于",
+            "不小于",
+            "不下于",
+            "至少",
+            "最少",
+            "最低",
+            "起码",
+            ">",
+            ">=",
+            "≥",
+            "≧",
+            "达到以上",
+            "over",
+            "more than",
+            "at least",
+            "above",
+        ],
         "min",
     ),
     **dict.fromkeys(
-        "不超过 不高于 不多于 不大于 最多 至多 最高 不到 不足 不满 未满 未达 少于 低于 小于 < <= ≤ ≦ "
-        "under less than at most below up to".split(),
+        [
+            "不超过",
+            "不高于",
+            "不多于",
+            "不大于",
+            "最多",
+            "至多",
+            "最高",
+            "不到",
+            "不足",
+            "不满",
+            "未满",
+            "未达",
+            "少于",
+            "低于",
+            "小于",
+            "<",
+            "<=",
+            "≤",
+            "≦",
+            "under",
+            "less than",
+            "at most",
+            "below",
+            "up to",
+        ],
         "max",
     ),
 }
 _PREFIX_CURRENCY = {
-    **dict.fromkeys("¥ rmb cny 人民币 rmb¥".split(), "CNY"),
-    **dict.fromkeys("$ us$ usd 美元 美金 hk$ hkd 港币 港元 € eur 欧元 £ gbp 英镑 日元 jpy".split(), "foreign"),
+    **dict.fromkeys(["¥", "rmb", "cny", "人民币", "rmb¥"], "CNY"),
+    **dict.fromkeys(
+        [
+            "$",
+            "us$",
+            "usd",
+            "美元",
+            "美金",
+            "hk$",
+            "hkd",
+            "港币",
+            "港元",
+            "€",
+            "eur",
+            "欧元",
+            "£",
+            "gbp",
+            "英镑",
+            "日元",
+            "jpy",
+        ],
+        "foreign",
+    ),
 }
-_FILLERS = frozenset("为 是 达 达到 有 共 共有 共计 合计 总计 总共 计 在 : = 现有 拥有 规模 总 约有 of".split())
+_FILLERS = frozenset(
+    [
+        "为",
+        "是",
+        "达",
+        "达到",
+        "有",
+        "共",
+        "共有",
+        "共计",
+        "合计",
+        "总计",
+        "总共",
+        "计",
+        "在",
+        ":",
+        "=",
+        "现有",
+        "拥有",
+        "规模",
+        "总",
+        "约有",
+        "of",
+    ]
+)
 _PREFIX_WORDS = sorted({*_PREFIX_BOUND, *_PREFIX_CURRENCY, *_FILLERS}, key=len, reverse=True)
 _RANGE_SEP = re.compile(r"\s*(?:-+|~+|〜|—+|–|−|到|至|to)\s*")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕")
 _FAMILY_NAMES = {
     "count": "a count",
     "CNY": "an amount of money in CNY",
-    "foreign": "an amount in a foreign currency (no exchange rate is assumed)",
+    "foreign": "an amount in a foreign currency",
     "area": "an area",
     "fraction": "a percentage",
     "second": "a duration",
@@ -363,7 +509,12 @@ def _read_prefix(prefix: str) -> tuple[list[str], str | None, float]:
         for word in _PREFIX_WORDS:
             if s.endswith(word):
                 boundary = len(s) - len(word)
-                if word.isascii() and word[0].isalpha() and boundary > 0 and s[boundary - 1].isalnum():
+                if (
+                    word.isascii()
+                    and word[0].isalpha()
+                    and boundary > 0
+                    and s[boundary - 1].isalnum()
+                ):
                     continue  # "2m" or "xabout" is no English word
                 if word in _PREFIX_BOUND and not bounds:
                     bounds.append(_PREFIX_BOUND[word])
@@ -378,7 +529,9 @@ def _read_prefix(prefix: str) -> tuple[list[str], str | None, float]:
 def _merge_bounds(bounds: list[str], text: str) -> str | None:
     kinds = set(bounds)
     if {"min", "max"} <= kinds:
-        raise NormaliseError(f"'{text}' is both a lower and an upper bound", value=text, rule="bound")
+        raise NormaliseError(
+            f"'{text}' is both a lower and an upper bound", value=text, rule="bound"
+        )
     for kind in ("min", "max", "approx"):
         if kind in kinds:
             return kind
@@ -456,9 +609,7 @@ def _read_quantity(text: str, want: str) -> tuple[float, float | None, str | Non
     if s is None:
         raise _NotStated
     if _VAGUE.search(s):
-        raise NormaliseError(
-            f"'{text}' is a vague amount, not a number", value=text, rule="vague"
-        )
+        raise NormaliseError(f"'{text}' is a vague amount, not a number", value=text, rule="vague")
     arabic = any(ch.isascii() and ch.isdigit() for ch in s)
     finder = _ARABIC if arabic else _CN_RUN
     m = finder.search(s)
@@ -476,23 +627,31 @@ def _read_quantity(text: str, want: str) -> tuple[float, float | None, str | Non
         m2 = _number_at(s, sep.end(), arabic)
         if m2 is not None:
             high, pos = _read_term(s, m2, arabic, compound=want in ("second", "year"))
-    rest = _PAREN.sub(" ", s[pos:]).strip(" ,.;:")
-    if rest.startswith(("/", "每", "per ")):
-        raise NormaliseError(
-            f"'{text}' is a rate per unit ('{rest}'), not a single quantity", value=text, rule="unit"
-        )
-    leftover = _ARABIC.search(rest) if arabic else re.search("[〇零一二三四五六七八九两壹贰叁肆伍陆柒捌玖]", rest)
-    if leftover:
-        raise NormaliseError(
-            f"'{text}' holds more than one number; cannot choose", value=text, rule="ambiguous"
-        )
     last = high or low
     if last.family is None and re.match(r"[a-z]", s[pos : pos + 1]):
         # a Latin word glued to the number that is no known unit (5kgs, 3mi): refuse it; a Chinese
         # word there is a classifier or a noun (500辆, 300员工) and is read as such
         word = re.match(r"[a-z$.]+", s[pos:])
         raise NormaliseError(
-            f"'{text}' has an unknown unit '{word.group() if word else s[pos:]}'", value=text, rule="unit"
+            f"'{text}' has an unknown unit '{word.group() if word else s[pos:]}'",
+            value=text,
+            rule="unit",
+        )
+    rest = _PAREN.sub(" ", s[pos:]).strip(" ,.;:")
+    if rest.startswith(("/", "每", "per ")):
+        raise NormaliseError(
+            f"'{text}' is a rate per unit ('{rest}'), not a single quantity",
+            value=text,
+            rule="unit",
+        )
+    leftover = (
+        _ARABIC.search(rest)
+        if arabic
+        else re.search("[〇零一二三四五六七八九两壹贰叁肆伍陆柒捌玖]", rest)
+    )
+    if leftover:
+        raise NormaliseError(
+            f"'{text}' holds more than one number; cannot choose", value=text, rule="ambiguous"
         )
     family = low.family
     if currency is not None:
@@ -532,6 +691,18 @@ def _read_quantity(text: str, want: str) -> tuple[float, float | None, str | Non
     return low_value, high_value, "range", family
 
 
+def _wrong_kind(text: str, found: str, wanted: str) -> NormaliseError:
+    if found == "foreign":
+        return NormaliseError(
+            f"'{text}' is an amount in a foreign currency, not CNY (no exchange rate is assumed)",
+            value=text,
+            rule="currency",
+        )
+    return NormaliseError(
+        f"'{text}' is {_FAMILY_NAMES[found]}, not {_FAMILY_NAMES[wanted]}", value=text, rule="unit"
+    )
+
+
 class _NotStated(Exception):
     """Internal signal: the text says nothing (blank, 不详, N/A)."""
 
@@ -557,13 +728,7 @@ def _quantity(
     except _NotStated:
         return None
     if found is not None and found not in accept:
-        raise NormaliseError(
-            f"'{text}' is {_FAMILY_NAMES.get(found, 'another kind of value')}, not "
-            f"{_FAMILY_NAMES[family].removeprefix('an ').removeprefix('a ')}"
-            + (" (not CNY)" if found == "foreign" else ""),
-            value=text,
-            rule="currency" if found == "foreign" else "unit",
-        )
+        raise _wrong_kind(text, found, family)
     if value < 0 and not allow_negative:
         raise NormaliseError(f"'{text}' is negative", value=text, rule="range")
     return Quantity(value, unit, bound, high)
@@ -635,9 +800,7 @@ def parse_area(text: object, unit: str = "m2") -> Quantity | None:
     except _NotStated:
         return None
     if found not in (None, "area"):
-        raise NormaliseError(
-            f"'{text}' is {_FAMILY_NAMES[found]}, not an area", value=text, rule="unit"
-        )
+        raise _wrong_kind(text, found, "area")
     if value < 0:
         raise NormaliseError(f"'{text}' is a negative area", value=text, rule="range")
     if found == "area":
@@ -667,9 +830,7 @@ def parse_rate(text: object) -> Quantity | None:
     except _NotStated:
         return None
     if found not in (None, "fraction"):
-        raise NormaliseError(
-            f"'{text}' is {_FAMILY_NAMES[found]}, not a percentage", value=text, rule="unit"
-        )
+        raise _wrong_kind(text, found, "fraction")
     if found is None:
         return _bare_rate(value, high, bound, text)
     if value < 0:
@@ -770,7 +931,9 @@ _YEAR_COMPACT = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})?(?!\d)")
 _YEAR_BARE = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAME = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_YEAR_EN = re.compile(rf"\b{_MONTH_NAME}\s*,?\s*(\d{{4}})(?!\d)|(?<!\d)(\d{{4}})\s*,?\s*{_MONTH_NAME}")
+_YEAR_EN = re.compile(
+    rf"\b{_MONTH_NAME}\s*,?\s*(\d{{4}})(?!\d)|(?<!\d)(\d{{4}})\s*,?\s*{_MONTH_NAME}"
+)
 
 
 def _cn_or_int(token: str, text: object) -> int:
@@ -835,7 +998,9 @@ def parse_year_month(text: object, *, today: date | None = None) -> YearMonth | 
         raise NormaliseError(f"no year in '{text}'", value=text, rule="date")
     if re.search(r"\d", s[: m.start()] + " " + s[m.end() :]):
         raise NormaliseError(
-            f"'{text}' holds more than one date or number; cannot choose", value=text, rule="ambiguous"
+            f"'{text}' holds more than one date or number; cannot choose",
+            value=text,
+            rule="ambiguous",
         )
     return _checked_date(year, month, day, text, today)
 
@@ -919,9 +1084,13 @@ def _day_count(m: re.Match[str]) -> int:
 
 def _hours_value(hours: float, days: float, per_year: int | None, text: object) -> OpeningHours:
     if not 0 < hours <= 24:
-        raise NormaliseError(f"'{text}' gives {hours:g} hours a day, not 0..24", value=text, rule="range")
+        raise NormaliseError(
+            f"'{text}' gives {hours:g} hours a day, not 0..24", value=text, rule="range"
+        )
     if not 0 < days <= 7:
-        raise NormaliseError(f"'{text}' gives {days:g} days a week, not 1..7", value=text, rule="range")
+        raise NormaliseError(
+            f"'{text}' gives {days:g} days a week, not 1..7", value=text, rule="range"
+        )
     if per_year is not None and not 1 <= per_year <= 366:
         raise NormaliseError(
             f"'{text}' gives {per_year} days a year, not 1..366", value=text, rule="range"
@@ -999,7 +1168,9 @@ def _product_hours(m: re.Match[str], s: str, per_year: int | None, text: object)
         )
     rest = s[: m.start()] + " " + s[m.end() :]
     if re.search(r"\d", re.sub(r"365\s*天|全年365", "", rest)):
-        raise NormaliseError(f"'{text}' holds more numbers than a×b hours", value=text, rule="ambiguous")
+        raise NormaliseError(
+            f"'{text}' holds more numbers than a×b hours", value=text, rule="ambiguous"
+        )
     if c is not None:
         per_year = int(float(c))
     return _hours_value(hours, days, per_year, text)
@@ -1031,3 +1202,148 @@ def _schedule_hours(
         )
     weekly = sum(g[0] * g[1] for g in groups)
     return _hours_value(weekly / total_days, total_days, per_year, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Service level
+
+_SL_NUM = rf"(\d+(?:\.\d+)?|{_CN}+)"
+_SL_SLASH = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%)?\s*[/:]\s*(\d+(?:\.\d+)?)\s*(秒钟|秒|s|sec|secs|seconds)?(?![\d.])"
+)
+_SL_PERCENT = re.compile(rf"{_SL_NUM}\s*%")
+_SL_SECONDS = re.compile(
+    rf"{_SL_NUM}\s*(秒钟|秒|seconds|second|secs|sec|s|分钟|minutes|minute|mins|min)(?![a-z])"
+)
+
+
+def _sl_number(token: str) -> float:
+    return float(token) if token[0].isdigit() else cn.parse_cn_number(token)
+
+
+def parse_service_level(text: object) -> ServiceLevel | None:
+    """A service level: share answered within a time. ``80/20`` -> target 0.8 within 20 s.
+
+    Reads ``80/20``, ``80%/20秒``, ``0.8/20``, ``20秒内接通率80%``, ``在15秒内接起90%的电话``,
+    ``90% in 15 s``, ``接通率不低于80%(20秒)``. A bound on the share (不低于, ≥, 以上) is kept in
+    ``bound``. Text without both a share and a time raises rule "service_level"; a share above
+    100 % or a time of zero raises rule "range".
+
+    >>> parse_service_level("在15秒内接起90%的电话")
+    ServiceLevel(target=0.9, seconds=15.0, bound=None)
+    """
+    if not isinstance(text, str):
+        if _number_input(text, "service level") is None:
+            return None
+        raise NormaliseError(
+            f"a single number ({text}) is not a service level", value=text, rule="service_level"
+        )
+    s = _prepare(text)
+    if s is None:
+        return None
+    bound: str | None = None
+    m = _SL_SLASH.search(s)
+    if m and not re.search(r"\d", s[: m.start()] + s[m.end() :]):
+        share, seconds = float(m.group(1)), float(m.group(3))
+        target = share / 100 if (m.group(2) or share > 1) else share
+        prefix = _read_prefix(s[: m.start()])[0]
+        bound = prefix[0] if prefix else None
+    else:
+        percents = list(_SL_PERCENT.finditer(s))
+        times = list(_SL_SECONDS.finditer(s))
+        if len(percents) != 1 or len(times) != 1:
+            raise NormaliseError(
+                f"'{text}' does not read as one share within one time",
+                value=text,
+                rule="service_level",
+            )
+        p, t = percents[0], times[0]
+        target = _sl_number(p.group(1)) / 100
+        seconds = _sl_number(t.group(1)) * (60 if t.group(2).startswith(("分", "min")) else 1)
+        lead = s[t.end() if t.end() <= p.start() else 0 : p.start()]
+        prefix = _read_prefix(lead)[0]
+        suffix = _SUFFIX.match(s, p.end())
+        kinds = prefix + ([_SUFFIX_BOUND[suffix.group(1)]] if suffix else [])
+        bound = _merge_bounds(kinds, text if isinstance(text, str) else "")
+    if not 0 < target <= 1:
+        raise NormaliseError(f"'{text}' has a share outside 0..100 %", value=text, rule="range")
+    if not 0 < seconds < 86_400:
+        raise NormaliseError(
+            f"'{text}' has an answer time that is not positive", value=text, rule="range"
+        )
+    return ServiceLevel(_tidy(target), seconds, bound)
+
+
+# ---------------------------------------------------------------------------------------------
+# Phones
+
+_PHONE_SPLIT = re.compile(r"[、,;/|\n\r]+|或|及|和")
+_PHONE_BODY = re.compile(r"\+?[\d\-\s()]+")
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(?=\d)")
+
+
+def parse_phones(text: object) -> tuple[str, ...]:
+    """Phone numbers in a field, each as digits and dashes (a leading + kept).
+
+    Splits on 、，,;；/| and newlines; ``(021)12345678`` -> ``021-12345678``; spaces inside a
+    number become dashes (``400 600 8888`` -> ``400-600-8888``) unless every space-separated
+    part is a whole number of 5+ digits; 转/ext extensions join with a dash; a label before
+    the digits (电话：, Tel:) is dropped. A part that is not a phone (letters among the digits,
+    fewer than 5 or more than 20 digits) raises rule "phone". None or blank gives ``()``.
+
+    >>> parse_phones("10000、10001")
+    ('10000', '10001')
+    >>> parse_phones("(021)12345678")
+    ('021-12345678',)
+    """
+    if not isinstance(text, str):
+        number = _number_input(text, "phone")
+        if number is None:
+            return ()
+        if not number.is_integer() or number < 0:
+            raise NormaliseError(f"{text} is not a phone number", value=text, rule="phone")
+        text = str(int(number))
+    s = clean_text(text)
+    if s is None:
+        return ()
+    s = _EXTENSION.sub("-", s.lower())
+    found: list[str] = []
+    for piece in _PHONE_SPLIT.split(s):
+        piece = piece.strip()
+        if not piece or clean_text(piece) is None:
+            continue
+        first = re.search(r"[\d+(]", piece)
+        if first is None:
+            raise NormaliseError(
+                f"'{piece}' in '{text}' is not a phone number", value=text, rule="phone"
+            )
+        body = piece[first.start() :].strip()
+        label = piece[: first.start()]
+        if re.search(r"[\d]", label) or not _PHONE_BODY.fullmatch(body):
+            raise NormaliseError(
+                f"'{piece}' in '{text}' is not a phone number", value=text, rule="phone"
+            )
+        parts = body.split()
+        if len(parts) > 1 and all(len(re.sub(r"\D", "", p)) >= 5 and "(" not in p for p in parts):
+            candidates = parts
+        else:
+            candidates = [body]
+        for candidate in candidates:
+            found.append(_one_phone(candidate, text))
+    return tuple(dict.fromkeys(found))
+
+
+def _one_phone(candidate: str, text: object) -> str:
+    number = re.sub(r"\(\s*(\d+)\s*\)\s*", r"\1-", candidate)
+    if "(" in number or ")" in number:
+        raise NormaliseError(f"'{candidate}' has unbalanced parentheses", value=text, rule="phone")
+    plus = number.startswith("+")
+    number = re.sub(r"[\s\-]+", "-", number.lstrip("+")).strip("-")
+    digits = re.sub(r"\D", "", number)
+    if not 5 <= len(digits) <= 20 or "+" in number:
+        raise NormaliseError(
+            f"'{candidate}' has {len(digits)} digits; a phone number has 5 to 20",
+            value=text,
+            rule="phone",
+        )
+    return ("+" if plus else "") + number
