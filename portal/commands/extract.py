@@ -48,4 +48,4 @@ def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
             out.append(doc)
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     if failed == len(pages):
-        raise click.exceptions.Exit(2)
+        raise ExtractError(f"none of the {len(pages)} page(s) could be read")
