@@ -14,7 +14,12 @@ CRAWL_PAGES = register(
             C("spider", "text", "爬虫名称", "spider that fetched it"),
             C("sha256", "text", "最近一次内容的SHA-256", "SHA-256 of the last content seen"),
             C("status", "integer", "HTTP状态码", "HTTP status of the last fetch"),
-            C("outcome", "text", "处理结果：ingested, queued, empty, rejected", "outcome: ingested, queued, empty or rejected"),
+            C(
+                "outcome",
+                "text",
+                "处理结果：ingested, queued, empty, rejected",
+                "outcome: ingested, queued, empty or rejected",
+            ),
             C("records", "integer", "抽取的记录或事实数", "records or facts extracted", "record"),
             C("first_seen_at", "text", "首次抓取时间（UTC）", "first fetch, UTC ISO 8601"),
             C("retrieved_at", "text", "最近抓取时间（UTC）", "last fetch, UTC ISO 8601"),

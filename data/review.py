@@ -84,7 +84,11 @@ def list_items(db: sqlite_utils.Database, status: str | None = "pending") -> lis
 
 
 def _item(db: sqlite_utils.Database, item_id: str) -> dict:
-    rows = list(db["review_queue"].rows_where("id = ?", [item_id])) if db["review_queue"].exists() else []
+    rows = (
+        list(db["review_queue"].rows_where("id = ?", [item_id]))
+        if db["review_queue"].exists()
+        else []
+    )
     if not rows:
         raise ReviewError(f"no review item {item_id!r}")
     if rows[0]["status"] != "pending":
@@ -113,7 +117,9 @@ def accept(db: sqlite_utils.Database, item_id: str, decided_by: str = "cli") -> 
     return report
 
 
-def reject(db: sqlite_utils.Database, item_id: str, reason: str | None = None, decided_by: str = "cli") -> None:
+def reject(
+    db: sqlite_utils.Database, item_id: str, reason: str | None = None, decided_by: str = "cli"
+) -> None:
     """Mark a pending fact rejected, with the reason."""
     _item(db, item_id)
     db["review_queue"].update(

@@ -18,7 +18,11 @@ def build_settings(db_path: str | Path, max_pages: int | None = None, **override
     s.setmodule(default_settings, priority="project")
     db_path = Path(db_path)
     s.set("PARKBENCH_DB", str(db_path), priority="cmdline")
-    s.set("HTTPCACHE_DIR", str(db_path.parent.resolve() / f"{db_path.stem}.httpcache"), priority="cmdline")
+    s.set(
+        "HTTPCACHE_DIR",
+        str(db_path.parent.resolve() / f"{db_path.stem}.httpcache"),
+        priority="cmdline",
+    )
     if max_pages is not None:
         s.set("CLOSESPIDER_PAGECOUNT", max_pages, priority="cmdline")
     for key, value in overrides.items():
@@ -26,12 +30,16 @@ def build_settings(db_path: str | Path, max_pages: int | None = None, **override
     return s
 
 
-def run_crawl(spider: str, start_url: str, db_path: str | Path, max_pages: int | None = None, **overrides) -> dict:
+def run_crawl(
+    spider: str, start_url: str, db_path: str | Path, max_pages: int | None = None, **overrides
+) -> dict:
     """Crawl from ``start_url`` with ``spider``; returns Scrapy's final stats."""
     if spider not in SPIDERS:
         raise ValueError(f"unknown spider {spider!r}; choose one of {', '.join(SPIDERS)}")
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(build_settings(db_path, max_pages, **overrides), install_root_handler=True)
+    process = CrawlerProcess(
+        build_settings(db_path, max_pages, **overrides), install_root_handler=True
+    )
     crawler = process.create_crawler(spider)
     process.crawl(crawler, start_url=start_url)
     process.start()

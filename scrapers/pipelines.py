@@ -37,7 +37,9 @@ def store_item(db, item: dict) -> str:
         if item.get("reject"):
             sid = add_source(db, source)
             rej = item["reject"]
-            write_rejects(db, [Reject(item["url"], None, None, None, rej["rule"], rej["reason"])], sid)
+            write_rejects(
+                db, [Reject(item["url"], None, None, None, rej["rule"], rej["reason"])], sid
+            )
             outcome, count = "rejected", 0
         elif item.get("records"):
             rows = [RawRow(r["locator"], r["values"], r["evidence"]) for r in item["records"]]

@@ -22,14 +22,18 @@ class CenterRecord:
     rejected: list[FieldError] = field(default_factory=list)
 
 
-def center_records(body: bytes, source_url: str, content_type: str | None = None) -> list[CenterRecord]:
+def center_records(
+    body: bytes, source_url: str, content_type: str | None = None
+) -> list[CenterRecord]:
     """Center records of a page; raises ``ExtractError`` when the bytes are not a page."""
     page = extract_profiles(body, content_type)
     out = []
     for raw in page.records:
         checked = check_record("centers", raw.values)
         bad = {e.column for e in checked.errors}
-        values = dict(check_record("centers", {k: v for k, v in raw.values.items() if k not in bad}).values)
+        values = dict(
+            check_record("centers", {k: v for k, v in raw.values.items() if k not in bad}).values
+        )
         values = {k: v for k, v in values.items() if v is not None}
         out.append(CenterRecord({"source_url": source_url, **values}, raw.evidence, checked.errors))
     return out

@@ -53,13 +53,23 @@ def test_corpus_accuracy_and_no_invented_values():
 
 
 def test_extract_command_prints_json_array_for_paths_and_file_urls():
-    pages = [str(PROFILES / "table2_gb2312" / "page.html"), (PROFILES / "winners_big5" / "page.html").as_uri()]
+    pages = [
+        str(PROFILES / "table2_gb2312" / "page.html"),
+        (PROFILES / "winners_big5" / "page.html").as_uri(),
+    ]
     out = subprocess.run(
         [sys.executable, "-m", "portal.cli", "extract", *pages, "--json"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     doc = json.loads(out.stdout)
-    assert [d["name"] for d in doc] == ["杭州联合银行信用卡客服中心", "台北信達銀行客服中心", "高雄港務客服中心"]
+    assert [d["name"] for d in doc] == [
+        "杭州联合银行信用卡客服中心",
+        "台北信達銀行客服中心",
+        "高雄港務客服中心",
+    ]
     assert doc[0]["answer_rate"] == 0.9 and doc[0]["answer_rate_bound"] == "min"
     assert doc[0]["source_url"].startswith("file://")
     assert "answer_rate" not in doc[2]
@@ -67,8 +77,16 @@ def test_extract_command_prints_json_array_for_paths_and_file_urls():
 
 def test_extract_command_exits_2_when_no_page_is_readable():
     out = subprocess.run(
-        [sys.executable, "-m", "portal.cli", "extract", str(PROFILES / "not_html_pdf" / "page.html")],
-        capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "portal.cli",
+            "extract",
+            str(PROFILES / "not_html_pdf" / "page.html"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert out.returncode == 2 and "not an HTML page" in out.stderr
     assert json.loads(out.stdout) == []

@@ -65,10 +65,29 @@ def site(tmp_path):
 
 def crawl(url: str, db: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "portal.cli", "crawl", "profiles", "--start-url", f"{url}/index.html",
-         "--db", str(db), "--max-pages", "50", "--set", "DOWNLOAD_DELAY=0",
-         "--set", "AUTOTHROTTLE_ENABLED=False", "--set", "LOG_LEVEL=DEBUG"],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "portal.cli",
+            "crawl",
+            "profiles",
+            "--start-url",
+            f"{url}/index.html",
+            "--db",
+            str(db),
+            "--max-pages",
+            "50",
+            "--set",
+            "DOWNLOAD_DELAY=0",
+            "--set",
+            "AUTOTHROTTLE_ENABLED=False",
+            "--set",
+            "LOG_LEVEL=DEBUG",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
 
 
@@ -83,8 +102,14 @@ def test_crawl_stores_profiles_rejects_and_stays_local(site, tmp_path):
 
     db = sqlite_utils.Database(db_path)
     names = sorted(r["name"] for r in db["centers"].rows)
-    assert names == sorted(["杭州联合银行信用卡客服中心", "上海世纪新元信息产业有限公司",
-                            "台北信達銀行客服中心", "高雄港務客服中心"])
+    assert names == sorted(
+        [
+            "杭州联合银行信用卡客服中心",
+            "上海世纪新元信息产业有限公司",
+            "台北信達銀行客服中心",
+            "高雄港務客服中心",
+        ]
+    )
     hz = next(db["centers"].rows_where("name = ?", ["杭州联合银行信用卡客服中心"]))
     assert (hz["seats"], hz["answer_rate"], hz["answer_rate_bound"]) == (300, 0.9, "min")
     src = next(db["sources"].rows_where("url like ?", ["%/c/hangzhou.html"]))
@@ -94,7 +119,9 @@ def test_crawl_stores_profiles_rejects_and_stays_local(site, tmp_path):
     assert [r["rule"] for r in rejects] == ["not_html"]
     outcomes = {r["id"].rsplit("/", 1)[-1]: r["outcome"] for r in db["crawl_pages"].rows}
     assert outcomes["case.html"] == "empty" and outcomes["report.html"] == "rejected"
-    counts = {t: db[t].count for t in ("centers", "sources", "facts", "import_rejects", "crawl_pages")}
+    counts = {
+        t: db[t].count for t in ("centers", "sources", "facts", "import_rejects", "crawl_pages")
+    }
     db.conn.close()
 
     second = crawl(site, db_path)

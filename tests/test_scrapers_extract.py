@@ -21,7 +21,9 @@ PROFILE_CASES = sorted(p.name for p in (CORPUS / "profiles").iterdir() if p.is_d
 
 def load(case: str) -> tuple[bytes, object]:
     folder = CORPUS / "profiles" / case
-    return (folder / "page.html").read_bytes(), json.loads((folder / "expected.json").read_text("utf-8"))
+    return (folder / "page.html").read_bytes(), json.loads(
+        (folder / "expected.json").read_text("utf-8")
+    )
 
 
 @pytest.mark.parametrize(
@@ -58,15 +60,36 @@ def test_not_html_is_an_error_not_a_crash():
 @pytest.mark.parametrize(
     ("label", "field"),
     [
-        ("座席数量", "seats"), ("座席數量", "seats"), ("座席规模", "seats"), ("坐席", "seats"),
-        ("Seats", "seats"), ("人员数量", "staff"), ("呼叫中心人员数量", "staff"), ("Staff", "staff"),
-        ("所处行业", "industry"), ("企业所处行业", "industry"), ("所屬行業", "industry"),
-        ("Industry", "industry"), ("建立时间", "founded"), ("呼叫中心建立时间", "founded"),
-        ("成立時間", "founded"), ("Established", "founded"), ("所在城市", "city"), ("所在地", "city"),
-        ("City", "city"), ("客服号码", "phone_numbers"), ("服务热线", "phone_numbers"),
-        ("开放时间", "hours"), ("開放時間", "hours"), ("服务时间", "hours"), ("Opening hours", "hours"),
-        ("企业性质", "ownership"), ("单位性质", "ownership"), ("Ownership", "ownership"),
-        ("联系人", None), ("具体陈述呼叫中心总体目标与规划", None),
+        ("座席数量", "seats"),
+        ("座席數量", "seats"),
+        ("座席规模", "seats"),
+        ("坐席", "seats"),
+        ("Seats", "seats"),
+        ("人员数量", "staff"),
+        ("呼叫中心人员数量", "staff"),
+        ("Staff", "staff"),
+        ("所处行业", "industry"),
+        ("企业所处行业", "industry"),
+        ("所屬行業", "industry"),
+        ("Industry", "industry"),
+        ("建立时间", "founded"),
+        ("呼叫中心建立时间", "founded"),
+        ("成立時間", "founded"),
+        ("Established", "founded"),
+        ("所在城市", "city"),
+        ("所在地", "city"),
+        ("City", "city"),
+        ("客服号码", "phone_numbers"),
+        ("服务热线", "phone_numbers"),
+        ("开放时间", "hours"),
+        ("開放時間", "hours"),
+        ("服务时间", "hours"),
+        ("Opening hours", "hours"),
+        ("企业性质", "ownership"),
+        ("单位性质", "ownership"),
+        ("Ownership", "ownership"),
+        ("联系人", None),
+        ("具体陈述呼叫中心总体目标与规划", None),
     ],
 )
 def test_label_synonyms(label, field):
@@ -138,7 +161,9 @@ def test_article_facts_carry_evidence_and_confidence():
     body = (CORPUS / "articles" / "seed001_miyun" / "page.html").read_bytes()
     found = extract_articles(body)
     assert found.park == "北京呼叫中心产业基地"
-    targets = {(f.values["year"], f.values.get("seats")) for f in found.facts if f.table == "park_targets"}
+    targets = {
+        (f.values["year"], f.values.get("seats")) for f in found.facts if f.table == "park_targets"
+    }
     assert targets == {("2010", "1万"), ("2015", "4万")}
     tiers = [f for f in found.facts if f.table == "incentives" and f.values["kind"] == "tax_rebate"]
     assert [t.values["rate"] for t in tiers] == ["30%", "50%"]

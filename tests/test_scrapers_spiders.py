@@ -19,7 +19,11 @@ def response(url: str, body: bytes, cls=HtmlResponse, **kw) -> Response:
 def test_profile_page_gives_item_with_raw_records():
     body = (CORPUS / "profiles" / "table2_gb2312" / "page.html").read_bytes()
     spider = ProfilesSpider(start_url="http://127.0.0.1:8000/index.html")
-    (item,) = [x for x in spider.parse(response("http://127.0.0.1:8000/c/1.html", body)) if isinstance(x, dict)]
+    (item,) = [
+        x
+        for x in spider.parse(response("http://127.0.0.1:8000/c/1.html", body))
+        if isinstance(x, dict)
+    ]
     assert item["url"] == "http://127.0.0.1:8000/c/1.html"
     assert item["reject"] is None and item["encoding"] == "gb18030"
     (rec,) = item["records"]
@@ -43,7 +47,9 @@ def test_listing_links_are_followed_within_the_domain_only():
 def test_non_html_response_becomes_a_reject_item():
     body = (CORPUS / "profiles" / "not_html_pdf" / "page.html").read_bytes()
     spider = ProfilesSpider(start_url="http://127.0.0.1:8000/")
-    resp = Response(url="http://127.0.0.1:8000/a.pdf", body=body, request=Request("http://127.0.0.1:8000/a.pdf"))
+    resp = Response(
+        url="http://127.0.0.1:8000/a.pdf", body=body, request=Request("http://127.0.0.1:8000/a.pdf")
+    )
     (item,) = list(spider.parse(resp))
     assert item["reject"]["rule"] == "not_html" and item["records"] == []
 
@@ -51,7 +57,11 @@ def test_non_html_response_becomes_a_reject_item():
 def test_article_page_gives_facts_for_review():
     body = (CORPUS / "articles" / "seed001_miyun" / "page.html").read_bytes()
     spider = ArticlesSpider(start_url="http://127.0.0.1:8000/")
-    (item,) = [x for x in spider.parse(response("http://127.0.0.1:8000/news/1.html", body)) if isinstance(x, dict)]
+    (item,) = [
+        x
+        for x in spider.parse(response("http://127.0.0.1:8000/news/1.html", body))
+        if isinstance(x, dict)
+    ]
     tables = {f["table"] for f in item["facts"]}
     assert {"parks", "park_targets", "park_tenants", "incentives"} <= tables
     assert all(f["evidence"] and f["confidence"] > 0 for f in item["facts"])

@@ -11,10 +11,20 @@ from scrapers.crawl import SPIDERS, run_crawl
 @click.command("crawl")
 @click.argument("spider", type=click.Choice(SPIDERS))
 @click.option("--start-url", required=True, help="First page; the crawl stays on its domain.")
-@click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Page budget (default 200).")
+@click.option(
+    "--max-pages", type=click.IntRange(min=1), default=None, help="Page budget (default 200)."
+)
 @db_option
-@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a Scrapy setting (e.g. DOWNLOAD_DELAY=0).")
-def command(spider: str, start_url: str, max_pages: int | None, db_path: str, overrides: tuple[str, ...]) -> None:
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Override a Scrapy setting (e.g. DOWNLOAD_DELAY=0).",
+)
+def command(
+    spider: str, start_url: str, max_pages: int | None, db_path: str, overrides: tuple[str, ...]
+) -> None:
     """Crawl listing pages and pagination from START_URL; profiles are validated and stored,
     article facts go to the review queue. robots.txt is obeyed; unchanged pages are skipped."""
     settings = {}

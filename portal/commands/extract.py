@@ -20,8 +20,16 @@ def _path(page: str) -> Path:
 
 @click.command("extract")
 @click.argument("pages", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, default=True, help="Print a JSON array (the default and only format).")
-@click.option("--evidence", is_flag=True, help="Add each record's evidence sentences under _evidence.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    default=True,
+    help="Print a JSON array (the default and only format).",
+)
+@click.option(
+    "--evidence", is_flag=True, help="Add each record's evidence sentences under _evidence."
+)
 def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
     """Extract center records from saved pages (paths or file:// URLs) and print a JSON array.
 

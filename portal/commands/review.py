@@ -17,7 +17,12 @@ def command() -> None:
 
 
 @command.command("list")
-@click.option("--status", type=click.Choice(["pending", "accepted", "rejected", "all"]), default="pending", show_default=True)
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "accepted", "rejected", "all"]),
+    default="pending",
+    show_default=True,
+)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON.")
 def list_command(status: str, db_path: str, as_json: bool) -> None:
@@ -29,7 +34,9 @@ def list_command(status: str, db_path: str, as_json: bool) -> None:
         return
     for it in items:
         values = ", ".join(f"{k}={v}" for k, v in it["values"].items())
-        click.echo(f"{it['id']}  [{it['status']}] {it['confidence']:.2f} {it['entity_table']}: {values}")
+        click.echo(
+            f"{it['id']}  [{it['status']}] {it['confidence']:.2f} {it['entity_table']}: {values}"
+        )
         click.echo(f"    “{it['evidence']}”  <{it['url']}>")
 
 

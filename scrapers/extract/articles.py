@@ -35,18 +35,46 @@ _YEAR = re.compile(r"(?:到|至|于|在)?(?P<y>(?:19|20)\d\d)年(?!\d*月\d*日)
 _SEATS = re.compile(rf"(?P<v>{_NUM}\s*万?)\s*(?:个)?(?:呼叫)?(?:座席|坐席|席位)")
 _JOBS = re.compile(rf"就业(?:机会|岗位)\s*(?P<v>{_NUM}\s*万?)\s*(?:个|人)?")
 _COMPANY = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,30}?(?:股份有限公司|有限公司|公司|集团))")
-_TENANT_SEATS = re.compile(rf"(?P<v>{_NUM}(?:\s*(?:到|至|-|~)\s*{_NUM})?)\s*(?:个)?(?:呼叫中心|呼叫)?(?:座席|坐席|席位)")
+_TENANT_SEATS = re.compile(
+    rf"(?P<v>{_NUM}(?:\s*(?:到|至|-|~)\s*{_NUM})?)\s*(?:个)?(?:呼叫中心|呼叫)?(?:座席|坐席|席位)"
+)
 _TAX = re.compile(r"增值税|营业税|所得税")
 
 AREA_RULES = (
-    ("start_area_km2", re.compile(rf"起步区(?:占地|面积)?(?:约|为)?\s*(?P<v>约?{_NUM}\s*(?:平方公里|平方千米|km2))")),
-    ("area_km2", re.compile(rf"规划(?:占地|面积)(?:约|为)?\s*(?P<v>约?{_NUM}\s*(?:平方公里|平方千米|km2))")),
-    ("building_area_m2", re.compile(rf"(?:建设规模|建筑面积|总建筑面积)(?:约|为|达)?\s*(?P<v>约?{_NUM}\s*万?平方米)")),
+    (
+        "start_area_km2",
+        re.compile(
+            rf"起步区(?:占地|面积)?(?:约|为)?\s*(?P<v>约?{_NUM}\s*(?:平方公里|平方千米|km2))"
+        ),
+    ),
+    (
+        "area_km2",
+        re.compile(rf"规划(?:占地|面积)(?:约|为)?\s*(?P<v>约?{_NUM}\s*(?:平方公里|平方千米|km2))"),
+    ),
+    (
+        "building_area_m2",
+        re.compile(
+            rf"(?:建设规模|建筑面积|总建筑面积)(?:约|为|达)?\s*(?P<v>约?{_NUM}\s*万?平方米)"
+        ),
+    ),
 )
 DISTANCE_RULES = (
-    ("distance_to_airport_km", re.compile(rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}机场\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))")),
-    ("distance_to_expressway_km", re.compile(rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}(?:高速|高速路|高速公路)[\u4e00-\u9fff]{{0,4}}?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))")),
-    ("distance_to_city_km", re.compile(rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}(?:县城|市区|城区|市中心)\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))")),
+    (
+        "distance_to_airport_km",
+        re.compile(rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}机场\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"),
+    ),
+    (
+        "distance_to_expressway_km",
+        re.compile(
+            rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}(?:高速|高速路|高速公路)[\u4e00-\u9fff]{{0,4}}?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+        ),
+    ),
+    (
+        "distance_to_city_km",
+        re.compile(
+            rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}(?:县城|市区|城区|市中心)\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+        ),
+    ),
 )
 
 
@@ -103,7 +131,9 @@ def find_facts(text: str) -> ArticleFacts:
             if m:
                 values[fld] = m.group("v").replace(" ", "")
         if values:
-            out.facts.append(Fact("parks", {"name": park, **values}, sentence, 0.9, "park_figures", loc))
+            out.facts.append(
+                Fact("parks", {"name": park, **values}, sentence, 0.9, "park_figures", loc)
+            )
         out.facts.extend(_targets(park, sentence, loc))
         out.facts.extend(_tenant(park, sentence, loc))
         out.facts.extend(_incentives(park, sentence, loc))
@@ -137,7 +167,12 @@ def _tenant(park: str, sentence: str, loc: str) -> list[Fact]:
     status = "planned" if re.search(r"将|计划|拟|承诺|预计", sentence) else "operating"
     if re.search(r"签订|签署|签约", sentence) and status == "operating":
         status = "signed"
-    values = {"park": park, "company": companies[0], "seats": seats[0].replace(" ", ""), "status": status}
+    values = {
+        "park": park,
+        "company": companies[0],
+        "seats": seats[0].replace(" ", ""),
+        "status": status,
+    }
     return [Fact("park_tenants", values, sentence, 0.6, "tenant_seats", loc)]
 
 
@@ -151,7 +186,10 @@ def _incentives(park: str, sentence: str, loc: str) -> list[Fact]:
             if len(rate) != 1:
                 continue
             values["rate"] = rate[0]
-            basis = re.search(r"((?:增值税|营业税|所得税)[、和及增值营业所得税]*)形成([\u4e00-\u9fff]{2,8}收入)", clause)
+            basis = re.search(
+                r"((?:增值税|营业税|所得税)[、和及增值营业所得税]*)形成([\u4e00-\u9fff]{2,8}收入)",
+                clause,
+            )
             if basis:
                 values["basis"] = f"{basis.group(1)}{basis.group(2)}"
             inv = re.search(rf"投资(?:总额)?在?\s*({_NUM}\s*[万亿]?元)以上", clause)
@@ -179,6 +217,8 @@ def extract_articles(body: bytes, content_type: str | None = None) -> ArticleFac
     """Facts of an article page (bytes); raises ``ExtractError`` when it is not a page."""
     decoded = decode_page(body, content_type)
     layout = read_layout(decoded.text)
-    result = find_facts("\n".join(layout.headings + [i for i in layout.items if isinstance(i, str)]))
+    result = find_facts(
+        "\n".join(layout.headings + [i for i in layout.items if isinstance(i, str)])
+    )
     result.title = layout.title
     return result

@@ -61,7 +61,11 @@ def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
         The HTTP ``Content-Type`` header, when there is one.
     """
     head = body.lstrip()[:8]
-    if any(head.startswith(m) for m in _BINARY_MAGIC) or b"\x00" in body[:1024] and read_bom(body)[0] is None:
+    if (
+        any(head.startswith(m) for m in _BINARY_MAGIC)
+        or b"\x00" in body[:1024]
+        and read_bom(body)[0] is None
+    ):
         raise NotHtmlError("not an HTML page (binary content)")
     if content_type and "html" not in content_type and "text" not in content_type:
         raise NotHtmlError(f"not an HTML page (Content-Type {content_type})")

@@ -24,7 +24,9 @@ _POST = r"(?P<post>以上|以下|左右|之上|以内)?"
 #: raw field -> patterns (on Simplified text); group ``v`` is the value
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "answer_rate": (
-        re.compile(rf"(?:日均|平均|月均|年均|人工)*接通率(?:一直|始终|均)?{_PRE}(?P<v>{_PCT}){_POST}"),
+        re.compile(
+            rf"(?:日均|平均|月均|年均|人工)*接通率(?:一直|始终|均)?{_PRE}(?P<v>{_PCT}){_POST}"
+        ),
     ),
     "outbound_success_rate": (
         re.compile(rf"呼出成功率(?:一直|始终|均)?{_PRE}(?P<v>{_PCT}){_POST}"),
@@ -40,11 +42,17 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     "aht_seconds": (
-        re.compile(rf"平均(?:通话|处理)时长(?:为|是|约|在|控制在)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:秒|分钟|分))"),
+        re.compile(
+            r"平均(?:通话|处理)时长(?:为|是|约|在|控制在)?\s*(?P<v>\d+(?:\.\d+)?\s*(?:秒|分钟|分))"
+        ),
     ),
     "service_level": (
-        re.compile(r"(?P<v>(?P<s>\d+)\s*秒(?:钟)?(?:以)?内接(?:起|通|听)(?P<p>\d+(?:\.\d+)?)\s*[%％])"),
-        re.compile(r"(?P<v>(?P<p>\d+(?:\.\d+)?)\s*[%％]的?(?:电话|呼叫|来电)在\s*(?P<s>\d+)\s*秒(?:钟)?(?:以)?内(?:被)?接(?:起|通|听))"),
+        re.compile(
+            r"(?P<v>(?P<s>\d+)\s*秒(?:钟)?(?:以)?内接(?:起|通|听)(?P<p>\d+(?:\.\d+)?)\s*[%％])"
+        ),
+        re.compile(
+            r"(?P<v>(?P<p>\d+(?:\.\d+)?)\s*[%％]的?(?:电话|呼叫|来电)在\s*(?P<s>\d+)\s*秒(?:钟)?(?:以)?内(?:被)?接(?:起|通|听))"
+        ),
     ),
 }
 

@@ -23,9 +23,32 @@ from lxml import etree
 from scrapers.extract.labels import field_for_label
 
 _BLOCK = {
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "table",
-    "ul", "ol", "dl", "section", "article", "header", "footer", "blockquote", "pre", "hr",
-    "td", "th",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "td",
+    "th",
 }
 _SKIP = {"script", "style", "noscript", "head", "template", "iframe", "object"}
 _SPACE = re.compile(r"[ \t\u00a0\u3000\r\f\v]+")
@@ -116,7 +139,11 @@ def _label_before(before: str, floor: int) -> tuple[int, str | None, str] | None
         if fld is not None and not last[-k:].isascii():
             return floor + len(tail) - k, fld, last[-k:]
     # an unknown label still ends the previous value when it looks like one
-    if 1 < len(last) <= 10 and not any(c.isdigit() for c in last) and (len(words) > 1 or floor == 0):
+    if (
+        1 < len(last) <= 10
+        and not any(c.isdigit() for c in last)
+        and (len(words) > 1 or floor == 0)
+    ):
         if len(words) == 1 and floor == 0 and len(tail) != len(last):
             return None
         return floor + len(tail) - len(last), None, last
@@ -217,7 +244,9 @@ def read_layout(text: str) -> Layout:
     for item in _stream(root if body is None else body):
         if isinstance(item, list):
             layout.pairs.extend(item)
-            layout.kinds.add("table" if item[0].evidence != f"{item[0].label}: {item[0].value}" else "dl")
+            layout.kinds.add(
+                "table" if item[0].evidence != f"{item[0].label}: {item[0].value}" else "dl"
+            )
             layout.items.append(item)
             continue
         pairs, rest = split_line(item)

@@ -14,8 +14,19 @@ from scrapers.extract.layouts import Layout, Pair
 
 #: fields that make a page a profile (a lone name does not)
 PROFILE_FIELDS = frozenset(
-    {"industry", "ownership", "city", "founded", "seats", "staff", "hours", "phone_numbers",
-     "province", "website", "name_en"}
+    {
+        "industry",
+        "ownership",
+        "city",
+        "founded",
+        "seats",
+        "staff",
+        "hours",
+        "phone_numbers",
+        "province",
+        "website",
+        "name_en",
+    }
 )
 
 

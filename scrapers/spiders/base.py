@@ -13,7 +13,20 @@ from scrapy.linkextractors import LinkExtractor
 from scrapers.extract.errors import ExtractError
 
 #: file types never worth fetching from a listing
-DENY_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "css", "js", "zip", "rar", "doc", "xls", "mp3", "mp4"]
+DENY_EXTENSIONS = [
+    "jpg",
+    "jpeg",
+    "png",
+    "gif",
+    "css",
+    "js",
+    "zip",
+    "rar",
+    "doc",
+    "xls",
+    "mp3",
+    "mp4",
+]
 
 
 class PageSpider(scrapy.Spider):
