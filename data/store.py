@@ -251,6 +251,11 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _cell(value: object) -> object:
+    """A value as SQLite stores it: lists and dicts (json columns) as JSON text."""
+    return _json(value) if isinstance(value, list | dict) else value
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -316,7 +321,7 @@ def write_records(
                 )
                 conn.executemany(
                     sql,
-                    [tuple(r.values.get(c) if c != "id" else r.id for c in cols) for r in fresh],
+                    [tuple(_cell(r.values.get(c)) if c != "id" else r.id for c in cols) for r in fresh],
                 )
                 result.inserted.extend(r.id for r in fresh)
             elif fresh:  # facts existed already (rows deleted by hand?): resolve them again
