@@ -307,11 +307,6 @@ def write_records(
             counts: dict[str, int] = {}
             for r in recs:
                 counts[r.id] = counts.get(r.id, 0) + 1
-            json_cols = [c.name for c in table.all_columns() if c.type == "json"]
-            for r in recs:
-                for c in json_cols:
-                    if isinstance(r.values.get(c), list | dict):
-                        r.values[c] = _json(r.values[c])
             fresh = [r for r in recs if r.id not in existing and counts[r.id] == 1]
             if fresh and new_facts:
                 cols = table.column_names
@@ -391,7 +386,7 @@ def resolve(db: sqlite_utils.Database, table: Table, ids: Iterable[str]):
                 for name in (base, f"{base}_bound", f"{base}_high"):
                     if name in values:
                         resolved[name] = values[name]
-            row = {c: resolved.get(c) for c in cols}
+            row = {c: _cell(resolved.get(c)) for c in cols}
             old = current.get(eid)
             if old is None:
                 db[table.name].insert(row, pk="id")

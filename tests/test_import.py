@@ -160,3 +160,18 @@ def test_oversized_upload_is_refused(tmp_path, monkeypatch):
     path.write_text("名称\n" + "甲\n" * 200, encoding="utf-8")
     with pytest.raises(TableReadError, match="import limit"):
         tabular.read_bytes(path)
+
+
+def test_list_fields_round_trip_and_reimport_is_unchanged(fresh_db, write_csv):
+    path = write_csv([["企业名称", "城市", "客服号码", "认证"], ["甲中心", "杭州", "10000、10001", "COPC，ISO 27001"]])
+    import_file(fresh_db, path)
+    row = next(fresh_db["centers"].rows)
+    assert json.loads(row["phone_numbers"]) == ["10000", "10001"]
+    assert json.loads(row["certifications"]) == ["COPC", "ISO 27001"]
+    assert row["city_adcode"] == "330100"
+    _, again = import_file(fresh_db, path)
+    assert again.written.counts == {"inserted": 0, "updated": 0, "unchanged": 1}
+    # a second source for the same center resolves without re-encoding the JSON lists
+    import_file(fresh_db, write_csv([["名称", "城市", "座席"], ["甲中心", "杭州市", "300"]], "b.csv"))
+    row = next(fresh_db["centers"].rows)
+    assert json.loads(row["phone_numbers"]) == ["10000", "10001"] and row["seats"] == 300
