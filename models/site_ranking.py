@@ -102,8 +102,8 @@ def rank_sites(
     >>> r = rank_sites(t, weights={"labour": 1, "transport": 1}, draws=50, top_k=1)
     >>> [(x["name"], x["rank"], x["filled"], x["p_top_k"]) for x in r.records]
     [('B', 1, ['nearest_airport_km'], 1.0), ('A', 2, [], 0.0)]
-    >>> r.notes
-    ('nearest_airport_km: 1 missing filled with worst (10 km)',)
+    >>> r.notes[0]
+    'nearest_airport_km: 1 missing filled with worst (10 km)'
     """
     if len(table) == 0:
         raise ModelInputError("no candidate sites to score")
