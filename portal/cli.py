@@ -18,6 +18,9 @@ COMMANDS: dict[str, str] = {
     "build": "build",
     "import": "import_file",
     "serve": "serve",
+    "score": "score",
+    "benchmark": "benchmark",
+    "awards": "awards",
 }
 
 
