@@ -77,3 +77,33 @@ def load_kpi_observations(
                 d = f"{d}@{k['threshold_seconds']:g}s"
             rows.append({"center_id": k["center_id"], "metric": k["metric"], "value": float(k["value"]), "definition": d, "source": "kpis"})
     return pd.DataFrame(rows, columns=["center_id", "metric", "value", "definition", "source"])
+
+
+def load_award_entries(db: str | Path | sqlite_utils.Database) -> list[tuple[dict, int | None, dict]]:
+    """``(profile, year, kpis)`` per center and KPI year, for the awards model.
+
+    The year is the first four digits of a ``kpis.period``; KPI columns of ``centers`` (no
+    period) fill in every year and, for centers without dated KPIs, form one entry with year
+    ``None``. Where a metric has several measurements, the unspecified one wins, else the first.
+    """
+    db = open_db(db)
+    centers = load_centers(db)
+    dated: dict[str, dict[int, dict[str, float]]] = {}
+    if "kpis" in db.table_names():
+        for k in db.query(
+            "select center_id, metric, value, period, definition from kpis "
+            "where coalesce(is_target, 0) != 1 and value is not null order by (definition is not null)"
+        ):
+            year = str(k.get("period") or "")[:4]
+            if year.isdigit():
+                dated.setdefault(k["center_id"], {}).setdefault(int(year), {}).setdefault(k["metric"], float(k["value"]))
+    out = []
+    for _, c in centers.iterrows():
+        profile = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in c.items()}
+        base = {m: float(c[m]) for m in CENTER_KPI_COLUMNS if m in c and pd.notna(c[m])}
+        years = dated.get(c["id"], {})
+        if not years:
+            out.append((profile, None, base))
+        for year, kpis in sorted(years.items()):
+            out.append((profile, year, {**base, **kpis}))
+    return out
