@@ -69,17 +69,37 @@ def load_kpi_observations(
             bound = c.get(f"{m}_bound")
             if isinstance(bound, str) and bound not in ("", "approx"):
                 continue
-            rows.append({"center_id": c["id"], "metric": m, "value": float(c[m]), "definition": "", "source": "centers"})
+            rows.append(
+                {
+                    "center_id": c["id"],
+                    "metric": m,
+                    "value": float(c[m]),
+                    "definition": "",
+                    "source": "centers",
+                }
+            )
     if "kpis" in db.table_names():
-        for k in db.query("select * from kpis where coalesce(is_target, 0) != 1 and value is not null"):
+        for k in db.query(
+            "select * from kpis where coalesce(is_target, 0) != 1 and value is not null"
+        ):
             d = k.get("definition") or ""
             if k.get("threshold_seconds") is not None:
                 d = f"{d}@{k['threshold_seconds']:g}s"
-            rows.append({"center_id": k["center_id"], "metric": k["metric"], "value": float(k["value"]), "definition": d, "source": "kpis"})
+            rows.append(
+                {
+                    "center_id": k["center_id"],
+                    "metric": k["metric"],
+                    "value": float(k["value"]),
+                    "definition": d,
+                    "source": "kpis",
+                }
+            )
     return pd.DataFrame(rows, columns=["center_id", "metric", "value", "definition", "source"])
 
 
-def load_award_entries(db: str | Path | sqlite_utils.Database) -> list[tuple[dict, int | None, dict]]:
+def load_award_entries(
+    db: str | Path | sqlite_utils.Database,
+) -> list[tuple[dict, int | None, dict]]:
     """``(profile, year, kpis)`` per center and KPI year, for the awards model.
 
     The year is the first four digits of a ``kpis.period``; KPI columns of ``centers`` (no
@@ -96,7 +116,9 @@ def load_award_entries(db: str | Path | sqlite_utils.Database) -> list[tuple[dic
         ):
             year = str(k.get("period") or "")[:4]
             if year.isdigit():
-                dated.setdefault(k["center_id"], {}).setdefault(int(year), {}).setdefault(k["metric"], float(k["value"]))
+                dated.setdefault(k["center_id"], {}).setdefault(int(year), {}).setdefault(
+                    k["metric"], float(k["value"])
+                )
     out = []
     for _, c in centers.iterrows():
         profile = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in c.items()}

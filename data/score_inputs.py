@@ -89,7 +89,9 @@ def _city_cluster(db: sqlite_utils.Database) -> dict[str, dict]:
             "select city_adcode, count(*) n, sum(seats) s from centers "
             "where city_adcode is not null group by city_adcode",
         ):
-            out.setdefault(r["city_adcode"], {}).update(center_count=r["n"], center_seats=r["s"] or 0)
+            out.setdefault(r["city_adcode"], {}).update(
+                center_count=r["n"], center_seats=r["s"] or 0
+            )
     if _has(db, "parks"):
         for r in _rows(
             db,
@@ -171,7 +173,9 @@ def load_criteria_table(
                 airport = _num(p.get("distance_to_airport_km"))
                 if not math.isnan(airport):
                     prow["nearest_airport_km"] = airport
-                prow["incentive_cny_per_seat"] = city_inc.get(adcode, 0.0) + park_inc.get(p["id"], 0.0)
+                prow["incentive_cny_per_seat"] = city_inc.get(adcode, 0.0) + park_inc.get(
+                    p["id"], 0.0
+                )
                 prow["net_cost_per_seat_cny_per_year"] = _cost(cost_per_seat, prow)
                 rows.append(prow)
     return pd.DataFrame(rows)

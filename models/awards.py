@@ -22,6 +22,7 @@ coverage >= ``min_coverage`` (default 0.3); the others are listed as not enough 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -107,14 +108,32 @@ def build_rubric(data: Mapping) -> Rubric:
                     value=it.get("value"),
                     values=tuple(str(v) for v in it.get("values", ())),
                 )
-                if kind == "kpi" and (item.metric is None or item.poor is None or item.good is None or item.poor == item.good):
-                    raise ModelInputError(f"area {a['key']}: a kpi item needs metric, poor and good (different)")
+                if kind == "kpi" and (
+                    item.metric is None
+                    or item.poor is None
+                    or item.good is None
+                    or item.poor == item.good
+                ):
+                    raise ModelInputError(
+                        f"area {a['key']}: a kpi item needs metric, poor and good (different)"
+                    )
                 if kind != "kpi" and not item.field:
                     raise ModelInputError(f"area {a['key']}: a {kind} item needs a field")
                 items.append(item)
             if not items or float(a["points"]) <= 0:
-                raise ModelInputError(f"area {a['key']}: needs positive points and at least one item")
-            areas.append(Area(a["key"], a.get("zh", a["key"]), a.get("en", a["key"]), float(a["points"]), tuple(items), a.get("form_question")))
+                raise ModelInputError(
+                    f"area {a['key']}: needs positive points and at least one item"
+                )
+            areas.append(
+                Area(
+                    a["key"],
+                    a.get("zh", a["key"]),
+                    a.get("en", a["key"]),
+                    float(a["points"]),
+                    tuple(items),
+                    a.get("form_question"),
+                )
+            )
         total = float(data["total_points"])
         source = tuple(data["source"]) if not isinstance(data["source"], str) else (data["source"],)
     except KeyError as exc:
@@ -122,8 +141,17 @@ def build_rubric(data: Mapping) -> Rubric:
     if not source:
         raise ModelInputError("a rubric must cite its source")
     if not math.isclose(sum(a.points for a in areas), total):
-        raise ModelInputError(f"area points sum to {sum(a.points for a in areas):g}, not total_points {total:g}")
-    return Rubric(data["name"], data.get("title_zh", data["name"]), data.get("title_en", data["name"]), source, total, tuple(areas))
+        raise ModelInputError(
+            f"area points sum to {sum(a.points for a in areas):g}, not total_points {total:g}"
+        )
+    return Rubric(
+        data["name"],
+        data.get("title_zh", data["name"]),
+        data.get("title_en", data["name"]),
+        source,
+        total,
+        tuple(areas),
+    )
 
 
 def _filled(v) -> bool:
@@ -160,10 +188,8 @@ def score_item(item: RubricItem, profile: Mapping, kpis: Mapping[str, float]) ->
         except (TypeError, ValueError):
             return None
     if isinstance(v, str) and v.startswith("["):
-        try:
+        with contextlib.suppress(ValueError):
             v = json.loads(v)
-        except ValueError:
-            pass
     text = " ".join(map(str, v)) if isinstance(v, list | tuple) else str(v)
     norm = text.lower().replace(" ", "")
     return 1.0 if any(x.lower().replace(" ", "") in norm for x in item.values) else 0.0
@@ -205,7 +231,12 @@ class AwardScore:
             "backed_points": round(self.backed_points, 3),
             "coverage": round(self.coverage, 4),
             "areas": {
-                a.key: {"points": a.points, "earned": round(a.earned, 3), "backed": round(a.backed, 3), "items": a.items}
+                a.key: {
+                    "points": a.points,
+                    "earned": round(a.earned, 3),
+                    "backed": round(a.backed, 3),
+                    "items": a.items,
+                }
                 for a in self.areas
             },
         }
@@ -262,7 +293,9 @@ def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVER
         groups.setdefault((s.year, s.category), []).append(s)
     out = []
     for key in sorted(groups, key=lambda k: (k[0] is None, -(k[0] or 0), str(k[1]))):
-        ranked = sorted(groups[key], key=lambda s: (s.coverage < min_coverage, -(s.score or 0), s.name))
+        ranked = sorted(
+            groups[key], key=lambda s: (s.coverage < min_coverage, -(s.score or 0), s.name)
+        )
         rank = 0
         prev = None
         for i, s in enumerate(ranked):
@@ -270,7 +303,9 @@ def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVER
             row.pop("areas")
             if s.coverage < min_coverage or s.score is None:
                 row["rank"] = None
-                row["note"] = f"coverage {s.coverage:.0%} below {min_coverage:.0%}: not enough data to rank"
+                row["note"] = (
+                    f"coverage {s.coverage:.0%} below {min_coverage:.0%}: not enough data to rank"
+                )
             else:
                 rank = rank if prev is not None and math.isclose(s.score, prev) else i + 1
                 prev = s.score
@@ -280,7 +315,11 @@ def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVER
 
 
 def _hours(profile: Mapping) -> str | None:
-    h, d, y = profile.get("hours_per_day"), profile.get("days_per_week"), profile.get("days_per_year")
+    h, d, y = (
+        profile.get("hours_per_day"),
+        profile.get("days_per_week"),
+        profile.get("days_per_year"),
+    )
     parts = [f"{x:g}" for x in (h, d, y) if isinstance(x, int | float) and not math.isnan(x)]
     return "×".join(parts) if len(parts) >= 2 else None
 
@@ -307,6 +346,14 @@ def compare_card(rubric: Rubric, entries: Sequence[tuple[Mapping, AwardScore]]) 
             a = s.areas[i]
             vals.append(None if a.backed == 0 else f"{a.earned:.1f}/{a.points:g}")
         rows.append({"zh": area.zh, "en": area.en, "values": vals})
-    rows.append({"zh": "得分（按有数据部分，百分制）", "en": "score on backed items (0-100)", "values": [None if s.score is None else round(s.score, 1) for _, s in entries]})
-    rows.append({"zh": "数据覆盖", "en": "coverage", "values": [f"{s.coverage:.0%}" for _, s in entries]})
+    rows.append(
+        {
+            "zh": "得分（按有数据部分，百分制）",
+            "en": "score on backed items (0-100)",
+            "values": [None if s.score is None else round(s.score, 1) for _, s in entries],
+        }
+    )
+    rows.append(
+        {"zh": "数据覆盖", "en": "coverage", "values": [f"{s.coverage:.0%}" for _, s in entries]}
+    )
     return rows

@@ -81,16 +81,96 @@ class Criterion:
 
 #: The built-in criteria (the columns ``data.score_inputs`` builds).
 DEFAULT_CRITERIA: tuple[Criterion, ...] = (
-    Criterion("working_age_population", "labour", "benefit", "person", "worst", "劳动年龄人口", "working-age population (15-64)"),
-    Criterion("college_educated_population", "labour", "benefit", "person", "worst", "大专及以上学历人口", "college-educated population"),
-    Criterion("seats_per_100k_working_age", "labour", "cost", "seat/100k person", "zero", "每十万劳动年龄人口已有座席（饱和度）", "existing seats per 100k working-age people (saturation)"),
-    Criterion("net_cost_per_seat_cny_per_year", "cost", "cost", "CNY/seat/year", "median", "每座席年净成本", "net cost per seat and year (cost model)"),
-    Criterion("nearest_airport_km", "transport", "cost", "km", "worst", "距最近机场", "distance to the nearest airport"),
-    Criterion("railway_stations", "transport", "benefit", "station", "zero", "铁路客运站数", "railway passenger stations"),
-    Criterion("is_service_outsourcing_model_city", "incentives", "benefit", "0/1", "zero", "服务外包示范城市", "national service-outsourcing model city"),
-    Criterion("incentive_cny_per_seat", "incentives", "benefit", "CNY/seat", "zero", "每座席补贴（园区及城市政策）", "subsidies valued per seat (park and city rules)"),
-    Criterion("center_count", "cluster", "benefit", "center", "zero", "已有呼叫中心数", "known call centers"),
-    Criterion("park_count", "cluster", "benefit", "park", "zero", "呼叫中心产业园区数", "call-center parks"),
+    Criterion(
+        "working_age_population",
+        "labour",
+        "benefit",
+        "person",
+        "worst",
+        "劳动年龄人口",
+        "working-age population (15-64)",
+    ),
+    Criterion(
+        "college_educated_population",
+        "labour",
+        "benefit",
+        "person",
+        "worst",
+        "大专及以上学历人口",
+        "college-educated population",
+    ),
+    Criterion(
+        "seats_per_100k_working_age",
+        "labour",
+        "cost",
+        "seat/100k person",
+        "worst",
+        "每十万劳动年龄人口已有座席（饱和度）",
+        "existing seats per 100k working-age people (saturation)",
+    ),
+    Criterion(
+        "net_cost_per_seat_cny_per_year",
+        "cost",
+        "cost",
+        "CNY/seat/year",
+        "median",
+        "每座席年净成本",
+        "net cost per seat and year (cost model)",
+    ),
+    Criterion(
+        "nearest_airport_km",
+        "transport",
+        "cost",
+        "km",
+        "worst",
+        "距最近机场",
+        "distance to the nearest airport",
+    ),
+    Criterion(
+        "railway_stations",
+        "transport",
+        "benefit",
+        "station",
+        "zero",
+        "铁路客运站数",
+        "railway passenger stations",
+    ),
+    Criterion(
+        "is_service_outsourcing_model_city",
+        "incentives",
+        "benefit",
+        "0/1",
+        "zero",
+        "服务外包示范城市",
+        "national service-outsourcing model city",
+    ),
+    Criterion(
+        "incentive_cny_per_seat",
+        "incentives",
+        "benefit",
+        "CNY/seat",
+        "zero",
+        "每座席补贴（园区及城市政策）",
+        "subsidies valued per seat (park and city rules)",
+    ),
+    Criterion(
+        "center_count",
+        "cluster",
+        "benefit",
+        "center",
+        "zero",
+        "已有呼叫中心数",
+        "known call centers",
+    ),
+    Criterion(
+        "park_count",
+        "cluster",
+        "benefit",
+        "park",
+        "zero",
+        "呼叫中心产业园区数",
+        "call-center parks",
+    ),
     Criterion("center_seats", "cluster", "benefit", "seat", "zero", "已有座席数", "known seats"),
 )
 
@@ -122,7 +202,9 @@ class FilledMatrix:
     notes: tuple[str, ...]
 
 
-def apply_missing_rules(values: np.ndarray, criteria: tuple[Criterion, ...] | list[Criterion]) -> FilledMatrix:
+def apply_missing_rules(
+    values: np.ndarray, criteria: tuple[Criterion, ...] | list[Criterion]
+) -> FilledMatrix:
     """Fill missing values (NaN) by each criterion's rule.
 
     Parameters

@@ -31,7 +31,11 @@ import pandas as pd
 from models.errors import ModelInputError
 
 MIN_PEERS = 5
-SIZE_BANDS: tuple[tuple[str, int, float], ...] = (("5-99", 5, 99), ("100-249", 100, 249), ("250+", 250, np.inf))
+SIZE_BANDS: tuple[tuple[str, int, float], ...] = (
+    ("5-99", 5, 99),
+    ("100-249", 100, 249),
+    ("250+", 250, np.inf),
+)
 PEER_KEYS: tuple[str, ...] = ("industry", "size_band", "region", "city_tier")
 
 #: KPI -> True when higher is better (unit in the name or fraction)
@@ -97,7 +101,11 @@ def peer_attributes(centers: pd.DataFrame) -> pd.DataFrame:
     out = centers.copy()
     out["size_band"] = [size_band(s) for s in pd.to_numeric(out.get("seats"), errors="coerce")]
     out["region"] = [region_of(p) for p in out.get("province", pd.Series([None] * len(out)))]
-    cap = out["is_provincial_capital"] if "is_provincial_capital" in out else pd.Series([np.nan] * len(out))
+    cap = (
+        out["is_provincial_capital"]
+        if "is_provincial_capital" in out
+        else pd.Series([np.nan] * len(out))
+    )
     out["city_tier"] = ["capital" if c == 1 else ("other" if c == 0 else None) for c in cap]
     return out
 
@@ -107,7 +115,9 @@ def _quantiles(v: np.ndarray) -> dict[str, float]:
     return dict(zip(("p10", "p25", "median", "p75", "p90"), (float(x) for x in q), strict=True))
 
 
-def peer_table(observations: pd.DataFrame, centers: pd.DataFrame, by: Sequence[str] = ("industry", "size_band")) -> pd.DataFrame:
+def peer_table(
+    observations: pd.DataFrame, centers: pd.DataFrame, by: Sequence[str] = ("industry", "size_band")
+) -> pd.DataFrame:
     """Quartiles per peer cell and KPI: columns ``by``..., metric, definition, n, p10..p90, suppressed.
 
     ``observations`` is long: ``center_id``, ``metric``, ``value``, ``definition`` ('' when
@@ -158,7 +168,14 @@ class KPIPosition:
         return asdict(self)
 
 
-def _money(metric: str, gap: float, better_is_higher: bool, calls: float | None, cpm: float | None, aht: float | None) -> float | None:
+def _money(
+    metric: str,
+    gap: float,
+    better_is_higher: bool,
+    calls: float | None,
+    cpm: float | None,
+    aht: float | None,
+) -> float | None:
     """CNY a year gained by closing ``gap`` (a shortfall is a positive number of CNY)."""
     if calls is None:
         return None
@@ -215,7 +232,9 @@ def benchmark_kpis(
     aht = kpis.get("aht_seconds")
     for metric, value in kpis.items():
         if metric not in KPI_HIGHER_IS_BETTER:
-            raise ModelInputError(f"unknown KPI {metric!r}; known: {', '.join(sorted(KPI_HIGHER_IS_BETTER))}")
+            raise ModelInputError(
+                f"unknown KPI {metric!r}; known: {', '.join(sorted(KPI_HIGHER_IS_BETTER))}"
+            )
         if value is None or not np.isfinite(value):
             continue
         higher = KPI_HIGHER_IS_BETTER[metric]
@@ -225,10 +244,30 @@ def benchmark_kpis(
         others = sorted(set(pv.loc[pv["metric"] == metric, "definition"].fillna("")) - {d})
         note = None
         if others:
-            note = "not mixed with peers measured as: " + ", ".join(o or "(unspecified)" for o in others)
+            note = "not mixed with peers measured as: " + ", ".join(
+                o or "(unspecified)" for o in others
+            )
         if v.size < MIN_PEERS:
             msg = f"only {v.size} peers measured this way (fewer than {MIN_PEERS}): not shown"
-            out.append(KPIPosition(metric, d, float(value), int(v.size), higher, None, None, None, None, None, None, None, None, None, msg + ("; " + note if note else "")))
+            out.append(
+                KPIPosition(
+                    metric,
+                    d,
+                    float(value),
+                    int(v.size),
+                    higher,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    msg + ("; " + note if note else ""),
+                )
+            )
             continue
         q = _quantiles(v)
         top = q["p75"] if higher else q["p25"]
@@ -252,7 +291,9 @@ def benchmark_kpis(
     return out
 
 
-def select_peers(centers: pd.DataFrame, target: Mapping[str, object], by: Sequence[str]) -> pd.DataFrame:
+def select_peers(
+    centers: pd.DataFrame, target: Mapping[str, object], by: Sequence[str]
+) -> pd.DataFrame:
     """Centers sharing the target's value on every key of ``by`` (keys from :data:`PEER_KEYS`)."""
     attrs = peer_attributes(centers)
     mask = pd.Series(True, index=attrs.index)
@@ -261,6 +302,8 @@ def select_peers(centers: pd.DataFrame, target: Mapping[str, object], by: Sequen
             raise ModelInputError(f"unknown peer key {k!r}; use {', '.join(PEER_KEYS)}")
         want = target.get(k)
         if want is None:
-            raise ModelInputError(f"peer key {k!r} needs a value for the center (e.g. --{k.replace('_', '-')})")
+            raise ModelInputError(
+                f"peer key {k!r} needs a value for the center (e.g. --{k.replace('_', '-')})"
+            )
         mask &= attrs[k] == want
     return attrs[mask]

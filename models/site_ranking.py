@@ -60,14 +60,20 @@ def resolve_weights(
 
     Returns the weights and a line saying where they came from.
     """
-    given = [k for k, v in (("weights", weights), ("preset", preset), ("objective", objective)) if v]
+    given = [
+        k for k, v in (("weights", weights), ("preset", preset), ("objective", objective)) if v
+    ]
     if len(given) > 1:
-        raise ModelInputError(f"give one of weights, preset or objective, not {' and '.join(given)}")
+        raise ModelInputError(
+            f"give one of weights, preset or objective, not {' and '.join(given)}"
+        )
     if weights:
         return weights_for_criteria(weights, criteria), "direct weights"
     if objective:
         if objective not in OBJECTIVE_METHODS:
-            raise ModelInputError(f"unknown objective method {objective!r}; choose entropy or critic")
+            raise ModelInputError(
+                f"unknown objective method {objective!r}; choose entropy or critic"
+            )
         if objective == "entropy":
             return entropy_weights(normalised), "entropy weights of the min-max scaled criteria"
         return critic_weights(raw, [c.is_benefit for c in criteria]), "CRITIC weights"
@@ -133,7 +139,11 @@ def rank_sites(
             filled.values, benefit, w, method, draws=draws, top_k=top_k, kind=kind, pct=pct,
             concentration=concentration, seed=seed,
         )  # fmt: skip
-    ids = table["id"].astype(str).tolist() if "id" in table.columns else table["adcode"].astype(str).tolist()
+    ids = (
+        table["id"].astype(str).tolist()
+        if "id" in table.columns
+        else table["adcode"].astype(str).tolist()
+    )
     kinds = table["kind"].tolist() if "kind" in table.columns else ["city"] * len(table)
     records = []
     names = [c.name for c in crit]
@@ -145,7 +155,9 @@ def rank_sites(
             "kind": kinds[i],
             "score": round(float(result.scores[i]), 6),
             "rank": int(result.ranks[i]),
-            "contributions": {n: round(float(result.contributions[i, j]), 6) for j, n in enumerate(names)},
+            "contributions": {
+                n: round(float(result.contributions[i, j]), 6) for j, n in enumerate(names)
+            },
             "values": {n: float(filled.values[i, j]) for j, n in enumerate(names)},
             "filled": [n for j, n in enumerate(names) if filled.filled[i, j]],
             "method": method,

@@ -118,9 +118,7 @@ def normalise_weights(weights: Sequence[float] | np.ndarray) -> np.ndarray:
     return w / total
 
 
-def weights_for_criteria(
-    given: Mapping[str, float], criteria: Sequence[Criterion]
-) -> np.ndarray:
+def weights_for_criteria(given: Mapping[str, float], criteria: Sequence[Criterion]) -> np.ndarray:
     """Turn weights keyed by group or by criterion name into one weight per criterion.
 
     A group weight is split equally among the group's criteria present; a criterion weight is
@@ -220,9 +218,7 @@ def ahp_weights(pairwise: Sequence[Sequence[float]] | np.ndarray) -> AHPResult:
     cr = ci / ri if ri > 0 else 0.0
     warning = None
     if cr > CR_LIMIT:
-        warning = (
-            f"consistency ratio {cr:.3f} is above {CR_LIMIT}: revise the pairwise judgements"
-        )
+        warning = f"consistency ratio {cr:.3f} is above {CR_LIMIT}: revise the pairwise judgements"
     return AHPResult(w, lam, ci, cr, cr <= CR_LIMIT, warning)
 
 
@@ -272,7 +268,9 @@ def critic_weights(matrix: np.ndarray, benefit: Sequence[bool]) -> np.ndarray:
     x = np.asarray(matrix, dtype=float)
     b = np.asarray(benefit, dtype=bool)
     if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] != b.size:
-        raise ModelInputError("CRITIC needs a matrix (sites x criteria) and one direction per column")
+        raise ModelInputError(
+            "CRITIC needs a matrix (sites x criteria) and one direction per column"
+        )
     from models.site_score import normalise_minmax
 
     z = normalise_minmax(x, b)

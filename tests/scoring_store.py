@@ -24,11 +24,16 @@ def _create(db: sqlite_utils.Database, name: str) -> None:
     db[name].create({c.name: types[c.type] for c in t.all_columns()}, pk=t.pk)
 
 
-def make_store(path: Path, *, centers: list[dict] | None = None, kpis: list[dict] | None = None) -> Path:
+def make_store(
+    path: Path, *, centers: list[dict] | None = None, kpis: list[dict] | None = None
+) -> Path:
     """Write the fixture store to ``path`` and return it."""
     db = sqlite_utils.Database(path)
     db["cities"].insert_all(
-        [{"adcode": a, "name": n, "province": p, "lat": 30.0, "lon": 120.0} for a, n, p, *_ in CITIES],
+        [
+            {"adcode": a, "name": n, "province": p, "lat": 30.0, "lon": 120.0}
+            for a, n, p, *_ in CITIES
+        ],
         pk="adcode",
     )
     ind = []
@@ -42,21 +47,62 @@ def make_store(path: Path, *, centers: list[dict] | None = None, kpis: list[dict
             ("is_service_outsourcing_model_city", model),
         ):
             if v is not None:
-                ind.append({"adcode": a, "indicator": key, "value": v, "unit": "", "year": 2020, "source_id": "fixture"})
+                ind.append(
+                    {
+                        "adcode": a,
+                        "indicator": key,
+                        "value": v,
+                        "unit": "",
+                        "year": 2020,
+                        "source_id": "fixture",
+                    }
+                )
     db["city_indicators"].insert_all(ind)
     for name in ("centers", "parks", "incentives", "kpis"):
         _create(db, name)
     db["parks"].insert_all(
         [
-            {"id": "p-miyun", "name": "北京呼叫中心产业基地", "city_adcode": "110000", "province": "北京市", "distance_to_airport_km": 60.0},
-            {"id": "p-yz", "name": "江苏信息服务产业基地（扬州）", "city_adcode": "321000", "province": "江苏省"},
+            {
+                "id": "p-miyun",
+                "name": "北京呼叫中心产业基地",
+                "city_adcode": "110000",
+                "province": "北京市",
+                "distance_to_airport_km": 60.0,
+            },
+            {
+                "id": "p-yz",
+                "name": "江苏信息服务产业基地（扬州）",
+                "city_adcode": "321000",
+                "province": "江苏省",
+            },
         ]
     )
     db["incentives"].insert_all(
         [
-            {"id": "i1", "park_id": "p-yz", "name": "座席补贴", "kind": "seat_subsidy", "amount_cny": 1000.0, "amount_unit": "每座席", "duration_years": 2},
-            {"id": "i2", "city_adcode": "320100", "name": "城市座席补贴", "kind": "seat_subsidy", "amount_cny": 500.0, "amount_unit": "seat"},
-            {"id": "i3", "park_id": "p-miyun", "name": "税收返还", "kind": "tax_rebate", "rate": 0.3},
+            {
+                "id": "i1",
+                "park_id": "p-yz",
+                "name": "座席补贴",
+                "kind": "seat_subsidy",
+                "amount_cny": 1000.0,
+                "amount_unit": "每座席",
+                "duration_years": 2,
+            },
+            {
+                "id": "i2",
+                "city_adcode": "320100",
+                "name": "城市座席补贴",
+                "kind": "seat_subsidy",
+                "amount_cny": 500.0,
+                "amount_unit": "seat",
+            },
+            {
+                "id": "i3",
+                "park_id": "p-miyun",
+                "name": "税收返还",
+                "kind": "tax_rebate",
+                "rate": 0.3,
+            },
         ]
     )
     db["centers"].insert_all(centers if centers is not None else default_centers())

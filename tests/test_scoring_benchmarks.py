@@ -18,12 +18,25 @@ from tests.scoring_store import make_store
 
 def peers(values, metric="answer_rate", definition=""):
     return pd.DataFrame(
-        {"center_id": [f"p{i}" for i in range(len(values))], "metric": metric, "value": values, "definition": definition}
+        {
+            "center_id": [f"p{i}" for i in range(len(values))],
+            "metric": metric,
+            "value": values,
+            "definition": definition,
+        }
     )
 
 
 def test_size_bands_follow_the_issue():
-    assert [size_band(s) for s in (4, 5, 99, 100, 249, 250, 5000)] == [None, "5-99", "5-99", "100-249", "100-249", "250+", "250+"]
+    assert [size_band(s) for s in (4, 5, 99, 100, 249, 250, 5000)] == [
+        None,
+        "5-99",
+        "5-99",
+        "100-249",
+        "100-249",
+        "250+",
+        "250+",
+    ]
 
 
 def test_cells_with_fewer_than_five_peers_are_not_shown():
@@ -38,10 +51,14 @@ def test_kpis_measured_differently_are_not_mixed():
     offered = peers([0.70, 0.72, 0.74, 0.76, 0.78], "service_level", "offered@20s")
     answered = peers([0.90, 0.91, 0.92, 0.93, 0.94], "service_level", "answered@20s")
     both = pd.concat([offered, answered.assign(center_id=lambda d: "q" + d["center_id"])])
-    p = benchmark_kpis({"service_level": 0.8}, both, definitions={"service_level": "offered@20s"})[0]
+    p = benchmark_kpis({"service_level": 0.8}, both, definitions={"service_level": "offered@20s"})[
+        0
+    ]
     assert p.median == 0.74 and p.percentile == 100.0 and p.quartile == 1
     assert "answered@20s" in p.note
-    p = benchmark_kpis({"service_level": 0.8}, both, definitions={"service_level": "answered@20s"})[0]
+    p = benchmark_kpis({"service_level": 0.8}, both, definitions={"service_level": "answered@20s"})[
+        0
+    ]
     assert p.median == 0.92 and p.quartile == 4
 
 
@@ -65,7 +82,9 @@ def test_gaps_convert_to_money_and_repeat_calls():
     assert f.repeat_calls_avoided_per_year == pytest.approx(gap * 1_000_000)
     assert f.cny_per_year_to_top_quartile == pytest.approx(gap * 1_000_000 * 300 / 60 * 1.5)
     # a center already better than the median has nothing to gain there
-    better = benchmark_kpis({"aht_seconds": 210.0}, aht, annual_calls=1e6, cost_per_minute_cny=1.5)[0]
+    better = benchmark_kpis({"aht_seconds": 210.0}, aht, annual_calls=1e6, cost_per_minute_cny=1.5)[
+        0
+    ]
     assert better.cny_per_year_to_median == 0.0
 
 
@@ -88,7 +107,19 @@ def test_benchmark_command_for_typed_in_kpis_stores_nothing(tmp_path):
     store = make_store(tmp_path / "s.sqlite")
     before = store.read_bytes()
     r = CliRunner().invoke(
-        cli, ["benchmark", "--db", str(store), "--kpi", "answer_rate=0.9,aht_seconds=250", "--by", "industry", "--industry", "电信", "--json"]
+        cli,
+        [
+            "benchmark",
+            "--db",
+            str(store),
+            "--kpi",
+            "answer_rate=0.9,aht_seconds=250",
+            "--by",
+            "industry",
+            "--industry",
+            "电信",
+            "--json",
+        ],
     )
     assert r.exit_code == 0, r.output
     out = json.loads(r.output)
@@ -99,7 +130,20 @@ def test_benchmark_command_for_typed_in_kpis_stores_nothing(tmp_path):
 
 def test_benchmark_command_for_a_stored_center_excludes_itself(tmp_path):
     store = make_store(tmp_path / "s.sqlite")
-    r = CliRunner().invoke(cli, ["benchmark", "--db", str(store), "--center", "中心0", "--by", "industry", "--cost-per-minute", "2"])
+    r = CliRunner().invoke(
+        cli,
+        [
+            "benchmark",
+            "--db",
+            str(store),
+            "--center",
+            "中心0",
+            "--by",
+            "industry",
+            "--cost-per-minute",
+            "2",
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert "among 5 peer centers (industry=电信)" in r.output
     assert "aht_seconds" in r.output and "CNY/yr to top quartile" in r.output
@@ -121,14 +165,35 @@ def test_shipped_rubric_is_valid_and_cites_the_candidate_form():
 
 def test_rubric_validation_messages():
     with pytest.raises(ModelInputError, match="sum to 5"):
-        build_rubric({"name": "x", "total_points": 10, "source": ["s"], "areas": [{"key": "a", "points": 5, "items": [{"kind": "present", "field": "f"}]}]})
+        build_rubric(
+            {
+                "name": "x",
+                "total_points": 10,
+                "source": ["s"],
+                "areas": [{"key": "a", "points": 5, "items": [{"kind": "present", "field": "f"}]}],
+            }
+        )
     with pytest.raises(ModelInputError, match="unknown item kind"):
-        build_rubric({"name": "x", "total_points": 5, "source": ["s"], "areas": [{"key": "a", "points": 5, "items": [{"kind": "vibes"}]}]})
+        build_rubric(
+            {
+                "name": "x",
+                "total_points": 5,
+                "source": ["s"],
+                "areas": [{"key": "a", "points": 5, "items": [{"kind": "vibes"}]}],
+            }
+        )
 
 
 def test_better_kpis_score_higher_and_missing_data_lowers_coverage_not_score():
     r = build_rubric(load_rubric("cn_best_call_center"))
-    profile = {"id": "a", "name": "A", "industry": "电信", "certifications": '["COPC", "ISO 27001"]', "hours_per_day": 24, "days_per_year": 365}
+    profile = {
+        "id": "a",
+        "name": "A",
+        "industry": "电信",
+        "certifications": '["COPC", "ISO 27001"]',
+        "hours_per_day": 24,
+        "days_per_year": 365,
+    }
     good = score_center(r, profile, {"answer_rate": 0.97, "csat": 0.95, "attrition_rate": 0.15})
     bad = score_center(r, profile, {"answer_rate": 0.82, "csat": 0.85, "attrition_rate": 0.45})
     assert good.score > bad.score
@@ -142,10 +207,30 @@ def test_better_kpis_score_higher_and_missing_data_lowers_coverage_not_score():
 
 def test_compare_card_follows_the_candidate_form():
     r = build_rubric(load_rubric("cn_best_call_center"))
-    p1 = {"id": "a", "name": "上海世纪新元", "industry": "电信", "ownership": "国有企业单位", "founded_year": 2000, "seats": 550, "staff": 920, "hours_per_day": 24, "days_per_week": 7, "days_per_year": 365}
+    p1 = {
+        "id": "a",
+        "name": "上海世纪新元",
+        "industry": "电信",
+        "ownership": "国有企业单位",
+        "founded_year": 2000,
+        "seats": 550,
+        "staff": 920,
+        "hours_per_day": 24,
+        "days_per_week": 7,
+        "days_per_year": 365,
+    }
     p2 = {"id": "b", "name": "B", "seats": 100}
     card = compare_card(r, [(p1, score_center(r, p1, {})), (p2, score_center(r, p2, {}))])
-    assert [row["zh"] for row in card[:8]] == ["企业名称", "呼叫中心号码", "企业所处行业", "企业性质", "呼叫中心建立时间", "座席数量", "呼叫中心人员数量", "呼叫中心开放时间"]
+    assert [row["zh"] for row in card[:8]] == [
+        "企业名称",
+        "呼叫中心号码",
+        "企业所处行业",
+        "企业性质",
+        "呼叫中心建立时间",
+        "座席数量",
+        "呼叫中心人员数量",
+        "呼叫中心开放时间",
+    ]
     assert card[7]["values"] == ["24×7×365", None]
     with pytest.raises(ModelInputError, match="2 to 4"):
         compare_card(r, [(p1, score_center(r, p1, {}))])
@@ -153,8 +238,24 @@ def test_compare_card_follows_the_candidate_form():
 
 def test_awards_command_leaderboard_and_card(tmp_path):
     kpis = [
-        {"id": "k1", "center_id": "c0", "metric": "service_level", "value": 0.9, "period": "2003", "definition": "offered", "threshold_seconds": 15, "is_target": 0},
-        {"id": "k2", "center_id": "c0", "metric": "service_level", "value": 0.95, "period": "2004", "is_target": 1},
+        {
+            "id": "k1",
+            "center_id": "c0",
+            "metric": "service_level",
+            "value": 0.9,
+            "period": "2003",
+            "definition": "offered",
+            "threshold_seconds": 15,
+            "is_target": 0,
+        },
+        {
+            "id": "k2",
+            "center_id": "c0",
+            "metric": "service_level",
+            "value": 0.95,
+            "period": "2004",
+            "is_target": 1,
+        },
     ]
     store = make_store(tmp_path / "s.sqlite", kpis=kpis)
     r = CliRunner().invoke(cli, ["awards", "--db", str(store), "--json"])

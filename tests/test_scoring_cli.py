@@ -55,13 +55,34 @@ def test_missing_store_is_a_store_error(tmp_path):
 
 def test_score_json_contract(store):
     r = CliRunner().invoke(
-        cli, ["score", "--db", str(store), "--json", "--draws", "200", "--top", "2", "--method", "topsis"]
+        cli,
+        [
+            "score",
+            "--db",
+            str(store),
+            "--json",
+            "--draws",
+            "200",
+            "--top",
+            "2",
+            "--method",
+            "topsis",
+        ],
     )
     assert r.exit_code == 0, r.output
     rows = json.loads(r.output)
     assert len(rows) == 5
     for row in rows:
-        for key in ("adcode", "name", "score", "rank", "contributions", "rank_p05", "rank_p95", "p_top_k"):
+        for key in (
+            "adcode",
+            "name",
+            "score",
+            "rank",
+            "contributions",
+            "rank_p05",
+            "rank_p95",
+            "p_top_k",
+        ):
             assert key in row
         assert 1 <= row["rank_p05"] <= row["rank_p95"] <= 5
         assert sum(row["contributions"].values()) == pytest.approx(row["score"], abs=1e-5)
@@ -81,7 +102,9 @@ def test_score_weights_change_the_leader(store):
 
 
 def test_score_text_output_shows_weights_and_missing_rules(store):
-    r = CliRunner().invoke(cli, ["score", "--db", str(store), "--preset", "customer_support_center"])
+    r = CliRunner().invoke(
+        cli, ["score", "--db", str(store), "--preset", "customer_support_center"]
+    )
     assert r.exit_code == 0, r.output
     assert "preset customer_support_center" in r.output
     assert "Missing values: nearest_airport_km: 1 missing filled with worst" in r.output

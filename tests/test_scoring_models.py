@@ -114,7 +114,11 @@ def test_missing_rules_are_applied_and_reported():
         Criterion("other", "cluster", "benefit", "x", "exclude"),
     )
     x = np.array(
-        [[1.0, 10.0, 100.0, 2.0, 1.0], [np.nan, np.nan, np.nan, np.nan, np.nan], [3.0, 30.0, 300.0, 4.0, 5.0]]
+        [
+            [1.0, 10.0, 100.0, 2.0, 1.0],
+            [np.nan, np.nan, np.nan, np.nan, np.nan],
+            [3.0, 30.0, 300.0, 4.0, 5.0],
+        ]
     )
     m = apply_missing_rules(x, crit)
     assert m.values[1].tolist() == [1.0, 30.0, 200.0, 0.0]
@@ -125,7 +129,11 @@ def test_missing_rules_are_applied_and_reported():
 
 def test_a_filled_value_never_beats_an_observed_worst_value_under_rule_worst():
     t = pd.DataFrame(
-        {"adcode": ["a", "b", "c"], "name": ["A", "B", "C"], "nearest_airport_km": [10.0, 80.0, None]}
+        {
+            "adcode": ["a", "b", "c"],
+            "name": ["A", "B", "C"],
+            "nearest_airport_km": [10.0, 80.0, None],
+        }
     )
     r = rank_sites(t, weights={"transport": 1}, draws=0)
     by = {x["name"]: x for x in r.records}

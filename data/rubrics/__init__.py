@@ -22,6 +22,8 @@ def load_rubric(name_or_path: str | Path) -> dict:
     if not path.suffix:
         path = RUBRIC_DIR / f"{name_or_path}.yaml"
     if not path.exists():
-        raise ParkBenchError(f"no rubric {name_or_path!r}; shipped rubrics: {', '.join(rubric_names())}")
+        raise ParkBenchError(
+            f"no rubric {name_or_path!r}; shipped rubrics: {', '.join(rubric_names())}"
+        )
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)

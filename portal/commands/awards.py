@@ -10,11 +10,27 @@ from portal.commands._options import db_option
 
 
 @click.command(name="awards")
-@click.option("--rubric", default="cn_best_call_center", show_default=True, help="Rubric name (data/rubrics/NAME.yaml) or a YAML path.")
+@click.option(
+    "--rubric",
+    default="cn_best_call_center",
+    show_default=True,
+    help="Rubric name (data/rubrics/NAME.yaml) or a YAML path.",
+)
 @click.option("--year", type=int, default=None, help="Only this KPI year.")
 @click.option("--category", type=str, default=None, help="Only this industry.")
-@click.option("--min-coverage", type=click.FloatRange(0, 1), default=0.3, show_default=True, help="Coverage needed to be ranked.")
-@click.option("--compare", type=str, default=None, help="2-4 center names or ids, comma-separated: side-by-side card.")
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 1),
+    default=0.3,
+    show_default=True,
+    help="Coverage needed to be ranked.",
+)
+@click.option(
+    "--compare",
+    type=str,
+    default=None,
+    help="2-4 center names or ids, comma-separated: side-by-side card.",
+)
 @click.option("--json", "as_json", is_flag=True)
 @db_option
 def command(rubric, year, category, min_coverage, compare, as_json, db_path):
@@ -41,7 +57,11 @@ def command(rubric, year, category, min_coverage, compare, as_json, db_path):
             picked.append(hits[-1])
         card = compare_card(rub, picked)
         if as_json:
-            click.echo(json.dumps({"rubric": rub.name, "card": card}, ensure_ascii=False, indent=2, default=str))
+            click.echo(
+                json.dumps(
+                    {"rubric": rub.name, "card": card}, ensure_ascii=False, indent=2, default=str
+                )
+            )
             return
         click.echo(f"{rub.title_zh} / {rub.title_en}")
         for row in card:
@@ -60,4 +80,7 @@ def command(rubric, year, category, min_coverage, compare, as_json, db_path):
             click.echo(f"\n{r['year'] or 'latest'} · {r['category'] or '(no industry)'}")
         rank = "-" if r["rank"] is None else str(r["rank"])
         score = "-" if r["score"] is None else f"{r['score']:.1f}"
-        click.echo(f"  {rank:>3}  {r['name'][:24]:24s} score {score:>5}  coverage {r['coverage']:.0%}" + (f"  {r['note']}" if r.get("note") else ""))
+        click.echo(
+            f"  {rank:>3}  {r['name'][:24]:24s} score {score:>5}  coverage {r['coverage']:.0%}"
+            + (f"  {r['note']}" if r.get("note") else "")
+        )

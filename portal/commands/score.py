@@ -10,21 +10,85 @@ from portal.commands._options import db_option, parse_pairs
 
 
 @click.command(name="score")
-@click.option("--preset", type=str, default=None, help="Weight preset (talent_first, customer_support_center, cost_first, equal_groups).")
-@click.option("--weights", type=str, default=None, help="Weights by group or criterion, e.g. labour=0.5,cost=0.3,cluster=0.2.")
-@click.option("--objective", type=click.Choice(["entropy", "critic"]), default=None, help="Objective weights from the data instead of a preset.")
+@click.option(
+    "--preset",
+    type=str,
+    default=None,
+    help="Weight preset (talent_first, customer_support_center, cost_first, equal_groups).",
+)
+@click.option(
+    "--weights",
+    type=str,
+    default=None,
+    help="Weights by group or criterion, e.g. labour=0.5,cost=0.3,cluster=0.2.",
+)
+@click.option(
+    "--objective",
+    type=click.Choice(["entropy", "critic"]),
+    default=None,
+    help="Objective weights from the data instead of a preset.",
+)
 @click.option("--method", type=click.Choice(["wsm", "topsis"]), default="wsm", show_default=True)
-@click.option("--draws", type=click.IntRange(min=0), default=1000, show_default=True, help="Weight draws of the stress test (0 = none).")
-@click.option("--top", "top_k", type=click.IntRange(min=1), default=10, show_default=True, help="k of P(top k).")
-@click.option("--perturb", type=click.Choice(["uniform", "dirichlet"]), default="uniform", show_default=True)
-@click.option("--pct", type=click.FloatRange(0, 1, max_open=True), default=0.15, show_default=True, help="± share of the uniform perturbation.")
-@click.option("--concentration", type=click.FloatRange(min=0, min_open=True), default=100.0, show_default=True, help="Dirichlet concentration.")
+@click.option(
+    "--draws",
+    type=click.IntRange(min=0),
+    default=1000,
+    show_default=True,
+    help="Weight draws of the stress test (0 = none).",
+)
+@click.option(
+    "--top",
+    "top_k",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="k of P(top k).",
+)
+@click.option(
+    "--perturb", type=click.Choice(["uniform", "dirichlet"]), default="uniform", show_default=True
+)
+@click.option(
+    "--pct",
+    type=click.FloatRange(0, 1, max_open=True),
+    default=0.15,
+    show_default=True,
+    help="± share of the uniform perturbation.",
+)
+@click.option(
+    "--concentration",
+    type=click.FloatRange(min=0, min_open=True),
+    default=100.0,
+    show_default=True,
+    help="Dirichlet concentration.",
+)
 @click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--parks/--no-parks", default=False, show_default=True, help="Also rank parks with a known city.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Print only the best N sites.")
+@click.option(
+    "--parks/--no-parks",
+    default=False,
+    show_default=True,
+    help="Also rank parks with a known city.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Print only the best N sites."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @db_option
-def command(preset, weights, objective, method, draws, top_k, perturb, pct, concentration, seed, parks, limit, as_json, db_path):
+def command(
+    preset,
+    weights,
+    objective,
+    method,
+    draws,
+    top_k,
+    perturb,
+    pct,
+    concentration,
+    seed,
+    parks,
+    limit,
+    as_json,
+    db_path,
+):
     """Rank candidate sites for a call center and show how sure the ranking is."""
     from data.score_inputs import load_criteria_table
     from models.site_ranking import rank_sites
