@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import sqlite_utils
 
-from data.score_inputs import open_db
+from data.score_inputs import connect_store
 
 CENTER_KPI_COLUMNS: tuple[str, ...] = (
     "answer_rate",
@@ -43,7 +43,7 @@ def _capitals(db: sqlite_utils.Database) -> dict[str, float]:
 
 def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
     """Centers with their profile fields and ``is_provincial_capital`` of their city."""
-    db = open_db(db)
+    db = connect_store(db)
     if "centers" not in db.table_names():
         return pd.DataFrame(columns=[*CENTER_FIELDS, *CENTER_KPI_COLUMNS, "is_provincial_capital"])
     cols = set(db["centers"].columns_dict)
@@ -59,7 +59,7 @@ def load_kpi_observations(
     db: str | Path | sqlite_utils.Database, centers: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Long table ``center_id, metric, value, definition, source`` of achieved KPIs."""
-    db = open_db(db)
+    db = connect_store(db)
     centers = load_centers(db) if centers is None else centers
     rows = []
     for _, c in centers.iterrows():
@@ -106,7 +106,7 @@ def load_award_entries(
     period) fill in every year and, for centers without dated KPIs, form one entry with year
     ``None``. Where a metric has several measurements, the unspecified one wins, else the first.
     """
-    db = open_db(db)
+    db = connect_store(db)
     centers = load_centers(db)
     dated: dict[str, dict[int, dict[str, float]]] = {}
     if "kpis" in db.table_names():

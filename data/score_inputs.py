@@ -38,7 +38,7 @@ SEAT_UNITS = ("seat", "座席", "席")
 CostPerSeat = Callable[[dict], float | None]
 
 
-def open_db(db: str | Path | sqlite_utils.Database) -> sqlite_utils.Database:
+def connect_store(db: str | Path | sqlite_utils.Database) -> sqlite_utils.Database:
     """A database handle; a path must exist (the store is built by ``parkbench build``)."""
     if isinstance(db, sqlite_utils.Database):
         return db
@@ -66,6 +66,8 @@ def _load_cities(db: sqlite_utils.Database) -> list[dict]:
     if not _has(db, "cities"):
         raise StoreError("the store has no cities table: build the geography data first")
     cities = {r["adcode"]: dict(r) for r in _rows(db, "select * from cities")}
+    for c in cities.values():
+        c.setdefault("name", c.get("name_zh"))
     if _has(db, "city_indicators"):
         for r in _rows(db, "select adcode, indicator, value from city_indicators"):
             if r["adcode"] in cities:
@@ -138,7 +140,7 @@ def load_criteria_table(
     A city's incentive value is its city-wide seat rules plus the best park rule in the city
     (a center sits in one park); a park's is the city rules plus its own.
     """
-    db = open_db(db)
+    db = connect_store(db)
     cities = _load_cities(db)
     cluster = _city_cluster(db)
     city_inc, park_inc = _incentives(db)
@@ -157,7 +159,10 @@ def load_criteria_table(
         row["center_count"] = float(cl.get("center_count", 0))
         row["park_count"] = float(cl.get("park_count", 0))
         seats = _num(c.get("center_seats", cl.get("center_seats", 0)))
-        row["center_seats"] = 0.0 if math.isnan(seats) else seats
+        tenants = _num(c.get("tenant_seats"))
+        row["center_seats"] = (0.0 if math.isnan(seats) else seats) + (
+            0.0 if math.isnan(tenants) else tenants
+        )
         sat = _num(c.get("seats_per_100k_working_age"))
         if math.isnan(sat) and row["working_age_population"] > 0:
             sat = row["center_seats"] / row["working_age_population"] * 1e5

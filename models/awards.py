@@ -303,9 +303,7 @@ def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVER
             row.pop("areas")
             if s.coverage < min_coverage or s.score is None:
                 row["rank"] = None
-                row["note"] = (
-                    f"coverage {s.coverage:.0%} below {min_coverage:.0%}: not enough data to rank"
-                )
+                row["note"] = f"below {min_coverage:.0%} coverage: not enough data to rank"
             else:
                 rank = rank if prev is not None and math.isclose(s.score, prev) else i + 1
                 prev = s.score

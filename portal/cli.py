@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "build": "build",
     "import": "import_file",
     "serve": "serve",
+    "sites": "sites",
     "score": "score",
     "benchmark": "benchmark",
     "awards": "awards",

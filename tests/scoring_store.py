@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
-
-from data.schema import TABLES
+from data.store import open_db
 
 CITIES = [
     # adcode, name, province, working-age, college, airport km, stations, capital, model city
@@ -18,48 +16,47 @@ CITIES = [
 ]
 
 
-def _create(db: sqlite_utils.Database, name: str) -> None:
-    t = TABLES[name]
-    types = {"text": str, "integer": int, "real": float, "json": str}
-    db[name].create({c.name: types[c.type] for c in t.all_columns()}, pk=t.pk)
-
-
 def make_store(
     path: Path, *, centers: list[dict] | None = None, kpis: list[dict] | None = None
 ) -> Path:
-    """Write the fixture store to ``path`` and return it."""
-    db = sqlite_utils.Database(path)
+    """Write the fixture store (full ParkBench schema) to ``path`` and return it."""
+    db = open_db(path)
     db["cities"].insert_all(
         [
-            {"adcode": a, "name": n, "province": p, "lat": 30.0, "lon": 120.0}
+            {
+                "adcode": a,
+                "name_zh": n,
+                "province": p,
+                "province_adcode": a[:2] + "0000",
+                "lat": 30.0,
+                "lon": 120.0,
+            }
             for a, n, p, *_ in CITIES
-        ],
-        pk="adcode",
+        ]
     )
     ind = []
     for a, _n, _p, wa, col, air, st, cap, model in CITIES:
-        for key, v in (
-            ("working_age_population_2020", wa),
-            ("college_educated_population_2020", col),
-            ("nearest_airport_km", air),
-            ("railway_stations", st),
-            ("is_provincial_capital", cap),
-            ("is_service_outsourcing_model_city", model),
+        for key, v, unit in (
+            ("working_age_population_2020", wa, "person"),
+            ("college_educated_population_2020", col, "person"),
+            ("nearest_airport_km", air, "km"),
+            ("railway_stations", st, "station"),
+            ("is_provincial_capital", cap, "flag"),
+            ("is_service_outsourcing_model_city", model, "flag"),
         ):
             if v is not None:
                 ind.append(
                     {
+                        "id": f"{a}:{key}",
                         "adcode": a,
                         "indicator": key,
                         "value": v,
-                        "unit": "",
+                        "unit": unit,
                         "year": 2020,
                         "source_id": "fixture",
                     }
                 )
     db["city_indicators"].insert_all(ind)
-    for name in ("centers", "parks", "incentives", "kpis"):
-        _create(db, name)
     db["parks"].insert_all(
         [
             {
@@ -108,6 +105,7 @@ def make_store(
     db["centers"].insert_all(centers if centers is not None else default_centers())
     if kpis:
         db["kpis"].insert_all(kpis)
+    db.conn.close()
     return path
 
 

@@ -6,7 +6,8 @@ import json
 
 import click
 
-from portal.commands._options import db_option, parse_pairs
+from portal.commands._options import db_option
+from portal.commands._pairs import parse_pairs
 
 
 @click.command(name="score")
