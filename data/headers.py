@@ -181,10 +181,25 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
         "tier": ["档次", "tier", "级别"],
         "conditions": ["条件", "conditions", "政策原文", "说明"],
     },
+    "city_inputs": {
+        "city": ["城市", "city", "城市名称"],
+        "province": ["省份", "province"],
+        "adcode": ["城市代码", "adcode", "行政区划代码", "city_adcode"],
+        "indicator": ["指标", "indicator", "指标名称"],
+        "value": ["数值", "value", "值"],
+        "year": ["年份", "year", "数据年份"],
+        "source": ["来源", "source", "数据来源"],
+        "note": ["说明", "note", "备注"],
+    },
 }
 
 #: columns an import file must have, by kind
-REQUIRED_COLUMNS = {"centers": ("name",), "parks": ("name",), "incentives": ("name", "kind")}
+REQUIRED_COLUMNS = {
+    "centers": ("name",),
+    "parks": ("name",),
+    "incentives": ("name", "kind"),
+    "city_inputs": ("indicator", "value", "year", "source"),
+}
 
 
 def header_key(text: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from data import normalise as nz
-from data.geocode import resolve_place
+from data.geocode import geocode_city, resolve_place
 from data.records import REFERENCES, check_record
 from data.schema import TABLES
 from data.store import (
@@ -165,6 +165,17 @@ def _derive(
             if len(set(same)) == 1:
                 return same[0], problems
         return entity_id(table, key, city if table == "centers" else ""), problems
+    if table == "city_inputs":
+        if not values.get("adcode"):
+            match = geocode_city(values["city"], values.get("province"))
+            if match is None:
+                problems.append(RowError(None, "city", values["city"], "geocode",
+                                         f"city {values['city']!r} not found (or ambiguous without a province)"))
+                return "", problems
+            values["adcode"] = match.adcode
+        values.pop("city", None)
+        values.pop("province", None)
+        return f"{values['adcode']}:{values['indicator']}:{values['year']}", problems
     if table == "park_targets":
         return entity_id(
             table, values.get("park_id"), values.get("year"), values.get("phase")

@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, ValidationError, create_model
 
+import data.geo_schema  # noqa: F401  (registers city_inputs)
 from data import normalise as nz
 from data.errors import NormaliseError
 from data.schema import TABLES
@@ -224,6 +225,52 @@ def _value_by_unit(raw: object, unit: str | None) -> dict:
     return {"value": q.value, "value_bound": q.bound, "value_high": q.high, "unit": unit_out}
 
 
+#: indicators users can supply per city, with the names people write for them
+CITY_INPUT_INDICATORS = {
+    "avg_wage_cny_per_month": ("平均工资", "月平均工资", "城镇非私营单位平均工资", "average wage"),
+    "unemployment_rate": ("失业率", "城镇登记失业率", "调查失业率", "unemployment"),
+    "graduates_per_year": ("毕业生", "高校毕业生", "年毕业生人数", "graduates"),
+    "office_rent_cny_per_m2_month": ("写字楼租金", "办公租金", "租金", "office rent"),
+}
+_INDICATOR_UNITS = {
+    "avg_wage_cny_per_month": "CNY/month",
+    "unemployment_rate": "fraction",
+    "graduates_per_year": "person/year",
+    "office_rent_cny_per_m2_month": "CNY/m2/month",
+}
+
+
+def _indicator(raw: object) -> dict:
+    text = nz.clean_text(str(raw))
+    if text is None:
+        return {"indicator": None}
+    key = text.strip().lower()
+    for code, names in CITY_INPUT_INDICATORS.items():
+        if key == code or key in {n.lower() for n in names}:
+            return {"indicator": code, "unit": _INDICATOR_UNITS[code]}
+    raise NormaliseError(
+        f"unknown indicator; use one of {', '.join(CITY_INPUT_INDICATORS)}", value=raw, rule="choice"
+    )
+
+
+_PER = re.compile(r"\s*(/|每)\s*(平方米|平米|㎡|m2|m²)?\s*/?\s*(月|年|人|个)?\s*$")
+
+
+def _city_input_value(raw: object, indicator: str | None) -> dict:
+    """A city input: money per month or per m2 per month, a rate, or a head count per year."""
+    if indicator == "unemployment_rate":
+        q = nz.parse_rate(raw)
+    elif indicator == "graduates_per_year":
+        q = nz.parse_count(_PER.sub("", raw) if isinstance(raw, str) else raw)
+    else:
+        q = nz.parse_money(_PER.sub("", raw) if isinstance(raw, str) else raw)
+    if q is None:
+        return {"value": None}
+    if q.bound == "range":
+        raise NormaliseError("a single value is needed, not a range", value=raw, rule="range")
+    return {"value": q.value}
+
+
 def _number_or_count(text: object, unit: str | None):
     """A plain number, else a count (``900席``, ``超过800万次``), else a multiple (``10倍``)."""
     try:
@@ -358,6 +405,15 @@ READERS: dict[str, dict[str, Callable[[object], dict]]] = {
         "is_target": _bool("is_target"),
         "note": _text("note", 2000),
     },
+    "city_inputs": {
+        "city": _text("city", 50),
+        "province": _text("province", 50),
+        "adcode": lambda raw: {"adcode": _adcode(raw)["city_adcode"]},
+        "indicator": _indicator,
+        "year": _year("year"),
+        "source": _text("source", 500),
+        "note": _text("note", 2000),
+    },
     "industry_figures": {
         "metric": _text("metric", 80),
         "scope": _text("scope", 100),
@@ -379,6 +435,7 @@ REQUIRED = {
     "incentives": ("name", "kind"),
     "kpis": ("center", "metric", "value"),
     "industry_figures": ("metric", "value"),
+    "city_inputs": ("indicator", "value", "year", "source"),
 }
 
 # -- constraints (checked with pydantic on the typed values) ---------------------------------------
@@ -450,6 +507,7 @@ def _limits() -> dict[str, dict[str, tuple]]:
         },
         "kpis": {"threshold_seconds": (_NUM, Field(None, gt=0, le=86400))},
         "industry_figures": {"year": target_year},
+        "city_inputs": {"year": year, "value": (_NUM, Field(None, ge=0))},
     }
 
 
@@ -482,7 +540,7 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
     errors: list[FieldError] = []
     origin: dict[str, str] = {}  # output field -> raw field it came from
     for name, raw_value in raw.items():
-        if name == "value" and table in ("kpis", "industry_figures"):
+        if name == "value" and table in ("kpis", "industry_figures", "city_inputs"):
             continue
         reader = readers.get(name)
         if reader is None:
@@ -512,9 +570,12 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
                 continue
             values[key] = v
             origin[key] = name
-    if table in ("kpis", "industry_figures") and raw.get("value") is not None:
+    if table in ("kpis", "industry_figures", "city_inputs") and raw.get("value") is not None:
         try:
-            out = _value_by_unit(raw["value"], values.get("unit"))
+            if table == "city_inputs":
+                out = _city_input_value(raw["value"], values.get("indicator"))
+            else:
+                out = _value_by_unit(raw["value"], values.get("unit"))
             values.update({k: v for k, v in out.items() if v is not None})
             for k in out:
                 origin[k] = "value"
@@ -523,6 +584,8 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
     for name in REQUIRED[table]:
         if values.get(name) in (None, "") and not any(e.column == name for e in errors):
             errors.append(FieldError(name, raw.get(name), "required", f"{name} is required"))
+    if table == "city_inputs" and not (values.get("adcode") or values.get("city")):
+        errors.append(FieldError("city", None, "required", "a city input needs a city or an adcode"))
     if table == "incentives" and not (
         values.get("park") or values.get("city") or values.get("city_adcode")
     ):

@@ -24,6 +24,9 @@ COMMANDS: dict[str, str] = {
     "sites": "sites",
     "staffing": "staffing",
     "cost": "cost",
+    "score": "score",
+    "benchmark": "benchmark",
+    "awards": "awards",
 }
 
 

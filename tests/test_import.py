@@ -175,3 +175,25 @@ def test_list_fields_round_trip_and_reimport_is_unchanged(fresh_db, write_csv):
     import_file(fresh_db, write_csv([["名称", "城市", "座席"], ["甲中心", "杭州市", "300"]], "b.csv"))
     row = next(fresh_db["centers"].rows)
     assert json.loads(row["phone_numbers"]) == ["10000", "10001"] and row["seats"] == 300
+
+
+def test_city_inputs_fill_the_explicit_input_table(fresh_db, write_csv):
+    from data.geo_build import build_reference
+
+    build_reference(fresh_db)
+    path = write_csv(
+        [
+            ["城市", "指标", "数值", "年份", "来源"],
+            ["杭州", "平均工资", "8,500元/月", "2023", "杭州统计年鉴2024"],
+            ["Chengdu", "office_rent_cny_per_m2_month", "75元/平方米/月", "2023", "某地产报告"],
+            ["不存在市", "失业率", "3%", "2023", "x"],
+            ["杭州", "幸福指数", "9", "2023", "x"],
+        ],
+        "inputs.csv",
+    )
+    _, report = import_file(fresh_db, path, kind="city_inputs")
+    assert (report.accepted, report.rejected) == (2, 2)
+    rows = {r["id"]: r for r in fresh_db["city_inputs"].rows}
+    assert rows["330100:avg_wage_cny_per_month:2023"]["value"] == 8500
+    assert rows["510100:office_rent_cny_per_m2_month:2023"]["unit"] == "CNY/m2/month"
+    assert {e.rule for e in report.errors} == {"geocode", "choice"}

@@ -1,0 +1,357 @@
+"""Award-style comparison: score centers on an award rubric, with how much data backs the score.
+
+A rubric has areas with points; each area lists items backed by a KPI or a profile fact.
+An item's score is in [0, 1]:
+
+``kpi``
+    (value - poor) / (good - poor), clipped to [0, 1] (works for lower-is-better when
+    good < poor);
+``present``
+    1 when the field is filled;
+``contains_any``
+    1 when the field (text or list) mentions any of ``values``;
+``at_least``
+    1 when the numeric field is >= ``value``.
+
+Each item carries ``points / len(items)`` of its area. Items without data are *unbacked*:
+they neither earn nor lose points. ``coverage`` = backed points / total points;
+``score`` = earned points / backed points x 100 (the score on what is known) and
+``points`` = earned points out of the rubric total. A center enters a leaderboard only with
+coverage >= ``min_coverage`` (default 0.3); the others are listed as not enough data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from models.errors import ModelInputError
+
+ITEM_KINDS: tuple[str, ...] = ("kpi", "present", "contains_any", "at_least")
+MIN_COVERAGE = 0.3
+
+#: Rows of the side-by-side card, in the order of the 2003 candidate form (seeds/000_...txt).
+CARD_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "企业名称", "company"),
+    ("phone_numbers", "呼叫中心号码", "call-center number"),
+    ("industry", "企业所处行业", "industry"),
+    ("ownership", "企业性质", "ownership"),
+    ("founded_year", "呼叫中心建立时间", "founded"),
+    ("seats", "座席数量", "seats"),
+    ("staff", "呼叫中心人员数量", "staff"),
+    ("opening_hours", "呼叫中心开放时间", "opening hours"),
+)
+
+
+@dataclass(frozen=True)
+class RubricItem:
+    kind: str
+    field: str | None = None
+    metric: str | None = None
+    poor: float | None = None
+    good: float | None = None
+    value: float | None = None
+    values: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.metric if self.kind == "kpi" else f"{self.kind}:{self.field}"
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    zh: str
+    en: str
+    points: float
+    items: tuple[RubricItem, ...]
+    form_question: str | None = None
+
+
+@dataclass(frozen=True)
+class Rubric:
+    name: str
+    title_zh: str
+    title_en: str
+    source: tuple[str, ...]
+    total_points: float
+    areas: tuple[Area, ...]
+
+
+def build_rubric(data: Mapping) -> Rubric:
+    """Validate a rubric read from YAML (see ``data/rubrics/``) and return it.
+
+    Examples
+    --------
+    >>> r = build_rubric({"name": "t", "total_points": 10, "source": ["x"], "areas": [
+    ...     {"key": "a", "points": 10, "items": [{"kind": "kpi", "metric": "csat", "poor": 0.8, "good": 1.0}]}]})
+    >>> r.areas[0].items[0].label
+    'csat'
+    """
+    try:
+        areas = []
+        for a in data["areas"]:
+            items = []
+            for it in a["items"]:
+                kind = it["kind"]
+                if kind not in ITEM_KINDS:
+                    raise ModelInputError(f"area {a['key']}: unknown item kind {kind!r}")
+                item = RubricItem(
+                    kind=kind,
+                    field=it.get("field"),
+                    metric=it.get("metric"),
+                    poor=it.get("poor"),
+                    good=it.get("good"),
+                    value=it.get("value"),
+                    values=tuple(str(v) for v in it.get("values", ())),
+                )
+                if kind == "kpi" and (
+                    item.metric is None
+                    or item.poor is None
+                    or item.good is None
+                    or item.poor == item.good
+                ):
+                    raise ModelInputError(
+                        f"area {a['key']}: a kpi item needs metric, poor and good (different)"
+                    )
+                if kind != "kpi" and not item.field:
+                    raise ModelInputError(f"area {a['key']}: a {kind} item needs a field")
+                items.append(item)
+            if not items or float(a["points"]) <= 0:
+                raise ModelInputError(
+                    f"area {a['key']}: needs positive points and at least one item"
+                )
+            areas.append(
+                Area(
+                    a["key"],
+                    a.get("zh", a["key"]),
+                    a.get("en", a["key"]),
+                    float(a["points"]),
+                    tuple(items),
+                    a.get("form_question"),
+                )
+            )
+        total = float(data["total_points"])
+        source = tuple(data["source"]) if not isinstance(data["source"], str) else (data["source"],)
+    except KeyError as exc:
+        raise ModelInputError(f"rubric lacks the key {exc.args[0]!r}") from None
+    if not source:
+        raise ModelInputError("a rubric must cite its source")
+    if not math.isclose(sum(a.points for a in areas), total):
+        raise ModelInputError(
+            f"area points sum to {sum(a.points for a in areas):g}, not total_points {total:g}"
+        )
+    return Rubric(
+        data["name"],
+        data.get("title_zh", data["name"]),
+        data.get("title_en", data["name"]),
+        source,
+        total,
+        tuple(areas),
+    )
+
+
+def _filled(v) -> bool:
+    if v is None:
+        return False
+    if isinstance(v, float) and math.isnan(v):
+        return False
+    return not (isinstance(v, str | list | tuple) and len(v) == 0)
+
+
+def score_item(item: RubricItem, profile: Mapping, kpis: Mapping[str, float]) -> float | None:
+    """Score of one item in [0, 1], or ``None`` when no data backs it.
+
+    Examples
+    --------
+    >>> round(score_item(RubricItem("kpi", metric="attrition_rate", poor=0.5, good=0.1), {}, {"attrition_rate": 0.2}), 6)
+    0.75
+    >>> score_item(RubricItem("contains_any", field="certifications", values=("COPC",)), {"certifications": '["COPC 2000"]'}, {})
+    1.0
+    """
+    if item.kind == "kpi":
+        v = kpis.get(item.metric)
+        if v is None or not math.isfinite(v):
+            return None
+        return min(1.0, max(0.0, (v - item.poor) / (item.good - item.poor)))
+    v = profile.get(item.field)
+    if item.kind == "present":
+        return 1.0 if _filled(v) else None
+    if not _filled(v):
+        return None
+    if item.kind == "at_least":
+        try:
+            return 1.0 if float(v) >= item.value else 0.0
+        except (TypeError, ValueError):
+            return None
+    if isinstance(v, str) and v.startswith("["):
+        with contextlib.suppress(ValueError):
+            v = json.loads(v)
+    text = " ".join(map(str, v)) if isinstance(v, list | tuple) else str(v)
+    norm = text.lower().replace(" ", "")
+    return 1.0 if any(x.lower().replace(" ", "") in norm for x in item.values) else 0.0
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    key: str
+    zh: str
+    en: str
+    points: float
+    earned: float
+    backed: float
+    items: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class AwardScore:
+    """A center's rubric score: ``score`` on the backed part (0-100), ``coverage`` (0-1)."""
+
+    center_id: str
+    name: str
+    year: int | None
+    category: str | None
+    points: float
+    backed_points: float
+    coverage: float
+    score: float | None
+    areas: tuple[AreaScore, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "center_id": self.center_id,
+            "name": self.name,
+            "year": self.year,
+            "category": self.category,
+            "score": None if self.score is None else round(self.score, 2),
+            "points": round(self.points, 3),
+            "backed_points": round(self.backed_points, 3),
+            "coverage": round(self.coverage, 4),
+            "areas": {
+                a.key: {
+                    "points": a.points,
+                    "earned": round(a.earned, 3),
+                    "backed": round(a.backed, 3),
+                    "items": a.items,
+                }
+                for a in self.areas
+            },
+        }
+
+
+def score_center(
+    rubric: Rubric, profile: Mapping, kpis: Mapping[str, float], *, year: int | None = None
+) -> AwardScore:
+    """Score one center (profile fields + achieved KPIs) on ``rubric``.
+
+    Examples
+    --------
+    >>> r = build_rubric({"name": "t", "total_points": 10, "source": ["x"], "areas": [
+    ...     {"key": "a", "points": 10, "items": [{"kind": "kpi", "metric": "csat", "poor": 0.8, "good": 1.0},
+    ...                                          {"kind": "present", "field": "staff"}]}]})
+    >>> s = score_center(r, {"id": "c", "name": "C"}, {"csat": 0.9})
+    >>> s.points, s.coverage, s.score
+    (2.5, 0.5, 50.0)
+    """
+    areas = []
+    for a in rubric.areas:
+        share = a.points / len(a.items)
+        results = {it.label: score_item(it, profile, kpis) for it in a.items}
+        backed = sum(share for s in results.values() if s is not None)
+        earned = sum(share * s for s in results.values() if s is not None)
+        areas.append(AreaScore(a.key, a.zh, a.en, a.points, earned, backed, results))
+    earned = sum(a.earned for a in areas)
+    backed = sum(a.backed for a in areas)
+    return AwardScore(
+        center_id=str(profile.get("id", "")),
+        name=str(profile.get("name", "")),
+        year=year,
+        category=profile.get("industry") or None,
+        points=earned,
+        backed_points=backed,
+        coverage=backed / rubric.total_points,
+        score=100.0 * earned / backed if backed > 0 else None,
+        areas=tuple(areas),
+    )
+
+
+def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVERAGE) -> list[dict]:
+    """Rank scores within each (year, category); low-coverage entries get ``rank`` None.
+
+    Examples
+    --------
+    >>> a = AwardScore("a", "A", 2003, "电信", 60, 80, 0.8, 75.0)
+    >>> b = AwardScore("b", "B", 2003, "电信", 10, 10, 0.1, 100.0)
+    >>> [(r["name"], r["rank"]) for r in leaderboard([a, b])]
+    [('A', 1), ('B', None)]
+    """
+    groups: dict[tuple, list[AwardScore]] = {}
+    for s in scores:
+        groups.setdefault((s.year, s.category), []).append(s)
+    out = []
+    for key in sorted(groups, key=lambda k: (k[0] is None, -(k[0] or 0), str(k[1]))):
+        ranked = sorted(
+            groups[key], key=lambda s: (s.coverage < min_coverage, -(s.score or 0), s.name)
+        )
+        rank = 0
+        prev = None
+        for i, s in enumerate(ranked):
+            row = s.to_dict()
+            row.pop("areas")
+            if s.coverage < min_coverage or s.score is None:
+                row["rank"] = None
+                row["note"] = f"below {min_coverage:.0%} coverage: not enough data to rank"
+            else:
+                rank = rank if prev is not None and math.isclose(s.score, prev) else i + 1
+                prev = s.score
+                row["rank"] = rank
+            out.append(row)
+    return out
+
+
+def _hours(profile: Mapping) -> str | None:
+    h, d, y = (
+        profile.get("hours_per_day"),
+        profile.get("days_per_week"),
+        profile.get("days_per_year"),
+    )
+    parts = [f"{x:g}" for x in (h, d, y) if isinstance(x, int | float) and not math.isnan(x)]
+    return "×".join(parts) if len(parts) >= 2 else None
+
+
+def compare_card(rubric: Rubric, entries: Sequence[tuple[Mapping, AwardScore]]) -> list[dict]:
+    """Side-by-side card of 2-4 centers: the candidate-form fields, then points per area.
+
+    Returns rows ``{"zh", "en", "values": [one per center]}``.
+    """
+    if not 2 <= len(entries) <= 4:
+        raise ModelInputError(f"a comparison card takes 2 to 4 centers, got {len(entries)}")
+    rows = []
+    for key, zh, en in CARD_FIELDS:
+        vals = []
+        for profile, _ in entries:
+            v = _hours(profile) if key == "opening_hours" else profile.get(key)
+            if isinstance(v, float) and math.isnan(v):
+                v = None
+            vals.append(v)
+        rows.append({"zh": zh, "en": en, "values": vals})
+    for i, area in enumerate(rubric.areas):
+        vals = []
+        for _, s in entries:
+            a = s.areas[i]
+            vals.append(None if a.backed == 0 else f"{a.earned:.1f}/{a.points:g}")
+        rows.append({"zh": area.zh, "en": area.en, "values": vals})
+    rows.append(
+        {
+            "zh": "得分（按有数据部分，百分制）",
+            "en": "score on backed items (0-100)",
+            "values": [None if s.score is None else round(s.score, 1) for _, s in entries],
+        }
+    )
+    rows.append(
+        {"zh": "数据覆盖", "en": "coverage", "values": [f"{s.coverage:.0%}" for _, s in entries]}
+    )
+    return rows

@@ -1,0 +1,272 @@
+"""Site-selection criteria: what each column means, which way is better, and how gaps are filled.
+
+A :class:`Criterion` names one column of the criteria table (one row per candidate site), its
+group (``labour``, ``cost``, ``transport``, ``incentives`` or ``cluster``), its direction
+(``benefit``: more is better; ``cost``: less is better), its unit and the rule applied to a
+missing value. Missing-value rules are explicit and reported with every score:
+
+``worst``
+    the worst observed value of the criterion (default: a gap never helps a site);
+``median``
+    the median of the observed values (neutral);
+``zero``
+    the value 0 (counts such as railway stations or existing seats, where "none known" is
+    the honest reading);
+``exclude``
+    the criterion is dropped for every site when any value is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.errors import ModelInputError
+
+GROUPS: tuple[str, ...] = ("labour", "cost", "transport", "incentives", "cluster")
+DIRECTIONS: tuple[str, ...] = ("benefit", "cost")
+MISSING_RULES: tuple[str, ...] = ("worst", "median", "zero", "exclude")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One column of the criteria table.
+
+    Parameters
+    ----------
+    name : str
+        Column name in the criteria table (units in the name, e.g. ``nearest_airport_km``).
+    group : str
+        One of :data:`GROUPS`.
+    direction : str
+        ``"benefit"`` (more is better) or ``"cost"`` (less is better).
+    unit : str
+        Unit of the values (``"person"``, ``"CNY/seat/year"``, ``"km"`` ...).
+    missing_rule : str
+        One of :data:`MISSING_RULES`; see the module docstring.
+    label_zh, label_en : str
+        Names for people.
+    """
+
+    name: str
+    group: str
+    direction: str
+    unit: str
+    missing_rule: str = "worst"
+    label_zh: str = ""
+    label_en: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            raise ModelInputError("criterion name is empty")
+        if self.group not in GROUPS:
+            raise ModelInputError(
+                f"criterion {self.name}: group {self.group!r} is not one of {', '.join(GROUPS)}"
+            )
+        if self.direction not in DIRECTIONS:
+            raise ModelInputError(
+                f"criterion {self.name}: direction {self.direction!r} must be 'benefit' or 'cost'"
+            )
+        if self.missing_rule not in MISSING_RULES:
+            raise ModelInputError(
+                f"criterion {self.name}: missing_rule {self.missing_rule!r} is not one of "
+                f"{', '.join(MISSING_RULES)}"
+            )
+
+    @property
+    def is_benefit(self) -> bool:
+        return self.direction == "benefit"
+
+
+#: The built-in criteria (the columns ``data.score_inputs`` builds).
+DEFAULT_CRITERIA: tuple[Criterion, ...] = (
+    Criterion(
+        "working_age_population",
+        "labour",
+        "benefit",
+        "person",
+        "worst",
+        "劳动年龄人口",
+        "working-age population (15-64)",
+    ),
+    Criterion(
+        "college_educated_population",
+        "labour",
+        "benefit",
+        "person",
+        "worst",
+        "大专及以上学历人口",
+        "college-educated population",
+    ),
+    Criterion(
+        "seats_per_100k_working_age",
+        "labour",
+        "cost",
+        "seat/100k person",
+        "worst",
+        "每十万劳动年龄人口已有座席（饱和度）",
+        "existing seats per 100k working-age people (saturation)",
+    ),
+    Criterion(
+        "net_cost_per_seat_cny_per_year",
+        "cost",
+        "cost",
+        "CNY/seat/year",
+        "median",
+        "每座席年净成本",
+        "net cost per seat and year (cost model)",
+    ),
+    Criterion(
+        "nearest_airport_km",
+        "transport",
+        "cost",
+        "km",
+        "worst",
+        "距最近机场",
+        "distance to the nearest airport",
+    ),
+    Criterion(
+        "railway_stations",
+        "transport",
+        "benefit",
+        "station",
+        "zero",
+        "铁路客运站数",
+        "railway passenger stations",
+    ),
+    Criterion(
+        "is_service_outsourcing_model_city",
+        "incentives",
+        "benefit",
+        "0/1",
+        "zero",
+        "服务外包示范城市",
+        "national service-outsourcing model city",
+    ),
+    Criterion(
+        "incentive_cny_per_seat",
+        "incentives",
+        "benefit",
+        "CNY/seat",
+        "zero",
+        "每座席补贴（园区及城市政策）",
+        "subsidies valued per seat (park and city rules)",
+    ),
+    Criterion(
+        "center_count",
+        "cluster",
+        "benefit",
+        "center",
+        "zero",
+        "已有呼叫中心数",
+        "known call centers",
+    ),
+    Criterion(
+        "park_count",
+        "cluster",
+        "benefit",
+        "park",
+        "zero",
+        "呼叫中心产业园区数",
+        "call-center parks",
+    ),
+    Criterion("center_seats", "cluster", "benefit", "seat", "zero", "已有座席数", "known seats"),
+)
+
+
+def criteria_by_name(criteria: tuple[Criterion, ...] | list[Criterion]) -> dict[str, Criterion]:
+    """Index criteria by name, refusing duplicates."""
+    out: dict[str, Criterion] = {}
+    for c in criteria:
+        if c.name in out:
+            raise ModelInputError(f"criterion {c.name} declared twice")
+        out[c.name] = c
+    return out
+
+
+@dataclass(frozen=True)
+class FilledMatrix:
+    """A decision matrix after the missing-value rules ran.
+
+    ``values`` is sites x criteria (float, no NaN); ``criteria`` the criteria kept, in column
+    order; ``filled`` a boolean mask of the cells that were missing and got a value;
+    ``dropped`` the names of criteria removed by the ``exclude`` rule (or because no site has
+    a value); ``notes`` one line per rule that changed something.
+    """
+
+    values: np.ndarray
+    criteria: tuple[Criterion, ...]
+    filled: np.ndarray
+    dropped: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def apply_missing_rules(
+    values: np.ndarray, criteria: tuple[Criterion, ...] | list[Criterion]
+) -> FilledMatrix:
+    """Fill missing values (NaN) by each criterion's rule.
+
+    Parameters
+    ----------
+    values : array of shape (n_sites, n_criteria)
+        Raw values; NaN marks a missing value.
+    criteria : sequence of Criterion
+        One per column.
+
+    Returns
+    -------
+    FilledMatrix
+
+    Examples
+    --------
+    >>> c = (Criterion("a", "labour", "benefit", "person"), Criterion("b", "cost", "cost", "CNY", "median"))
+    >>> m = apply_missing_rules(np.array([[1.0, 10.0], [np.nan, np.nan], [3.0, 30.0]]), c)
+    >>> m.values[1].tolist()
+    [1.0, 20.0]
+    """
+    x = np.asarray(values, dtype=float)
+    criteria = tuple(criteria)
+    if x.ndim != 2 or x.shape[1] != len(criteria):
+        raise ModelInputError(
+            f"matrix has shape {x.shape}, expected (sites, {len(criteria)}) for the criteria given"
+        )
+    if np.isinf(x).any():
+        raise ModelInputError("criteria values must be finite (NaN marks a missing value)")
+    missing = np.isnan(x)
+    keep: list[int] = []
+    dropped: list[str] = []
+    notes: list[str] = []
+    out = x.copy()
+    for j, c in enumerate(criteria):
+        col = x[:, j]
+        miss = missing[:, j]
+        n_miss = int(miss.sum())
+        if n_miss == len(col):
+            dropped.append(c.name)
+            notes.append(f"{c.name}: no site has a value; criterion dropped")
+            continue
+        if n_miss == 0:
+            keep.append(j)
+            continue
+        observed = col[~miss]
+        if c.missing_rule == "exclude":
+            dropped.append(c.name)
+            notes.append(f"{c.name}: {n_miss} missing; rule 'exclude' drops the criterion")
+            continue
+        if c.missing_rule == "worst":
+            fill = observed.min() if c.is_benefit else observed.max()
+        elif c.missing_rule == "median":
+            fill = float(np.median(observed))
+        else:
+            fill = 0.0
+        out[miss, j] = fill
+        keep.append(j)
+        notes.append(f"{c.name}: {n_miss} missing filled with {c.missing_rule} ({fill:g} {c.unit})")
+    return FilledMatrix(
+        values=out[:, keep],
+        criteria=tuple(criteria[j] for j in keep),
+        filled=missing[:, keep],
+        dropped=tuple(dropped),
+        notes=tuple(notes),
+    )

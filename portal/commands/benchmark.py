@@ -1,0 +1,152 @@
+"""``parkbench benchmark``: where a center (stored or typed in) stands among its peers."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from portal.commands._options import db_option
+from portal.commands._pairs import parse_pairs
+
+
+@click.command(name="benchmark")
+@click.option("--center", type=str, default=None, help="Name or id of a stored center.")
+@click.option(
+    "--kpi",
+    "kpi_text",
+    type=str,
+    default=None,
+    help="KPIs typed in (not stored), e.g. answer_rate=0.9,aht_seconds=240.",
+)
+@click.option(
+    "--definition",
+    "definition_text",
+    type=str,
+    default=None,
+    help="How typed KPIs are measured, e.g. service_level=offered@20s.",
+)
+@click.option(
+    "--by",
+    type=str,
+    default="industry,size_band",
+    show_default=True,
+    help="Peer keys: industry, size_band, region, city_tier.",
+)
+@click.option("--industry", type=str, default=None, help="Industry of the peer group.")
+@click.option("--seats", type=float, default=None, help="Seats (gives the size band).")
+@click.option("--province", type=str, default=None, help="Province (gives the region).")
+@click.option("--city-tier", type=click.Choice(["capital", "other"]), default=None)
+@click.option(
+    "--annual-calls",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Calls a year, for money and repeat-call figures.",
+)
+@click.option(
+    "--cost-per-minute",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="CNY per handled minute (from the cost model).",
+)
+@click.option("--json", "as_json", is_flag=True)
+@db_option
+def command(
+    center,
+    kpi_text,
+    definition_text,
+    by,
+    industry,
+    seats,
+    province,
+    city_tier,
+    annual_calls,
+    cost_per_minute,
+    as_json,
+    db_path,
+):
+    """Benchmark a center's KPIs against peers (cells with fewer than 5 peers are not shown)."""
+    from data.benchmark_inputs import load_centers, load_kpi_observations
+    from data.errors import ParkBenchError
+    from models.peer_benchmark import (
+        benchmark_kpis,
+        peer_attributes,
+        region_of,
+        select_peers,
+        size_band,
+    )
+
+    centers = load_centers(db_path)
+    obs = load_kpi_observations(db_path, centers)
+    kpis = parse_pairs(kpi_text, "--kpi")
+    definitions = {}
+    for part in (definition_text or "").split(","):
+        if "=" in part:
+            k, _, v = part.partition("=")
+            definitions[k.strip()] = v.strip()
+    target: dict = {}
+    label = "typed-in KPIs"
+    exclude = None
+    if center:
+        attrs = peer_attributes(centers)
+        hit = attrs[(attrs["name"] == center) | (attrs["id"] == center)]
+        if hit.empty:
+            raise ParkBenchError(f"no center named {center!r} in the store")
+        row = hit.iloc[0]
+        exclude, label = row["id"], row["name"]
+        target = {k: row[k] for k in ("industry", "size_band", "region", "city_tier")}
+        own = obs[obs["center_id"] == exclude]
+        for _, o in own.iterrows():
+            kpis.setdefault(o["metric"], o["value"])
+            definitions.setdefault(o["metric"], o["definition"])
+        if annual_calls is None and row.get("daily_inbound_calls") == row.get(
+            "daily_inbound_calls"
+        ):
+            days = row.get("days_per_year") or 365
+            if row.get("daily_inbound_calls"):
+                annual_calls = float(row["daily_inbound_calls"]) * float(days)
+    if industry:
+        target["industry"] = industry
+    if seats is not None:
+        target["size_band"] = size_band(seats)
+    if province:
+        target["region"] = region_of(province)
+    if city_tier:
+        target["city_tier"] = city_tier
+    if not kpis:
+        raise click.UsageError("give --center NAME or --kpi metric=value,...")
+    keys = [k.strip() for k in by.split(",") if k.strip()]
+    peers = select_peers(centers, target, keys)
+    positions = benchmark_kpis(
+        kpis,
+        obs[obs["center_id"].isin(peers["id"])],
+        definitions=definitions,
+        annual_calls=annual_calls,
+        cost_per_minute_cny=cost_per_minute,
+        exclude_center=exclude,
+    )
+    result = {
+        "center": label,
+        "peer_group": {k: target.get(k) for k in keys},
+        "peer_centers": int((peers["id"] != exclude).sum()),
+        "kpis": [p.to_dict() for p in positions],
+    }
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    group = ", ".join(f"{k}={v}" for k, v in result["peer_group"].items())
+    click.echo(f"{label} among {result['peer_centers']} peer centers ({group})")
+    for p in positions:
+        if p.median is None:
+            click.echo(f"  {p.metric:22s} {p.value:10.3f}  {p.note}")
+            continue
+        money = (
+            f"  {p.cny_per_year_to_top_quartile:,.0f} CNY/yr to top quartile"
+            if p.cny_per_year_to_top_quartile
+            else ""
+        )
+        click.echo(
+            f"  {p.metric:22s} {p.value:10.3f}  median {p.median:.3f}  top quartile {p.top_quartile:.3f}"
+            f"  percentile {p.percentile:.0f}  Q{p.quartile}{money}"
+            + (f"  ({p.note})" if p.note else "")
+        )

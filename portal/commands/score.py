@@ -1,0 +1,129 @@
+"""``parkbench score``: rank candidate sites with weights, explanations and a stress test."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from portal.commands._options import db_option
+from portal.commands._pairs import parse_pairs
+
+
+@click.command(name="score")
+@click.option(
+    "--preset",
+    type=str,
+    default=None,
+    help="Weight preset (talent_first, customer_support_center, cost_first, equal_groups).",
+)
+@click.option(
+    "--weights",
+    type=str,
+    default=None,
+    help="Weights by group or criterion, e.g. labour=0.5,cost=0.3,cluster=0.2.",
+)
+@click.option(
+    "--objective",
+    type=click.Choice(["entropy", "critic"]),
+    default=None,
+    help="Objective weights from the data instead of a preset.",
+)
+@click.option("--method", type=click.Choice(["wsm", "topsis"]), default="wsm", show_default=True)
+@click.option(
+    "--draws",
+    type=click.IntRange(min=0),
+    default=1000,
+    show_default=True,
+    help="Weight draws of the stress test (0 = none).",
+)
+@click.option(
+    "--top",
+    "top_k",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="k of P(top k).",
+)
+@click.option(
+    "--perturb", type=click.Choice(["uniform", "dirichlet"]), default="uniform", show_default=True
+)
+@click.option(
+    "--pct",
+    type=click.FloatRange(0, 1, max_open=True),
+    default=0.15,
+    show_default=True,
+    help="± share of the uniform perturbation.",
+)
+@click.option(
+    "--concentration",
+    type=click.FloatRange(min=0, min_open=True),
+    default=100.0,
+    show_default=True,
+    help="Dirichlet concentration.",
+)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--parks/--no-parks",
+    default=False,
+    show_default=True,
+    help="Also rank parks with a known city.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Print only the best N sites."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@db_option
+def command(
+    preset,
+    weights,
+    objective,
+    method,
+    draws,
+    top_k,
+    perturb,
+    pct,
+    concentration,
+    seed,
+    parks,
+    limit,
+    as_json,
+    db_path,
+):
+    """Rank candidate sites for a call center and show how sure the ranking is."""
+    from data.score_inputs import load_criteria_table
+    from models.site_ranking import rank_sites
+
+    table = load_criteria_table(db_path, include_parks=parks)
+    ranking = rank_sites(
+        table,
+        weights=parse_pairs(weights, "--weights") or None,
+        preset=preset,
+        objective=objective,
+        method=method,
+        draws=draws,
+        top_k=top_k,
+        kind=perturb,
+        pct=pct,
+        concentration=concentration,
+        seed=seed,
+    )
+    records = ranking.records[:limit] if limit else ranking.records
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Weights ({ranking.weights_source}):")
+    for name, w in ranking.weights.items():
+        click.echo(f"  {name:38s} {w:6.3f}")
+    for note in ranking.notes:
+        click.echo(f"Missing values: {note}")
+    head = f"{'rank':>4}  {'name':14s} {'score':>6}"
+    if draws:
+        head += f"  {'rank p05-p95':>12}  P(top {top_k})"
+    click.echo(head + "  top contributions")
+    for r in records:
+        top3 = sorted(r["contributions"].items(), key=lambda kv: -kv[1])[:3]
+        line = f"{r['rank']:>4}  {r['name'][:14]:14s} {r['score']:6.3f}"
+        if draws:
+            line += f"  {str(r['rank_p05']) + '-' + str(r['rank_p95']):>12}  {r['p_top_k']:9.0%}"
+        click.echo(line + "  " + ", ".join(f"{k} {v:.3f}" for k, v in top3))
