@@ -1,8 +1,4 @@
-<<<<<<< HEAD
 """Errors the pure models raise on bad inputs; the CLI turns them into one line and exit 2."""
-=======
-"""Domain errors of the pure models."""
->>>>>>> scoring
 
 from __future__ import annotations
 
@@ -10,8 +6,4 @@ from data.errors import ParkBenchError
 
 
 class ModelInputError(ParkBenchError, ValueError):
-<<<<<<< HEAD
     """An argument of a model is out of its domain (negative volume, target above 1 ...)."""
-=======
-    """Bad input to a model."""
->>>>>>> scoring
