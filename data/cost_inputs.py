@@ -66,10 +66,8 @@ def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:
 
 def _resolve_city(city: str) -> tuple[str | None, str | None]:
     """(adcode, standard name) of a city through ``data.geocode``, or (None, None)."""
-    try:  # the geography helper's resolver, once it is on main
-        from data.geocode import geocode_city  # type: ignore[import-not-found]
-    except ImportError:
-        return None, None
+    from data.geocode import geocode_city
+
     try:
         hit = geocode_city(city)
     except Exception:  # noqa: BLE001 - an unresolvable name just means no city-level data
@@ -87,7 +85,10 @@ def load_cost_context(
         values={k: v["value"] for k, v in defaults.items()},
         sources={k: {**v, "source": f"default: {v['source']}"} for k, v in defaults.items()},
     )
+    ctx.adcode, ctx.city_name = _resolve_city(city)
     name, override = _city_override(cities, city)
+    if not override and ctx.city_name:
+        name, override = _city_override(cities, ctx.city_name)
     for key, entry in override.items():
         ctx.set(
             key,
@@ -96,7 +97,6 @@ def load_cost_context(
             entry.get("unit"),
             entry.get("year"),
         )
-    ctx.adcode, ctx.city_name = _resolve_city(city)
     if db_path is None or not Path(db_path).exists():
         ctx.notes.append(
             f"no database at {db_path}: defaults only, no park data or incentive rules"

@@ -94,7 +94,9 @@ def command(
     from data.score_inputs import load_criteria_table
     from models.site_ranking import rank_sites
 
-    table = load_criteria_table(db_path, include_parks=parks)
+    from portal.costing import cost_per_seat_for_sites
+
+    table = load_criteria_table(db_path, include_parks=parks, cost_per_seat=cost_per_seat_for_sites(db_path))
     ranking = rank_sites(
         table,
         weights=parse_pairs(weights, "--weights") or None,

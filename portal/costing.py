@@ -1,0 +1,51 @@
+"""Glue between the cost inputs in the store and the cost model, shared by CLI commands and pages.
+
+No business logic here: it loads a city's (or park's) cost context with
+``data.cost_inputs.load_cost_context`` and hands it to ``models.cost.compute_cost``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from data.cost_inputs import load_cost_context
+from models.cost import CostInputs, compute_cost
+from models.incentives import IncentiveRule
+
+#: the reference center the site score prices: 500 seats over five years
+REFERENCE_SEATS = 500
+REFERENCE_YEARS = 5
+
+
+def net_cost_per_seat(
+    city: str,
+    park: str | None = None,
+    db_path: str | Path | None = None,
+    *,
+    seats: int = REFERENCE_SEATS,
+    years: int = REFERENCE_YEARS,
+) -> float:
+    """Net cost per seat per year (CNY, average over ``years``, after incentives) in a place."""
+    ctx = load_cost_context(city, park, db_path)
+    rules = [IncentiveRule.from_row(row) for row in ctx.rules]
+    result = compute_cost(CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources)
+    return float(result.to_dict()["net_per_seat_per_year"])
+
+
+def cost_per_seat_for_sites(db_path: str | Path):
+    """A ``cost_per_seat(row)`` function for ``data.score_inputs.load_criteria_table``."""
+
+    import sqlite3
+
+    names: dict[str, str] = {}
+    if Path(db_path).exists():
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cities'").fetchone():
+                names = dict(conn.execute("SELECT adcode, name_zh FROM cities"))
+
+    def cost(row: dict) -> float:
+        city = names.get(str(row.get("adcode")), row["name"])
+        park = row["name"] if row.get("kind") == "park" else None
+        return net_cost_per_seat(city, park, db_path)
+
+    return cost

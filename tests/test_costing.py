@@ -1,0 +1,35 @@
+"""The cost model feeds the site score: net cost per seat per place, after the place's incentives."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from portal.costing import cost_per_seat_for_sites, net_cost_per_seat
+
+
+def test_park_incentives_lower_the_net_cost_in_their_city(built_db_path):
+    city = net_cost_per_seat("北京", None, built_db_path)
+    park = net_cost_per_seat("北京", "北京呼叫中心产业基地", built_db_path)
+    assert 0 < park < city  # the Miyun tax rebate applies to a 500-seat center
+
+
+def test_city_defaults_differ_where_the_defaults_file_knows_the_city(built_db_path):
+    cost = cost_per_seat_for_sites(built_db_path)
+    beijing = cost({"kind": "city", "adcode": "110000", "name": "北京市"})
+    lanzhou = cost({"kind": "city", "adcode": "620100", "name": "兰州市"})
+    assert beijing != lanzhou
+
+
+def test_score_cli_fills_the_cost_criterion(built_db_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "portal.cli", "score", "--db", str(built_db_path), "--draws", "50",
+         "--limit", "5", "--json"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    sites = json.loads(done.stdout)
+    assert len(sites) == 5
+    assert all(s["values"]["net_cost_per_seat_cny_per_year"] > 0 for s in sites)
+    assert all("net_cost_per_seat_cny_per_year" in s["contributions"] for s in sites)
