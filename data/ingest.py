@@ -169,8 +169,15 @@ def _derive(
         if not values.get("adcode"):
             match = geocode_city(values["city"], values.get("province"))
             if match is None:
-                problems.append(RowError(None, "city", values["city"], "geocode",
-                                         f"city {values['city']!r} not found (or ambiguous without a province)"))
+                problems.append(
+                    RowError(
+                        None,
+                        "city",
+                        values["city"],
+                        "geocode",
+                        f"city {values['city']!r} not found (or ambiguous without a province)",
+                    )
+                )
                 return "", problems
             values["adcode"] = match.adcode
         values.pop("city", None)
@@ -182,7 +189,9 @@ def _derive(
         ), problems
     if table == "park_tenants":
         status = values.get("status")
-        return entity_id(table, values.get("park_id"), nz.name_key(values["company"]), status), problems
+        return entity_id(
+            table, values.get("park_id"), nz.name_key(values["company"]), status
+        ), problems
     if table == "incentives":
         place = values.get("park_id") or values.get("city_adcode") or _city_key(values)
         return entity_id(table, place, nz.name_key(values["name"]), values.get("tier")), problems
@@ -211,7 +220,9 @@ DERIVED = {
 
 def _place(values: dict) -> None:
     """Resolve the city to its adcode; keep own coordinates, else use the city's point."""
-    place = resolve_place(values.get("city"), values.get("province"), values.get("lat"), values.get("lon"))
+    place = resolve_place(
+        values.get("city"), values.get("province"), values.get("lat"), values.get("lon")
+    )
     if values.get("city_adcode") is None and place.adcode:
         values["city_adcode"] = place.adcode
     if place.point == "own":
@@ -288,7 +299,9 @@ def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Pr
             if k in checked.values and k not in checked.origin:
                 evidence[k] = note
         if checked.values.get("coord_precision") == "city":
-            evidence["lat"] = evidence["lon"] = "derived: the city's representative point (data.geocode)"
+            evidence["lat"] = evidence["lon"] = (
+                "derived: the city's representative point (data.geocode)"
+            )
         evidence = {k: v for k, v in evidence.items() if v}
         out.records.append(Record(table, eid, checked.values, evidence, raw.locator))
     return out

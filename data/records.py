@@ -249,7 +249,9 @@ def _indicator(raw: object) -> dict:
         if key == code or key in {n.lower() for n in names}:
             return {"indicator": code, "unit": _INDICATOR_UNITS[code]}
     raise NormaliseError(
-        f"unknown indicator; use one of {', '.join(CITY_INPUT_INDICATORS)}", value=raw, rule="choice"
+        f"unknown indicator; use one of {', '.join(CITY_INPUT_INDICATORS)}",
+        value=raw,
+        rule="choice",
     )
 
 
@@ -585,7 +587,9 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
         if values.get(name) in (None, "") and not any(e.column == name for e in errors):
             errors.append(FieldError(name, raw.get(name), "required", f"{name} is required"))
     if table == "city_inputs" and not (values.get("adcode") or values.get("city")):
-        errors.append(FieldError("city", None, "required", "a city input needs a city or an adcode"))
+        errors.append(
+            FieldError("city", None, "required", "a city input needs a city or an adcode")
+        )
     if table == "incentives" and not (
         values.get("park") or values.get("city") or values.get("city_adcode")
     ):

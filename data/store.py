@@ -316,7 +316,10 @@ def write_records(
                 )
                 conn.executemany(
                     sql,
-                    [tuple(_cell(r.values.get(c)) if c != "id" else r.id for c in cols) for r in fresh],
+                    [
+                        tuple(_cell(r.values.get(c)) if c != "id" else r.id for c in cols)
+                        for r in fresh
+                    ],
                 )
                 result.inserted.extend(r.id for r in fresh)
             elif fresh:  # facts existed already (rows deleted by hand?): resolve them again

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "review": "review",
     "serve": "serve",
     "sites": "sites",
+    "template": "template",
     "staffing": "staffing",
     "cost": "cost",
     "score": "score",

@@ -28,7 +28,9 @@ def net_cost_per_seat(
     """Net cost per seat per year (CNY, average over ``years``, after incentives) in a place."""
     ctx = load_cost_context(city, park, db_path)
     rules = [IncentiveRule.from_row(row) for row in ctx.rules]
-    result = compute_cost(CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources)
+    result = compute_cost(
+        CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources
+    )
     return float(result.to_dict()["net_per_seat_per_year"])
 
 

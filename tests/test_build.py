@@ -51,15 +51,21 @@ def test_miyun_base(db):
     assert (p["area_km2"], p["start_area_km2"], p["building_area_m2"]) == (3, 0.29, 340000)
     assert p["jobs"] == 135000
     assert p["distance_to_city_km"] is not None and p["distance_to_expressway_km"] is not None
-    targets = db.execute("SELECT year, seats FROM park_targets WHERE park_id = ? ORDER BY year", (p["id"],))
+    targets = db.execute(
+        "SELECT year, seats FROM park_targets WHERE park_id = ? ORDER BY year", (p["id"],)
+    )
     assert [tuple(t) for t in targets] == [(2008, 3000), (2010, 10000), (2015, 40000)]
-    tenants = db.execute("SELECT company, seats, seats_bound, seats_high FROM park_tenants WHERE park_id = ?", (p["id"],)).fetchall()
+    tenants = db.execute(
+        "SELECT company, seats, seats_bound, seats_high FROM park_tenants WHERE park_id = ?",
+        (p["id"],),
+    ).fetchall()
     assert len(tenants) >= 5
     ranged = [t for t in tenants if t["seats_bound"] == "range"]
     assert [(t["seats"], t["seats_high"]) for t in ranged] == [(500, 1000)]  # a range stays a range
     tiers = db.execute(
         "SELECT tier, rate, duration_years, min_investment_cny, min_revenue_cny FROM incentives"
-        " WHERE park_id = ? AND kind = 'tax_rebate' ORDER BY tier", (p["id"],)
+        " WHERE park_id = ? AND kind = 'tax_rebate' ORDER BY tier",
+        (p["id"],),
     ).fetchall()
     assert [tuple(t) for t in tiers] == [(1, 0.3, 3, 1e7, 5e7), (2, 0.5, 3, 5e7, 3e8)]
     kinds = {r[0] for r in db.execute("SELECT kind FROM incentives WHERE park_id = ?", (p["id"],))}
@@ -67,10 +73,15 @@ def test_miyun_base(db):
 
 
 def test_haier_service_level_target(db):
-    kpi = one(db, "SELECT k.* FROM kpis k JOIN centers c ON c.id = k.center_id"
-                  " WHERE c.name LIKE '海尔%' AND k.metric = 'service_level'")
+    kpi = one(
+        db,
+        "SELECT k.* FROM kpis k JOIN centers c ON c.id = k.center_id"
+        " WHERE c.name LIKE '海尔%' AND k.metric = 'service_level'",
+    )
     assert (kpi["value"], kpi["threshold_seconds"], kpi["is_target"]) == (0.9, 15, 1)
-    sites = db.execute("SELECT city_adcode FROM centers WHERE name LIKE '海尔%' AND city IS NOT NULL").fetchall()
+    sites = db.execute(
+        "SELECT city_adcode FROM centers WHERE name LIKE '海尔%' AND city IS NOT NULL"
+    ).fetchall()
     assert len(sites) == 5
 
 
@@ -79,7 +90,12 @@ def test_industry_figures_keep_bounds(db):
     assert (seats["value"], seats["year"]) == (216000, 2005)
     market = one(db, "SELECT * FROM industry_figures WHERE metric = 'china_call_center_market_cny'")
     assert market["value"] == pytest.approx(25.53e9)
-    assert db.execute("SELECT COUNT(*) FROM industry_figures WHERE metric LIKE 'cost_per_contact%'").fetchone()[0] >= 4
+    assert (
+        db.execute(
+            "SELECT COUNT(*) FROM industry_figures WHERE metric LIKE 'cost_per_contact%'"
+        ).fetchone()[0]
+        >= 4
+    )
 
 
 def test_every_stored_value_names_its_source_and_evidence(db):
@@ -92,7 +108,12 @@ def test_every_stored_value_names_its_source_and_evidence(db):
         "SELECT entity_table, field FROM field_facts WHERE evidence IS NULL OR evidence = ''"
     ).fetchall()
     assert [tuple(m) for m in missing] == []
-    kinds = {r[0] for r in db.execute("SELECT DISTINCT s.kind FROM facts f JOIN sources s ON s.id = f.source_id")}
+    kinds = {
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT s.kind FROM facts f JOIN sources s ON s.id = f.source_id"
+        )
+    }
     assert kinds == {"curated"}
 
 
@@ -103,13 +124,27 @@ def test_rebuild_gives_the_same_database(tmp_path):
 
     def dump(path):
         conn = sqlite3.connect(path)
-        rows = [line for line in conn.iterdump() if "recorded_at" not in line and "retrieved_at" not in line]
+        rows = [
+            line
+            for line in conn.iterdump()
+            if "recorded_at" not in line and "retrieved_at" not in line
+        ]
         conn.close()
         return rows
 
     # timestamps aside (recorded when written), two builds hold the same rows
-    da = [line for line in dump(a) if not line.startswith('INSERT INTO "facts"') and not line.startswith('INSERT INTO "sources"')]
-    db_ = [line for line in dump(b) if not line.startswith('INSERT INTO "facts"') and not line.startswith('INSERT INTO "sources"')]
+    da = [
+        line
+        for line in dump(a)
+        if not line.startswith('INSERT INTO "facts"')
+        and not line.startswith('INSERT INTO "sources"')
+    ]
+    db_ = [
+        line
+        for line in dump(b)
+        if not line.startswith('INSERT INTO "facts"')
+        and not line.startswith('INSERT INTO "sources"')
+    ]
     assert da == db_
 
 
@@ -120,7 +155,9 @@ def test_cli_build_reports_counts(tmp_path):
 
     out = subprocess.run(
         [sys.executable, "-m", "portal.cli", "build", "--db", str(tmp_path / "x.sqlite"), "--json"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)

@@ -24,9 +24,22 @@ def test_city_defaults_differ_where_the_defaults_file_knows_the_city(built_db_pa
 
 def test_score_cli_fills_the_cost_criterion(built_db_path):
     done = subprocess.run(
-        [sys.executable, "-m", "portal.cli", "score", "--db", str(built_db_path), "--draws", "50",
-         "--limit", "5", "--json"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "portal.cli",
+            "score",
+            "--db",
+            str(built_db_path),
+            "--draws",
+            "50",
+            "--limit",
+            "5",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     sites = json.loads(done.stdout)

@@ -54,7 +54,12 @@ def test_english_headers_and_xlsx(fresh_db, tmp_path):
     loaded, report = import_file(fresh_db, path)
     assert report.accepted == 1 and loaded.table.encoding is None
     row = next(fresh_db["centers"].rows)
-    assert (row["seats"], row["hours_per_day"], row["days_per_week"], row["answer_rate"]) == (300, 8, 5, 0.92)
+    assert (row["seats"], row["hours_per_day"], row["days_per_week"], row["answer_rate"]) == (
+        300,
+        8,
+        5,
+        0.92,
+    )
 
 
 def test_every_bad_row_is_rejected_with_a_specific_reason(fresh_db, write_csv):
@@ -80,7 +85,11 @@ def test_every_bad_row_is_rejected_with_a_specific_reason(fresh_db, write_csv):
     assert by_row[7].column == "座席数量" and by_row[7].value == "很多"
     assert by_row[8].rule == "duplicate" and "row 2" in by_row[8].reason
     assert by_row[9].rule == "conflict" and "row 2" in by_row[9].reason
-    stored = list(fresh_db.query('SELECT "row", "column", value, reason, row_json FROM import_rejects ORDER BY "row"'))
+    stored = list(
+        fresh_db.query(
+            'SELECT "row", "column", value, reason, row_json FROM import_rejects ORDER BY "row"'
+        )
+    )
     assert [r["row"] for r in stored] == [3, 4, 5, 6, 7, 8, 9]
     assert json.loads(stored[1]["row_json"])["seats"] == "-5"  # the whole raw row is kept
 
@@ -97,10 +106,20 @@ def test_reimporting_the_same_file_changes_nothing(db_path, write_csv):
 
 
 def test_traditional_and_simplified_names_are_one_center(fresh_db, write_csv):
-    import_file(fresh_db, write_csv([["企业名称", "城市", "座席"], ["上海世纪新元信息产业有限公司", "上海市", "550"]], "a.csv"))
     import_file(
         fresh_db,
-        write_csv([["企業名稱", "城市", "人員數量"], ["上海世紀新元信息產業有限公司", "上海", "920"]], "b.csv", "big5"),
+        write_csv(
+            [["企业名称", "城市", "座席"], ["上海世纪新元信息产业有限公司", "上海市", "550"]],
+            "a.csv",
+        ),
+    )
+    import_file(
+        fresh_db,
+        write_csv(
+            [["企業名稱", "城市", "人員數量"], ["上海世紀新元信息產業有限公司", "上海", "920"]],
+            "b.csv",
+            "big5",
+        ),
     )
     rows = list(fresh_db["centers"].rows)
     assert len(rows) == 1 and (rows[0]["seats"], rows[0]["staff"]) == (550, 920)
@@ -138,10 +157,19 @@ def test_cli_json_report_and_exit_codes(tmp_path, write_csv):
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
     assert {k: doc[k] for k in ("file", "rows", "accepted", "rejected")} == {
-        "file": "centers.csv", "rows": 2, "accepted": 1, "rejected": 1,
+        "file": "centers.csv",
+        "rows": 2,
+        "accepted": 1,
+        "rejected": 1,
     }
     assert doc["errors"] == [
-        {"row": 3, "column": "企业名称", "value": None, "rule": "required", "reason": "name is required"}
+        {
+            "row": 3,
+            "column": "企业名称",
+            "value": None,
+            "rule": "required",
+            "reason": "name is required",
+        }
     ]
     bad = tmp_path / "bad.csv"
     bad.write_text("城市\n北京\n", encoding="utf-8")
@@ -163,7 +191,12 @@ def test_oversized_upload_is_refused(tmp_path, monkeypatch):
 
 
 def test_list_fields_round_trip_and_reimport_is_unchanged(fresh_db, write_csv):
-    path = write_csv([["企业名称", "城市", "客服号码", "认证"], ["甲中心", "杭州", "10000、10001", "COPC，ISO 27001"]])
+    path = write_csv(
+        [
+            ["企业名称", "城市", "客服号码", "认证"],
+            ["甲中心", "杭州", "10000、10001", "COPC，ISO 27001"],
+        ]
+    )
     import_file(fresh_db, path)
     row = next(fresh_db["centers"].rows)
     assert json.loads(row["phone_numbers"]) == ["10000", "10001"]
@@ -172,7 +205,9 @@ def test_list_fields_round_trip_and_reimport_is_unchanged(fresh_db, write_csv):
     _, again = import_file(fresh_db, path)
     assert again.written.counts == {"inserted": 0, "updated": 0, "unchanged": 1}
     # a second source for the same center resolves without re-encoding the JSON lists
-    import_file(fresh_db, write_csv([["名称", "城市", "座席"], ["甲中心", "杭州市", "300"]], "b.csv"))
+    import_file(
+        fresh_db, write_csv([["名称", "城市", "座席"], ["甲中心", "杭州市", "300"]], "b.csv")
+    )
     row = next(fresh_db["centers"].rows)
     assert json.loads(row["phone_numbers"]) == ["10000", "10001"] and row["seats"] == 300
 
@@ -197,3 +232,20 @@ def test_city_inputs_fill_the_explicit_input_table(fresh_db, write_csv):
     assert rows["330100:avg_wage_cny_per_month:2023"]["value"] == 8500
     assert rows["510100:office_rent_cny_per_m2_month:2023"]["unit"] == "CNY/m2/month"
     assert {e.rule for e in report.errors} == {"geocode", "choice"}
+
+
+@pytest.mark.parametrize("kind", ["centers", "parks", "incentives", "city_inputs"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_templates_are_importable_and_document_every_column(tmp_path, kind, lang):
+    from data.headers import SYNONYMS, match_header
+    from data.templates import write_template
+
+    xlsx = write_template(kind, tmp_path / f"{kind}.xlsx", lang)
+    wb = openpyxl.load_workbook(xlsx)
+    headers = [c.value for c in wb.worksheets[0][1]]
+    assert [match_header(kind, h) for h in headers] == list(SYNONYMS[kind])
+    notes = list(wb["说明 columns"].iter_rows(values_only=True))[1:]
+    assert len(notes) == len(headers) and all(n[2] and n[3] for n in notes)  # meaning in zh and en
+    csv_path = write_template(kind, tmp_path / f"{kind}.csv", lang)
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (tmp_path / f"{kind}_columns.csv").exists()

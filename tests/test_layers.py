@@ -32,7 +32,16 @@ def modules(package: str) -> list[Path]:
 
 
 FORBIDDEN = {
-    "models": ("portal", "scrapers", "sqlite3", "sqlite_utils", "streamlit", "scrapy", "requests", "folium"),
+    "models": (
+        "portal",
+        "scrapers",
+        "sqlite3",
+        "sqlite_utils",
+        "streamlit",
+        "scrapy",
+        "requests",
+        "folium",
+    ),
     "data": ("portal", "streamlit", "models.", "scrapy"),
     "scrapers": ("portal", "streamlit", "sqlite3", "sqlite_utils"),
 }
@@ -49,7 +58,9 @@ def test_package_does_not_import_against_the_flow(package):
             if package == "models" and (name == "data" or name.startswith("data.")):
                 bad.append(f"{path.relative_to(REPO)} imports {name}")
             for prefix in FORBIDDEN[package]:
-                if name == prefix.rstrip(".") or name.startswith(prefix if prefix.endswith(".") else prefix + "."):
+                if name == prefix.rstrip(".") or name.startswith(
+                    prefix if prefix.endswith(".") else prefix + "."
+                ):
                     bad.append(f"{path.relative_to(REPO)} imports {name}")
     assert not bad, "\n".join(bad)
 
@@ -58,7 +69,8 @@ def test_streamlit_caching_lives_in_services_only():
     offenders = [
         str(p.relative_to(REPO))
         for p in modules("portal")
-        if p.name != "services.py" and ("st.cache_data" in p.read_text() or "st.cache_resource" in p.read_text())
+        if p.name != "services.py"
+        and ("st.cache_data" in p.read_text() or "st.cache_resource" in p.read_text())
     ]
     assert not offenders
 

@@ -19,18 +19,32 @@ from data.store import (
 
 
 def _src(db, name, published, kind="import"):
-    return add_source(db, SourceInfo(kind=kind, url=name, title=name, published=published, sha256=name))
+    return add_source(
+        db, SourceInfo(kind=kind, url=name, title=name, published=published, sha256=name)
+    )
 
 
 def _center(values, eid="ctr_1", locator="row 2"):
-    return Record("centers", eid, {"name_key": "x", **values}, {k: f"evidence {k}" for k in values}, locator)
+    return Record(
+        "centers", eid, {"name_key": "x", **values}, {k: f"evidence {k}" for k in values}, locator
+    )
 
 
 def test_open_db_creates_schema_in_wal_mode(db_path):
     db = open_db(db_path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    for table in ("centers", "parks", "park_tenants", "park_targets", "incentives", "kpis",
-                  "sources", "facts", "import_rejects", "industry_figures"):
+    for table in (
+        "centers",
+        "parks",
+        "park_tenants",
+        "park_targets",
+        "incentives",
+        "kpis",
+        "sources",
+        "facts",
+        "import_rejects",
+        "industry_figures",
+    ):
         assert db[table].exists(), table
     assert "seats_bound" in db["centers"].columns_dict
     assert db["centers_fts"].exists()
@@ -73,7 +87,9 @@ def test_newer_source_wins_and_both_values_are_kept(fresh_db):
     row = fresh_db["centers"].get("ctr_1")
     assert row["seats"] == 900  # newer source
     assert row["staff"] == 920  # only the old one states it
-    stated = {r["value"]: r["source_title"] for r in sources_for(fresh_db, "centers", "ctr_1", "seats")}
+    stated = {
+        r["value"]: r["source_title"] for r in sources_for(fresh_db, "centers", "ctr_1", "seats")
+    }
     assert stated == {550: "old.csv", 900: "new.csv"}
     conflicts = list(fresh_db.query("SELECT * FROM conflicts"))
     assert [c["field"] for c in conflicts] == ["seats"]
@@ -102,7 +118,9 @@ def test_curated_beats_import_on_the_same_date(fresh_db):
 def test_bound_and_high_come_with_their_value(fresh_db):
     old = _src(fresh_db, "old", "2003")
     new = _src(fresh_db, "new", "2009")
-    write_records(fresh_db, [_center({"name": "甲", "answer_rate": 0.9, "answer_rate_bound": "min"})], old)
+    write_records(
+        fresh_db, [_center({"name": "甲", "answer_rate": 0.9, "answer_rate_bound": "min"})], old
+    )
     write_records(fresh_db, [_center({"name": "甲", "answer_rate": 0.85})], new)
     row = fresh_db["centers"].get("ctr_1")
     assert (row["answer_rate"], row["answer_rate_bound"]) == (0.85, None)
@@ -116,8 +134,12 @@ def test_unknown_column_is_refused(fresh_db):
 
 def test_search_finds_chinese_substrings(fresh_db):
     sid = _src(fresh_db, "a", "2020")
-    write_records(fresh_db, [_center({"name": "上海世纪新元信息产业有限公司", "city": "上海"})], sid)
-    write_records(fresh_db, [_center({"name": "海尔集团呼叫中心", "city": "青岛"}, eid="ctr_2")], sid)
+    write_records(
+        fresh_db, [_center({"name": "上海世纪新元信息产业有限公司", "city": "上海"})], sid
+    )
+    write_records(
+        fresh_db, [_center({"name": "海尔集团呼叫中心", "city": "青岛"}, eid="ctr_2")], sid
+    )
     assert [r["id"] for r in search(fresh_db, "centers", "世纪新元")] == ["ctr_1"]
     assert [r["id"] for r in search(fresh_db, "centers", "海尔")] == ["ctr_2"]  # 2 chars: LIKE
     assert search(fresh_db, "centers", "不存在的中心") == []

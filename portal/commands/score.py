@@ -93,10 +93,11 @@ def command(
     """Rank candidate sites for a call center and show how sure the ranking is."""
     from data.score_inputs import load_criteria_table
     from models.site_ranking import rank_sites
-
     from portal.costing import cost_per_seat_for_sites
 
-    table = load_criteria_table(db_path, include_parks=parks, cost_per_seat=cost_per_seat_for_sites(db_path))
+    table = load_criteria_table(
+        db_path, include_parks=parks, cost_per_seat=cost_per_seat_for_sites(db_path)
+    )
     ranking = rank_sites(
         table,
         weights=parse_pairs(weights, "--weights") or None,
