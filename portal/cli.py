@@ -16,6 +16,7 @@ from data.errors import ParkBenchError
 #: command name -> module under portal.commands (the name is the contract; keep it)
 COMMANDS: dict[str, str] = {
     "build": "build",
+    "export": "export",
     "import": "import_file",
     "serve": "serve",
 }
