@@ -1,0 +1,54 @@
+"""Shared fixtures: fresh stores in memory and on disk, and the built curated database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from data.store import memory_db, open_db
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def fresh_db():
+    """An empty store in memory with the full schema."""
+    db = memory_db()
+    yield db
+    db.conn.close()
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """Path of an empty store on disk (a real SQLite file in WAL mode)."""
+    path = tmp_path / "parkbench.sqlite"
+    open_db(path).conn.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_db_path(tmp_path_factory) -> Path:
+    """The database `parkbench build` makes from the curated data in the repo (built once)."""
+    from data.build import build
+
+    path = tmp_path_factory.mktemp("built") / "parkbench.sqlite"
+    build(path)
+    return path
+
+
+@pytest.fixture
+def write_csv(tmp_path):
+    """Write rows (first row = header) as a CSV file in the given encoding; return its path."""
+
+    def write(rows: list[list[object]], name: str = "centers.csv", encoding: str = "utf-8") -> Path:
+        import csv
+        import io
+
+        buf = io.StringIO()
+        csv.writer(buf).writerows(rows)
+        path = tmp_path / name
+        path.write_bytes(buf.getvalue().encode(encoding))
+        return path
+
+    return write
