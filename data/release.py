@@ -156,6 +156,8 @@ def _schema(table: Table, names: set[str]) -> dict:
 
 def _resource_licences(table: Table, data: ReleaseData, sources: dict[str, dict]) -> list[dict]:
     texts = [table.licence]
+    if table.name == "sources":  # a catalogue of the sources, not their content
+        return [_licence(table.licence)]
     for sid in data.sources_by_table.get(table.name, []):
         text = (sources.get(sid) or {}).get("licence")
         if text and text not in texts:
@@ -210,6 +212,17 @@ def _describe(
             for f in formats
             if f != primary and (p := f"{f}/{table.name}.{f}") in files
         ]
+        outline = rf.boundary_name(table)
+        if outline and (p := f"geojson/{outline}.geojson") in files:
+            alternates.append(
+                {
+                    "format": "geojson",
+                    "path": p,
+                    "mediatype": _MEDIA["geojson"],
+                    "geometry": "polygon",
+                    "hash": f"sha256:{files[p]}",
+                }
+            )
         if "sqlite" in formats:
             alternates.append(
                 {
@@ -351,6 +364,11 @@ def _write_files(
                 rf.write_xlsx(table, rows, path, created)
             else:
                 rf.write_geojson(table, rows, path)
+                outline = rf.boundary_name(table)
+                if outline:
+                    shapes = out / fmt / f"{outline}.geojson"
+                    rf.write_boundaries(table, rows, shapes)
+                    files[f"{fmt}/{outline}.geojson"] = sha256_file(shapes)
             files[f"{fmt}/{table.name}.{fmt}"] = sha256_file(path)
     return files
 

