@@ -30,3 +30,7 @@ class MissingColumnError(TableReadError):
 
 class StoreError(ParkBenchError):
     """The database is missing, of the wrong shape or cannot be written."""
+
+
+class ReleaseError(ParkBenchError):
+    """A data release cannot be written or read (bad version, format, directory or checksum)."""

@@ -596,7 +596,7 @@ SOURCE_FILES = register(
         (
             C("source_id", "text", "来源标识", "source id"),
             C("name", "text", "文件名", "file name"),
-            C("sha256", "text", "SHA-256", "SHA-256 of the content"),
+            C("sha256", "text", "内容SHA-256", "SHA-256 of the content"),
             C("encoding", "text", "检测到的编码", "detected text encoding"),
             C("size_bytes", "integer", "大小", "size", "byte"),
             C("content", "blob", "文件内容", "file content"),
