@@ -67,6 +67,7 @@ def load_curated(directory: Path = CURATED_DIR) -> list[tuple[SourceInfo, dict[s
             title=meta.get("title"),
             publisher=meta.get("publisher"),
             published=str(meta["published"]) if meta.get("published") is not None else None,
+            retrieved_at=str(meta["retrieved"]) if meta.get("retrieved") is not None else None,
             sha256=digest,
             extractor="parkbench.data.build (curated YAML)",
             extractor_version=EXTRACTOR_VERSION,

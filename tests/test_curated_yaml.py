@@ -87,7 +87,7 @@ INCENTIVE_KINDS = {
 }  # fmt: skip
 AMOUNT_UNITS = {"per_seat", "per_m2_month", "once", "per_year"}
 TENANT_STATUSES = {"operating", "signed", "planned"}
-SOURCE_KEYS = {"file", "title", "publisher", "published", "note"}
+SOURCE_KEYS = {"retrieved", "file", "title", "publisher", "published", "note"}
 RECORD_KEYS = {"table", "values", "evidence", "locator"}
 
 

@@ -88,7 +88,8 @@ def test_score_json_contract(store):
         assert sum(row["contributions"].values()) == pytest.approx(row["score"], abs=1e-5)
     assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
     assert sum(r["p_top_k"] for r in rows) == pytest.approx(2.0)
-    assert "net_cost_per_seat_cny_per_year" not in rows[0]["contributions"]  # all missing: dropped
+    # the cost criterion comes from the cost model for every site
+    assert all(r["values"]["net_cost_per_seat_cny_per_year"] > 0 for r in rows)
 
 
 def test_score_weights_change_the_leader(store):
