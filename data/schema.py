@@ -48,7 +48,7 @@ class Table:
     geographic: bool = False
     published: bool = True  # part of a data release (False for queues and logs)
     licence: str = "CC-BY-4.0"
-    extra: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
 
     def all_columns(self) -> list[Column]:
         """Columns including the ``_bound``/``_high`` companions of quantity columns."""

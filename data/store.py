@@ -17,6 +17,7 @@ so that the portal can read while an import writes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -256,6 +257,24 @@ def _cell(value: object) -> object:
     return _json(value) if isinstance(value, list | dict) else value
 
 
+@functools.cache
+def _row_plan(table: Table) -> tuple[list[str], int, list[int]]:
+    cols = table.column_names
+    json_at = [i for i, c in enumerate(table.all_columns()) if c.type == "json"]
+    return cols, cols.index(table.pk), json_at
+
+
+def _row_tuple(table: Table, record: Record) -> tuple:
+    """The record as a row of ``table`` (column order), JSON columns encoded."""
+    cols, pk_at, json_at = _row_plan(table)
+    row = list(map(record.values.get, cols))
+    row[pk_at] = record.id
+    for i in json_at:
+        if isinstance(row[i], list | dict):
+            row[i] = _json(row[i])
+    return tuple(row)
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -314,13 +333,7 @@ def write_records(
                     f"INSERT INTO {_quote(table_name)} ({', '.join(_quote(c) for c in cols)})"
                     f" VALUES ({', '.join('?' for _ in cols)})"
                 )
-                conn.executemany(
-                    sql,
-                    [
-                        tuple(_cell(r.values.get(c)) if c != "id" else r.id for c in cols)
-                        for r in fresh
-                    ],
-                )
+                conn.executemany(sql, (_row_tuple(table, r) for r in fresh))
                 result.inserted.extend(r.id for r in fresh)
             elif fresh:  # facts existed already (rows deleted by hand?): resolve them again
                 existing |= {r.id for r in fresh}
