@@ -1,18 +1,26 @@
 """Facts in park and industry news: park, place, area, phased seat targets, jobs, tenants, rules.
 
 Free text is hard, so nothing here is published directly: each :class:`Fact` carries its
-evidence sentence and a confidence, and goes to the review queue. Confidence is set by rule:
+evidence sentence and a confidence, and goes to the review queue. Rules read a number with its
+unit next to a keyword, inside one sentence; the confidence is fixed by how specific the rule is:
 
-* 0.9 - a number with its unit and a keyword bound to it (``规划占地3平方公里``,
-  ``起步区占地约0.29平方公里``, ``距密云县城2.5公里``);
-* 0.8 - a phased target: a year and a seat count in the same clause (``到2015年,基地规模将达4万座席``);
-  a tax-rebate tier (rate, basis and thresholds in one clause);
-* 0.6 - a tenant: a company name and a seat count in one sentence (which company the seats
-  belong to is the sentence's grammar, read by proximity);
-* 0.5 - a rule without figures (rent reduction, certification subsidy).
+* 0.9 - park figures: a number, its unit and the keyword bound to it (``规划占地3平方公里``,
+  ``起步区占地约0.29平方公里``, ``总建筑面积45万平方米``, ``总投资约15亿元``, ``距县城3公里``);
+* 0.8 - a phased target: at most one year, one phase, one seat and one job figure in a part of a
+  clause (``到2015年,基地规模将达4万座席``, ``一期建设5000座席，2012年投入使用``); a tax-rebate
+  tier (one rate with its period, basis and thresholds); a seat subsidy with its amount;
+* 0.7 - the park's place (``位于示例市高新区``, ``落户扬州``, ``江苏信息服务产业基地（扬州）``);
+  a training subsidy with its amount;
+* 0.6 - a tenant: a company and the seat figure that follows it (which company the seats
+  belong to is read by proximity; several per sentence: ``A公司500座席、B公司300座席``,
+  ``A公司、B公司分别建设500个和300个座席``); a rent rule with its period;
+* 0.5 - a tenant with several seat figures (the first is kept), a rule without figures (rent
+  reduction, certification subsidy).
 
-A park fact needs the park's name: the most frequent ``...产业基地/产业园/...园区`` name of the
-article. Without one, no fact is produced.
+Rules run on Simplified text (OpenCC), but names and places keep the page's script. A park
+fact needs the park's name: the most frequent ``...产业基地/产业园/服务外包基地...`` name of the
+article. Without one, no fact is produced. Numbers stay raw (``4万``, ``1200亩``); units and
+bounds are read by :func:`data.records.check_record` when the fact is accepted.
 """
 
 from __future__ import annotations
@@ -21,61 +29,103 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from data.normalise import to_simplified
 from scrapers.extract.encoding import decode_page
-from scrapers.extract.layouts import read_layout
+from scrapers.extract.layouts import text_lines
 
-_PARK = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,4}(?:省|市|县|区))?[\u4e00-\u9fff（）()]{2,14}?"
-    r"(?:呼叫中心产业基地|呼叫产业基地|服务外包产业园|服务外包基地|信息服务产业基地|呼叫中心产业园区?|服务外包示范区|软件园))"
-)
+_CJK = "\u4e00-\u9fff"
 _NUM = r"\d+(?:\.\d+)?"
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-_CLAUSE = re.compile(r"[^；;：:]+")
-_YEAR = re.compile(r"(?:到|至|于|在)?(?P<y>(?:19|20)\d\d)年(?!\d*月\d*日)")
-_SEATS = re.compile(rf"(?P<v>{_NUM}\s*万?)\s*(?:个)?(?:呼叫)?(?:座席|坐席|席位)")
-_JOBS = re.compile(rf"就业(?:机会|岗位)\s*(?P<v>{_NUM}\s*万?)\s*(?:个|人)?")
-_COMPANY = re.compile(r"([\u4e00-\u9fffA-Za-z（）()]{2,30}?(?:股份有限公司|有限公司|公司|集团))")
-_TENANT_SEATS = re.compile(
-    rf"(?P<v>{_NUM}(?:\s*(?:到|至|-|~)\s*{_NUM})?)\s*(?:个)?(?:呼叫中心|呼叫)?(?:座席|坐席|席位)"
+_CN_N = "一二两三四五六七八九十"
+_PARK_TAIL = re.compile(
+    r"(?:呼叫中心产业基地|呼叫中心产业园区|呼叫中心产业园|呼叫中心产业集聚区|呼叫产业基地|"
+    r"呼叫中心基地|呼叫中心园区|客服产业园|服务外包产业园区|服务外包产业园|服务外包基地|"
+    r"服务外包园区|服务外包示范区|信息服务产业基地|外包产业园|软件园)(?!有限|股份|公司)"
 )
-_TAX = re.compile(r"增值税|营业税|所得税")
+_ORG_TAIL = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|客户服务中心|客服中心)(?![)）])"
+)
+# words after which a name starts (verbs, prepositions, "among them"...)
+_STOP = re.compile(
+    r"(?:其中|目前|包括|以及|了解到|表示|已有|分别|建设|启动|揭牌|入驻|进驻|落户|位于|坐落|签约|"
+    r"签订|吸引|引进|引入|打造|建成|建立|成立|加快|推进|首个|首家|首批|这家|一家|据介绍|据悉|"
+    r"据了解|据统计|[与和及同由是在于将为对向从把被了到的等个家该其])"
+)
+_GENERIC = re.compile(r"^(?:全资子|控股子|子|分|总|外包|企业|一些|多家|几家|各家|大型|这些)$|[子分总]$")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_PIECE = re.compile(r"[^，,；;：:]+")
+_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年(?!\d*月)")
+_PHASE = re.compile(rf"(?P<p>(?:第?[{_CN_N}]|首)期)")
+_SEATS = re.compile(
+    rf"(?P<v>{_NUM}\s*万?)\s*个?(?:呼叫中心|呼叫)?(?:座席|坐席|席位)(?!员|数)"
+    rf"|(?:座席|坐席)(?:总数|数量|规模|数)?(?:将)?(?:达到|达|为|约|超过)?\s*(?P<w>{_NUM}\s*万?)\s*个"
+)
+_JOBS = re.compile(
+    rf"(?:就业(?:机会|岗位)|吸纳就业|解决就业|带动就业)\s*(?:约|达|超过)?\s*(?P<v>{_NUM}\s*万?)\s*(?:个|人)?"
+    rf"|提供\s*(?P<w>{_NUM}\s*万?)\s*个?就业(?:机会|岗位)"
+)
+_TENANT_SEATS = re.compile(
+    rf"(?P<v>{_NUM}(?:\s*(?:到|至|-|~)\s*{_NUM})?\s*万?)\s*个?(?:呼叫中心|呼叫)?(?:座席|坐席|席位)(?!员)"
+    rf"|(?:座席|坐席)(?P<w>{_NUM}\s*万?)\s*个"
+)
+_PARK_WORD = re.compile(rf"{_PARK_TAIL.pattern}|基地|园区|产业园|示范区")
+_SCOPE = re.compile(r"全国|全省|全市|全球|全行业|国内|我国|中国")  # figures of a whole market
+_AS_PLACE = re.compile(r"(?:在|于|入驻|进驻|落户)$")
+_TAX = re.compile(r"(?:增值税|营业税|企业所得税|所得税)(?:[、和及](?:增值税|营业税|企业所得税|所得税))*")
+_MONEY = rf"{_NUM}\s*[万亿]?元"
+_AREA_UNIT = r"(?:平方公里|平方千米|km2|亩|公顷|万平方米)"
 
 AREA_RULES = (
     (
         "start_area_km2",
         re.compile(
-            rf"起步区(?:占地|面积)?(?:约|为)?\s*(?P<v>约?{_NUM}\s*(?:平方公里|平方千米|km2))"
+            rf"起步区(?:占地|用地)?(?:面积)?(?:为)?\s*(?P<v>约?{_NUM}\s*{_AREA_UNIT})"
         ),
     ),
     (
         "area_km2",
-        re.compile(rf"规划(?:占地|面积)(?:约|为)?\s*(?P<v>约?{_NUM}\s*(?:平方公里|平方千米|km2))"),
+        re.compile(
+            r"(?:规划(?:占地|用地)?面积|规划占地|规划用地|占地面积|总占地|总面积|占地)"
+            rf"(?:为|达)?\s*(?P<v>约?{_NUM}\s*{_AREA_UNIT})"
+        ),
     ),
     (
         "building_area_m2",
         re.compile(
-            rf"(?:建设规模|建筑面积|总建筑面积)(?:约|为|达)?\s*(?P<v>约?{_NUM}\s*万?平方米)"
+            rf"(?:总建筑面积|建筑面积|建设规模|建筑规模)(?:为|达)?\s*(?P<v>约?{_NUM}\s*万?平方米)"
+        ),
+    ),
+    (
+        "investment_cny",
+        re.compile(
+            rf"(?:计划总投资|总投资|计划投资|规划投资|累计投资|投资总额|总投入)(?:为|达|达到)?\s*(?P<v>约?{_MONEY})"
         ),
     ),
 )
 DISTANCE_RULES = (
     (
         "distance_to_airport_km",
-        re.compile(rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}机场\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"),
+        re.compile(rf"距(?:离)?[{_CJK}]{{0,8}}机场\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"),
     ),
     (
         "distance_to_expressway_km",
         re.compile(
-            rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}(?:高速|高速路|高速公路)[\u4e00-\u9fff]{{0,4}}?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+            rf"距(?:离)?[{_CJK}]{{0,8}}(?:高速|高速路|高速公路)[{_CJK}]{{0,4}}?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
         ),
     ),
     (
         "distance_to_city_km",
         re.compile(
-            rf"距(?:离)?[\u4e00-\u9fff]{{0,8}}(?:县城|市区|城区|市中心)\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+            rf"距(?:离)?[{_CJK}]{{0,8}}(?:县城|市区|城区|市中心)\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
         ),
     ),
 )
+_PLACE = (
+    rf"(?P<province>[{_CJK}]{{2,7}}?省)?(?P<city>[{_CJK}]{{2,7}}?市)?"
+    rf"(?P<district>[{_CJK}]{{1,6}}?(?:区|县))?"
+)
+_BARE_CITY = re.compile(rf"(?P<city>[{_CJK}]{{2,3}})(?=[，。,；;、)）\s]|$)")
+_PLACE_VERB = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户|选址于|选址在)")
+_PLACE_EVENT = re.compile(r"在" + _PLACE + r"(?=揭牌|启动|开工|成立|奠基|落成|开园)")
 
 
 @dataclass(frozen=True)
@@ -99,13 +149,105 @@ class ArticleFacts:
     facts: list[Fact] = field(default_factory=list)
 
 
+@dataclass
+class _Sentence:
+    """A sentence as written and in Simplified; spans of the Simplified text map back when the
+    conversion kept the length (OpenCC ``t2s`` nearly always does)."""
+
+    orig: str
+    simp: str
+
+    def raw(self, start: int, end: int) -> str:
+        if len(self.orig) == len(self.simp):
+            return self.orig[start:end]
+        return self.simp[start:end]
+
+
+def _trim_name(head: str) -> str:
+    """The part of ``head`` after the last stop word, without leading brackets."""
+    last = 0
+    for m in _STOP.finditer(head):
+        last = m.end()
+    return head[last:].lstrip("（(）)")
+
+
+def _park_spans(simp: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PARK_TAIL.finditer(simp):
+        head = re.search(rf"[{_CJK}]{{0,14}}$", simp[: m.start()]).group()
+        head = _trim_name(head)
+        if len(head) >= 2:
+            spans.append((m.start() - len(head), m.end()))
+    return spans
+
+
 def main_park(text: str) -> str | None:
-    """Most frequent park name in the text (ties: first seen)."""
-    names = Counter(m.group(1) for m in _PARK.finditer(text))
+    """Most frequent park name in the text, as written (ties: first seen).
+
+    >>> main_park("江北示范服务外包产业园在示范市揭牌。入驻江北示范服务外包产业园的企业…")
+    '江北示范服务外包产业园'
+    """
+    s = _Sentence(text, to_simplified(text))
+    names: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for a, b in _park_spans(s.simp):
+        names[s.simp[a:b]] += 1
+        written.setdefault(s.simp[a:b], s.raw(a, b))
     if not names:
         return None
     best = max(names.values())
-    return next(n for n, c in names.items() if c == best)
+    return written[next(n for n, c in names.items() if c == best)]
+
+
+class _Companies:
+    """Companies named so far in the article, with the short names the text later uses
+    (``北京京北方科技股份有限公司`` -> ``京北方``, ``中融信息服务有限公司`` -> ``中融``)."""
+
+    _INDUSTRY = re.compile(
+        r"(?:科技发展|信息技术|信息服务|电视购物|科技|信息|服务|发展|网络|通信|通讯|技术|电子|"
+        r"数据|咨询|外包|客服|呼叫|资讯|国际|实业|控股)+$"
+    )
+
+    def __init__(self) -> None:
+        self.full: dict[str, str] = {}  # simplified full name -> as written
+        self.alias: dict[str, str] = {}  # simplified short name -> simplified full name
+
+    def _shorts(self, name: str) -> list[str]:
+        core = re.sub(r"[（(][^）)]*[）)]", "", _ORG_TAIL.sub("", name))
+        core = self._INDUSTRY.sub("", core) or core
+        out = [core] if len(core) >= 2 else []
+        if len(core) >= 5:
+            out.append(core[2:])
+        return out
+
+    def read(self, s: _Sentence, parks: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Company mentions of a sentence: (start, end, full simplified name)."""
+        found: list[tuple[int, int, str]] = []
+        for m in _ORG_TAIL.finditer(s.simp):
+            head = re.search(rf"[{_CJK}A-Za-z0-9（）()]{{0,20}}$", s.simp[: m.start()]).group()
+            head = _trim_name(head)
+            name = head + m.group()
+            if len(head) < 2 or _GENERIC.search(head) or re.search("政府|开发区|管委会", head):
+                continue
+            start = m.start() - len(head)
+            if any(a <= start < b for a, b in parks):
+                continue
+            full = self.alias.get(head) if m.group() in ("公司", "集团") else None
+            if full is None:
+                full = name
+                self.full.setdefault(name, s.raw(start, m.end()))
+                for short in self._shorts(name):
+                    self.alias.setdefault(short, name)
+            found.append((start, m.end(), full))
+        taken = [(a, b) for a, b, _ in found] + parks
+        for short, full in self.alias.items():
+            for m in re.finditer(re.escape(short), s.simp):
+                a, b = m.span()
+                if any(x < b and a < y for x, y in taken) or s.simp[b : b + 1] in "市省县区":
+                    continue
+                found.append((a, b, full))
+                taken.append((a, b))
+        return sorted(found)
 
 
 def find_facts(text: str) -> ArticleFacts:
@@ -122,103 +264,342 @@ def find_facts(text: str) -> ArticleFacts:
     park = out.park
     if park is None:
         return out
-    for i, sm in enumerate(_SENTENCE.finditer(text)):
-        sentence = sm.group().strip()
-        loc = f"sentence {i + 1}"
-        values = {}
-        for fld, rx in (*AREA_RULES, *DISTANCE_RULES):
-            m = rx.search(sentence)
-            if m:
-                values[fld] = m.group("v").replace(" ", "")
-        if values:
-            out.facts.append(
-                Fact("parks", {"name": park, **values}, sentence, 0.9, "park_figures", loc)
-            )
-        out.facts.extend(_targets(park, sentence, loc))
-        out.facts.extend(_tenant(park, sentence, loc))
-        out.facts.extend(_incentives(park, sentence, loc))
+    companies = _Companies()
+    n = 0
+    for line in text.splitlines():
+        simp_line = to_simplified(line)
+        aligned = len(simp_line) == len(line)
+        for sm in _SENTENCE.finditer(simp_line):
+            a, b = sm.span()
+            orig = line[a:b] if aligned else sm.group()
+            strip = len(orig) - len(orig.lstrip())
+            s = _Sentence(orig.strip(), sm.group()[strip:].strip())
+            if not s.simp:
+                continue
+            n += 1
+            loc = f"sentence {n}"
+            parks = _park_spans(s.simp)
+            mentions = companies.read(s, parks)
+            out.facts.extend(_park_figures(park, s, mentions, loc))
+            out.facts.extend(_place(park, s, loc))
+            out.facts.extend(_targets(park, s, mentions, loc))
+            out.facts.extend(_tenants(park, s, mentions, parks, companies, loc))
+            out.facts.extend(_incentives(park, s, loc))
     return out
 
 
-def _targets(park: str, sentence: str, loc: str) -> list[Fact]:
+def _pieces(simp: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PIECE.finditer(simp)]
+
+
+def _park_figures(park: str, s: _Sentence, mentions: list, loc: str) -> list[Fact]:
+    values: dict[str, str] = {}
+    for a, b in _pieces(s.simp):
+        if any(a <= m[0] < b for m in mentions):
+            continue
+        piece = s.simp[a:b]
+        start = AREA_RULES[0][1].search(piece)
+        for fld, rx in (*AREA_RULES, *DISTANCE_RULES):
+            text = piece
+            if fld == "area_km2" and start:  # 起步区占地 is the start area, not the park's
+                text = piece[: start.start()] + " " * len(start.group()) + piece[start.end() :]
+            if fld == "investment_cny" and mentions and not _PARK_WORD.search(piece):
+                continue
+            m = rx.search(text)
+            if m and fld not in values:
+                values[fld] = m.group("v").replace(" ", "")
+    if not values:
+        return []
+    return [Fact("parks", {"name": park, **values}, s.orig, 0.9, "park_figures", loc)]
+
+
+def _place(park: str, s: _Sentence, loc: str) -> list[Fact]:
+    simp, park_s = s.simp, to_simplified(park)
+    found = None
+    for m in re.finditer(re.escape(park_s) + r"\s*[（(](?P<city>[" + _CJK + r"]{2,4})[）)]", simp):
+        found = (m, ("city",))
+        break
+    if found is None:
+        m = re.search(r"位于" + _PLACE + r"的" + re.escape(park_s), simp)
+        if m and m.group("city", "district", "province") != (None, None, None):
+            found = (m, ("province", "city", "district"))
+    if found is None:
+        for verb in [*_PLACE_VERB.finditer(simp), *_PLACE_EVENT.finditer(simp)]:
+            before = simp[: verb.start()]
+            clause = re.split(r"[，,；;。]", before)[-1]
+            if not _PARK_WORD.search(clause):
+                continue
+            if verb.re is _PLACE_EVENT:
+                m = verb
+            else:
+                m = re.compile(_PLACE).match(simp, verb.end())
+                if m is None or m.group("city", "district", "province") == (None, None, None):
+                    m = _BARE_CITY.match(simp, verb.end())
+            if m is not None and m.groupdict().get("city") or (
+                m is not None and (m.groupdict().get("district") or m.groupdict().get("province"))
+            ):
+                found = (m, ("province", "city", "district"))
+                break
+    if found is None:
+        return []
+    m, keys = found
+    values = {"name": park}
+    for k in keys:
+        if m.groupdict().get(k):
+            values[k] = s.raw(*m.span(k))
+    return [Fact("parks", values, s.orig, 0.7, "park_place", loc)]
+
+
+def _chunks(s: _Sentence, a: int, b: int) -> list[list[tuple[int, int]]]:
+    """Comma pieces of a clause grouped so that each group has at most one year or phase."""
+    groups: list[list[tuple[int, int]]] = []
+    year = phase = False
+    for m in re.finditer(r"[^，,]+", s.simp[a:b]):
+        span = (a + m.start(), a + m.end())
+        has_year, has_phase = bool(_YEAR.search(m.group())), bool(_PHASE.search(m.group()))
+        if not groups or (has_year and year) or (has_phase and phase):
+            groups.append([])
+            year = phase = False
+        groups[-1].append(span)
+        year, phase = year or has_year, phase or has_phase
+    return groups
+
+
+def _targets(park: str, s: _Sentence, mentions: list, loc: str) -> list[Fact]:
+    if not _PARK_WORD.search(s.simp):  # a target is the park's: the sentence names it
+        return []
     facts = []
-    for clause in _CLAUSE.findall(sentence):
-        years = {m.group("y") for m in _YEAR.finditer(clause)}
-        seats = _SEATS.findall(clause)
-        jobs = _JOBS.findall(clause)
-        if len(years) != 1 or len(seats) > 1 or len(jobs) > 1 or not (seats or jobs):
-            continue
-        if _COMPANY.search(clause):
-            continue
-        values = {"park": park, "year": years.pop()}
-        if seats:
-            values["seats"] = seats[0].replace(" ", "")
-        if jobs:
-            values["jobs"] = jobs[0].replace(" ", "")
-        facts.append(Fact("park_targets", values, sentence, 0.8, "phased_target", loc))
+    for cm in re.finditer(r"[^；;：:]+", s.simp):
+        for group in _chunks(s, *cm.span()):
+            a, b = group[0][0], group[-1][1]
+            chunk = s.simp[a:b]
+            if any(a <= m[0] < b for m in mentions) or _SCOPE.search(chunk):
+                continue
+            years = {m.group("y") for m in _YEAR.finditer(chunk)}
+            phases = {m.group("p") for m in _PHASE.finditer(chunk)}
+            seats = [m.group("v") or m.group("w") for m in _SEATS.finditer(chunk)]
+            jobs = [m.group("v") or m.group("w") for m in _JOBS.finditer(chunk)]
+            if len(years) > 1 or len(phases) > 1 or len(seats) > 1 or len(jobs) > 1:
+                continue
+            if not (years or phases) or not (seats or jobs):
+                continue
+            values = {"park": park}
+            if years:
+                values["year"] = years.pop()
+            if phases:
+                values["phase"] = phases.pop()
+            if seats:
+                values["seats"] = seats[0].replace(" ", "")
+            if jobs:
+                values["jobs"] = jobs[0].replace(" ", "")
+            facts.append(Fact("park_targets", values, s.orig, 0.8, "phased_target", loc))
     return facts
 
 
-def _tenant(park: str, sentence: str, loc: str) -> list[Fact]:
-    companies = [c for c in _COMPANY.findall(sentence) if "开发区" not in c and "政府" not in c]
-    seats = _TENANT_SEATS.findall(sentence)
-    if len(set(companies)) != 1 or len(seats) != 1:
+_PLANNED = re.compile(r"将|计划|拟|承诺|预计|准备|意向")
+_OPERATING = re.compile(r"已建成|已入驻|已运营|正式运营|投入运营|投入使用|已引进|已有|已经运营|运营中")
+_SIGNED = re.compile(r"签约|签订|签署")
+
+
+def _status(own: str, sentence: str) -> str:
+    if _PLANNED.search(own):
+        return "planned"
+    if _OPERATING.search(own):
+        return "operating"
+    for rx, status in ((_OPERATING, "operating"), (_PLANNED, "planned"), (_SIGNED, "signed")):
+        if rx.search(sentence):
+            return status
+    return "operating"
+
+
+def _tenants(
+    park: str, s: _Sentence, mentions: list, parks: list, companies: _Companies, loc: str
+) -> list[Fact]:
+    if not mentions:
         return []
-    status = "planned" if re.search(r"将|计划|拟|承诺|预计", sentence) else "operating"
-    if re.search(r"签订|签署|签约", sentence) and status == "operating":
-        status = "signed"
-    values = {
-        "park": park,
-        "company": companies[0],
-        "seats": seats[0].replace(" ", ""),
-        "status": status,
-    }
-    return [Fact("park_tenants", values, sentence, 0.6, "tenant_seats", loc)]
-
-
-def _incentives(park: str, sentence: str, loc: str) -> list[Fact]:
+    simp = s.simp
+    pairs: list[tuple[str, str, int, int]] = []  # full name, raw seats, mention start, seats end
+    used: list[tuple[int, int]] = []
+    for m in re.finditer("分别", simp):  # A公司、B公司分别建设500个和300个座席
+        piece_a = max(simp.rfind(c, 0, m.start()) for c in "，,；;") + 1
+        ends = [i for i in (simp.find(c, m.end()) for c in "，,；;。") if i >= 0]
+        piece_b = min(ends) if ends else len(simp)
+        names = [x for x in mentions if piece_a <= x[0] < m.start()]
+        tail = simp[m.end() : piece_b]
+        nums = list(re.finditer(rf"({_NUM}\s*万?)\s*个?", tail))
+        if "座席" in tail and len(names) == len(nums) > 1:
+            for (a, _, full), num in zip(names, nums, strict=True):
+                pairs.append((full, num.group(1), a, m.end() + num.end()))
+            used.append((m.start(), piece_b))
+    for m in _TENANT_SEATS.finditer(simp):
+        if any(a <= m.start() < b for a, b in used):
+            continue
+        before = [x for x in mentions if x[1] <= m.start()]
+        if not before:
+            continue
+        a, b, full = before[-1]
+        between = simp[b : m.start()]
+        # a park named between the company and the figure is the subject, unless it is a place
+        if any(
+            b <= pa < m.start() and not _AS_PLACE.search(simp[max(0, pa - 2) : pa])
+            for pa, _ in parks
+        ) or re.search(r"基地(?:规模|将|总)|园区(?:规模|将|总)", between):
+            continue
+        pairs.append((full, (m.group("v") or m.group("w")), a, m.end()))
     facts = []
-    if _TAX.search(sentence):
-        tiers = [c for c in re.split(r"[；;]", sentence) if re.search(rf"{_NUM}\s*%", c)]
-        for n, clause in enumerate(tiers, start=1):
+    seen: Counter[str] = Counter(full for full, *_ in pairs)
+    done: set[str] = set()
+    for full, seats, a, end in sorted(pairs, key=lambda p: p[2:]):
+        if full in done:
+            continue
+        done.add(full)
+        values = {
+            "park": park,
+            "company": companies.full.get(full, full),
+            "seats": seats.replace(" ", ""),
+            "status": _status(simp[a:end], simp),
+        }
+        conf = 0.6 if seen[full] == 1 else 0.5
+        facts.append(Fact("park_tenants", values, s.orig, conf, "tenant_seats", loc))
+    return facts
+
+
+_PERIOD = re.compile(
+    rf"(?P<kind>前|后|第)(?P<a>[{_CN_N}\d]+)年(?:(?:至|到|-)第?(?P<b>[{_CN_N}\d]+)年)?"
+)
+
+
+def _n(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["两"] = 2
+    if token == "十":
+        return 10
+    if token.startswith("十"):
+        return 10 + digits[token[1]]
+    if "十" in token:
+        head, _, tail = token.partition("十")
+        return digits[head] * 10 + (digits[tail] if tail else 0)
+    return digits[token]
+
+
+def _tax_tiers(park: str, s: _Sentence, loc: str) -> list[Fact]:
+    simp = s.simp
+    taxes = _TAX.search(simp)
+    if not (taxes or re.search(r"财政留成|留成部分", simp)):
+        return []
+    if not re.search(r"返还|扶持|奖励|补贴|留成", simp):
+        return []
+    share = re.search(r"形成([县市区省]级财政收入)|([县市区省]级财政(?:留成部分|留成|收入))", simp)
+    if taxes and share and share.group(1):
+        basis = f"{taxes.group()}形成{share.group(1)}"
+    elif taxes and share:
+        basis = f"{taxes.group()}{share.group(2)}"
+    elif share:
+        basis = share.group(2)
+    else:
+        basis = taxes.group()
+    within = re.search(rf"([{_CN_N}\d]+)年内", simp)
+    tiers = []
+    end_year = 0
+    for clause in re.finditer(r"[^；;]+", simp):
+        text = clause.group()
+        rates = list(re.finditer(rf"{_NUM}\s*%", text))
+        for i, rate in enumerate(rates):
             values = {"park": park, "name": f"{park}税收扶持", "kind": "tax_rebate"}
-            rate = re.findall(rf"({_NUM}\s*%)", clause)
-            if len(rate) != 1:
-                continue
-            values["rate"] = rate[0]
-            basis = re.search(
-                r"((?:增值税|营业税|所得税)[、和及增值营业所得税]*)形成([\u4e00-\u9fff]{2,8}收入)",
-                clause,
-            )
-            if basis:
-                values["basis"] = f"{basis.group(1)}{basis.group(2)}"
-            inv = re.search(rf"投资(?:总额)?在?\s*({_NUM}\s*[万亿]?元)以上", clause)
+            values["rate"] = rate.group().replace(" ", "")
+            values["basis"] = basis
+            lo = rates[i - 1].end() if i else 0
+            periods = list(_PERIOD.finditer(text, lo, rate.start()))
+            if periods:
+                p = periods[-1]
+                a = _n(p.group("a"))
+                if p.group("kind") == "前":
+                    start, years = 1, a
+                elif p.group("kind") == "后":
+                    start, years = (end_year + 1 if end_year else None), a
+                else:
+                    start = a
+                    years = _n(p.group("b")) - a + 1 if p.group("b") else 1
+                values["duration_years"] = f"{years}年"
+                if start is not None:
+                    values["start_year_offset"] = str(start)
+                    end_year = start + years - 1
+            elif within:
+                values["duration_years"] = f"{within.group(1)}年"
+            inv = re.search(rf"投资(?:总额)?在?\s*({_MONEY})以上", text)
             if inv:
                 values["min_investment_cny"] = inv.group(1)
-            rev = re.search(rf"(?:年)?销售收入\s*({_NUM}\s*[万亿]?元)以上", clause)
+            rev = re.search(rf"(?:年)?(?:销售收入|营业收入)\s*({_MONEY})以上", text)
             if rev:
                 values["min_revenue_cny"] = rev.group(1)
-            dur = re.search(r"([一二三四五六七八九十\d]+)年内", sentence)
-            if dur:
-                values["duration_years"] = f"{dur.group(1)}年"
-            if len(tiers) > 1:
-                values["tier"] = str(n)
-            facts.append(Fact("incentives", values, sentence, 0.8, "tax_rebate_tier", loc))
-    elif re.search(r"减免租金|租金减免|房租补贴", sentence):
-        values = {"park": park, "name": f"{park}租金减免", "kind": "rent_reduction"}
-        facts.append(Fact("incentives", values, sentence, 0.5, "rent_reduction", loc))
-    elif re.search(r"认证", sentence) and re.search(r"扶持|补贴|奖励", sentence):
-        values = {"park": park, "name": f"{park}认证补贴", "kind": "certification_subsidy"}
-        facts.append(Fact("incentives", values, sentence, 0.5, "certification_subsidy", loc))
+            tiers.append(values)
+    facts = []
+    for i, values in enumerate(tiers, start=1):
+        if len(tiers) > 1:
+            values["tier"] = str(i)
+        facts.append(Fact("incentives", values, s.orig, 0.8, "tax_rebate_tier", loc))
+    return facts
+
+
+_RENT = re.compile(
+    r"免租|免收房租|免征房租|房租全免|租金全免|免收租金|减免租金|租金减免|房租补贴|租金补贴|房租减半"
+)
+_RENT_FREE = re.compile(
+    rf"(?:前)?(?P<n>[{_CN_N}\d]+)年(?:内)?(?:免租|免收房租|免征房租|房租全免|租金全免|免收租金)"
+)
+
+
+def _incentives(park: str, s: _Sentence, loc: str) -> list[Fact]:
+    facts = _tax_tiers(park, s, loc)
+    taxed = bool(facts)
+    for clause in re.finditer(r"[^；;]+", s.simp):
+        text = clause.group()
+        if re.search(r"座席|坐席", text) and re.search(r"补贴|奖励|资助", text):
+            money = [m for m in re.finditer(_MONEY, text)]
+            cap = re.search(rf"(?:最高|上限为?|封顶)(?:不超过)?\s*({_MONEY})", text)
+            amount = next((m for m in money if not cap or m.start() != cap.start(1)), None)
+            if amount is not None:
+                values = {"park": park, "name": f"{park}座席补贴", "kind": "seat_subsidy"}
+                values["amount_cny"] = amount.group().replace(" ", "")
+                values["amount_unit"] = "per_seat"
+                if cap:
+                    values["cap_cny"] = cap.group(1).replace(" ", "")
+                least = re.search(
+                    rf"座席(?:数量|规模|数)?(?:超过|达到|在|不少于)\s*(\d+)\s*个?", text
+                )
+                if least:
+                    values["min_seats"] = least.group(1)
+                facts.append(Fact("incentives", values, s.orig, 0.8, "seat_subsidy", loc))
+                continue
+        if _RENT.search(text):
+            values = {"park": park, "name": f"{park}租金减免", "kind": "rent_reduction"}
+            free = _RENT_FREE.search(text)
+            if free:
+                values["duration_years"] = f"{free.group('n')}年"
+            conf, rule = (0.6, "rent_free_years") if free else (0.5, "rent_reduction")
+            facts.append(Fact("incentives", values, s.orig, conf, rule, loc))
+            continue
+        if re.search(r"培训", text) and re.search(r"补贴|资助|奖励", text):
+            amount = re.search(_MONEY, text)
+            if amount:
+                values = {"park": park, "name": f"{park}培训补贴", "kind": "training_subsidy"}
+                values["amount_cny"] = amount.group().replace(" ", "")
+                if re.search(r"每人|每名|人均", text):
+                    values["amount_unit"] = "per_person"
+                facts.append(Fact("incentives", values, s.orig, 0.7, "training_subsidy", loc))
+                continue
+        if not taxed and re.search(r"认证", text) and re.search(r"扶持|补贴|奖励", text):
+            values = {"park": park, "name": f"{park}认证补贴", "kind": "certification_subsidy"}
+            facts.append(Fact("incentives", values, s.orig, 0.5, "certification_subsidy", loc))
     return facts
 
 
 def extract_articles(body: bytes, content_type: str | None = None) -> ArticleFacts:
     """Facts of an article page (bytes); raises ``ExtractError`` when it is not a page."""
     decoded = decode_page(body, content_type)
-    layout = read_layout(decoded.text)
-    result = find_facts(
-        "\n".join(layout.headings + [i for i in layout.items if isinstance(i, str)])
-    )
-    result.title = layout.title
+    title, lines = text_lines(decoded.text)
+    result = find_facts("\n".join(lines))
+    result.title = title
     return result

@@ -258,3 +258,23 @@ def read_layout(text: str) -> Layout:
             layout.lines.append(rest or item)
             layout.items.append(rest or item)
     return layout
+
+
+def text_lines(text: str) -> tuple[str, list[str]]:
+    """Title and text lines of a page in order (tables and lists read as lines), for prose.
+
+    >>> text_lines("<title>T</title><h1>标题</h1><p>第一段。</p><table><tr><td>甲</td></tr></table>")
+    ('T', ['标题', '第一段。', '甲'])
+    """
+    if not text.strip():
+        return "", []
+    root = lxml.html.document_fromstring(text)
+    title = root.find(".//title")
+    body = root.find("body")
+    lines: list[str] = []
+    for item in _stream(root if body is None else body):
+        if isinstance(item, list):
+            lines.extend(p.evidence for p in item)
+        else:
+            lines.append(item)
+    return (_text(title) if title is not None else ""), lines
