@@ -50,14 +50,16 @@ _STOP = re.compile(
     r"签订|吸引|引进|引入|打造|建成|建立|成立|加快|推进|首个|首家|首批|这家|一家|据介绍|据悉|"
     r"据了解|据统计|[与和及同由是在于将为对向从把被了到的等个家该其])"
 )
-_GENERIC = re.compile(r"^(?:全资子|控股子|子|分|总|外包|企业|一些|多家|几家|各家|大型|这些)$|[子分总]$")
+_GENERIC = re.compile(
+    r"^(?:全资子|控股子|子|分|总|外包|企业|一些|多家|几家|各家|大型|这些)$|[子分总]$"
+)
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _PIECE = re.compile(r"[^，,；;：:]+")
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年(?!\d*月)")
 _PHASE = re.compile(rf"(?P<p>(?:第?[{_CN_N}]|首)期)")
 _SEATS = re.compile(
     rf"(?P<v>{_NUM}\s*万?)\s*个?(?:呼叫中心|呼叫)?(?:座席|坐席|席位)(?!员|数)"
-    rf"|(?:座席|坐席)(?:总数|数量|规模|数)?(?:将)?(?:达到|达|为|约|超过)?\s*(?P<w>{_NUM}\s*万?)\s*个"
+    rf"|(?:座席|坐席)(?:总数|数量|规模|数)?(?:将)?(?:达到|达|为|约|超过|突破)?\s*(?P<w>{_NUM}\s*万?)\s*个"
 )
 _JOBS = re.compile(
     rf"(?:就业(?:机会|岗位)|吸纳就业|解决就业|带动就业)\s*(?:约|达|超过)?\s*(?P<v>{_NUM}\s*万?)\s*(?:个|人)?"
@@ -70,16 +72,16 @@ _TENANT_SEATS = re.compile(
 _PARK_WORD = re.compile(rf"{_PARK_TAIL.pattern}|基地|园区|产业园|示范区")
 _SCOPE = re.compile(r"全国|全省|全市|全球|全行业|国内|我国|中国")  # figures of a whole market
 _AS_PLACE = re.compile(r"(?:在|于|入驻|进驻|落户)$")
-_TAX = re.compile(r"(?:增值税|营业税|企业所得税|所得税)(?:[、和及](?:增值税|营业税|企业所得税|所得税))*")
+_TAX = re.compile(
+    r"(?:增值税|营业税|企业所得税|所得税)(?:[、和及](?:增值税|营业税|企业所得税|所得税))*"
+)
 _MONEY = rf"{_NUM}\s*[万亿]?元"
 _AREA_UNIT = r"(?:平方公里|平方千米|km2|亩|公顷|万平方米)"
 
 AREA_RULES = (
     (
         "start_area_km2",
-        re.compile(
-            rf"起步区(?:占地|用地)?(?:面积)?(?:为)?\s*(?P<v>约?{_NUM}\s*{_AREA_UNIT})"
-        ),
+        re.compile(rf"起步区(?:占地|用地)?(?:面积)?(?:为)?\s*(?P<v>约?{_NUM}\s*{_AREA_UNIT})"),
     ),
     (
         "area_km2",
@@ -91,7 +93,7 @@ AREA_RULES = (
     (
         "building_area_m2",
         re.compile(
-            rf"(?:总建筑面积|建筑面积|建设规模|建筑规模)(?:为|达)?\s*(?P<v>约?{_NUM}\s*万?平方米)"
+            rf"(?:总建筑面积|建筑面积|建设规模|建筑规模|载体面积)(?:为|达)?\s*(?P<v>约?{_NUM}\s*万?平方米)"
         ),
     ),
     (
@@ -104,18 +106,20 @@ AREA_RULES = (
 DISTANCE_RULES = (
     (
         "distance_to_airport_km",
-        re.compile(rf"距(?:离)?[{_CJK}]{{0,8}}机场\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"),
+        re.compile(
+            rf"距(?:离)?[{_CJK}]{{0,8}}机场(?:仅|只有|约为|为)?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+        ),
     ),
     (
         "distance_to_expressway_km",
         re.compile(
-            rf"距(?:离)?[{_CJK}]{{0,8}}(?:高速|高速路|高速公路)[{_CJK}]{{0,4}}?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+            rf"距(?:离)?[{_CJK}]{{0,8}}(?:高速|高速路|高速公路)[{_CJK}]{{0,4}}?(?:仅|只有|约为|为)?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
         ),
     ),
     (
         "distance_to_city_km",
         re.compile(
-            rf"距(?:离)?[{_CJK}]{{0,8}}(?:县城|市区|城区|市中心)\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+            rf"距(?:离)?[{_CJK}]{{0,8}}(?:县城|市区|城区|市中心)(?:仅|只有|约为|为)?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
         ),
     ),
 )
@@ -304,7 +308,9 @@ def _park_figures(park: str, s: _Sentence, mentions: list, loc: str) -> list[Fac
             if fld == "area_km2" and start:  # 起步区占地 is the start area, not the park's
                 text = piece[: start.start()] + " " * len(start.group()) + piece[start.end() :]
             if fld == "investment_cny" and mentions and not _PARK_WORD.search(piece):
-                continue
+                subject = s.simp[: mentions[0][0]]
+                if not _PARK_WORD.search(subject):  # the park is not the sentence's subject
+                    continue
             m = rx.search(text)
             if m and fld not in values:
                 values[fld] = m.group("v").replace(" ", "")
@@ -335,8 +341,13 @@ def _place(park: str, s: _Sentence, loc: str) -> list[Fact]:
                 m = re.compile(_PLACE).match(simp, verb.end())
                 if m is None or m.group("city", "district", "province") == (None, None, None):
                     m = _BARE_CITY.match(simp, verb.end())
-            if m is not None and m.groupdict().get("city") or (
-                m is not None and (m.groupdict().get("district") or m.groupdict().get("province"))
+            if (
+                m is not None
+                and m.groupdict().get("city")
+                or (
+                    m is not None
+                    and (m.groupdict().get("district") or m.groupdict().get("province"))
+                )
             ):
                 found = (m, ("province", "city", "district"))
                 break
@@ -397,7 +408,9 @@ def _targets(park: str, s: _Sentence, mentions: list, loc: str) -> list[Fact]:
 
 
 _PLANNED = re.compile(r"将|计划|拟|承诺|预计|准备|意向")
-_OPERATING = re.compile(r"已建成|已入驻|已运营|正式运营|投入运营|投入使用|已引进|已有|已经运营|运营中")
+_OPERATING = re.compile(
+    r"已建成|已入驻|已运营|正式运营|投入运营|投入使用|已引进|已有|已经运营|运营中"
+)
 _SIGNED = re.compile(r"签约|签订|签署")
 
 
@@ -484,6 +497,9 @@ def _n(token: str) -> int:
     return digits[token]
 
 
+_WORD_RATES = {"全额": "100%", "减半": "50%"}
+
+
 def _tax_tiers(park: str, s: _Sentence, loc: str) -> list[Fact]:
     simp = s.simp
     taxes = _TAX.search(simp)
@@ -491,7 +507,10 @@ def _tax_tiers(park: str, s: _Sentence, loc: str) -> list[Fact]:
         return []
     if not re.search(r"返还|扶持|奖励|补贴|留成", simp):
         return []
-    share = re.search(r"形成([县市区省]级财政收入)|([县市区省]级财政(?:留成部分|留成|收入))", simp)
+    share = re.search(
+        r"形成([县市区省]级财政收入)|([县市区省]级财政(?:留成部分|留成|收入)|地方(?:财政)?留成部分)",
+        simp,
+    )
     if taxes and share and share.group(1):
         basis = f"{taxes.group()}形成{share.group(1)}"
     elif taxes and share:
@@ -505,10 +524,10 @@ def _tax_tiers(park: str, s: _Sentence, loc: str) -> list[Fact]:
     end_year = 0
     for clause in re.finditer(r"[^；;]+", simp):
         text = clause.group()
-        rates = list(re.finditer(rf"{_NUM}\s*%", text))
+        rates = list(re.finditer(rf"{_NUM}\s*%|全额(?=返还)|减半(?=返还)", text))
         for i, rate in enumerate(rates):
             values = {"park": park, "name": f"{park}税收扶持", "kind": "tax_rebate"}
-            values["rate"] = rate.group().replace(" ", "")
+            values["rate"] = _WORD_RATES.get(rate.group(), rate.group().replace(" ", ""))
             values["basis"] = basis
             lo = rates[i - 1].end() if i else 0
             periods = list(_PERIOD.finditer(text, lo, rate.start()))
@@ -546,6 +565,7 @@ def _tax_tiers(park: str, s: _Sentence, loc: str) -> list[Fact]:
 _RENT = re.compile(
     r"免租|免收房租|免征房租|房租全免|租金全免|免收租金|减免租金|租金减免|房租补贴|租金补贴|房租减半"
 )
+_TERM = re.compile(rf"(?:补贴|减免|优惠)期限?为?\s*(?P<n>[{_CN_N}\d]+)\s*年")
 _RENT_FREE = re.compile(
     rf"(?:前)?(?P<n>[{_CN_N}\d]+)年(?:内)?(?:免租|免收房租|免征房租|房租全免|租金全免|免收租金)"
 )
@@ -567,20 +587,22 @@ def _incentives(park: str, s: _Sentence, loc: str) -> list[Fact]:
                 if cap:
                     values["cap_cny"] = cap.group(1).replace(" ", "")
                 least = re.search(
-                    rf"座席(?:数量|规模|数)?(?:超过|达到|在|不少于)\s*(\d+)\s*个?", text
+                    r"座席(?:数量|规模|数)?(?:超过|达到|在|不少于)\s*(\d+)\s*个?", text
                 )
                 if least:
                     values["min_seats"] = least.group(1)
                 facts.append(Fact("incentives", values, s.orig, 0.8, "seat_subsidy", loc))
-                continue
         if _RENT.search(text):
             values = {"park": park, "name": f"{park}租金减免", "kind": "rent_reduction"}
-            free = _RENT_FREE.search(text)
+            free = _RENT_FREE.search(text) or _TERM.search(text)
             if free:
                 values["duration_years"] = f"{free.group('n')}年"
-            conf, rule = (0.6, "rent_free_years") if free else (0.5, "rent_reduction")
+            per_m2 = re.search(rf"每平方米每月\s*({_MONEY})|({_MONEY})\s*/\s*平方米\s*/\s*月", text)
+            if per_m2:
+                values["amount_cny"] = (per_m2.group(1) or per_m2.group(2)).replace(" ", "")
+                values["amount_unit"] = "per_m2_month"
+            conf, rule = (0.6, "rent_figures") if free or per_m2 else (0.5, "rent_reduction")
             facts.append(Fact("incentives", values, s.orig, conf, rule, loc))
-            continue
         if re.search(r"培训", text) and re.search(r"补贴|资助|奖励", text):
             amount = re.search(_MONEY, text)
             if amount:
@@ -589,7 +611,6 @@ def _incentives(park: str, s: _Sentence, loc: str) -> list[Fact]:
                 if re.search(r"每人|每名|人均", text):
                     values["amount_unit"] = "per_person"
                 facts.append(Fact("incentives", values, s.orig, 0.7, "training_subsidy", loc))
-                continue
         if not taxed and re.search(r"认证", text) and re.search(r"扶持|补贴|奖励", text):
             values = {"park": park, "name": f"{park}认证补贴", "kind": "certification_subsidy"}
             facts.append(Fact("incentives", values, s.orig, 0.5, "certification_subsidy", loc))
