@@ -195,11 +195,48 @@ def _stream(root: etree._Element) -> list[str | list[Pair]]:
     return out
 
 
-def _table_pairs(table: etree._Element) -> list[Pair]:
+def _header_fields(rows: list[list[str]]) -> list[str | None] | None:
+    """Fields of a header row when the table is a listing (one center per row), else ``None``.
+
+    A listing's first row names a center column and at least one more known column, and no
+    cell of it is a value of a known label (which would make it a label/value row)."""
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return None
+    fields = [field_for_label(t) for t in rows[0]]
+    if "name" not in fields or sum(f is not None for f in fields) < 2:
+        return None
+    if len(rows[0]) % 2 == 0 and all(f is not None for f in fields[::2]) and None in fields[1::2]:
+        return None  # label, value, label, value
+    if not any(len(r) == len(rows[0]) for r in rows[1:]):
+        return None
+    return fields
+
+
+def _listing_pairs(rows: list[list[str]], fields: list[str | None]) -> list[Pair]:
     pairs = []
+    header = rows[0]
+    order = sorted(range(len(fields)), key=lambda i: fields[i] != "name")  # name first
+    for row in rows[1:]:
+        if len(row) != len(header):
+            continue
+        evidence = " | ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True))
+        for i in order:
+            value = row[i].strip(_VALUE_TRIM)
+            if fields[i] is not None and value:
+                pairs.append(Pair(fields[i], header[i], value, evidence))
+    return pairs
+
+
+def _table_pairs(table: etree._Element) -> list[Pair]:
+    rows = []
     for tr in table.iter("tr"):
         cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        texts = [_text(c) for c in cells]
+        rows.append([_text(c) for c in cells])
+    fields = _header_fields(rows)
+    if fields is not None:
+        return _listing_pairs(rows, fields)
+    pairs = []
+    for texts in rows:
         if len(texts) < 2 or len(texts) % 2:
             continue
         row = " ".join(texts)
