@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from data.geocode import geocode_city
 from data.records import FieldError, check_record
 from scrapers.extract import extract_profiles
 
@@ -37,3 +38,17 @@ def center_records(
         values = {k: v for k, v in values.items() if v is not None}
         out.append(CenterRecord({"source_url": source_url, **values}, raw.evidence, checked.errors))
     return out
+
+
+def city_adcode(values: dict) -> str | None:
+    """Six-digit code of the record's city (``data.geocode.geocode_city``, with the province when
+    the page gives one); ``None`` when there is no city or it is unknown or ambiguous.
+
+    >>> city_adcode({"city": "青島"}), city_adcode({"city": "Suzhou"}), city_adcode({})
+    ('370200', None, None)
+    """
+    city = values.get("city")
+    if not city:
+        return None
+    match = geocode_city(str(city), values.get("province"))
+    return match.adcode if match else None

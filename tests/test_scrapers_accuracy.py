@@ -73,6 +73,39 @@ def test_extract_command_prints_json_array_for_paths_and_file_urls():
     assert doc[0]["answer_rate"] == 0.9 and doc[0]["answer_rate_bound"] == "min"
     assert doc[0]["source_url"].startswith("file://")
     assert "answer_rate" not in doc[2]
+    assert doc[0]["city"] == "杭州" and doc[0]["city_adcode"] == "330100"
+    assert "city" not in doc[1] and doc[1]["city_adcode"] is None
+
+
+def test_extract_command_resolves_city_adcode_and_keeps_city_as_written(tmp_path):
+    ambiguous = tmp_path / "suzhou.html"
+    ambiguous.write_text(
+        "<ul><li>Company name: Suzhou Care Ltd.</li><li>City: Suzhou</li><li>Seats: 80</li></ul>",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "portal.cli",
+            "extract",
+            str(PROFILES / "listing_header_row_utf8" / "page.html"),
+            str(ambiguous),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    doc = json.loads(out.stdout)
+    got = [(d["city"], d["city_adcode"]) for d in doc]
+    assert got == [
+        ("南京", "320100"),
+        ("苏州", "320500"),
+        ("寧波", "330200"),  # Traditional, resolved; the city stays as the page writes it
+        ("合肥", "340100"),
+        ("Suzhou", None),  # two prefecture cities are called Suzhou: ambiguous
+    ]
 
 
 def test_extract_command_exits_2_when_no_page_is_readable():

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 import click
 
 from scrapers.extract.errors import ExtractError
-from scrapers.records import center_records
+from scrapers.records import center_records, city_adcode
 
 
 def _path(page: str) -> Path:
@@ -33,7 +33,9 @@ def _path(page: str) -> Path:
 def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
     """Extract center records from saved pages (paths or file:// URLs) and print a JSON array.
 
-    A value the page does not state is absent. Pages that cannot be read are reported on stderr
+    A value the page does not state is absent. ``city_adcode`` is the city resolved offline
+    (null when the page gives no city or it is unknown or ambiguous); ``city`` stays as written.
+    Pages that cannot be read are reported on stderr
     (exit 2 if none could be read).
     """
     out = []
@@ -51,6 +53,7 @@ def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
             for e in rec.rejected:
                 click.echo(f"{page}: {e.column}={e.value!r} rejected: {e.reason}", err=True)
             doc = dict(rec.values)
+            doc["city_adcode"] = city_adcode(doc)
             if evidence:
                 doc["_evidence"] = rec.evidence
             out.append(doc)
