@@ -59,6 +59,7 @@ def enqueue(db: sqlite_utils.Database, source: SourceInfo, facts: Iterable[Queue
                     "locator": f.locator,
                     "status": "pending",
                     "reason": None,
+                    "last_error": None,
                     "created_at": now,
                     "decided_at": None,
                     "decided_by": None,
@@ -101,19 +102,37 @@ def _source(db: sqlite_utils.Database, source_id: str) -> SourceInfo:
     return SourceInfo(**{k: row.get(k) for k in SourceInfo.__dataclass_fields__})
 
 
+class _Invalid(Exception):
+    def __init__(self, reasons: str) -> None:
+        super().__init__(reasons)
+        self.reasons = reasons
+
+
 def accept(db: sqlite_utils.Database, item_id: str, decided_by: str = "cli") -> IngestReport:
-    """Publish a pending fact through the ingest path; raises ReviewError if it does not validate."""
+    """Publish a pending fact through the ingest path.
+
+    A fact that does not validate stays pending with the reasons in ``last_error`` (nothing
+    else is written) and ReviewError is raised."""
     item = _item(db, item_id)
     values = json.loads(item["values_json"])
     row = RawRow(item["locator"] or item_id, values, {k: item["evidence"] for k in values})
-    with db.atomic():
-        report = ingest(db, item["entity_table"], [row], _source(db, item["source_id"]))
-        if report.accepted != 1:
-            reasons = "; ".join(f"{e.column}: {e.reason}" for e in report.errors)
-            raise ReviewError(f"review item {item_id} does not validate: {reasons}")
-        db["review_queue"].update(
-            item_id, {"status": "accepted", "decided_at": utc_now(), "decided_by": decided_by}
-        )
+    try:
+        with db.atomic():
+            report = ingest(db, item["entity_table"], [row], _source(db, item["source_id"]))
+            if report.accepted != 1:
+                raise _Invalid("; ".join(f"{e.column}: {e.reason}" for e in report.errors))
+            db["review_queue"].update(
+                item_id,
+                {
+                    "status": "accepted",
+                    "decided_at": utc_now(),
+                    "decided_by": decided_by,
+                    "last_error": None,
+                },
+            )
+    except _Invalid as bad:  # the transaction is rolled back; keep the reasons on the item
+        db["review_queue"].update(item_id, {"last_error": bad.reasons})
+        raise ReviewError(f"review item {item_id} does not validate: {bad.reasons}") from None
     return report
 
 

@@ -68,3 +68,39 @@ def test_accept_publishes_with_provenance_and_reject_keeps_reason(queued):
     other = next(i for i in items if i["entity_table"] == "park_tenants")
     reject(queued, other["id"], "seats belong to the park, not the company")
     assert list_items(queued, "rejected")[0]["reason"].startswith("seats belong")
+
+
+def test_failed_accept_keeps_item_pending_with_reasons_and_list_shows_them(tmp_path):
+    from click.testing import CliRunner
+
+    from portal.commands.review import command
+
+    path = tmp_path / "bad.sqlite"
+    db = open_db(path)
+    source = SourceInfo(
+        kind="scrape",
+        url="http://127.0.0.1/news/bad.html",
+        title="t",
+        retrieved_at="2024-01-01T00:00:00+00:00",
+        sha256="cd" * 32,
+        extractor="parkbench.scrapers.articles",
+        extractor_version="0.1.0",
+    )
+    bad = QueuedFact(
+        "park_targets",
+        {"park": "示例呼叫中心产业基地", "year": "明年", "seats": "很多"},
+        "…",
+        0.8,
+        "x",
+    )
+    enqueue(db, source, [bad])
+    (item,) = list_items(db)
+    with pytest.raises(ReviewError, match="does not validate"):
+        accept(db, item["id"])
+    (item,) = list_items(db)
+    assert item["status"] == "pending" and "year" in item["last_error"]
+    assert db["park_targets"].count == 0 and db["parks"].count == 0
+    db.conn.close()
+    out = CliRunner().invoke(command, ["list", "--db", str(path)])
+    assert out.exit_code == 0
+    assert f"last accept failed: {item['last_error']}" in out.output

@@ -38,6 +38,8 @@ def list_command(status: str, db_path: str, as_json: bool) -> None:
             f"{it['id']}  [{it['status']}] {it['confidence']:.2f} {it['entity_table']}: {values}"
         )
         click.echo(f"    “{it['evidence']}”  <{it['url']}>")
+        if it.get("last_error"):
+            click.echo(f"    last accept failed: {it['last_error']}")
 
 
 @command.command("accept")
