@@ -3,6 +3,8 @@
 - extract: ``scrapers.records.center_records`` (decode, layout, KPIs, validation) over the
   profile corpus repeated; peer: decoding and parsing alone (w3lib ``html_to_unicode`` + lxml),
   the floor any extractor pays.
+- articles: ``scrapers.extract.articles.extract_articles`` over the article corpus repeated (same
+  peer), and the corpus precision and recall of article fields (``scrapers.evaluate``);
 - crawl: ``parkbench crawl profiles`` in a subprocess against a local ``http.server`` serving 60
   profile pages behind paginated listings, ``DOWNLOAD_DELAY=0``, AutoThrottle off, HTTP cache off;
   pages per second of the whole process (start-up included).
@@ -24,17 +26,20 @@ from pathlib import Path
 import lxml.html
 from w3lib.encoding import html_to_unicode
 
+from scrapers.evaluate import score_corpus
+from scrapers.extract.articles import extract_articles
 from scrapers.extract.errors import ExtractError
 from scrapers.records import center_records
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "scrapers" / "profiles"
+ARTICLES = ROOT / "tests" / "fixtures" / "scrapers" / "articles"
 ROUNDS = 30
 CRAWL_PAGES = 60
 
 
-def _pages() -> list[bytes]:
-    return [p.read_bytes() for p in sorted(CORPUS.glob("*/page.html"))]
+def _pages(folder: Path = CORPUS) -> list[bytes]:
+    return [p.read_bytes() for p in sorted(folder.glob("*/page.html"))]
 
 
 def _extract_rate(pages: list[bytes]) -> float:
@@ -43,6 +48,14 @@ def _extract_rate(pages: list[bytes]) -> float:
         for body in pages:
             with contextlib.suppress(ExtractError):
                 center_records(body, "file:///bench")
+    return ROUNDS * len(pages) / (time.perf_counter() - start)
+
+
+def _article_rate(pages: list[bytes]) -> float:
+    start = time.perf_counter()
+    for _ in range(ROUNDS):
+        for body in pages:
+            extract_articles(body)
     return ROUNDS * len(pages) / (time.perf_counter() - start)
 
 
@@ -124,6 +137,10 @@ def run() -> list[dict]:
     pages = _pages()
     extract = _extract_rate(pages)
     parse = _parse_rate(pages)
+    articles = _pages(ARTICLES)
+    article_rate = _article_rate(articles)
+    article_parse = _parse_rate(articles)
+    score, n_articles = score_corpus(ARTICLES)
     crawl, n = _crawl_rate()
     return [
         {
@@ -134,6 +151,25 @@ def run() -> list[dict]:
             "peer": "w3lib decode + lxml parse only",
             "peer_figure": parse,
             "note": "decode, layouts, KPIs, check_record",
+        },
+        {
+            "area": "scrapers",
+            "case": f"extract article facts ({len(articles)} pages x {ROUNDS})",
+            "figure": article_rate,
+            "unit": "pages/s",
+            "peer": "w3lib decode + lxml parse only",
+            "peer_figure": article_parse,
+            "note": "decode, text lines, OpenCC t2s, sentence rules",
+        },
+        {
+            "area": "scrapers",
+            "case": f"article field precision ({n_articles} pages, {score.extracted} fields)",
+            "figure": score.precision,
+            "unit": "fraction",
+            "peer": None,
+            "peer_figure": None,
+            "note": f"recall {score.recall:.3f} of {score.expected} expected fields; "
+            f"{len(score.invented)} invented",
         },
         {
             "area": "scrapers",
