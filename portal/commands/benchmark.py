@@ -38,6 +38,12 @@ from portal.commands._pairs import parse_pairs
 @click.option("--province", type=str, default=None, help="Province (gives the region).")
 @click.option("--city-tier", type=click.Choice(["capital", "other"]), default=None)
 @click.option(
+    "--city",
+    type=str,
+    default=None,
+    help="City whose cost model prices the gaps (default: the stored center's city).",
+)
+@click.option(
     "--annual-calls",
     type=click.FloatRange(min=0),
     default=None,
@@ -47,7 +53,7 @@ from portal.commands._pairs import parse_pairs
     "--cost-per-minute",
     type=click.FloatRange(min=0),
     default=None,
-    help="CNY per handled minute (from the cost model).",
+    help="CNY per handled minute (default: the cost model for the center's city).",
 )
 @click.option("--json", "as_json", is_flag=True)
 @db_option
@@ -60,6 +66,7 @@ def command(
     seats,
     province,
     city_tier,
+    city,
     annual_calls,
     cost_per_minute,
     as_json,
@@ -86,6 +93,7 @@ def command(
             definitions[k.strip()] = v.strip()
     target: dict = {}
     label = "typed-in KPIs"
+    seats_for_cost = seats
     exclude = None
     if center:
         attrs = peer_attributes(centers)
@@ -94,6 +102,10 @@ def command(
             raise ParkBenchError(f"no center named {center!r} in the store")
         row = hit.iloc[0]
         exclude, label = row["id"], row["name"]
+        if city is None and isinstance(row.get("city_name"), str):
+            city = row["city_name"]
+        if seats is None and row.get("seats") == row.get("seats"):
+            seats_for_cost = row.get("seats")
         target = {k: row[k] for k in ("industry", "size_band", "region", "city_tier")}
         own = obs[obs["center_id"] == exclude]
         for _, o in own.iterrows():
@@ -115,6 +127,14 @@ def command(
         target["city_tier"] = city_tier
     if not kpis:
         raise click.UsageError("give --center NAME or --kpi metric=value,...")
+    cpm_source = "--cost-per-minute" if cost_per_minute is not None else None
+    if cost_per_minute is None and city:
+        from portal.costing import REFERENCE_SEATS
+        from portal.costing import cost_per_minute as model_cost_per_minute
+
+        n = max(1, int(seats_for_cost or REFERENCE_SEATS))
+        cost_per_minute = model_cost_per_minute(city, db_path, seats=n)
+        cpm_source = f"cost model for {city}, {n} seats (per productive hour / 60)"
     keys = [k.strip() for k in by.split(",") if k.strip()]
     peers = select_peers(centers, target, keys)
     positions = benchmark_kpis(
@@ -129,6 +149,8 @@ def command(
         "center": label,
         "peer_group": {k: target.get(k) for k in keys},
         "peer_centers": int((peers["id"] != exclude).sum()),
+        "cost_per_minute_cny": cost_per_minute,
+        "cost_per_minute_source": cpm_source,
         "kpis": [p.to_dict() for p in positions],
     }
     if as_json:
@@ -136,6 +158,10 @@ def command(
         return
     group = ", ".join(f"{k}={v}" for k, v in result["peer_group"].items())
     click.echo(f"{label} among {result['peer_centers']} peer centers ({group})")
+    if cost_per_minute is None:
+        click.echo("Cost per handled minute: not known (give --cost-per-minute or --city)")
+    else:
+        click.echo(f"Cost per handled minute: {cost_per_minute:.2f} CNY ({cpm_source})")
     for p in positions:
         if p.median is None:
             click.echo(f"  {p.metric:22s} {p.value:10.3f}  {p.note}")
