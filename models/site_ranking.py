@@ -17,6 +17,7 @@ import pandas as pd
 
 from models.criteria import DEFAULT_CRITERIA, Criterion, apply_missing_rules
 from models.errors import ModelInputError
+from models.labour_estimates import estimate_population_criteria
 from models.site_score import score_sites
 from models.stress import stress_ranks
 from models.weights import (
@@ -42,6 +43,7 @@ class SiteRanking:
     method: str
     notes: tuple[str, ...]
     dropped: tuple[str, ...]
+    excluded: tuple[dict, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.records)
@@ -96,10 +98,15 @@ def rank_sites(
     pct: float = 0.15,
     concentration: float = 100.0,
     seed: int | None = 0,
+    estimate_population: bool = True,
 ) -> SiteRanking:
     """Score, rank, explain and stress-test candidate sites.
 
     Criteria whose column is absent from ``table`` are skipped (and listed in ``dropped``).
+    With ``estimate_population`` (and ``province``/``population`` columns), population-like
+    gaps are estimated or their sites excluded first (:mod:`models.labour_estimates`):
+    estimated cells show as ``"<criterion> (estimated)"`` in ``filled`` and, with how, in
+    ``estimated``; excluded sites are in ``SiteRanking.excluded`` with the reason.
 
     Examples
     --------
@@ -116,6 +123,12 @@ def rank_sites(
     for col in ("adcode", "name"):
         if col not in table.columns:
             raise ModelInputError(f"criteria table lacks the column {col!r}")
+    estimates = None
+    if estimate_population:
+        estimates = estimate_population_criteria(table, [c.name for c in criteria])
+        table = estimates.table.reset_index(drop=True)
+        if len(table) == 0:
+            raise ModelInputError("no candidate sites left: " + "; ".join(estimates.notes))
     present = [c for c in criteria if c.name in table.columns]
     absent = tuple(c.name for c in criteria if c.name not in table.columns)
     if not present:
@@ -162,6 +175,10 @@ def rank_sites(
             "filled": [n for j, n in enumerate(names) if filled.filled[i, j]],
             "method": method,
         }
+        how = estimates.estimated.get(ids[i], {}) if estimates else {}
+        if how:
+            rec["filled"] += [f"{n} (estimated)" for n in names if n in how]
+            rec["estimated"] = {n: how[n] for n in names if n in how}
         if stress is not None:
             rec.update(
                 rank_p05=int(stress.rank_p05[i]),
@@ -175,6 +192,8 @@ def rank_sites(
     records.sort(key=lambda r: (r["rank"], r["name"]))
     dropped = absent + filled.dropped
     notes = filled.notes + tuple(f"{n}: column absent from the criteria table" for n in absent)
+    if estimates is not None:
+        notes = estimates.notes + notes
     return SiteRanking(
         records=records,
         criteria=crit,
@@ -183,4 +202,5 @@ def rank_sites(
         method=method,
         notes=notes,
         dropped=dropped,
+        excluded=tuple(estimates.excluded) if estimates else (),
     )

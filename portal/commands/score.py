@@ -136,7 +136,10 @@ def command(
         seed=seed,
     )
     records = ranking.records[:limit] if limit else ranking.records
+    excluded = [f"Excluded: {x['name']} ({x['adcode']}): {x['reason']}" for x in ranking.excluded]
     if as_json:
+        for line in excluded:
+            click.echo(line, err=True)
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     click.echo(f"Weights ({ranking.weights_source}):")
@@ -144,6 +147,8 @@ def command(
         click.echo(f"  {name:38s} {w:6.3f}")
     for note in ranking.notes:
         click.echo(f"Missing values: {note}")
+    for line in excluded:
+        click.echo(line)
     head = f"{'rank':>4}  {'name':14s} {'score':>6}"
     if draws:
         head += f"  {'rank p05-p95':>12}  P(top {top_k})"
