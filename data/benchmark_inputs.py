@@ -42,16 +42,32 @@ def _capitals(db: sqlite_utils.Database) -> dict[str, float]:
 
 
 def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
-    """Centers with their profile fields and ``is_provincial_capital`` of their city."""
+    """Centers with their profile fields, ``is_provincial_capital`` and ``city_name`` of their city.
+
+    ``city_name`` is the standard name of ``city_adcode`` (``cities.name_zh``), else ``city``.
+    """
     db = connect_store(db)
     if "centers" not in db.table_names():
-        return pd.DataFrame(columns=[*CENTER_FIELDS, *CENTER_KPI_COLUMNS, "is_provincial_capital"])
+        return pd.DataFrame(
+            columns=[*CENTER_FIELDS, *CENTER_KPI_COLUMNS, "is_provincial_capital", "city_name"]
+        )
     cols = set(db["centers"].columns_dict)
     wanted = [c for c in (*CENTER_FIELDS, *CENTER_KPI_COLUMNS) if c in cols]
     wanted += [f"{c}_bound" for c in CENTER_KPI_COLUMNS if f"{c}_bound" in cols]
     frame = pd.DataFrame(list(db.query(f"select {', '.join(wanted)} from centers")), columns=wanted)
     caps = _capitals(db)
-    frame["is_provincial_capital"] = [caps.get(a) for a in frame.get("city_adcode", [])]
+    adcodes = frame.get("city_adcode", pd.Series([None] * len(frame)))
+    frame["is_provincial_capital"] = [caps.get(a) for a in adcodes]
+    names = (
+        {r["adcode"]: r["name_zh"] for r in db.query("select adcode, name_zh from cities")}
+        if "cities" in db.table_names()
+        else {}
+    )
+    cities = frame.get("city", pd.Series([None] * len(frame)))
+    frame["city_name"] = [
+        names.get(a) or (c if isinstance(c, str) and c else None)
+        for a, c in zip(adcodes, cities, strict=True)
+    ]
     return frame
 
 

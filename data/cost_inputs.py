@@ -56,6 +56,12 @@ def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict
     return doc.get("inputs", {}), doc.get("cities", {}) or {}
 
 
+def load_city_indicators(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
+    """city_inputs indicator -> {input, factor, source}: how the table's figures become inputs."""
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return doc.get("city_indicators", {}) or {}
+
+
 def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:
     for name, entry in cities.items():
         names = {name, *(entry.get("aliases") or [])}
@@ -150,15 +156,7 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
             hits = _rows(db, f"select adcode from cities where {where}", [city] * len(name_cols))
             ctx.adcode = hits[0]["adcode"] if hits else None
     if "city_inputs" in tables and ctx.adcode is not None:
-        for row in _rows(db, "select * from city_inputs where adcode = ?", [ctx.adcode]):
-            if row.get("indicator") in ctx.input_names and row.get("value") is not None:
-                ctx.set(
-                    row["indicator"],
-                    float(row["value"]),
-                    f"city_inputs: {row.get('source')}",
-                    row.get("unit"),
-                    row.get("year"),
-                )
+        _apply_city_inputs(db, ctx)
     elif "city_inputs" not in tables:
         ctx.notes.append("no city_inputs table: national and seeded city defaults used")
     if "incentives" not in tables:
@@ -179,3 +177,38 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
     ctx.rules = rows
     if not ctx.rules:
         ctx.notes.append("no incentive rules for this park or city in the database")
+
+
+def _apply_city_inputs(db, ctx: CostContext) -> None:
+    """Rows of ``city_inputs`` for the city, oldest year first so the latest wins.
+
+    Rows named after an input are used as they are; the indicators of ``parkbench import
+    --kind city_inputs`` (office rent, average wage) go through ``city_indicators`` of the
+    defaults file, which says how each becomes an input. Direct rows win over mapped ones.
+    """
+    mapping = load_city_indicators()
+    rows = _rows(
+        db,
+        "select * from city_inputs where adcode = ? and value is not null order by year",
+        [ctx.adcode],
+    )
+    mapped = [r for r in rows if r.get("indicator") in mapping]
+    direct = [r for r in rows if r.get("indicator") in ctx.input_names]
+    for row in mapped:
+        rule = mapping[row["indicator"]]
+        ctx.set(
+            rule["input"],
+            float(row["value"]) * float(rule["factor"]),
+            f"city_inputs {row['indicator']} = {row['value']:g} ({row.get('source')})"
+            + (f" x {rule['factor']:g}: {rule['source']}" if rule["factor"] != 1 else ""),
+            None,
+            row.get("year"),
+        )
+    for row in direct:
+        ctx.set(
+            row["indicator"],
+            float(row["value"]),
+            f"city_inputs: {row.get('source')}",
+            row.get("unit"),
+            row.get("year"),
+        )

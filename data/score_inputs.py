@@ -31,7 +31,8 @@ INDICATOR_COLUMNS: dict[str, str] = {
     "nearest_airport_km": "nearest_airport_km",
     "railway_stations": "railway_stations",
     "is_provincial_capital": "is_provincial_capital",
-    "is_service_outsourcing_model_city": "is_service_outsourcing_model_city",
+    # flag 0/1 of the geography layer (31 national model cities, MOFCOM list; geo_joins)
+    "service_outsourcing_model_city": "is_service_outsourcing_model_city",
 }
 SEAT_UNITS = ("seat", "座席", "席")
 

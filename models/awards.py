@@ -355,3 +355,77 @@ def compare_card(rubric: Rubric, entries: Sequence[tuple[Mapping, AwardScore]]) 
         {"zh": "数据覆盖", "en": "coverage", "values": [f"{s.coverage:.0%}" for _, s in entries]}
     )
     return rows
+
+
+#: one entry per center and KPI year: ``(profile, year, kpis)`` (``data.benchmark_inputs.load_award_entries``)
+AwardEntry = tuple[Mapping, int | None, Mapping[str, float]]
+
+
+def score_entries(
+    rubric: Rubric,
+    entries: Sequence[AwardEntry],
+    *,
+    year: int | None = None,
+    category: str | None = None,
+) -> list[tuple[Mapping, AwardScore]]:
+    """Score every entry on ``rubric``, keeping only ``year`` and ``category`` when given."""
+    scored = [(p, score_center(rubric, p, k, year=y)) for p, y, k in entries]
+    if year is not None:
+        scored = [(p, s) for p, s in scored if s.year == year]
+    if category:
+        scored = [(p, s) for p, s in scored if s.category == category]
+    return scored
+
+
+def award_leaderboard(
+    rubric: Rubric,
+    entries: Sequence[AwardEntry],
+    *,
+    year: int | None = None,
+    category: str | None = None,
+    min_coverage: float = MIN_COVERAGE,
+) -> list[dict]:
+    """Leaderboard rows (see :func:`leaderboard`) of the entries of ``year``/``category``.
+
+    Examples
+    --------
+    >>> r = build_rubric({"name": "t", "total_points": 10, "source": ["x"], "areas": [
+    ...     {"key": "a", "points": 10, "items": [{"kind": "kpi", "metric": "csat", "poor": 0.8, "good": 1.0}]}]})
+    >>> rows = award_leaderboard(r, [({"id": "a", "name": "A"}, None, {"csat": 0.9}),
+    ...                              ({"id": "b", "name": "B"}, None, {"csat": 0.95}), ({"id": "c", "name": "C"}, None, {})])
+    >>> [(x["name"], x["rank"], x["score"]) for x in rows]
+    [('B', 1, 75.0), ('A', 2, 50.0), ('C', None, None)]
+    """
+    scored = score_entries(rubric, entries, year=year, category=category)
+    return leaderboard([s for _, s in scored], min_coverage=min_coverage)
+
+
+def award_cards(
+    rubric: Rubric,
+    entries: Sequence[AwardEntry],
+    centers: Sequence[str],
+    *,
+    year: int | None = None,
+    category: str | None = None,
+) -> dict:
+    """2-4 centers (names or ids) side by side: ``{"rubric", "centers", "card"}``.
+
+    ``centers`` holds each center's full score (:meth:`AwardScore.to_dict`, with areas and
+    items) and ``card`` the rows of :func:`compare_card`. A center with several KPI years is
+    taken at its latest year unless ``year`` is given.
+    """
+    scored = score_entries(rubric, entries, year=year, category=category)
+    wanted = [str(c).strip() for c in centers if str(c).strip()]
+    if not 2 <= len(wanted) <= 4:
+        raise ModelInputError(f"a comparison card takes 2 to 4 centers, got {len(wanted)}")
+    picked = []
+    for w in wanted:
+        hits = [(p, s) for p, s in scored if w in (p.get("name"), p.get("id"))]
+        if not hits:
+            raise ModelInputError(f"no center {w!r} among the scored centers")
+        picked.append(max(hits, key=lambda h: h[1].year or 0))
+    return {
+        "rubric": rubric.name,
+        "centers": [s.to_dict() for _, s in picked],
+        "card": compare_card(rubric, picked),
+    }

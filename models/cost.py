@@ -495,3 +495,140 @@ def compare_service_levels(
             inputs, calls_per_hour, aht_seconds, target_sl=sl, answer_seconds=seconds, **kw
         )
     return out
+
+
+#: targets of the default cost curve, loosest first: (share answered, within seconds); each is
+#: at least as strict as the one before (higher share and no longer threshold)
+CURVE_TARGETS = (
+    (0.7, 20.0),
+    (0.75, 20.0),
+    (0.8, 20.0),
+    (0.85, 20.0),
+    (0.9, 15.0),
+    (0.95, 10.0),
+)
+
+
+def service_level_label(target_sl: float, answer_seconds: float) -> str:
+    """``"80/20"`` for 80% answered within 20 s.
+
+    Examples
+    --------
+    >>> service_level_label(0.9, 15)
+    '90/15'
+    """
+    return f"{round(target_sl * 100, 6):g}/{answer_seconds:g}"
+
+
+def cost_service_level_curve(
+    inputs: CostInputs,
+    calls_per_hour: float,
+    aht_seconds: float,
+    targets=CURVE_TARGETS,
+    answer_seconds: float = 20.0,
+    patience_seconds: float | None = None,
+    *,
+    rules: list[IncentiveRule] | tuple = (),
+    years: int = 5,
+) -> list[dict]:
+    """Agents, seats and cost of a site at each service-level target, one row per target.
+
+    Parameters
+    ----------
+    inputs : CostInputs
+        Cost inputs of the site (``seats`` is replaced by the agents each target needs).
+    calls_per_hour, aht_seconds : float
+        Design (peak) hour volume and average handle time, seconds.
+    targets : iterable
+        ``(share, seconds)`` pairs, or plain shares answered within ``answer_seconds``.
+    patience_seconds : float or None
+        Mean caller patience: Erlang A instead of Erlang C.
+
+    Returns
+    -------
+    list of dict
+        Per target, in the order given: ``target`` (``"80/20"``), ``target_sl``,
+        ``answer_seconds``, ``service_level`` (achieved), ``agents``, ``seats``, ``fte``
+        (head count employed over the year), ``per_seat_per_year``, ``net`` (net cost per seat
+        per year after incentives), ``per_contact``, ``total_cny_per_year``, ``npv`` (whole
+        center after incentives, CNY) and ``npv_per_seat``. Total cost, cost per contact and
+        NPV never fall as a target tightens; cost per seat can dip slightly, as the per-minute
+        telecom charge of a fixed call volume spreads over more seats.
+
+    Examples
+    --------
+    >>> rows = cost_service_level_curve(CostInputs(seats=1), 1000, 240, [(0.8, 20), (0.9, 15)])
+    >>> [(r["target"], r["agents"]) for r in rows]
+    [('80/20', 74), ('90/15', 77)]
+    >>> rows[1]["per_contact"] > rows[0]["per_contact"]
+    True
+    """
+    rows = []
+    for target in targets:
+        if isinstance(target, tuple | list):
+            sl, seconds = float(target[0]), float(target[1])
+        else:
+            sl, seconds = float(target), float(answer_seconds)
+        c = cost_for_service_level(
+            inputs,
+            calls_per_hour,
+            aht_seconds,
+            target_sl=sl,
+            answer_seconds=seconds,
+            patience_seconds=patience_seconds,
+            rules=rules,
+            years=years,
+        )
+        rows.append(
+            {
+                "target": service_level_label(sl, seconds),
+                "target_sl": sl,
+                "answer_seconds": seconds,
+                "service_level": c.staffing.service_level,
+                "agents": c.staffing.agents,
+                "seats": c.seats,
+                "fte": c.fte,
+                "per_seat_per_year": c.per_seat_per_year,
+                "net": c.net_per_seat_per_year,
+                "per_contact": c.per_contact,
+                "total_cny_per_year": c.total_cny_per_year,
+                "npv": c.npv_cny,
+                "npv_per_seat": c.npv_cny / c.seats,
+            }
+        )
+    return rows
+
+
+#: fields of a curve row compared by ``service_level_differences``
+DIFFERENCE_FIELDS = (
+    "agents",
+    "seats",
+    "fte",
+    "per_seat_per_year",
+    "net",
+    "per_contact",
+    "total_cny_per_year",
+    "npv",
+)
+
+
+def service_level_differences(rows: list[dict]) -> list[dict]:
+    """Each row of a cost curve against the first: absolute changes and the change in total cost.
+
+    Examples
+    --------
+    >>> rows = cost_service_level_curve(CostInputs(seats=1), 1000, 240, [(0.8, 20), (0.9, 15)])
+    >>> d = service_level_differences(rows)[0]
+    >>> d["from"], d["to"], d["agents"]
+    ('80/20', '90/15', 3)
+    """
+    if not rows:
+        return []
+    base = rows[0]
+    out = []
+    for row in rows[1:]:
+        diff = {"from": base["target"], "to": row["target"]}
+        diff.update({k: row[k] - base[k] for k in DIFFERENCE_FIELDS})
+        diff["total_cost_change"] = row["total_cny_per_year"] / base["total_cny_per_year"] - 1.0
+        out.append(diff)
+    return out

@@ -175,6 +175,25 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = (
 )
 
 
+def parse_criterion(text: str) -> Criterion:
+    """Read a declaration ``name:group:direction:unit[:missing_rule]`` (missing rule ``worst``).
+
+    Examples
+    --------
+    >>> parse_criterion("office_rent_cny_per_m2_month:cost:cost:CNY/m2/month")
+    Criterion(name='office_rent_cny_per_m2_month', group='cost', direction='cost', unit='CNY/m2/month', missing_rule='worst', label_zh='', label_en='')
+    >>> parse_criterion("5g_coverage:transport:benefit:share:median").missing_rule
+    'median'
+    """
+    parts = [p.strip() for p in str(text).split(":")]
+    if len(parts) not in (4, 5) or not all(parts):
+        raise ModelInputError(
+            f"criterion {text!r}: expected name:group:direction:unit[:missing_rule], "
+            f"e.g. office_rent_cny_per_m2_month:cost:cost:CNY/m2/month"
+        )
+    return Criterion(*parts)
+
+
 def criteria_by_name(criteria: tuple[Criterion, ...] | list[Criterion]) -> dict[str, Criterion]:
     """Index criteria by name, refusing duplicates."""
     out: dict[str, Criterion] = {}

@@ -1,8 +1,9 @@
 """Interval staffing plans: a day or a week of 15- or 30-minute intervals, computed vectorised.
 
 Each interval has a forecast of calls and an average handle time; the plan gives the agents
-needed per interval (Erlang C, all intervals searched at once with numpy), the measures they
-achieve, agent-hours, rostered FTE and the peak number of seats.
+needed per interval (Erlang C, or Erlang A when a mean patience is given; all intervals searched
+at once with numpy), the measures they achieve, agent-hours, rostered FTE and the peak number
+of seats.
 
 * ``fte`` per interval is ``agents / (1 - shrinkage)``, the head count to roster for that interval.
 * ``period_fte`` is the paid-hours view: ``agent_hours / (1 - shrinkage) / paid_hours_per_fte``
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from models.erlang_a import erlang_a_measures_many, required_agents_erlang_a_many
 from models.erlang_c import erlang_c_measures, required_agents_erlang_c
 from models.errors import ModelInputError
 from models.staffing import check_fraction, check_positive
@@ -35,6 +37,7 @@ class IntervalPlan:
     peak_agents: int
     peak_seats: int
     peak_fte: float
+    model: str = "erlang_c"
 
     def summary(self) -> dict:
         """Totals as a plain dict."""
@@ -48,6 +51,7 @@ class IntervalPlan:
             "peak_seats": self.peak_seats,
             "peak_fte": self.peak_fte,
             "shrinkage": self.shrinkage,
+            "model": self.model,
         }
 
 
@@ -62,8 +66,10 @@ def compute_interval_plan(
     max_occupancy: float = 1.0,
     shrinkage: float = 0.0,
     hours_per_fte_week: float = 40.0,
+    patience_seconds: float | None = None,
+    max_abandon_rate: float | None = None,
 ) -> IntervalPlan:
-    """Erlang C staffing for every interval of a plan.
+    """Erlang C (or, with ``patience_seconds``, Erlang A) staffing for every interval of a plan.
 
     Parameters
     ----------
@@ -73,6 +79,10 @@ def compute_interval_plan(
         Average handle time per interval, seconds, ``> 0``.
     interval_minutes : int
         15 or 30 (or any divisor of 60).
+    patience_seconds : float or None
+        Mean caller patience: Erlang A, and an ``abandon_rate`` column.
+    max_abandon_rate : float or None
+        Erlang A only: maximum share of callers who hang up.
 
     Examples
     --------
@@ -94,31 +104,48 @@ def compute_interval_plan(
     check_fraction("shrinkage", shrinkage, open_top=True)
     check_fraction("max_occupancy", max_occupancy)
     check_positive("hours_per_fte_week", hours_per_fte_week)
+    check_positive("patience_seconds", patience_seconds)
+    check_fraction("max_abandon_rate", max_abandon_rate)
+    if max_abandon_rate is not None and patience_seconds is None:
+        raise ModelInputError("max_abandon_rate needs patience_seconds (Erlang A)")
     per_hour = 60.0 / interval_minutes
     traffic = calls_arr * per_hour * aht / 3600.0
-    agents = required_agents_erlang_c(
-        traffic,
-        aht,
+    targets = dict(
         target_sl=target_sl,
         answer_seconds=answer_seconds,
         target_asa_seconds=target_asa_seconds,
         max_occupancy=max_occupancy,
     )
-    agents = np.atleast_1d(agents)
-    m = erlang_c_measures(agents, traffic, aht, answer_seconds)
-    frame = pd.DataFrame(
-        {
-            "calls": calls_arr,
-            "aht_seconds": aht,
-            "traffic_erlangs": traffic,
-            "agents": agents,
-            "service_level": m["service_level"],
-            "asa_seconds": m["asa_seconds"],
-            "wait_probability": m["wait_probability"],
-            "occupancy": np.where(agents > 0, m["occupancy"], 0.0),
-            "fte": agents / (1.0 - shrinkage),
-        }
+    columns = {"calls": calls_arr, "aht_seconds": aht, "traffic_erlangs": traffic}
+    if patience_seconds is None:
+        agents = np.atleast_1d(required_agents_erlang_c(traffic, aht, **targets))
+        m = erlang_c_measures(agents, traffic, aht, answer_seconds)
+        model = "erlang_c"
+    else:
+        agents = np.atleast_1d(
+            required_agents_erlang_a_many(
+                calls_arr * per_hour,
+                aht,
+                patience_seconds,
+                max_abandon_rate=max_abandon_rate,
+                **targets,
+            )
+        )
+        m = erlang_a_measures_many(
+            np.maximum(agents, 1), calls_arr * per_hour, aht, patience_seconds, answer_seconds
+        )
+        model = "erlang_a"
+    columns.update(
+        agents=agents,
+        service_level=m["service_level"],
+        asa_seconds=m["asa_seconds"],
+        wait_probability=m["wait_probability"],
+        occupancy=np.where(agents > 0, m["occupancy"], 0.0),
     )
+    if patience_seconds is not None:
+        columns["abandon_rate"] = m["abandon_rate"]
+    columns["fte"] = agents / (1.0 - shrinkage)
+    frame = pd.DataFrame(columns)
     hours = interval_minutes / 60.0
     agent_hours = float(agents.sum() * hours)
     plan_weeks = calls_arr.size * hours / (24.0 * 7.0)
@@ -133,4 +160,5 @@ def compute_interval_plan(
         peak_agents=peak,
         peak_seats=peak,
         peak_fte=peak / (1.0 - shrinkage),
+        model=model,
     )

@@ -307,3 +307,104 @@ def select_peers(
             )
         mask &= attrs[k] == want
     return attrs[mask]
+
+
+@dataclass(frozen=True)
+class CenterInputs:
+    """What a stored center brings to its own benchmark: peer keys, KPIs and volumes."""
+
+    center_id: str
+    name: str
+    target: dict
+    kpis: dict[str, float]
+    definitions: dict[str, str]
+    annual_calls: float | None
+    city: str | None
+    seats: float | None
+
+
+def stored_center_inputs(
+    centers: pd.DataFrame, observations: pd.DataFrame, center: str
+) -> CenterInputs:
+    """Peer keys, achieved KPIs, definitions and annual calls of a stored center (name or id).
+
+    Annual calls = daily inbound calls x days per year (365 when unknown), ``None`` without
+    daily calls. ``city`` is the frame's ``city_name`` (else ``city``).
+    """
+    attrs = peer_attributes(centers)
+    hit = attrs[(attrs["name"] == center) | (attrs["id"] == center)]
+    if hit.empty:
+        raise ModelInputError(f"no center named {center!r} in the store")
+    row = hit.iloc[0]
+    kpis: dict[str, float] = {}
+    definitions: dict[str, str] = {}
+    for _, o in observations[observations["center_id"] == row["id"]].iterrows():
+        kpis.setdefault(o["metric"], float(o["value"]))
+        definitions.setdefault(o["metric"], o["definition"])
+    daily = pd.to_numeric(pd.Series([row.get("daily_inbound_calls")]), errors="coerce").iloc[0]
+    days = pd.to_numeric(pd.Series([row.get("days_per_year")]), errors="coerce").iloc[0]
+    annual = (
+        None
+        if pd.isna(daily) or not daily
+        else float(daily) * (365.0 if pd.isna(days) or not days else float(days))
+    )
+    city = next(
+        (row.get(k) for k in ("city_name", "city") if isinstance(row.get(k), str) and row.get(k)),
+        None,
+    )
+    seats = pd.to_numeric(pd.Series([row.get("seats")]), errors="coerce").iloc[0]
+    return CenterInputs(
+        center_id=str(row["id"]), name=str(row["name"]),
+        target={k: row[k] for k in PEER_KEYS}, kpis=kpis, definitions=definitions,
+        annual_calls=annual, city=city, seats=None if pd.isna(seats) else float(seats),
+    )  # fmt: skip
+
+
+def benchmark_report(
+    kpis: Mapping[str, float],
+    centers: pd.DataFrame,
+    observations: pd.DataFrame,
+    *,
+    target: Mapping[str, object],
+    by: Sequence[str] = ("industry", "size_band"),
+    definitions: Mapping[str, str] | None = None,
+    annual_calls: float | None = None,
+    cost_per_minute_cny: float | None = None,
+    cost_per_minute_source: str | None = None,
+    exclude_center: str | None = None,
+    label: str = "typed-in KPIs",
+) -> dict:
+    """Peer-benchmark report of typed-in (or stored) KPIs, JSON-ready.
+
+    ``target`` gives the center's value for every key of ``by`` (e.g. ``{"industry": "银行",
+    "size_band": size_band(300)}``); nothing is stored. Returns ``{"center", "peer_group",
+    "peer_centers", "cost_per_minute_cny", "cost_per_minute_source", "kpis": [KPIPosition
+    dicts]}`` (the ``parkbench benchmark --json`` contract).
+
+    Examples
+    --------
+    >>> centers = pd.DataFrame({"id": list("abcdef"), "industry": "银行", "seats": 120.0})
+    >>> obs = pd.DataFrame({"center_id": list("abcdef"), "metric": "answer_rate",
+    ...                     "value": [0.80, 0.84, 0.86, 0.90, 0.92, 0.95], "definition": ""})
+    >>> r = benchmark_report({"answer_rate": 0.91}, centers, obs, target={"industry": "银行"}, by=["industry"])
+    >>> r["peer_centers"], r["kpis"][0]["quartile"], r["kpis"][0]["median"]
+    (6, 2, 0.88)
+    """
+    keys = list(by)
+    peers = select_peers(centers, target, keys)
+    positions = benchmark_kpis(
+        kpis,
+        observations[observations["center_id"].isin(peers["id"])],
+        definitions=definitions,
+        annual_calls=annual_calls,
+        cost_per_minute_cny=cost_per_minute_cny,
+        exclude_center=exclude_center,
+    )
+    return {
+        "center": label,
+        "peer_group": {k: target.get(k) for k in keys},
+        "peer_centers": int((peers["id"] != exclude_center).sum()),
+        "cost_per_minute_cny": cost_per_minute_cny,
+        "cost_per_minute_source": cost_per_minute_source,
+        "kpis": [p.to_dict() for p in positions],
+    }

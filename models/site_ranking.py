@@ -10,13 +10,14 @@ weights. Each record says which of its values were filled by a missing-value rul
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from models.criteria import DEFAULT_CRITERIA, Criterion, apply_missing_rules
 from models.errors import ModelInputError
+from models.labour_estimates import estimate_population_criteria
 from models.site_score import score_sites
 from models.stress import stress_ranks
 from models.weights import (
@@ -42,6 +43,12 @@ class SiteRanking:
     method: str
     notes: tuple[str, ...]
     dropped: tuple[str, ...]
+    excluded: tuple[dict, ...] = ()
+    #: filled values (sites x criteria, in the order of ``ids``) and the exact weights, for
+    #: follow-up computations such as :func:`compare_sites`
+    ids: tuple[str, ...] = field(default=(), repr=False)
+    matrix: np.ndarray | None = field(default=None, repr=False)
+    weight_vector: np.ndarray | None = field(default=None, repr=False)
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.records)
@@ -96,10 +103,15 @@ def rank_sites(
     pct: float = 0.15,
     concentration: float = 100.0,
     seed: int | None = 0,
+    estimate_population: bool = True,
 ) -> SiteRanking:
     """Score, rank, explain and stress-test candidate sites.
 
     Criteria whose column is absent from ``table`` are skipped (and listed in ``dropped``).
+    With ``estimate_population`` (and ``province``/``population`` columns), population-like
+    gaps are estimated or their sites excluded first (:mod:`models.labour_estimates`):
+    estimated cells show as ``"<criterion> (estimated)"`` in ``filled`` and, with how, in
+    ``estimated``; excluded sites are in ``SiteRanking.excluded`` with the reason.
 
     Examples
     --------
@@ -116,6 +128,12 @@ def rank_sites(
     for col in ("adcode", "name"):
         if col not in table.columns:
             raise ModelInputError(f"criteria table lacks the column {col!r}")
+    estimates = None
+    if estimate_population:
+        estimates = estimate_population_criteria(table, [c.name for c in criteria])
+        table = estimates.table.reset_index(drop=True)
+        if len(table) == 0:
+            raise ModelInputError("no candidate sites left: " + "; ".join(estimates.notes))
     present = [c for c in criteria if c.name in table.columns]
     absent = tuple(c.name for c in criteria if c.name not in table.columns)
     if not present:
@@ -162,6 +180,10 @@ def rank_sites(
             "filled": [n for j, n in enumerate(names) if filled.filled[i, j]],
             "method": method,
         }
+        how = estimates.estimated.get(ids[i], {}) if estimates else {}
+        if how:
+            rec["filled"] += [f"{n} (estimated)" for n in names if n in how]
+            rec["estimated"] = {n: how[n] for n in names if n in how}
         if stress is not None:
             rec.update(
                 rank_p05=int(stress.rank_p05[i]),
@@ -175,6 +197,8 @@ def rank_sites(
     records.sort(key=lambda r: (r["rank"], r["name"]))
     dropped = absent + filled.dropped
     notes = filled.notes + tuple(f"{n}: column absent from the criteria table" for n in absent)
+    if estimates is not None:
+        notes = estimates.notes + notes
     return SiteRanking(
         records=records,
         criteria=crit,
@@ -183,4 +207,142 @@ def rank_sites(
         method=method,
         notes=notes,
         dropped=dropped,
+        excluded=tuple(estimates.excluded) if estimates else (),
+        ids=tuple(ids),
+        matrix=filled.values,
+        weight_vector=np.asarray(result.weights, dtype=float),
+    )
+
+
+MAX_COMPARED = 5
+
+
+@dataclass(frozen=True)
+class SiteComparison:
+    """2-5 chosen sites side by side, scored against every candidate.
+
+    ``records``: the chosen sites' records of :func:`rank_sites` (``rank`` and its interval
+    are among all ``candidates``), best first, plus ``rank_in_selection``,
+    ``contribution_gap_to_first`` (criterion -> leader's contribution minus this site's)
+    and, with draws, ``selection_rank_p05``/``selection_rank_p95`` and ``p_first_in_selection``.
+    """
+
+    records: list[dict]
+    candidates: int
+    weights: dict[str, float]
+    weights_source: str
+    method: str
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "candidates": self.candidates, "weights": self.weights,
+            "weights_source": self.weights_source, "method": self.method,
+            "notes": list(self.notes), "sites": self.records,
+        }  # fmt: skip
+
+
+def _names(name: str) -> tuple[str, ...]:
+    """A city name with and without its suffix (市, 地区, 盟, 自治州) when 2+ characters remain."""
+    for suffix in ("自治州", "地区", "市", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return (name, name[: -len(suffix)])
+    return (name,)
+
+
+def _pick(ranking: SiteRanking, wanted: str) -> int:
+    ids = ranking.ids
+    if wanted in ids:
+        return ids.index(wanted)
+    by_id = {r["id"]: r for r in ranking.records}
+    hits = [
+        i for i, x in enumerate(ids)
+        if by_id[x]["kind"] == "city" and wanted in (by_id[x]["adcode"], *_names(by_id[x]["name"]))
+    ] or [i for i, x in enumerate(ids) if by_id[x]["name"] == wanted]  # fmt: skip
+    if len(hits) == 1:
+        return hits[0]
+    for x in ranking.excluded:
+        if wanted in (x["id"], x["adcode"], *_names(x["name"])):
+            raise ModelInputError(f"site {wanted!r} is left out of the ranking: {x['reason']}")
+    if hits:
+        raise ModelInputError(f"site {wanted!r} is ambiguous; give its id")
+    raise ModelInputError(f"no candidate site {wanted!r} (give an id, adcode or name)")
+
+
+def compare_sites(
+    table: pd.DataFrame,
+    chosen: Sequence[str],
+    criteria: Sequence[Criterion] = DEFAULT_CRITERIA,
+    *,
+    weights: Mapping[str, float] | None = None,
+    preset: str | None = None,
+    objective: str | None = None,
+    method: str = "wsm",
+    draws: int = 1000,
+    top_k: int = 10,
+    kind: str = "uniform",
+    pct: float = 0.15,
+    concentration: float = 100.0,
+    seed: int | None = 0,
+) -> SiteComparison:
+    """Ranked comparison of 2-5 chosen sites (id, adcode or city name) with contributions.
+
+    Scores are those of the whole candidate table (same normalisation), so a site's score
+    does not depend on which others were chosen; ``rank_in_selection`` orders the chosen, and
+    the stress test gives each its rank interval within the selection under the same
+    weight draws.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"adcode": ["1", "2", "3"], "name": ["A", "B", "C"],
+    ...                   "working_age_population": [1e6, 3e6, 2e6], "railway_stations": [5.0, 1.0, 2.0]})
+    >>> c = compare_sites(t, ["A", "3"], weights={"labour": 0.5, "transport": 0.5}, draws=100)
+    >>> [(r["name"], r["rank"], r["rank_in_selection"]) for r in c.records]
+    [('A', 1, 1), ('C', 3, 2)]
+    >>> c.records[1]["contribution_gap_to_first"]
+    {'working_age_population': -0.25, 'railway_stations': 0.375}
+    """
+    wanted = list(dict.fromkeys(str(x) for x in chosen))
+    if not 2 <= len(wanted) <= MAX_COMPARED:
+        raise ModelInputError(
+            f"a comparison takes 2 to {MAX_COMPARED} different sites, got {len(wanted)}"
+        )
+    ranking = rank_sites(
+        table, criteria, weights=weights, preset=preset, objective=objective, method=method,
+        draws=draws, top_k=top_k, kind=kind, pct=pct, concentration=concentration, seed=seed,
+    )  # fmt: skip
+    rows = [_pick(ranking, w) for w in wanted]
+    if len(set(rows)) < len(rows):
+        raise ModelInputError("the same site was chosen twice")
+    by_id = {r["id"]: r for r in ranking.records}
+    picked = [dict(by_id[ranking.ids[i]]) for i in rows]
+    from models.site_score import rank_scores
+
+    in_sel = rank_scores(np.array([r["score"] for r in picked], dtype=float))
+    stress = None
+    if draws:
+        stress = stress_ranks(
+            ranking.matrix, [c.is_benefit for c in ranking.criteria], ranking.weight_vector,
+            method, draws=draws, top_k=1, kind=kind, pct=pct, concentration=concentration,
+            seed=seed, among=rows,
+        )  # fmt: skip
+    for k, rec in enumerate(picked):
+        rec["rank_in_selection"] = int(in_sel[k])
+        if stress is not None:
+            rec["selection_rank_p05"] = int(stress.rank_p05[k])
+            rec["selection_rank_p95"] = int(stress.rank_p95[k])
+            rec["p_first_in_selection"] = round(float(stress.p_top_k[k]), 4)
+    picked.sort(key=lambda r: (r["rank_in_selection"], r["name"]))
+    lead = picked[0]["contributions"]
+    for rec in picked:
+        rec["contribution_gap_to_first"] = {
+            n: round(lead[n] - v, 6) for n, v in rec["contributions"].items()
+        }
+    return SiteComparison(
+        records=picked,
+        candidates=len(ranking.records),
+        weights=ranking.weights,
+        weights_source=ranking.weights_source,
+        method=method,
+        notes=ranking.notes,
     )

@@ -122,8 +122,13 @@ def stress_ranks(
     pct: float = 0.15,
     concentration: float = 100.0,
     seed: int | None = 0,
+    among: Sequence[int] | None = None,
 ) -> StressResult:
     """Perturb the weights ``draws`` times and summarise each site's rank.
+
+    With ``among`` (row indices), the scores are still computed on the whole matrix (same
+    normalisation and ideal points) but ranks are taken among those rows only, and the
+    result has one entry per index of ``among``, in its order.
 
     Examples
     --------
@@ -137,7 +142,10 @@ def stress_ranks(
     if not isinstance(top_k, int | np.integer) or top_k < 1:
         raise ModelInputError(f"top k must be a positive integer, got {top_k!r}")
     wd = draw_weights(weights, draws, kind=kind, pct=pct, concentration=concentration, seed=seed)
-    ranks = rank_scores(scores_for_draws(matrix, benefit, wd, method))
+    scores = scores_for_draws(matrix, benefit, wd, method)
+    if among is not None:
+        scores = scores[np.asarray(among, dtype=int)]
+    ranks = rank_scores(scores)
     p05, p50, p95 = np.percentile(ranks, [5, 50, 95], axis=1, method="nearest")
     return StressResult(
         draws=draws,

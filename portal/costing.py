@@ -27,6 +27,15 @@ def net_cost_per_seat(
 ) -> float:
     """Net cost per seat per year (CNY, average over ``years``, after incentives) in a place."""
     ctx = load_cost_context(city, park, db_path)
+    return _net(ctx, seats, years)
+
+
+def has_local_inputs(ctx) -> bool:
+    """True when any cost input comes from the city or park rather than national defaults."""
+    return any(not str(m.get("source", "")).startswith("default:") for m in ctx.sources.values())
+
+
+def _net(ctx, seats: int, years: int) -> float:
     rules = [IncentiveRule.from_row(row) for row in ctx.rules]
     result = compute_cost(
         CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources
@@ -46,8 +55,31 @@ def cost_per_seat_for_sites(db_path: str | Path):
                 names = dict(conn.execute("SELECT adcode, name_zh FROM cities"))
 
     def cost(row: dict) -> float:
+        # a place priced on national defaults alone says nothing about that place: it is
+        # left missing, and the criterion's visible missing-value rule (median) applies
         city = names.get(str(row.get("adcode")), row["name"])
         park = row["name"] if row.get("kind") == "park" else None
-        return net_cost_per_seat(city, park, db_path)
+        ctx = load_cost_context(city, park, db_path)
+        net = _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS)
+        if has_local_inputs(ctx):
+            return net
+        rules, ctx.rules = ctx.rules, []
+        if rules and net != _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS):
+            return net  # defaults, but the place's incentive rules change the cost
+        return float("nan")
 
     return cost
+
+
+def cost_per_minute(
+    city: str, db_path: str | Path | None = None, *, seats: int = REFERENCE_SEATS
+) -> float:
+    """Cost of one handled minute in ``city`` (CNY): the cost model's per productive hour / 60.
+
+    Gross steady-year cost (incentives not deducted) of a center of ``seats`` seats with the
+    city's inputs, over its productive (handling) hours; ``parkbench benchmark`` prices
+    handle-time and first-contact-resolution gaps with it.
+    """
+    ctx = load_cost_context(city, None, db_path)
+    result = compute_cost(CostInputs(seats=seats, **ctx.values), [], sources=ctx.sources)
+    return float(result.per_productive_hour) / 60.0

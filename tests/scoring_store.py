@@ -42,7 +42,7 @@ def make_store(
             ("nearest_airport_km", air, "km"),
             ("railway_stations", st, "station"),
             ("is_provincial_capital", cap, "flag"),
-            ("is_service_outsourcing_model_city", model, "flag"),
+            ("service_outsourcing_model_city", model, "flag"),
         ):
             if v is not None:
                 ind.append(

@@ -15,11 +15,16 @@ def test_park_incentives_lower_the_net_cost_in_their_city(built_db_path):
     assert 0 < park < city  # the Miyun tax rebate applies to a 500-seat center
 
 
-def test_city_defaults_differ_where_the_defaults_file_knows_the_city(built_db_path):
+def test_places_priced_on_national_defaults_alone_are_missing(built_db_path):
+    import math
+
     cost = cost_per_seat_for_sites(built_db_path)
     beijing = cost({"kind": "city", "adcode": "110000", "name": "北京市"})
     lanzhou = cost({"kind": "city", "adcode": "620100", "name": "兰州市"})
-    assert beijing != lanzhou
+    assert beijing > 0  # the defaults file has Beijing's wages and contribution bases
+    assert math.isnan(lanzhou)  # nothing local is known: the criterion's missing rule applies
+    yangzhou_park = cost({"kind": "park", "adcode": "321000", "name": "江苏信息服务产业基地(扬州)"})
+    assert math.isnan(yangzhou_park)  # its only rule has no value, so it changes nothing
 
 
 def test_score_cli_fills_the_cost_criterion(built_db_path):
@@ -44,5 +49,5 @@ def test_score_cli_fills_the_cost_criterion(built_db_path):
     assert done.returncode == 0, done.stderr
     sites = json.loads(done.stdout)
     assert len(sites) == 5
-    assert all(s["values"]["net_cost_per_seat_cny_per_year"] > 0 for s in sites)
+    assert all(s["values"]["net_cost_per_seat_cny_per_year"] > 0 for s in sites)  # filled by rule where missing
     assert all("net_cost_per_seat_cny_per_year" in s["contributions"] for s in sites)

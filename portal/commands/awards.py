@@ -36,26 +36,14 @@ from portal.commands._options import db_option
 def command(rubric, year, category, min_coverage, compare, as_json, db_path):
     """Score centers like an award jury would, showing how much data backs each score."""
     from data.benchmark_inputs import load_award_entries
-    from data.errors import ParkBenchError
     from data.rubrics import load_rubric
-    from models.awards import build_rubric, compare_card, leaderboard, score_center
+    from models.awards import award_cards, award_leaderboard, build_rubric
 
     rub = build_rubric(load_rubric(rubric))
     entries = load_award_entries(db_path)
-    scored = [(p, score_center(rub, p, k, year=y)) for p, y, k in entries]
-    if year is not None:
-        scored = [(p, s) for p, s in scored if s.year == year]
-    if category:
-        scored = [(p, s) for p, s in scored if s.category == category]
     if compare:
-        wanted = [w.strip() for w in compare.split(",") if w.strip()]
-        picked = []
-        for w in wanted:
-            hits = [(p, s) for p, s in scored if w in (p.get("name"), p.get("id"))]
-            if not hits:
-                raise ParkBenchError(f"no center {w!r} among the scored centers")
-            picked.append(hits[-1])
-        card = compare_card(rub, picked)
+        cards = award_cards(rub, entries, compare.split(","), year=year, category=category)
+        card = cards["card"]
         if as_json:
             click.echo(
                 json.dumps(
@@ -68,7 +56,7 @@ def command(rubric, year, category, min_coverage, compare, as_json, db_path):
             vals = "".join(f"{'' if v is None else str(v):>22s}" for v in row["values"])
             click.echo(f"{row['zh'][:14]:14s}{vals}")
         return
-    board = leaderboard([s for _, s in scored], min_coverage=min_coverage)
+    board = award_leaderboard(rub, entries, year=year, category=category, min_coverage=min_coverage)
     if as_json:
         click.echo(json.dumps(board, ensure_ascii=False, indent=2))
         return

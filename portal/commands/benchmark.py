@@ -38,6 +38,12 @@ from portal.commands._pairs import parse_pairs
 @click.option("--province", type=str, default=None, help="Province (gives the region).")
 @click.option("--city-tier", type=click.Choice(["capital", "other"]), default=None)
 @click.option(
+    "--city",
+    type=str,
+    default=None,
+    help="City whose cost model prices the gaps (default: the stored center's city).",
+)
+@click.option(
     "--annual-calls",
     type=click.FloatRange(min=0),
     default=None,
@@ -47,7 +53,7 @@ from portal.commands._pairs import parse_pairs
     "--cost-per-minute",
     type=click.FloatRange(min=0),
     default=None,
-    help="CNY per handled minute (from the cost model).",
+    help="CNY per handled minute (default: the cost model for the center's city).",
 )
 @click.option("--json", "as_json", is_flag=True)
 @db_option
@@ -60,6 +66,7 @@ def command(
     seats,
     province,
     city_tier,
+    city,
     annual_calls,
     cost_per_minute,
     as_json,
@@ -67,14 +74,7 @@ def command(
 ):
     """Benchmark a center's KPIs against peers (cells with fewer than 5 peers are not shown)."""
     from data.benchmark_inputs import load_centers, load_kpi_observations
-    from data.errors import ParkBenchError
-    from models.peer_benchmark import (
-        benchmark_kpis,
-        peer_attributes,
-        region_of,
-        select_peers,
-        size_band,
-    )
+    from models.peer_benchmark import benchmark_report, region_of, size_band, stored_center_inputs
 
     centers = load_centers(db_path)
     obs = load_kpi_observations(db_path, centers)
@@ -87,24 +87,17 @@ def command(
     target: dict = {}
     label = "typed-in KPIs"
     exclude = None
+    seats_for_cost = seats
     if center:
-        attrs = peer_attributes(centers)
-        hit = attrs[(attrs["name"] == center) | (attrs["id"] == center)]
-        if hit.empty:
-            raise ParkBenchError(f"no center named {center!r} in the store")
-        row = hit.iloc[0]
-        exclude, label = row["id"], row["name"]
-        target = {k: row[k] for k in ("industry", "size_band", "region", "city_tier")}
-        own = obs[obs["center_id"] == exclude]
-        for _, o in own.iterrows():
-            kpis.setdefault(o["metric"], o["value"])
-            definitions.setdefault(o["metric"], o["definition"])
-        if annual_calls is None and row.get("daily_inbound_calls") == row.get(
-            "daily_inbound_calls"
-        ):
-            days = row.get("days_per_year") or 365
-            if row.get("daily_inbound_calls"):
-                annual_calls = float(row["daily_inbound_calls"]) * float(days)
+        own = stored_center_inputs(centers, obs, center)
+        exclude, label, target = own.center_id, own.name, dict(own.target)
+        for k, v in own.kpis.items():
+            kpis.setdefault(k, v)
+        for k, v in own.definitions.items():
+            definitions.setdefault(k, v)
+        annual_calls = own.annual_calls if annual_calls is None else annual_calls
+        city = city or own.city
+        seats_for_cost = seats if seats is not None else own.seats
     if industry:
         target["industry"] = industry
     if seats is not None:
@@ -115,38 +108,47 @@ def command(
         target["city_tier"] = city_tier
     if not kpis:
         raise click.UsageError("give --center NAME or --kpi metric=value,...")
-    keys = [k.strip() for k in by.split(",") if k.strip()]
-    peers = select_peers(centers, target, keys)
-    positions = benchmark_kpis(
+    cpm_source = "--cost-per-minute" if cost_per_minute is not None else None
+    if cost_per_minute is None and city:
+        from portal.costing import REFERENCE_SEATS
+        from portal.costing import cost_per_minute as model_cost_per_minute
+
+        n = max(1, int(seats_for_cost or REFERENCE_SEATS))
+        cost_per_minute = model_cost_per_minute(city, db_path, seats=n)
+        cpm_source = f"cost model for {city}, {n} seats (per productive hour / 60)"
+    result = benchmark_report(
         kpis,
-        obs[obs["center_id"].isin(peers["id"])],
+        centers,
+        obs,
+        target=target,
+        by=[k.strip() for k in by.split(",") if k.strip()],
         definitions=definitions,
         annual_calls=annual_calls,
         cost_per_minute_cny=cost_per_minute,
+        cost_per_minute_source=cpm_source,
         exclude_center=exclude,
+        label=label,
     )
-    result = {
-        "center": label,
-        "peer_group": {k: target.get(k) for k in keys},
-        "peer_centers": int((peers["id"] != exclude).sum()),
-        "kpis": [p.to_dict() for p in positions],
-    }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     group = ", ".join(f"{k}={v}" for k, v in result["peer_group"].items())
     click.echo(f"{label} among {result['peer_centers']} peer centers ({group})")
-    for p in positions:
-        if p.median is None:
-            click.echo(f"  {p.metric:22s} {p.value:10.3f}  {p.note}")
+    if cost_per_minute is None:
+        click.echo("Cost per handled minute: not known (give --cost-per-minute or --city)")
+    else:
+        click.echo(f"Cost per handled minute: {cost_per_minute:.2f} CNY ({cpm_source})")
+    for p in result["kpis"]:
+        if p["median"] is None:
+            click.echo(f"  {p['metric']:22s} {p['value']:10.3f}  {p['note']}")
             continue
         money = (
-            f"  {p.cny_per_year_to_top_quartile:,.0f} CNY/yr to top quartile"
-            if p.cny_per_year_to_top_quartile
+            f"  {p['cny_per_year_to_top_quartile']:,.0f} CNY/yr to top quartile"
+            if p["cny_per_year_to_top_quartile"]
             else ""
         )
         click.echo(
-            f"  {p.metric:22s} {p.value:10.3f}  median {p.median:.3f}  top quartile {p.top_quartile:.3f}"
-            f"  percentile {p.percentile:.0f}  Q{p.quartile}{money}"
-            + (f"  ({p.note})" if p.note else "")
+            f"  {p['metric']:22s} {p['value']:10.3f}  median {p['median']:.3f}"
+            f"  top quartile {p['top_quartile']:.3f}  percentile {p['percentile']:.0f}"
+            f"  Q{p['quartile']}{money}" + (f"  ({p['note']})" if p["note"] else "")
         )

@@ -9,9 +9,41 @@ import os
 import click
 
 from data.cost_inputs import load_cost_context
-from models.cost import CostInputs, compute_cost, cost_for_service_level
+from models.cost import (
+    CostInputs,
+    compute_cost,
+    cost_for_service_level,
+    cost_service_level_curve,
+    service_level_differences,
+)
 from models.errors import ModelInputError
 from models.incentives import IncentiveRule
+
+
+class ServiceLevels(click.ParamType):
+    """``80/20,90/15``: shares answered (percent, or a fraction) within seconds."""
+
+    name = "SL/SECONDS,..."
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, list):
+            return value
+        targets = []
+        for item in str(value).split(","):
+            share, sep, seconds = item.strip().partition("/")
+            try:
+                sl, t = float(share.strip().rstrip("%")), float(seconds)
+            except ValueError:
+                self.fail(f"{item.strip()!r} is not SHARE/SECONDS such as 80/20", param, ctx)
+            if not sep:
+                self.fail(f"{item.strip()!r} is not SHARE/SECONDS such as 80/20", param, ctx)
+            sl = sl / 100.0 if sl > 1 else sl
+            if not 0 < sl < 1 or t < 0:
+                self.fail(
+                    f"{item.strip()!r}: share must be below 100% and seconds >= 0", param, ctx
+                )
+            targets.append((sl, t))
+        return targets
 
 
 def _clean(value):
@@ -58,6 +90,12 @@ def _clean(value):
     metavar="NAME=VALUE",
     help="Override an input, e.g. --set agent_wage_cny_per_month=6500.",
 )
+@click.option(
+    "--service-levels",
+    type=ServiceLevels(),
+    default=None,
+    help="Compare targets, e.g. 80/20,90/15 (needs --calls-per-hour and --aht-seconds).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def command(
     city,
@@ -71,6 +109,7 @@ def command(
     answer_seconds,
     patience_seconds,
     overrides,
+    service_levels,
     as_json,
 ) -> None:
     """Cost per seat per year, its components, incentives and NPV for a center in CITY (or PARK)."""
@@ -88,6 +127,22 @@ def command(
         except ValueError as exc:
             raise ModelInputError(f"--set {name}: {raw!r} is not a number") from exc
     rules = [IncentiveRule.from_row(row) for row in ctx.rules]
+    if service_levels is not None:
+        if calls_per_hour is None or aht_seconds is None:
+            raise click.UsageError("--service-levels needs --calls-per-hour and --aht-seconds")
+        if seats is not None:
+            raise click.UsageError("--service-levels sizes the seats from the calls: drop --seats")
+        _compare(
+            ctx,
+            rules,
+            calls_per_hour,
+            aht_seconds,
+            service_levels,
+            patience_seconds,
+            years,
+            as_json,
+        )
+        return
     if calls_per_hour is not None:
         if aht_seconds is None:
             raise click.UsageError("--calls-per-hour needs --aht-seconds")
@@ -116,3 +171,56 @@ def command(
         click.echo(result.explain())
         for note in ctx.notes:
             click.echo(f"Note: {note}")
+
+
+def _compare(ctx, rules, calls_per_hour, aht_seconds, targets, patience_seconds, years, as_json):
+    rows = cost_service_level_curve(
+        CostInputs(seats=1, **ctx.values),
+        calls_per_hour,
+        aht_seconds,
+        targets,
+        patience_seconds=patience_seconds,
+        rules=rules,
+        years=years,
+    )
+    diffs = service_level_differences(rows)
+    if as_json:
+        out = {
+            "city": ctx.city,
+            "park": ctx.park,
+            "adcode": ctx.adcode,
+            "calls_per_hour": calls_per_hour,
+            "aht_seconds": aht_seconds,
+            "patience_seconds": patience_seconds,
+            "years": years,
+            "service_levels": rows,
+            "differences": diffs,
+            "notes": ctx.notes,
+        }
+        click.echo(json.dumps(_clean(out), ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"{calls_per_hour:g} calls/h x {aht_seconds:g} s in {ctx.city}"
+        + (f" ({ctx.park['name']})" if ctx.park else "")
+        + f"; CNY, incentives averaged over {years} years"
+    )
+    header = (
+        f"{'target':>8} {'agents':>7} {'FTE':>7} {'seats':>6} {'per seat/yr':>12} "
+        f"{'net/seat/yr':>12} {'per contact':>12} {'NPV':>15}"
+    )
+    click.echo(header)
+    for r in rows:
+        click.echo(
+            f"{r['target']:>8} {r['agents']:>7} {r['fte']:>7.1f} {r['seats']:>6} "
+            f"{r['per_seat_per_year']:>12,.0f} {r['net']:>12,.0f} {r['per_contact']:>12.2f} "
+            f"{r['npv']:>15,.0f}"
+        )
+    for d in diffs:
+        click.echo(
+            f"{d['to']} vs {d['from']}: {d['agents']:+d} agents, {d['seats']:+d} seats, "
+            f"{d['fte']:+.1f} FTE, {d['total_cny_per_year']:+,.0f} CNY/year "
+            f"({d['total_cost_change']:+.1%}), {d['per_contact']:+.2f} CNY per contact, "
+            f"NPV {d['npv']:+,.0f} CNY"
+        )
+    for note in ctx.notes:
+        click.echo(f"Note: {note}")

@@ -72,6 +72,19 @@ from portal.commands._pairs import parse_pairs
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Print only the best N sites."
 )
+@click.option(
+    "--criteria-file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="CSV/XLSX of your own criteria: adcode or name, then one column per criterion.",
+)
+@click.option(
+    "--criterion",
+    "criterion_decls",
+    multiple=True,
+    help="Declare a column of --criteria-file: name:group:direction:unit[:missing_rule] "
+    "(group labour|cost|transport|incentives|cluster, direction benefit|cost). Repeatable.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @db_option
 def command(
@@ -87,19 +100,30 @@ def command(
     seed,
     parks,
     limit,
+    criteria_file,
+    criterion_decls,
     as_json,
     db_path,
 ):
     """Rank candidate sites for a call center and show how sure the ranking is."""
     from data.score_inputs import load_criteria_table
+    from data.user_criteria import merge_criteria_file
+    from models.criteria import DEFAULT_CRITERIA, criteria_by_name, parse_criterion
     from models.site_ranking import rank_sites
     from portal.costing import cost_per_seat_for_sites
 
+    if bool(criteria_file) != bool(criterion_decls):
+        raise click.UsageError("--criteria-file and --criterion go together")
+    extra = [parse_criterion(d) for d in criterion_decls]
+    criteria = tuple(criteria_by_name([*DEFAULT_CRITERIA, *extra]).values())
     table = load_criteria_table(
         db_path, include_parks=parks, cost_per_seat=cost_per_seat_for_sites(db_path)
     )
+    if criteria_file:
+        table = merge_criteria_file(table, criteria_file, [c.name for c in extra])
     ranking = rank_sites(
         table,
+        criteria,
         weights=parse_pairs(weights, "--weights") or None,
         preset=preset,
         objective=objective,
@@ -112,7 +136,10 @@ def command(
         seed=seed,
     )
     records = ranking.records[:limit] if limit else ranking.records
+    excluded = [f"Excluded: {x['name']} ({x['adcode']}): {x['reason']}" for x in ranking.excluded]
     if as_json:
+        for line in excluded:
+            click.echo(line, err=True)
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     click.echo(f"Weights ({ranking.weights_source}):")
@@ -120,6 +147,8 @@ def command(
         click.echo(f"  {name:38s} {w:6.3f}")
     for note in ranking.notes:
         click.echo(f"Missing values: {note}")
+    for line in excluded:
+        click.echo(line)
     head = f"{'rank':>4}  {'name':14s} {'score':>6}"
     if draws:
         head += f"  {'rank p05-p95':>12}  P(top {top_k})"

@@ -1,17 +1,37 @@
-"""``parkbench staffing``: agents, FTE and queue measures for a service-level target."""
+"""``parkbench staffing``: agents, FTE and queue measures for a service-level target or a plan."""
 
 from __future__ import annotations
 
 import json
+import math
 
 import click
+import numpy as np
 
 from models.staffing import compute_staffing
 
 
 @click.command(name="staffing")
-@click.option("--calls-per-hour", type=float, required=True, help="Offered calls per hour.")
-@click.option("--aht-seconds", type=float, required=True, help="Average handle time, seconds.")
+@click.option("--calls-per-hour", type=float, default=None, help="Offered calls per hour.")
+@click.option(
+    "--aht-seconds",
+    type=float,
+    default=None,
+    help="Average handle time, seconds (with --plan: for rows without their own).",
+)
+@click.option(
+    "--plan",
+    "plan_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="CSV/XLSX of intervals: start, calls, optional aht_seconds.",
+)
+@click.option(
+    "--interval-minutes",
+    type=int,
+    default=None,
+    help="Length of a --plan interval, 15 or 30 (default: from the start times, else 30).",
+)
 @click.option(
     "--target-sl",
     type=float,
@@ -64,8 +84,36 @@ def command(
     patience_seconds: float | None,
     max_abandon_rate: float | None,
     as_json: bool,
+    plan_path: str | None = None,
+    interval_minutes: int | None = None,
 ) -> None:
-    """Agents needed for X% of calls answered within T seconds (Erlang C, or Erlang A with --patience-seconds)."""
+    """Agents needed for X% of calls answered within T seconds (Erlang C, or Erlang A with --patience-seconds).
+
+    With --plan FILE, agents for every interval of a day or week, FTE and the peak seats.
+    """
+    if plan_path is not None:
+        if calls_per_hour is not None:
+            raise click.UsageError("give --plan or --calls-per-hour, not both")
+        _plan(
+            plan_path,
+            interval_minutes,
+            aht_seconds,
+            dict(
+                target_sl=target_sl,
+                answer_seconds=answer_seconds,
+                target_asa_seconds=target_asa_seconds,
+                max_occupancy=max_occupancy,
+                shrinkage=shrinkage,
+                patience_seconds=patience_seconds,
+                max_abandon_rate=max_abandon_rate,
+            ),
+            as_json,
+        )
+        return
+    if calls_per_hour is None or aht_seconds is None:
+        raise click.UsageError("give --calls-per-hour and --aht-seconds, or --plan FILE")
+    if interval_minutes is not None:
+        raise click.UsageError("--interval-minutes goes with --plan")
     result = compute_staffing(
         calls_per_hour,
         aht_seconds,
@@ -81,3 +129,78 @@ def command(
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(result.explain())
+
+
+def _finite(value):
+    return value if isinstance(value, str) or math.isfinite(value) else None
+
+
+def _plan(path, interval_minutes, aht_seconds, targets, as_json) -> None:
+    from data.interval_forecast import load_interval_forecast
+    from models.errors import ModelInputError
+    from models.interval_plan import compute_interval_plan
+
+    forecast = load_interval_forecast(path)
+    if interval_minutes is None:
+        interval_minutes = forecast.interval_minutes or 30
+        minutes_from = "start times" if forecast.interval_minutes else "default"
+    else:
+        minutes_from = "--interval-minutes"
+        if forecast.interval_minutes and forecast.interval_minutes != interval_minutes:
+            raise ModelInputError(
+                f"--interval-minutes {interval_minutes} but the start times are "
+                f"{forecast.interval_minutes} minutes apart"
+            )
+    aht = forecast.aht_seconds
+    if aht is None or np.isnan(aht).any():
+        if aht_seconds is None:
+            raise ModelInputError(
+                "some intervals have no aht_seconds: add the column or give --aht-seconds"
+            )
+        aht = np.full(forecast.calls.shape, float(aht_seconds)) if aht is None else aht
+        aht = np.where(np.isnan(aht), float(aht_seconds), aht)
+    plan = compute_interval_plan(forecast.calls, aht, interval_minutes=interval_minutes, **targets)
+    df = plan.intervals
+    peak_at = int(df["agents"].to_numpy().argmax())
+    columns = [c for c in df.columns if c != "traffic_erlangs"]
+    rows = [
+        {"start": label, **{c: _finite(v) for c, v in zip(columns, values, strict=True)}}
+        for label, values in zip(forecast.labels, df[columns].itertuples(index=False), strict=True)
+    ]
+    for row in rows:
+        row["agents"] = int(row["agents"])
+    summary = plan.summary()
+    summary["interval_count"] = summary.pop("intervals")
+    summary.update(
+        interval_minutes_from=minutes_from,
+        peak_interval=forecast.labels[peak_at],
+        model=plan.model,
+        target_sl=targets["target_sl"],
+        answer_seconds=targets["answer_seconds"],
+    )
+    if as_json:
+        click.echo(json.dumps({**summary, "intervals": rows}, ensure_ascii=False, indent=2))
+        return
+    abandon = "abandon_rate" in df.columns
+    click.echo(
+        f"{'start':>20} {'calls':>8} {'AHT s':>6} {'agents':>6} {'SL':>6} {'occup.':>6} {'FTE':>7}"
+        + (f" {'aband.':>6}" if abandon else "")
+    )
+    for row in rows:
+        click.echo(
+            f"{row['start']:>20} {row['calls']:>8g} {row['aht_seconds']:>6.0f} {row['agents']:>6} "
+            f"{row['service_level']:>6.1%} {row['occupancy']:>6.1%} {row['fte']:>7.1f}"
+            + (f" {row['abandon_rate']:>6.1%}" if abandon else "")
+        )
+    click.echo(
+        f"{summary['interval_count']} intervals of {interval_minutes} min ({minutes_from}), "
+        f"{summary['calls']:,.0f} calls, {plan.model.replace('_', ' ').title()}"
+    )
+    click.echo(f"Agent-hours: {plan.agent_hours:,.1f}")
+    click.echo(
+        f"FTE over the plan ({plan.shrinkage:.0%} shrinkage, 40 h week): {plan.period_fte:,.1f}"
+    )
+    click.echo(
+        f"Peak: {plan.peak_agents} agents at {forecast.labels[peak_at]} -> {plan.peak_seats} seats, "
+        f"{plan.peak_fte:,.1f} FTE rostered"
+    )
