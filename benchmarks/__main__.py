@@ -26,7 +26,11 @@ def _fmt(value) -> str:
 
 
 def main(argv: list[str]) -> int:
-    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name.startswith("bench_"))
+    names = sorted(
+        m.name
+        for m in pkgutil.iter_modules([str(Path(__file__).parent)])
+        if m.name.startswith("bench_")
+    )
     if argv:
         names = [n for n in names if n.removeprefix("bench_") in argv]
     rows: list[dict] = []
@@ -45,8 +49,18 @@ def main(argv: list[str]) -> int:
         ratio = ""
         if r.get("peer_figure"):
             ratio = f"{r['figure'] / r['peer_figure']:.2f}x"
-        table.append([r.get("area", ""), r.get("case", ""), _fmt(r.get("figure")), r.get("unit", ""),
-                      r.get("peer") or "", _fmt(r.get("peer_figure")), ratio, r.get("note") or ""])
+        table.append(
+            [
+                r.get("area", ""),
+                r.get("case", ""),
+                _fmt(r.get("figure")),
+                r.get("unit", ""),
+                r.get("peer") or "",
+                _fmt(r.get("peer_figure")),
+                ratio,
+                r.get("note") or "",
+            ]
+        )
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *table, strict=False)]
     line = " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False))
     print(line)

@@ -89,6 +89,13 @@ def load_curated(directory: Path = CURATED_DIR) -> list[tuple[SourceInfo, dict[s
     return out
 
 
+def _sentence(value: object) -> str:
+    """Evidence as one string: a list of sentences is joined with ' … '."""
+    if isinstance(value, list):
+        return " … ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
 def build_into(db: sqlite_utils.Database, directory: Path = CURATED_DIR) -> BuildReport:
     """Load the reference and curated data into an open (empty) store."""
     report = BuildReport(path=str(db.conn.execute("PRAGMA database_list").fetchone()[2]))
@@ -104,10 +111,8 @@ def build_into(db: sqlite_utils.Database, directory: Path = CURATED_DIR) -> Buil
 
 
 def _build_reference(db: sqlite_utils.Database) -> dict[str, int]:
-    try:
-        from data.geo_build import build_reference
-    except ImportError:  # geography tables not part of this build yet
-        return {}
+    from data.geo_build import build_reference
+
     return build_reference(db)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from data import normalise as nz
+from data.geocode import resolve_place
 from data.records import REFERENCES, check_record
 from data.schema import TABLES
 from data.store import (
@@ -157,8 +158,7 @@ def _derive(
     if table in ("centers", "parks"):
         key = nz.name_key(values["name"])
         values["name_key"] = key
-        if values.get("lat") is not None and values.get("lon") is not None:
-            values["coord_precision"] = "point"
+        _place(values)
         city = _city_key(values)
         if table == "centers" and not city:
             same = _lookup(db, "centers", key) or pending.get(("centers", key), [])
@@ -170,7 +170,8 @@ def _derive(
             table, values.get("park_id"), values.get("year"), values.get("phase")
         ), problems
     if table == "park_tenants":
-        return entity_id(table, values.get("park_id"), nz.name_key(values["company"])), problems
+        status = values.get("status")
+        return entity_id(table, values.get("park_id"), nz.name_key(values["company"]), status), problems
     if table == "incentives":
         place = values.get("park_id") or values.get("city_adcode") or _city_key(values)
         return entity_id(table, place, nz.name_key(values["name"]), values.get("tier")), problems
@@ -187,6 +188,26 @@ def _derive(
             problems,
         )
     return entity_id(table, values["metric"], values.get("scope"), values.get("year")), problems
+
+
+#: evidence recorded for values ParkBench derives rather than reads
+DERIVED = {
+    "name_key": "derived: normalised name (data.normalise.name_key)",
+    "city_adcode": "derived: city resolved offline (data.geocode)",
+    "coord_precision": "derived: point given by the source, or the city's representative point",
+}
+
+
+def _place(values: dict) -> None:
+    """Resolve the city to its adcode; keep own coordinates, else use the city's point."""
+    place = resolve_place(values.get("city"), values.get("province"), values.get("lat"), values.get("lon"))
+    if values.get("city_adcode") is None and place.adcode:
+        values["city_adcode"] = place.adcode
+    if place.point == "own":
+        values["coord_precision"] = "point"
+    elif place.point == "city":
+        values["lat"], values["lon"] = place.lat, place.lon
+        values["coord_precision"] = "city"
 
 
 def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Prepared:
@@ -252,6 +273,11 @@ def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Pr
             k: raw.evidence.get(k) or raw.evidence.get(checked.origin.get(k, k)) or default
             for k in checked.values
         }
+        for k, note in DERIVED.items():
+            if k in checked.values and k not in checked.origin:
+                evidence[k] = note
+        if checked.values.get("coord_precision") == "city":
+            evidence["lat"] = evidence["lon"] = "derived: the city's representative point (data.geocode)"
         evidence = {k: v for k, v in evidence.items() if v}
         out.records.append(Record(table, eid, checked.values, evidence, raw.locator))
     return out

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from data import _cn_numerals as cn
 from data._units import match_unit
@@ -178,13 +178,18 @@ def to_simplified(text: str) -> str:
     """
     if text.isascii():
         return text
+    return _simplified(text)
+
+
+@lru_cache(maxsize=8192)
+def _simplified(text: str) -> str:
     convert = _converter().convert
     out = convert(text)
+    previous = text
     for _ in range(3):  # a few OpenCC pairs chain (A -> B -> C); iterate to the fixed point
-        again = convert(out)
-        if again == out:
+        if out == previous:
             break
-        out = again
+        previous, out = out, convert(out)
     return out
 
 
@@ -208,7 +213,6 @@ def name_key(text: str) -> str:
     if s is None:
         return ""
     s = to_simplified(s).lower()
-    s = re.sub(r"[(\[][^()\[\]]*[)\]]\s*$", "", s).strip() or s  # trailing "(上海)" qualifiers
     for _ in range(4):
         before = s
         s = _LEGAL_EN.sub("", s).rstrip(" ,.")
@@ -254,6 +258,20 @@ def parse_list(text: object) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------------------------------
 # Input handling shared by the parsers
+
+
+def _reports_whole_input(parse):  # noqa: ANN001, ANN202 - keeps the wrapped signature
+    """Make every NormaliseError of ``parse`` carry the caller's whole input as ``value``."""
+
+    @wraps(parse)
+    def wrapper(text, *args, **kwargs):  # noqa: ANN001, ANN202
+        try:
+            return parse(text, *args, **kwargs)
+        except NormaliseError as error:
+            error.value = text
+            raise
+
+    return wrapper
 
 
 def _number_input(value: object, rule: str = "number") -> float | None:
@@ -738,6 +756,7 @@ def _quantity(
 # Quantity parsers
 
 
+@_reports_whole_input
 def parse_number(text: object) -> Quantity | None:
     """A plain number: multipliers 万/亿/千/百, Chinese numerals, bounds and ranges; unit "number".
 
@@ -749,6 +768,7 @@ def parse_number(text: object) -> Quantity | None:
     return _quantity(text, "number", "number", allow_negative=True)
 
 
+@_reports_whole_input
 def parse_count(text: object) -> Quantity | None:
     """A count of things or people (个, 人, 名, 席, 座席 ...); unit "count".
 
@@ -765,6 +785,7 @@ def parse_count(text: object) -> Quantity | None:
     return q
 
 
+@_reports_whole_input
 def parse_money(text: object) -> Quantity | None:
     """An amount in yuan (元, 万元, 亿元, RMB, 人民币, ¥); unit "CNY". A bare number is yuan.
 
@@ -780,6 +801,7 @@ def parse_money(text: object) -> Quantity | None:
 _AREA_UNITS = {"m2": 1.0, "km2": 1_000_000.0}
 
 
+@_reports_whole_input
 def parse_area(text: object, unit: str = "m2") -> Quantity | None:
     """An area converted to ``unit`` ("m2" or "km2"); a bare number is taken in ``unit``.
 
@@ -809,6 +831,7 @@ def parse_area(text: object, unit: str = "m2") -> Quantity | None:
     return Quantity(value, unit, bound, high)
 
 
+@_reports_whole_input
 def parse_rate(text: object) -> Quantity | None:
     """A share as a fraction (1.0 = 100 %): ``90%`` -> 0.9, ``百分之九十``, ``八成``, ``0.9``.
 
@@ -860,6 +883,7 @@ def _bare_rate(value: float, high: float | None, bound: str | None, text: object
     )
 
 
+@_reports_whole_input
 def parse_duration(text: object) -> Quantity | None:
     """A duration in seconds: 15秒, 3分钟, 3分30秒, 1.5小时, 半小时, 180s, 3 min, 3:30 (m:ss).
 
@@ -890,6 +914,7 @@ def _clock_duration(text: str) -> Quantity | None:
     return Quantity(float(hours * 3600 + minutes * 60 + seconds), "second")
 
 
+@_reports_whole_input
 def parse_distance(text: object) -> Quantity | None:
     """A distance in km: 50公里, 3km, 千米, 500米/m (converted). A bare number is km.
 
@@ -900,6 +925,7 @@ def parse_distance(text: object) -> Quantity | None:
     return q if q is None else Quantity(_tidy(q.value), q.unit, q.bound, q.high)
 
 
+@_reports_whole_input
 def parse_years(text: object) -> Quantity | None:
     """A length of time in years: 3年, 三年, 5 years, 一年半, 18个月 (1.5). A bare number is years.
 
@@ -942,6 +968,7 @@ def _cn_or_int(token: str, text: object) -> int:
     return int(cn.parse_cn_number(token))
 
 
+@_reports_whole_input
 def parse_year_month(text: object, *, today: date | None = None) -> YearMonth | None:
     """A year and month: 2002年9月, １９９７年４月, 二〇〇五年, 2005-03, 2005.3, 2005/3, 03/2005,
     200503, March 2005, 2005 (month None); a day, if written, is checked and dropped.
@@ -1098,6 +1125,7 @@ def _hours_value(hours: float, days: float, per_year: int | None, text: object) 
     return OpeningHours(float(hours), float(days), per_year)
 
 
+@_reports_whole_input
 def parse_hours(text: object) -> OpeningHours | None:
     """Service hours: 7×24×365, 7X24, 7Ⅹ24小时, 7*24, 5×8, 24/7, 24小时, 全天候, 5天x8小时,
     周一至周五 9:00-18:00 (5 d, 9 h), 每天8:00-20:00 (7 d, 12 h), 全年无休 (365 days a year).
@@ -1221,6 +1249,7 @@ def _sl_number(token: str) -> float:
     return float(token) if token[0].isdigit() else cn.parse_cn_number(token)
 
 
+@_reports_whole_input
 def parse_service_level(text: object) -> ServiceLevel | None:
     """A service level: share answered within a time. ``80/20`` -> target 0.8 within 20 s.
 
@@ -1282,6 +1311,7 @@ _PHONE_BODY = re.compile(r"\+?[\d\-\s()]+")
 _EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x)\s*(?=\d)")
 
 
+@_reports_whole_input
 def parse_phones(text: object) -> tuple[str, ...]:
     """Phone numbers in a field, each as digits and dashes (a leading + kept).
 

@@ -199,7 +199,12 @@ def _value_by_unit(raw: object, unit: str | None) -> dict:
     if text is None:
         return {"value": None}
     unit_l = (unit or "").strip().lower()
-    if unit_l in {"fraction", "%", "percent", "rate"} or isinstance(text, str) and "%" in text:
+    if isinstance(text, str) and re.search(r"美元|US\$|USD", text) or unit_l in {"usd", "美元"}:
+        # other currencies are kept in their own unit: ParkBench invents no exchange rate
+        bare = re.sub(r"美元|US\$|USD", "", text) if isinstance(text, str) else text
+        q = nz.parse_number(bare)
+        unit_out = "USD"
+    elif unit_l in {"fraction", "%", "percent", "rate"} or isinstance(text, str) and "%" in text:
         q = nz.parse_rate(text)
         unit_out = "fraction"
     elif unit_l in {"cny", "元", "yuan"} or isinstance(text, str) and re.search(r"元|RMB|¥", text):
@@ -213,11 +218,24 @@ def _value_by_unit(raw: object, unit: str | None) -> dict:
         q = nz.parse_duration(text)
         unit_out = "second"
     else:
-        q = nz.parse_number(text)
-        unit_out = unit or None
+        q, unit_out = _number_or_count(text, unit)
     if q is None:
         return {"value": None}
     return {"value": q.value, "value_bound": q.bound, "value_high": q.high, "unit": unit_out}
+
+
+def _number_or_count(text: object, unit: str | None):
+    """A plain number, else a count (``900席``, ``超过800万次``), else a multiple (``10倍``)."""
+    try:
+        return nz.parse_number(text), unit or None
+    except NormaliseError:
+        pass
+    try:
+        return nz.parse_count(text), unit or "count"
+    except NormaliseError:
+        if isinstance(text, str) and text.rstrip().endswith("倍"):
+            return nz.parse_number(text.rstrip()[:-1]), unit or "times"
+        raise
 
 
 _PLACE = {

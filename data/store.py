@@ -100,10 +100,18 @@ def open_db(
     try:
         db = sqlite_utils.Database(path)
         db.enable_wal()
+        _tune(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is not a ParkBench database: {exc}") from exc
     ensure_schema(db)
     return db
+
+
+def _tune(db: sqlite_utils.Database) -> None:
+    # a 64 MB page cache keeps the random-order id indexes of large imports in memory;
+    # synchronous=NORMAL is the documented safe setting for WAL (durable at checkpoints)
+    db.execute("PRAGMA cache_size = -65536")
+    db.execute("PRAGMA synchronous = NORMAL")
 
 
 def memory_db() -> sqlite_utils.Database:
@@ -243,6 +251,11 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _cell(value: object) -> object:
+    """A value as SQLite stores it: lists and dicts (json columns) as JSON text."""
+    return _json(value) if isinstance(value, list | dict) else value
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -294,6 +307,11 @@ def write_records(
             counts: dict[str, int] = {}
             for r in recs:
                 counts[r.id] = counts.get(r.id, 0) + 1
+            json_cols = [c.name for c in table.all_columns() if c.type == "json"]
+            for r in recs:
+                for c in json_cols:
+                    if isinstance(r.values.get(c), list | dict):
+                        r.values[c] = _json(r.values[c])
             fresh = [r for r in recs if r.id not in existing and counts[r.id] == 1]
             if fresh and new_facts:
                 cols = table.column_names
@@ -303,7 +321,7 @@ def write_records(
                 )
                 conn.executemany(
                     sql,
-                    [tuple(r.values.get(c) if c != "id" else r.id for c in cols) for r in fresh],
+                    [tuple(_cell(r.values.get(c)) if c != "id" else r.id for c in cols) for r in fresh],
                 )
                 result.inserted.extend(r.id for r in fresh)
             elif fresh:  # facts existed already (rows deleted by hand?): resolve them again

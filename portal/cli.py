@@ -16,8 +16,14 @@ from data.errors import ParkBenchError
 #: command name -> module under portal.commands (the name is the contract; keep it)
 COMMANDS: dict[str, str] = {
     "build": "build",
+    "crawl": "crawl",
+    "extract": "extract",
     "import": "import_file",
+    "review": "review",
     "serve": "serve",
+    "sites": "sites",
+    "staffing": "staffing",
+    "cost": "cost",
 }
 
 

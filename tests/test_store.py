@@ -74,7 +74,7 @@ def test_newer_source_wins_and_both_values_are_kept(fresh_db):
     assert row["seats"] == 900  # newer source
     assert row["staff"] == 920  # only the old one states it
     stated = {r["value"]: r["source_title"] for r in sources_for(fresh_db, "centers", "ctr_1", "seats")}
-    assert stated == {"550": "old.csv", "900": "new.csv"}
+    assert stated == {550: "old.csv", 900: "new.csv"}
     conflicts = list(fresh_db.query("SELECT * FROM conflicts"))
     assert [c["field"] for c in conflicts] == ["seats"]
 

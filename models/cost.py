@@ -1,0 +1,497 @@
+"""Annual cost of a call center per seat, per FTE, per productive hour and per contact.
+
+All money in CNY, per year unless the name says otherwise. ``compute_cost`` splits the cost of a
+steady year into components that add up to the total, then builds a multi-year view (wages grow,
+year 1 carries the initial hiring and training) with incentives applied as rules, and the net
+present value per seat before and after incentives. Formulas and every default with its source
+and year: ``docs/cost.md``; defaults live in ``data/reference/cost_defaults.yaml``.
+
+Head count: ``fte = seats x hours_open_per_year x seat_fill_ratio / (paid_hours_per_fte_year x
+(1 - shrinkage))`` unless ``fte_per_seat`` is given. A 7x24 center needs several FTE per seat,
+an 8x5 one about one.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, fields, replace
+
+from models.errors import ModelInputError
+from models.incentives import CenterProfile, IncentiveRule, apply_incentives
+from models.staffing import StaffingResult, compute_staffing
+
+
+@dataclass(frozen=True)
+class CostInputs:
+    """Inputs of the cost model, units in the names (defaults: docs/cost.md)."""
+
+    seats: int
+    hours_per_day: float = 12.0
+    days_per_year: float = 365.0
+    seat_fill_ratio: float = 0.6
+    fte_per_seat: float | None = None
+    paid_hours_per_fte_year: float = 2000.0
+    shrinkage: float = 0.30
+    agent_wage_cny_per_month: float = 5695.0
+    social_insurance_employer_rate: float = 0.265
+    housing_fund_employer_rate: float = 0.07
+    contribution_base_floor_cny_per_month: float = 0.0
+    supervisor_span_agents: float = 15.0
+    supervisor_wage_multiple: float = 1.6
+    support_span_agents: float = 25.0
+    support_wage_multiple: float = 1.5
+    floor_area_m2_per_seat: float = 9.3
+    rent_cny_per_m2_month: float = 50.0
+    fitout_cny_per_m2: float = 1500.0
+    fitout_life_years: float = 5.0
+    it_capex_cny_per_seat: float = 15000.0
+    it_life_years: float = 5.0
+    it_maintenance_rate_per_year: float = 0.15
+    telecom_cny_per_seat_month: float = 100.0
+    telecom_cny_per_minute: float = 0.06
+    electricity_kwh_per_seat_hour: float = 0.5
+    electricity_cny_per_kwh: float = 0.8
+    property_fee_cny_per_m2_month: float = 6.0
+    attrition_rate_per_year: float = 0.35
+    recruiting_cny_per_hire: float = 1500.0
+    training_weeks_per_hire: float = 3.0
+    aht_seconds: float = 240.0
+    occupancy: float = 0.8
+    contacts_per_year: float | None = None
+    wage_growth_per_year: float = 0.048
+    discount_rate: float = 0.08
+    revenue_margin: float = 0.10
+    revenue_cny_per_year: float | None = None
+    investment_cny: float | None = None
+    vat_rate: float = 0.06
+    vat_local_share: float = 0.5
+    cit_rate: float = 0.25
+    cit_local_share: float = 0.4
+    county_share_of_local: float = 0.5
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.seats, int) or self.seats <= 0:
+            raise ModelInputError(f"seats must be a positive whole number, got {self.seats!r}")
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None or f.name == "seats":
+                continue
+            if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+                raise ModelInputError(f"{f.name} must be a finite number >= 0, got {value!r}")
+        fractions = (
+            "seat_fill_ratio",
+            "shrinkage",
+            "social_insurance_employer_rate",
+            "housing_fund_employer_rate",
+            "it_maintenance_rate_per_year",
+            "occupancy",
+            "vat_rate",
+            "vat_local_share",
+            "cit_rate",
+            "cit_local_share",
+            "county_share_of_local",
+        )
+        for name in fractions:
+            if getattr(self, name) > 1:
+                raise ModelInputError(f"{name} must be at most 1, got {getattr(self, name):g}")
+        if self.shrinkage >= 1:
+            raise ModelInputError("shrinkage must be below 1")
+        if self.hours_per_day > 24 or self.days_per_year > 366:
+            raise ModelInputError("hours_per_day must be <= 24 and days_per_year <= 366")
+        for name in (
+            "paid_hours_per_fte_year",
+            "supervisor_span_agents",
+            "support_span_agents",
+            "fitout_life_years",
+            "it_life_years",
+            "aht_seconds",
+        ):
+            if getattr(self, name) <= 0:
+                raise ModelInputError(f"{name} must be > 0")
+
+    @property
+    def hours_open_per_year(self) -> float:
+        return self.hours_per_day * self.days_per_year
+
+    @property
+    def fte(self) -> float:
+        if self.fte_per_seat is not None:
+            return self.seats * self.fte_per_seat
+        return (
+            self.seats
+            * self.hours_open_per_year
+            * self.seat_fill_ratio
+            / (self.paid_hours_per_fte_year * (1.0 - self.shrinkage))
+        )
+
+
+#: component name -> what it is (the keys of CostBreakdown.components, in order)
+COMPONENTS = {
+    "agent_wages": "agent gross wages",
+    "agent_social_insurance_housing_fund": "employer social insurance and housing fund for agents",
+    "supervisors": "team leaders by span of control, with on-costs",
+    "support_staff": "QA, workforce planning, trainers, IT by span, with on-costs",
+    "rent": "rent of the floor area",
+    "fitout_amortisation": "fit-out of the floor area, straight line",
+    "it_cti_amortisation": "PCs, headsets, ACD/CTI, recording, straight line",
+    "it_maintenance": "IT/CTI maintenance and licences",
+    "telecom": "lines per seat and per-minute charges",
+    "utilities": "electricity and property management",
+    "recruiting_training": "replacing leavers: recruiting and paid training weeks",
+}
+
+WAGE_COMPONENTS = (
+    "agent_wages",
+    "agent_social_insurance_housing_fund",
+    "supervisors",
+    "support_staff",
+    "recruiting_training",
+)
+
+
+@dataclass(frozen=True)
+class CostBreakdown:
+    """Cost of a steady year split into components, and the multi-year view with incentives."""
+
+    inputs: CostInputs
+    seats: int
+    fte: float
+    productive_hours_per_year: float
+    contacts_per_year: float
+    components: dict[str, float]
+    total_cny_per_year: float
+    years: list[dict]
+    incentives: dict[str, dict]
+    skipped_incentives: dict[str, str]
+    npv_cny_before_incentives: float
+    npv_cny: float
+    staffing: StaffingResult | None = None
+    sources: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def per_seat_per_year(self) -> float:
+        return self.total_cny_per_year / self.seats
+
+    @property
+    def per_fte_per_year(self) -> float:
+        return self.total_cny_per_year / self.fte if self.fte else math.inf
+
+    @property
+    def per_productive_hour(self) -> float:
+        return (
+            self.total_cny_per_year / self.productive_hours_per_year
+            if self.productive_hours_per_year
+            else math.inf
+        )
+
+    @property
+    def per_contact(self) -> float:
+        return (
+            self.total_cny_per_year / self.contacts_per_year if self.contacts_per_year else math.inf
+        )
+
+    @property
+    def net_per_seat_per_year(self) -> float:
+        """Steady-year cost per seat less the average yearly incentives per seat."""
+        saved = sum(y["incentives_cny"] for y in self.years) / len(self.years)
+        return (self.total_cny_per_year - saved) / self.seats
+
+    @property
+    def gross_per_seat_per_year_average(self) -> float:
+        return sum(y["cost_cny"] for y in self.years) / len(self.years) / self.seats
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict with the contract fields of ``parkbench cost``."""
+        out = {
+            "seats": self.seats,
+            "fte": self.fte,
+            "fte_per_seat": self.fte / self.seats,
+            "per_seat_per_year": self.per_seat_per_year,
+            "per_fte_per_year": self.per_fte_per_year,
+            "per_productive_hour": self.per_productive_hour,
+            "per_contact": self.per_contact,
+            "total_cny_per_year": self.total_cny_per_year,
+            "components": {k: v / self.seats for k, v in self.components.items()},
+            "components_unit": "CNY per seat per year",
+            "incentives": {
+                name: {
+                    "kind": info["kind"],
+                    "per_year_cny": info["per_year_cny"],
+                    "total_cny": info["total_cny"],
+                    "per_seat_per_year": info["total_cny"] / len(self.years) / self.seats,
+                }
+                for name, info in self.incentives.items()
+            },
+            "incentives_not_applied": self.skipped_incentives,
+            "net_per_seat_per_year": self.net_per_seat_per_year,
+            "gross_per_seat_per_year_average": self.gross_per_seat_per_year_average,
+            "npv_per_seat": self.npv_cny / self.seats,
+            "npv_per_seat_before_incentives": self.npv_cny_before_incentives / self.seats,
+            "discount_rate": self.inputs.discount_rate,
+            "years": self.years,
+            "inputs": self.sources or {k: {"value": v} for k, v in asdict(self.inputs).items()},
+        }
+        if self.staffing is not None:
+            s = self.staffing.to_dict()
+            out["staffing"] = s
+            out["agents"] = s["agents"]
+            out["service_level"] = s["service_level"]
+        return out
+
+    def explain(self) -> str:
+        """The breakdown as lines of text, per seat per year."""
+        lines = [
+            f"{self.seats} seats, {self.fte:.0f} FTE ({self.fte / self.seats:.2f} per seat)",
+            f"Cost per seat per year: {self.per_seat_per_year:,.0f} CNY",
+        ]
+        for name, value in self.components.items():
+            lines.append(f"  {name:<38} {value / self.seats:>12,.0f}  ({COMPONENTS[name]})")
+        lines.append(
+            f"Per FTE {self.per_fte_per_year:,.0f} CNY/year; per productive hour "
+            f"{self.per_productive_hour:,.1f} CNY; per contact {self.per_contact:,.2f} CNY"
+        )
+        for name, info in self.incentives.items():
+            lines.append(
+                f"Incentive {name}: {info['total_cny'] / self.seats:,.0f} CNY per seat over {len(self.years)} years"
+            )
+        for name, why in self.skipped_incentives.items():
+            lines.append(f"Not applied: {name} ({why})")
+        lines.append(
+            f"Net per seat per year (incentives averaged over {len(self.years)} years): {self.net_per_seat_per_year:,.0f} CNY"
+        )
+        lines.append(
+            f"NPV per seat at {self.inputs.discount_rate:.0%}: {self.npv_cny / self.seats:,.0f} CNY "
+            f"after incentives, {self.npv_cny_before_incentives / self.seats:,.0f} CNY before"
+        )
+        return "\n".join(lines)
+
+
+def _annual_components(x: CostInputs, fte: float, contacts: float) -> dict[str, float]:
+    wage_year = x.agent_wage_cny_per_month * 12.0
+    base = max(x.agent_wage_cny_per_month, x.contribution_base_floor_cny_per_month) * 12.0
+    oncost_rate = x.social_insurance_employer_rate + x.housing_fund_employer_rate
+
+    def loaded(multiple: float) -> float:
+        wage = wage_year * multiple
+        return wage + max(wage, x.contribution_base_floor_cny_per_month * 12.0) * oncost_rate
+
+    area = x.seats * x.floor_area_m2_per_seat
+    it_capex = x.seats * x.it_capex_cny_per_seat
+    weeks_wage = wage_year / 52.0 * x.training_weeks_per_hire
+    return {
+        "agent_wages": fte * wage_year,
+        "agent_social_insurance_housing_fund": fte * base * oncost_rate,
+        "supervisors": fte / x.supervisor_span_agents * loaded(x.supervisor_wage_multiple),
+        "support_staff": fte / x.support_span_agents * loaded(x.support_wage_multiple),
+        "rent": area * x.rent_cny_per_m2_month * 12.0,
+        "fitout_amortisation": area * x.fitout_cny_per_m2 / x.fitout_life_years,
+        "it_cti_amortisation": it_capex / x.it_life_years,
+        "it_maintenance": it_capex * x.it_maintenance_rate_per_year,
+        "telecom": x.seats * x.telecom_cny_per_seat_month * 12.0
+        + contacts * x.aht_seconds / 60.0 * x.telecom_cny_per_minute,
+        "utilities": x.seats
+        * x.hours_open_per_year
+        * x.seat_fill_ratio
+        * x.electricity_kwh_per_seat_hour
+        * x.electricity_cny_per_kwh
+        + area * x.property_fee_cny_per_m2_month * 12.0,
+        "recruiting_training": fte
+        * x.attrition_rate_per_year
+        * (x.recruiting_cny_per_hire + weeks_wage * (1.0 + oncost_rate)),
+    }
+
+
+def county_fiscal_contribution(
+    x: CostInputs, revenue: float, cost: float, labour_cost: float
+) -> float:
+    """County-level share of VAT and corporate income tax a center pays in a year, CNY.
+
+    VAT payable ~ ``vat_rate x (revenue - non-labour purchases)``; income tax
+    ``cit_rate x max(revenue - cost, 0)``; local shares 50% of VAT and 40% of income tax; the
+    county keeps ``county_share_of_local`` of the local part.
+    """
+    vat = x.vat_rate * max(revenue - (cost - labour_cost), 0.0)
+    cit = x.cit_rate * max(revenue - cost, 0.0)
+    return x.county_share_of_local * (x.vat_local_share * vat + x.cit_local_share * cit)
+
+
+def compute_cost(
+    inputs: CostInputs,
+    rules: list[IncentiveRule] | tuple = (),
+    *,
+    years: int = 5,
+    staffing: StaffingResult | None = None,
+    sources: dict[str, dict] | None = None,
+) -> CostBreakdown:
+    """Cost per seat and its components, years 1..``years`` and NPV, before and after incentives.
+
+    Examples
+    --------
+    >>> c = compute_cost(CostInputs(seats=500))
+    >>> round(sum(c.components.values())) == round(c.total_cny_per_year)
+    True
+    >>> 50_000 < c.per_seat_per_year < 300_000
+    True
+    """
+    if not isinstance(years, int) or years < 1 or years > 50:
+        raise ModelInputError("years must be a whole number from 1 to 50")
+    x = inputs
+    fte = x.fte
+    productive = fte * x.paid_hours_per_fte_year * (1.0 - x.shrinkage)
+    contacts = (
+        x.contacts_per_year
+        if x.contacts_per_year is not None
+        else productive * x.occupancy * 3600.0 / x.aht_seconds
+    )
+    components = _annual_components(x, fte, contacts)
+    total = sum(components.values())
+    oncost_rate = x.social_insurance_employer_rate + x.housing_fund_employer_rate
+    ramp_up = fte * (
+        x.recruiting_cny_per_hire
+        + x.agent_wage_cny_per_month * 12.0 / 52.0 * x.training_weeks_per_hire * (1.0 + oncost_rate)
+    )
+    investment = (
+        x.investment_cny
+        if x.investment_cny is not None
+        else x.seats * (x.floor_area_m2_per_seat * x.fitout_cny_per_m2 + x.it_capex_cny_per_seat)
+    )
+
+    rows, costs, rents, fiscal, hires, training = [], [], [], [], [], []
+    for y in range(1, years + 1):
+        growth = (1.0 + x.wage_growth_per_year) ** (y - 1)
+        comp = {k: v * growth if k in WAGE_COMPONENTS else v for k, v in components.items()}
+        cost = sum(comp.values()) + (ramp_up if y == 1 else 0.0)
+        labour = sum(comp[k] for k in WAGE_COMPONENTS) + (ramp_up if y == 1 else 0.0)
+        revenue = (
+            x.revenue_cny_per_year
+            if x.revenue_cny_per_year is not None
+            else cost * (1.0 + x.revenue_margin)
+        )
+        costs.append(cost)
+        rents.append(comp["rent"])
+        fiscal.append(county_fiscal_contribution(x, revenue, cost, labour))
+        hires.append(
+            fte * (1.0 + x.attrition_rate_per_year) if y == 1 else fte * x.attrition_rate_per_year
+        )
+        training.append(comp["recruiting_training"] + (ramp_up if y == 1 else 0.0))
+        rows.append(
+            {
+                "year": y,
+                "cost_cny": cost,
+                "ramp_up_cny": ramp_up if y == 1 else 0.0,
+                "revenue_cny": revenue,
+            }
+        )
+    revenue_steady = (
+        x.revenue_cny_per_year
+        if x.revenue_cny_per_year is not None
+        else total * (1.0 + x.revenue_margin)
+    )
+    profile = CenterProfile(
+        seats=x.seats,
+        floor_area_m2=x.seats * x.floor_area_m2_per_seat,
+        investment_cny=investment,
+        revenue_cny_per_year=revenue_steady,
+        rent_cny=rents,
+        county_fiscal_contribution_cny=fiscal,
+        new_hires=hires,
+        training_cost_cny=training,
+    )
+    result = apply_incentives(list(rules), profile, years)
+    saved = result.per_year(years)
+    for row, s, f in zip(rows, saved, fiscal, strict=True):
+        row["county_fiscal_contribution_cny"] = f
+        row["incentives_cny"] = s
+        row["net_cny"] = row["cost_cny"] - s
+        row["per_seat"] = row["cost_cny"] / x.seats
+        row["net_per_seat"] = row["net_cny"] / x.seats
+    discount = [(1.0 + x.discount_rate) ** -y for y in range(1, years + 1)]
+    incentives = {
+        name: {
+            "kind": result.applied[name].kind,
+            "per_year_cny": values,
+            "total_cny": sum(values),
+        }
+        for name, values in result.savings_by_rule.items()
+    }
+    return CostBreakdown(
+        inputs=x,
+        seats=x.seats,
+        fte=fte,
+        productive_hours_per_year=productive,
+        contacts_per_year=contacts,
+        components=components,
+        total_cny_per_year=total,
+        years=rows,
+        incentives=incentives,
+        skipped_incentives=result.skipped,
+        npv_cny_before_incentives=sum(c * d for c, d in zip(costs, discount, strict=True)),
+        npv_cny=sum((c - s) * d for c, s, d in zip(costs, saved, discount, strict=True)),
+        staffing=staffing,
+        sources=sources or {},
+    )
+
+
+def cost_for_service_level(
+    inputs: CostInputs,
+    calls_per_hour: float,
+    aht_seconds: float,
+    *,
+    target_sl: float | None = 0.8,
+    answer_seconds: float = 20.0,
+    target_asa_seconds: float | None = None,
+    max_occupancy: float = 1.0,
+    patience_seconds: float | None = None,
+    rules: list[IncentiveRule] | tuple = (),
+    years: int = 5,
+    sources: dict[str, dict] | None = None,
+    seats: int | None = None,
+) -> CostBreakdown:
+    """A service-level target becomes agents, seats, FTE and cost in one call.
+
+    ``calls_per_hour`` is the design (peak) hour: seats = agents needed then (unless ``seats``
+    is given), and ``seat_fill_ratio`` (average load / peak load) spreads them over the opening
+    hours; contacts per year = calls per hour x opening hours x fill ratio.
+
+    Examples
+    --------
+    >>> base = CostInputs(seats=1)
+    >>> a = cost_for_service_level(base, 1000, 240, target_sl=0.8, answer_seconds=20)
+    >>> b = cost_for_service_level(base, 1000, 240, target_sl=0.9, answer_seconds=15)
+    >>> (a.seats, b.seats), b.total_cny_per_year > a.total_cny_per_year
+    ((74, 77), True)
+    """
+    staffing = compute_staffing(
+        calls_per_hour,
+        aht_seconds,
+        target_sl=target_sl,
+        answer_seconds=answer_seconds,
+        target_asa_seconds=target_asa_seconds,
+        max_occupancy=max_occupancy,
+        shrinkage=inputs.shrinkage,
+        patience_seconds=patience_seconds,
+    )
+    n_seats = seats if seats is not None else max(staffing.agents, 1)
+    contacts = calls_per_hour * inputs.hours_open_per_year * inputs.seat_fill_ratio
+    x = replace(inputs, seats=n_seats, aht_seconds=float(aht_seconds), contacts_per_year=contacts)
+    return compute_cost(x, rules, years=years, staffing=staffing, sources=sources)
+
+
+def compare_service_levels(
+    inputs: CostInputs, calls_per_hour: float, aht_seconds: float, targets, **kw
+) -> dict[str, CostBreakdown]:
+    """Cost of several (service level, seconds) targets at one site, keyed ``"80/20"`` etc.
+
+    Examples
+    --------
+    >>> out = compare_service_levels(CostInputs(seats=1), 1000, 240, [(0.8, 20), (0.9, 15)])
+    >>> list(out)
+    ['80/20', '90/15']
+    """
+    out = {}
+    for sl, seconds in targets:
+        key = f"{sl * 100:g}/{seconds:g}"
+        out[key] = cost_for_service_level(
+            inputs, calls_per_hour, aht_seconds, target_sl=sl, answer_seconds=seconds, **kw
+        )
+    return out

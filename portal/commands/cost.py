@@ -1,0 +1,118 @@
+"""``parkbench cost``: annual cost per seat in a city or park, split into components, with incentives."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+
+import click
+
+from data.cost_inputs import load_cost_context
+from models.cost import CostInputs, compute_cost, cost_for_service_level
+from models.errors import ModelInputError
+from models.incentives import IncentiveRule
+
+
+def _clean(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+@click.command(name="cost")
+@click.option("--city", required=True, help="City name (e.g. 北京 or Beijing).")
+@click.option(
+    "--seats", type=int, default=None, help="Seats of the center (or give --calls-per-hour)."
+)
+@click.option("--park", default=None, help="Park name: its rent and incentive rules apply.")
+@click.option(
+    "--years", type=int, default=5, show_default=True, help="Years of the multi-year view."
+)
+@click.option(
+    "--db",
+    "db_path",
+    default=lambda: os.environ.get("PARKBENCH_DB", "build/parkbench.sqlite"),
+    show_default="build/parkbench.sqlite or $PARKBENCH_DB",
+)
+@click.option(
+    "--calls-per-hour",
+    type=float,
+    default=None,
+    help="Peak-hour calls: staffing sets agents, seats and FTE.",
+)
+@click.option("--aht-seconds", type=float, default=None, help="Average handle time, seconds.")
+@click.option("--target-sl", type=float, default=0.8, show_default=True)
+@click.option("--answer-seconds", type=float, default=20.0, show_default=True)
+@click.option(
+    "--patience-seconds", type=float, default=None, help="Mean caller patience (Erlang A)."
+)
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override an input, e.g. --set agent_wage_cny_per_month=6500.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def command(
+    city,
+    seats,
+    park,
+    years,
+    db_path,
+    calls_per_hour,
+    aht_seconds,
+    target_sl,
+    answer_seconds,
+    patience_seconds,
+    overrides,
+    as_json,
+) -> None:
+    """Cost per seat per year, its components, incentives and NPV for a center in CITY (or PARK)."""
+    if seats is None and calls_per_hour is None:
+        raise click.UsageError("give --seats or --calls-per-hour")
+    if seats is not None and seats <= 0:
+        raise ModelInputError(f"seats must be a positive whole number, got {seats}")
+    ctx = load_cost_context(city, park, db_path)
+    for item in overrides:
+        name, _, raw = item.partition("=")
+        if name not in ctx.input_names:
+            raise ModelInputError(f"--set: unknown input {name!r}")
+        try:
+            ctx.set(name, float(raw), "command line (--set)")
+        except ValueError as exc:
+            raise ModelInputError(f"--set {name}: {raw!r} is not a number") from exc
+    rules = [IncentiveRule.from_row(row) for row in ctx.rules]
+    if calls_per_hour is not None:
+        if aht_seconds is None:
+            raise click.UsageError("--calls-per-hour needs --aht-seconds")
+        base = CostInputs(seats=seats or 1, **ctx.values)
+        result = cost_for_service_level(
+            base,
+            calls_per_hour,
+            aht_seconds,
+            target_sl=target_sl,
+            answer_seconds=answer_seconds,
+            patience_seconds=patience_seconds,
+            rules=rules,
+            years=years,
+            sources=ctx.sources,
+            seats=seats,
+        )
+    else:
+        result = compute_cost(
+            CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources
+        )
+    out = result.to_dict()
+    out.update({"city": city, "park": ctx.park, "adcode": ctx.adcode, "notes": ctx.notes})
+    if as_json:
+        click.echo(json.dumps(_clean(out), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.explain())
+        for note in ctx.notes:
+            click.echo(f"Note: {note}")

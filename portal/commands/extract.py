@@ -1,0 +1,59 @@
+"""``parkbench extract PAGE...``: run the profile extraction on saved pages and print JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import click
+
+from scrapers.extract.errors import ExtractError
+from scrapers.records import center_records
+
+
+def _path(page: str) -> Path:
+    if page.startswith("file://"):
+        return Path(unquote(urlparse(page).path))
+    return Path(page)
+
+
+@click.command("extract")
+@click.argument("pages", nargs=-1, required=True)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    default=True,
+    help="Print a JSON array (the default and only format).",
+)
+@click.option(
+    "--evidence", is_flag=True, help="Add each record's evidence sentences under _evidence."
+)
+def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
+    """Extract center records from saved pages (paths or file:// URLs) and print a JSON array.
+
+    A value the page does not state is absent. Pages that cannot be read are reported on stderr
+    (exit 2 if none could be read).
+    """
+    out = []
+    failed = 0
+    for page in pages:
+        path = _path(page)
+        try:
+            body = path.read_bytes()
+            records = center_records(body, path.resolve().as_uri())
+        except (OSError, ExtractError) as exc:
+            failed += 1
+            click.echo(f"{page}: {exc}", err=True)
+            continue
+        for rec in records:
+            for e in rec.rejected:
+                click.echo(f"{page}: {e.column}={e.value!r} rejected: {e.reason}", err=True)
+            doc = dict(rec.values)
+            if evidence:
+                doc["_evidence"] = rec.evidence
+            out.append(doc)
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    if failed == len(pages):
+        raise ExtractError(f"none of the {len(pages)} page(s) could be read")
