@@ -3,7 +3,7 @@
 ``t(key, **fmt)`` looks a key up in :data:`STRINGS` for the current language (the sidebar switch
 stores it in ``st.session_state["lang"]``) and fills ``{placeholders}``. ``fmt_number`` writes a
 figure the way a reader of the language expects: 万 and 亿 in Chinese, thousands separators in
-English, and always its unit. A test scans the portal for ``t("...")`` keys and fails on a key
+English, and always its unit. A test scans the portal for the keys passed to ``t`` and fails on a key
 missing here or missing a language.
 """
 
@@ -50,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The database holds no centers or parks yet.",
     },
     # -- units and common words
-    "unit.item": {"zh": "个", "en": ""},
+    "unit.item": {"zh": "个", "en": "items"},
     "unit.center": {"zh": "家", "en": "centers"},
     "unit.park": {"zh": "个", "en": "parks"},
     "unit.city": {"zh": "个", "en": "cities"},
@@ -196,6 +196,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "rejected.",
     },
     "admin.read_error": {"zh": "无法读取文件：{error}", "en": "Cannot read the file: {error}"},
+    "admin.review": {"zh": "审核队列", "en": "Review queue"},
+    "admin.review_pending": {"zh": "待审核：{n}", "en": "Pending: {n}"},
+    "admin.review_empty": {"zh": "没有待审核的事实。", "en": "No fact is waiting for review."},
+    "admin.review_confidence": {"zh": "置信度", "en": "confidence"},
+    "admin.review_evidence": {"zh": "依据原文", "en": "Evidence"},
+    "admin.accept": {"zh": "采纳", "en": "Accept"},
+    "admin.reject": {"zh": "拒绝", "en": "Reject"},
+    "admin.review_done": {"zh": "已处理。", "en": "Done."},
     "admin.err_row": {"zh": "行号", "en": "Row"},
     "admin.err_column": {"zh": "列", "en": "Column"},
     "admin.err_value": {"zh": "原始值", "en": "Value"},

@@ -90,9 +90,12 @@ if clicked.get("city_adcode"):
     st.subheader(t("map.clicked", city=name))
     if values is not None:
         st.metric(label, fmt_number(values.get(adcode)))
-    for table, title in (("centers", "map.city_centers"), ("parks", "map.city_parks")):
+    for table, title, unit in (
+        ("centers", t("map.city_centers"), t("unit.center")),
+        ("parks", t("map.city_parks"), t("unit.park")),
+    ):
         frame = services.city_entities(table, adcode, name)
-        st.markdown(f"**{t(title)}** — {fmt_number(len(frame), t('unit.' + table[:-1]))}")
+        st.markdown(f"**{title}** — {fmt_number(len(frame), unit)}")
         if not frame.empty:
             render_table(table, frame, key=f"map_city_{table}")
 else:
