@@ -80,8 +80,7 @@ def counts_by_province(db: sqlite_utils.Database) -> pd.DataFrame:
     for table in ("centers", "parks"):
         if _exists(db, table):
             rows = db.execute(
-                f"SELECT COALESCE(province, '') AS province, COUNT(*) AS n FROM {table}"
-                " GROUP BY 1"
+                f"SELECT COALESCE(province, '') AS province, COUNT(*) AS n FROM {table} GROUP BY 1"
             ).fetchall()
             frames.append(pd.DataFrame(rows, columns=["province", table]).set_index("province"))
     if not frames:
@@ -109,9 +108,7 @@ def latest_sources(db: sqlite_utils.Database, limit: int = 10) -> pd.DataFrame:
 
 def browsable_tables(db: sqlite_utils.Database) -> list[str]:
     """Published tables the store holds, in :data:`BROWSE_ORDER` then by name."""
-    present = [
-        name for name, spec in TABLES.items() if spec.published and _exists(db, name)
-    ]
+    present = [name for name, spec in TABLES.items() if spec.published and _exists(db, name)]
     order = {name: i for i, name in enumerate(BROWSE_ORDER)}
     return sorted(present, key=lambda n: (order.get(n, len(order)), n))
 
@@ -268,7 +265,10 @@ def load_markers(
     if _exists(db, "cities") and "lat" in db["cities"].columns_dict:
         city_join = " LEFT JOIN cities c ON c.adcode = t.city_adcode"
         lat, lon = "COALESCE(t.lat, c.lat)", "COALESCE(t.lon, c.lon)"
-        precision = "CASE WHEN t.lat IS NOT NULL THEN COALESCE(t.coord_precision, 'point')" " WHEN c.lat IS NOT NULL THEN 'city' END"
+        precision = (
+            "CASE WHEN t.lat IS NOT NULL THEN COALESCE(t.coord_precision, 'point')"
+            " WHEN c.lat IS NOT NULL THEN 'city' END"
+        )
     extra = ", t.seats, t.industry" if table == "centers" else ", NULL AS seats, NULL AS industry"
     where, params = [], []
     if provinces:

@@ -17,16 +17,17 @@ from portal.i18n import t  # noqa: E402
 st.set_page_config(page_title="ParkBench", page_icon="📞", layout="wide")
 render_language_switch()
 
-PAGES = Path(__file__).parent / "pages"
+# not "pages/": Streamlit would serve files there directly on a deep link, bypassing the router
+PAGES = Path(__file__).parent / "views"
 navigation = st.navigation(
     {
         t("nav.public"): [
-            st.Page(PAGES / "overview.py", title=t("page.overview"), icon="🏠", default=True),
-            st.Page(PAGES / "map.py", title=t("page.map"), icon="🗺️", url_path="map"),
-            st.Page(PAGES / "data.py", title=t("page.data"), icon="🗃️", url_path="data"),
+            st.Page(PAGES / "overview.py", title=t("page.overview"), default=True),
+            st.Page(PAGES / "map.py", title=t("page.map"), url_path="map"),
+            st.Page(PAGES / "data.py", title=t("page.data"), url_path="data"),
         ],
         t("nav.admin"): [
-            st.Page(PAGES / "admin.py", title=t("page.admin"), icon="🔐", url_path="admin"),
+            st.Page(PAGES / "admin.py", title=t("page.admin"), url_path="admin"),
         ],
     }
 )

@@ -16,7 +16,10 @@ DEFAULT_LANG = "zh"
 
 STRINGS: dict[str, dict[str, str]] = {
     # -- app, navigation, sidebar
-    "app.title": {"zh": "ParkBench 呼叫中心产业数据门户", "en": "ParkBench call-center data portal"},
+    "app.title": {
+        "zh": "ParkBench 呼叫中心产业数据门户",
+        "en": "ParkBench call-center data portal",
+    },
     "app.language": {"zh": "语言 / Language", "en": "Language / 语言"},
     "app.db": {"zh": "数据库：{path}", "en": "Database: {path}"},
     "app.no_db": {
@@ -70,7 +73,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.parks": {"zh": "产业园区", "en": "Industry parks"},
     # -- data page
     "data.table": {"zh": "数据表", "en": "Table"},
-    "data.search": {"zh": "全文搜索（名称、城市、行业）", "en": "Full-text search (name, city, industry)"},
+    "data.search": {
+        "zh": "全文搜索（名称、城市、行业）",
+        "en": "Full-text search (name, city, industry)",
+    },
     "data.filters": {"zh": "筛选", "en": "Filters"},
     "data.range": {"zh": "{column} 范围（{unit}）", "en": "{column} range ({unit})"},
     "data.range_column": {"zh": "按数值筛选的列", "en": "Numeric column to filter"},
@@ -104,7 +110,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.dict_unit": {"zh": "单位", "en": "Unit"},
     "data.dict_zh": {"zh": "中文说明", "en": "Chinese description"},
     "data.dict_en": {"zh": "英文说明", "en": "English description"},
-    "data.download_dictionary": {"zh": "下载数据字典（CSV）", "en": "Download the dictionary (CSV)"},
+    "data.download_dictionary": {
+        "zh": "下载数据字典（CSV）",
+        "en": "Download the dictionary (CSV)",
+    },
     "data.licence": {"zh": "许可：{licence}", "en": "Licence: {licence}"},
     "data.cite": {"zh": "引用", "en": "How to cite"},
     "data.citation": {

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from data.queries import COMPUTED_INDICATORS
 from data.importer import KINDS
+from data.queries import COMPUTED_INDICATORS
 from portal.i18n import LANGS, STRINGS, fmt_number, t
 
 PORTAL = Path(__file__).resolve().parents[1] / "portal"

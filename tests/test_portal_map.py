@@ -66,8 +66,9 @@ def test_every_placed_center_and_park_is_a_marker(store):
     centers = queries.load_markers(store, "centers")
     parks = queries.load_markers(store, "parks")
     html = map_html(
-        build_map(prefectures=None, lines=None, border=None, centers=centers, parks=parks,
-                  labels=LABELS)
+        build_map(
+            prefectures=None, lines=None, border=None, centers=centers, parks=parks, labels=LABELS
+        )
     )
     assert markers(html, "centers") == int(centers["placed"].sum()) < len(centers)
     assert markers(html, "parks") == len(parks)
@@ -76,12 +77,30 @@ def test_every_placed_center_and_park_is_a_marker(store):
 
 def test_popups_carry_the_source_and_escape_html():
     frame = pd.DataFrame(
-        [{"name": "<script>x</script>中心", "city": "合肥", "province": "安徽省", "lat": 31.8,
-          "lon": 117.2, "coord_precision": "city", "source": "某年鉴", "industry": None,
-          "seats_text": "550席"}]
+        [
+            {
+                "name": "<script>x</script>中心",
+                "city": "合肥",
+                "province": "安徽省",
+                "lat": 31.8,
+                "lon": 117.2,
+                "coord_precision": "city",
+                "source": "某年鉴",
+                "industry": None,
+                "seats_text": "550席",
+            }
+        ]
     )
-    html = map_html(build_map(prefectures=None, lines=None, border=None, centers=frame,
-                              parks=frame.iloc[0:0], labels=LABELS))
+    html = map_html(
+        build_map(
+            prefectures=None,
+            lines=None,
+            border=None,
+            centers=frame,
+            parks=frame.iloc[0:0],
+            labels=LABELS,
+        )
+    )
     assert "<script>x</script>" not in html
     popup = html.encode().decode("unicode_escape")
     assert "某年鉴" in popup and "550席" in popup and "城市代表点" in popup
@@ -90,14 +109,31 @@ def test_popups_carry_the_source_and_escape_html():
 def test_ten_thousand_markers_go_into_one_client_side_cluster():
     n = 10_000
     frame = pd.DataFrame(
-        {"name": [f"c{i}" for i in range(n)], "lat": [30 + i % 100 / 10 for i in range(n)],
-         "lon": [110 + i // 100 / 10 for i in range(n)], "city": "x", "province": "y",
-         "coord_precision": "point", "source": "s", "industry": None, "seats_text": None}
+        {
+            "name": [f"c{i}" for i in range(n)],
+            "lat": [30 + i % 100 / 10 for i in range(n)],
+            "lon": [110 + i // 100 / 10 for i in range(n)],
+            "city": "x",
+            "province": "y",
+            "coord_precision": "point",
+            "source": "s",
+            "industry": None,
+            "seats_text": None,
+        }
     )
-    html = map_html(build_map(prefectures=None, lines=None, border=None, centers=frame,
-                              parks=frame.iloc[0:0], labels=LABELS))
+    html = map_html(
+        build_map(
+            prefectures=None,
+            lines=None,
+            border=None,
+            centers=frame,
+            parks=frame.iloc[0:0],
+            labels=LABELS,
+        )
+    )
     assert markers(html, "centers") == n
     assert "L.circleMarker" in html and "chunkedLoading" in html
+    assert '"maxZoom": 18' in html  # markercluster throws on a map without maxZoom
 
 
 def test_quantile_classes_colour_low_and_high_values():

@@ -31,15 +31,18 @@ def app(portal_db, monkeypatch):
 
 
 def open_page(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     at.run()
     assert not at.exception, at.exception
     return at
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success")
-             for e in at.get(kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "success")
+        for e in at.get(kind)
+    ]
     parts += [e.value for e in at.title] + [e.value for e in at.subheader]
     return "\n".join(str(p) for p in parts)
 
@@ -55,7 +58,7 @@ def test_overview_counts_what_the_database_holds(app, portal_db):
 
 
 def test_language_switch_turns_the_page_english(app):
-    app.sidebar.radio(key="lang").set_value("en").run()
+    app.sidebar.radio(key="lang_switch").set_value("en").run()
     assert not app.exception
     labels = [m.label for m in app.metric]
     assert "Call centers" in labels and "呼叫中心" not in labels

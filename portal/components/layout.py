@@ -15,11 +15,17 @@ def render_language_switch() -> str:
     """The sidebar switch between Simplified Chinese (default) and English; returns the code."""
     if st.session_state.get("lang") not in LANGS:
         st.session_state["lang"] = DEFAULT_LANG
+
+    def switch() -> None:
+        st.session_state["lang"] = st.session_state["lang_switch"]
+
     st.sidebar.radio(
         t("app.language"),
         LANGS,
+        index=LANGS.index(st.session_state["lang"]),
         format_func=LANG_NAMES.__getitem__,
-        key="lang",
+        key="lang_switch",
+        on_change=switch,
         horizontal=True,
     )
     return st.session_state["lang"]

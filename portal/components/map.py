@@ -155,6 +155,9 @@ def build_map(
         prefer_canvas=True,
         attr=None,
     )
+    # folium gives zoom limits to tile layers only; with no tiles the map needs its own, or
+    # Leaflet.markercluster throws "Map has no maxZoom specified"
+    m.options.update(minZoom=3, maxZoom=18)
     m.default_js = OFFLINE_JS
     m.default_css = OFFLINE_CSS
     if online_tiles:

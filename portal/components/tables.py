@@ -37,9 +37,7 @@ def render_table(table: str, frame: pd.DataFrame, key: str) -> None:
     config = column_config(table, list(frame.columns))
     if "sources" in frame.columns:
         config["sources"] = st.column_config.Column(t("data.sources_col"))
-    st.dataframe(
-        frame, hide_index=True, width="stretch", column_config=config, key=key
-    )
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key)
 
 
 def render_facts(facts: pd.DataFrame, conflicts: list[str]) -> None:

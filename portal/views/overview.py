@@ -17,8 +17,13 @@ counts = services.overview_counts()
 cols = st.columns(5)
 for col, (key, unit) in zip(
     cols,
-    (("centers", "unit.center"), ("parks", "unit.park"), ("cities", "unit.city"),
-     ("sources", "unit.source"), ("facts", "unit.fact")),
+    (
+        ("centers", "unit.center"),
+        ("parks", "unit.park"),
+        ("cities", "unit.city"),
+        ("sources", "unit.source"),
+        ("facts", "unit.fact"),
+    ),
     strict=True,
 ):
     col.metric(t(f"overview.{key}"), fmt_number(counts[key], t(unit)))
@@ -26,8 +31,8 @@ when = services.last_update()
 st.caption(t("overview.last_update", when=when or t("overview.never")))
 
 link_cols = st.columns(3)
-link_cols[0].page_link("pages/map.py", label=f"{t('overview.go')} {t('page.map')}", icon="🗺️")
-link_cols[1].page_link("pages/data.py", label=f"{t('overview.go')} {t('page.data')}", icon="🗃️")
+link_cols[0].page_link("views/map.py", label=f"{t('overview.go')} {t('page.map')}")
+link_cols[1].page_link("views/data.py", label=f"{t('overview.go')} {t('page.data')}")
 
 if counts["centers"] + counts["parks"] == 0:
     st.info(t("overview.empty"))

@@ -106,16 +106,23 @@ def render_review() -> None:
         st.info(t("admin.review_empty"))
     for item in items[:REVIEW_LIMIT]:
         with st.container(border=True):
-            st.markdown(f"**{item['entity_table']}** · {t('admin.review_confidence')} "
-                        f"{fmt_number(item.get('confidence'), 'fraction')}")
+            st.markdown(
+                f"**{item['entity_table']}** · {t('admin.review_confidence')} "
+                f"{fmt_number(item.get('confidence'), 'fraction')}"
+            )
             st.code(json.dumps(item["values"], ensure_ascii=False, indent=1), language="json")
             st.markdown(f"{t('admin.review_evidence')}：> {item['evidence']}")
             st.caption(f"{t('map.popup_source')}: {item.get('url') or item['source_id']}")
             left, right = st.columns(2)
-            left.button(t("admin.accept"), key=f"acc_{item['id']}", on_click=decide,
-                        args=(item["id"], True))
-            right.button(t("admin.reject"), key=f"rej_{item['id']}", on_click=decide,
-                         args=(item["id"], False))
+            left.button(
+                t("admin.accept"), key=f"acc_{item['id']}", on_click=decide, args=(item["id"], True)
+            )
+            right.button(
+                t("admin.reject"),
+                key=f"rej_{item['id']}",
+                on_click=decide,
+                args=(item["id"], False),
+            )
 
 
 st.title(t("page.admin"))

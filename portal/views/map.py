@@ -32,7 +32,9 @@ with st.sidebar:
         format_func=lambda name: (
             t("map.no_indicator")
             if not name
-            else t(f"map.ind.{name}") if name in COMPUTED_INDICATORS else name
+            else t(f"map.ind.{name}")
+            if name in COMPUTED_INDICATORS
+            else name
         ),
         key="map_indicator",
     )
@@ -42,8 +44,9 @@ seats = (seat_low or None, None if seat_high >= 10_000 else seat_high)
 centers = services.load_markers("centers", provinces=provinces, industries=industries, seats=seats)
 parks = services.load_markers("parks", provinces=provinces)
 for frame in (centers, parks):
-    frame["seats_text"] = [fmt_number(v, "seat") if v == v and v is not None else None
-                           for v in frame["seats"]]
+    frame["seats_text"] = [
+        fmt_number(v, "seat") if v == v and v is not None else None for v in frame["seats"]
+    ]
 unplaced = int((~centers["placed"]).sum() + (~parks["placed"]).sum())
 st.caption(
     t(
