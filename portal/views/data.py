@@ -65,18 +65,18 @@ st.subheader(t("data.downloads"))
 st.caption(t("data.download_scope", n=n_rows))
 cols = st.columns(5)
 cols[0].download_button(
-    t("data.download_csv"), build_csv(frame), f"{table}.csv", "text/csv", key="dl_csv"
+    t("data.download_csv"), lambda: build_csv(frame), f"{table}.csv", "text/csv", key="dl_csv"
 )
 cols[1].download_button(
     t("data.download_xlsx"),
-    build_xlsx(frame, table),
+    lambda: build_xlsx(frame, table),
     f"{table}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="dl_xlsx",
 )
 cols[2].download_button(
     t("data.download_parquet"),
-    build_parquet(frame),
+    lambda: build_parquet(frame),
     f"{table}.parquet",
     "application/vnd.apache.parquet",
     key="dl_parquet",
@@ -84,7 +84,7 @@ cols[2].download_button(
 if spec.geographic:
     cols[3].download_button(
         t("data.download_geojson"),
-        build_geojson(frame),
+        lambda: build_geojson(frame),
         f"{table}.geojson",
         "application/geo+json",
         key="dl_geojson",
