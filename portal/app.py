@@ -1,0 +1,34 @@
+"""ParkBench portal: the router (page config, language switch, navigation) and nothing else."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `streamlit run portal/app.py` puts portal/ first, not the repo
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from portal.components.layout import render_language_switch  # noqa: E402
+from portal.i18n import t  # noqa: E402
+
+st.set_page_config(page_title="ParkBench", page_icon="📞", layout="wide")
+render_language_switch()
+
+# not "pages/": Streamlit would serve files there directly on a deep link, bypassing the router
+PAGES = Path(__file__).parent / "views"
+navigation = st.navigation(
+    {
+        t("nav.public"): [
+            st.Page(PAGES / "overview.py", title=t("page.overview"), default=True),
+            st.Page(PAGES / "map.py", title=t("page.map"), url_path="map"),
+            st.Page(PAGES / "data.py", title=t("page.data"), url_path="data"),
+        ],
+        t("nav.admin"): [
+            st.Page(PAGES / "admin.py", title=t("page.admin"), url_path="admin"),
+        ],
+    }
+)
+navigation.run()

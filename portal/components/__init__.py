@@ -1,0 +1,1 @@
+"""Rendering helpers of the portal pages (``render_*`` call Streamlit; ``build_*`` are pure)."""

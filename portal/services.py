@@ -1,0 +1,139 @@
+"""Cached access to the store for the pages: the only module that uses Streamlit's caches.
+
+Public pages read through one read-only connection per database file
+(``open_db(path, read_only=True)``); query results are cached per database and invalidated
+when the file changes (its modification time is part of every cache key), so an import shows
+up on the next page load.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlite_utils
+import streamlit as st
+
+from data import queries
+from data.errors import StoreError
+from data.store import default_db_path, open_db
+
+
+def db_path() -> Path:
+    """The database the portal serves: $PARKBENCH_DB, else build/parkbench.sqlite."""
+    return default_db_path()
+
+
+def db_version(path: Path | None = None) -> float:
+    """Modification time of the database and its WAL: changes whenever something is written."""
+    path = path or db_path()
+    stamps = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
+    if not stamps:
+        raise StoreError(f"database {path} does not exist; run `parkbench build` first")
+    return max(stamps)
+
+
+@st.cache_resource(show_spinner=False)
+def _reader(path: str) -> sqlite_utils.Database:
+    return open_db(path, read_only=True)
+
+
+def reader() -> sqlite_utils.Database:
+    """The shared read-only connection of the served database."""
+    return _reader(str(db_path()))
+
+
+def writer() -> sqlite_utils.Database:
+    """A writable connection (administration page only, after authentication)."""
+    return open_db(db_path())
+
+
+def _cached(func):
+    """Cache a query ``func(db, *args)`` per database file and version."""
+
+    @st.cache_data(show_spinner=False, max_entries=256)
+    def run(path: str, version: float, name: str, *args, **kwargs):
+        return func(_reader(path), *args, **kwargs)
+
+    def call(*args, **kwargs):
+        path = db_path()
+        return run(str(path), db_version(path), func.__name__, *args, **kwargs)
+
+    call.__name__ = func.__name__
+    call.__doc__ = func.__doc__
+    return call
+
+
+overview_counts = _cached(queries.overview_counts)
+last_update = _cached(queries.last_update)
+counts_by_province = _cached(queries.counts_by_province)
+latest_sources = _cached(queries.latest_sources)
+browsable_tables = _cached(queries.browsable_tables)
+distinct_values = _cached(queries.distinct_values)
+load_table = _cached(queries.load_table)
+entity_facts = _cached(queries.entity_facts)
+entity_conflicts = _cached(queries.entity_conflicts)
+load_markers = _cached(queries.load_markers)
+city_entities = _cached(queries.city_entities)
+
+
+def database_bytes() -> bytes:
+    """The SQLite file, consistent even while the WAL holds recent writes."""
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "parkbench.sqlite"
+        src = sqlite3.connect(f"file:{db_path()}?mode=ro", uri=True)
+        dst = sqlite3.connect(out)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+        return out.read_bytes()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _database_bytes(path: str, version: float) -> bytes:
+    return database_bytes()
+
+
+def cached_database_bytes() -> bytes:
+    """:func:`database_bytes`, cached per database version."""
+    path = db_path()
+    return _database_bytes(str(path), db_version(path))
+
+
+def admin_password() -> str | None:
+    """The administrator password from $PARKBENCH_ADMIN_PASSWORD or ``st.secrets``; else None."""
+    env = os.environ.get("PARKBENCH_ADMIN_PASSWORD")
+    if env:
+        return env
+    try:
+        value = st.secrets.get("admin_password")
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        return None
+    return str(value) if value else None
+
+
+@st.cache_data(show_spinner=False)
+def boundaries_geojson(name: str, mtime: float) -> dict | None:
+    """A boundary layer (``provinces``, ``prefectures``, ``border``, ``lines``) as GeoJSON."""
+    from portal.components.map import read_boundaries
+
+    return read_boundaries(name)
+
+
+def boundaries(name: str) -> dict | None:
+    """:func:`boundaries_geojson` keyed on the file's modification time (None when absent)."""
+    from portal.components.map import BOUNDARY_DIR
+
+    path = BOUNDARY_DIR / f"{name}.geojson"
+    if not path.exists():
+        return None
+    return boundaries_geojson(name, path.stat().st_mtime)
+
+
+city_indicator_names = _cached(queries.city_indicator_names)
+city_indicator_values = _cached(queries.city_indicator_values)

@@ -1,0 +1,125 @@
+"""Data: full-text search and filters over every table, the sources of each fact, downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data.queries import choice_columns, dictionary_frame, entity_label, numeric_columns
+from data.schema import TABLES
+from portal import services
+from portal.components.downloads import build_csv, build_geojson, build_parquet, build_xlsx
+from portal.components.layout import require_database
+from portal.components.tables import render_facts, render_table, table_title
+from portal.i18n import fmt_number, t
+
+st.title(t("page.data"))
+require_database()
+
+tables = services.browsable_tables()
+table = st.selectbox(t("data.table"), tables, format_func=table_title, key="data_table")
+spec = TABLES[table]
+
+text = st.text_input(t("data.search"), key=f"data_search_{table}") if spec.fts else ""
+choices: dict[str, list] = {}
+ranges: dict[str, tuple] = {}
+with st.expander(t("data.filters"), expanded=False):
+    for column in choice_columns(table):
+        options = services.distinct_values(table, column)
+        picked = st.multiselect(column, options, key=f"data_pick_{table}_{column}")
+        if picked:
+            choices[column] = picked
+    numeric = numeric_columns(table)
+    if numeric:
+        column = st.selectbox(t("data.range_column"), ["", *numeric], key=f"data_rcol_{table}")
+        if column:
+            unit = spec.column(column).unit or "—"
+            st.caption(t("data.range", column=column, unit=unit))
+            low_col, high_col = st.columns(2)
+            low = low_col.number_input("min", value=None, key=f"data_low_{table}_{column}")
+            high = high_col.number_input("max", value=None, key=f"data_high_{table}_{column}")
+            ranges[column] = (low, high)
+
+frame = services.load_table(table, text=text, choices=choices, ranges=ranges)
+n_rows = fmt_number(len(frame), t("unit.row"))
+st.caption(t("data.rows", n=n_rows))
+if frame.empty:
+    st.info(t("data.no_rows"))
+else:
+    render_table(table, frame, key=f"data_frame_{table}")
+    if "sources" in frame.columns:
+        records = frame.to_dict("records")
+        labels = {r[spec.pk]: entity_label(r) for r in records}
+        picked = st.selectbox(
+            t("data.record"),
+            list(labels),
+            format_func=labels.__getitem__,
+            index=None,
+            key=f"data_record_{table}",
+        )
+        if picked:
+            render_facts(
+                services.entity_facts(table, picked), services.entity_conflicts(table, picked)
+            )
+
+st.subheader(t("data.downloads"))
+st.caption(t("data.download_scope", n=n_rows))
+cols = st.columns(5)
+cols[0].download_button(
+    t("data.download_csv"), lambda: build_csv(frame), f"{table}.csv", "text/csv", key="dl_csv"
+)
+cols[1].download_button(
+    t("data.download_xlsx"),
+    lambda: build_xlsx(frame, table),
+    f"{table}.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="dl_xlsx",
+)
+cols[2].download_button(
+    t("data.download_parquet"),
+    lambda: build_parquet(frame),
+    f"{table}.parquet",
+    "application/vnd.apache.parquet",
+    key="dl_parquet",
+)
+if spec.geographic:
+    cols[3].download_button(
+        t("data.download_geojson"),
+        lambda: build_geojson(frame),
+        f"{table}.geojson",
+        "application/geo+json",
+        key="dl_geojson",
+    )
+cols[4].download_button(
+    t("data.download_sqlite"),
+    services.cached_database_bytes,
+    "parkbench.sqlite",
+    "application/vnd.sqlite3",
+    key="dl_sqlite",
+)
+
+with st.expander(t("data.dictionary")):
+    dictionary = dictionary_frame(table)
+    st.dataframe(
+        dictionary.rename(
+            columns={
+                "column": t("data.dict_column"),
+                "type": t("data.dict_type"),
+                "unit": t("data.dict_unit"),
+                "zh": t("data.dict_zh"),
+                "en": t("data.dict_en"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.download_button(
+        t("data.download_dictionary"),
+        build_csv(dictionary),
+        f"{table}_dictionary.csv",
+        "text/csv",
+        key="dl_dictionary",
+    )
+st.caption(t("data.licence", licence=spec.licence))
+with st.expander(t("data.cite")):
+    when = (services.last_update() or "")[:10] or t("overview.never")
+    st.code(t("data.citation", table=table, when=when, licence=spec.licence), language=None)

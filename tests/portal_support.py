@@ -1,0 +1,17 @@
+"""Helpers of the portal tests: a database with the curated build plus synthetic rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from data.build import build
+from data.fixtures import write_fixture_store
+
+APP = Path(__file__).resolve().parents[1] / "portal" / "app.py"
+
+
+def make_portal_db(path: Path, n_centers: int = 24, n_parks: int = 6) -> Path:
+    """``parkbench build`` of the repo's data, plus synthetic centers and parks on top."""
+    build(path)
+    write_fixture_store(path, n_centers=n_centers, n_parks=n_parks).conn.close()
+    return path

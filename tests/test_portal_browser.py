@@ -1,0 +1,165 @@
+"""The real portal in headless Chromium: every page renders offline, screenshots, downloads.
+
+Starts ``parkbench serve`` on a database built by ``parkbench build`` (as ``make run`` does),
+drives it with Playwright through the system Chromium (never ``playwright install``), saves a
+screenshot of every page in ``test-artifacts/`` and checks that no request leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not Path(CHROMIUM).exists():  # `make system` installs it; never downloaded by the test
+    pytest.skip("needs /usr/bin/chromium (make system)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "parkbench.sqlite"
+    env = {k: v for k, v in os.environ.items() if k != "PARKBENCH_ADMIN_PASSWORD"}
+    env["PYTHONPATH"] = str(REPO)
+    subprocess.run(
+        [sys.executable, "-m", "portal.cli", "build", "--db", str(db)],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "portal.cli",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("the portal did not start") from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:  # launch() gives each run a fresh temporary profile
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.requests = []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.set_default_timeout(30_000)
+    yield pg
+    outside = [u for u in pg.requests if not u.startswith((server, "data:", "blob:", "about:"))]
+    context.close()
+    assert not outside, f"requests left 127.0.0.1: {outside[:5]}"
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.wait_for_timeout(500)
+    pg.screenshot(path=str(ARTIFACTS / f"portal-{name}.png"), full_page=True)
+
+
+def test_overview_renders_in_chinese_and_switches_to_english(page, server):
+    page.goto(server)
+    page.get_by_text("带出处的事实").first.wait_for()
+    shot(page, "overview-zh")
+    page.locator("[data-testid=stSidebar] label").filter(has_text="English").click()
+    page.get_by_text("Facts with provenance").first.wait_for()
+    assert page.get_by_text("带出处的事实").count() == 0
+    shot(page, "overview-en")
+
+
+def test_map_shows_base_layer_and_markers_offline(page, server):
+    page.goto(f"{server}/map")
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    frame.locator(".leaflet-overlay-pane canvas, .leaflet-overlay-pane svg").first.wait_for()
+    frame.locator(".marker-cluster").first.wait_for()
+    assert frame.locator(".marker-cluster").count() > 0
+    shot(page, "map")
+
+
+def test_data_page_downloads_the_selection_as_csv(page, server):
+    page.goto(f"{server}/data")
+    page.get_by_text("下载内容为当前筛选结果").wait_for()
+    shot(page, "data")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    header, first = text.splitlines()[:2]
+    assert header.startswith("id,name,") and "sources" in header
+    assert first.startswith("ctr_")
+
+
+def test_admin_page_refuses_without_a_password(page, server):
+    page.goto(f"{server}/admin")
+    page.get_by_text("管理页面已停用").wait_for()
+    assert page.locator("input[type='password']").count() == 0
+    assert page.locator("[data-testid='stFileUploader']").count() == 0
+    shot(page, "admin")
