@@ -220,12 +220,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.err_reason": {"zh": "原因", "en": "Reason"},
     "admin.kind.centers": {"zh": "呼叫中心", "en": "Call centers"},
     "admin.kind.parks": {"zh": "产业园区", "en": "Industry parks"},
+    "admin.kind.city_inputs": {"zh": "城市输入指标（工资、租金等）", "en": "City inputs (wages, rent ...)"},
     "admin.kind.incentives": {"zh": "优惠政策", "en": "Incentives"},
     "admin.kind.park_targets": {"zh": "园区座席目标", "en": "Park seat targets"},
     "admin.kind.park_tenants": {"zh": "园区入驻企业", "en": "Park tenants"},
     "admin.kind.kpis": {"zh": "绩效指标", "en": "KPIs"},
     "admin.kind.industry_figures": {"zh": "行业统计", "en": "Industry figures"},
 }
+
+
+def _merge_page_strings() -> None:
+    """Add the strings of each page module in ``portal/strings/`` (one module per page)."""
+    import importlib
+    import pkgutil
+
+    from portal import strings
+
+    for info in sorted(pkgutil.iter_modules(strings.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"portal.strings.{info.name}")
+        for key, value in module.STRINGS.items():
+            if key in STRINGS and STRINGS[key] != value:
+                raise ValueError(f"translation key {key!r} is defined twice")
+            STRINGS[key] = value
+
+
+_merge_page_strings()
 
 
 def current_lang() -> str:
