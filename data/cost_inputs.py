@@ -9,6 +9,8 @@ database, tables or rows fall back to the defaults, and ``notes`` says so.
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,15 +52,26 @@ class CostContext:
         }
 
 
+@functools.lru_cache(maxsize=8)
+def _parsed(path: str, mtime: float) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def _defaults_doc(path: Path | str) -> dict:
+    """The defaults file, parsed once per modification (scoring prices every site with it)."""
+    path = Path(path)
+    return copy.deepcopy(_parsed(str(path.resolve()), path.stat().st_mtime))
+
+
 def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict], dict[str, dict]]:
     """The default inputs (name -> {value, unit, year, source}) and the per-city overrides."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    doc = _defaults_doc(path)
     return doc.get("inputs", {}), doc.get("cities", {}) or {}
 
 
 def load_city_indicators(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
     """city_inputs indicator -> {input, factor, source}: how the table's figures become inputs."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    doc = _defaults_doc(path)
     return doc.get("city_indicators", {}) or {}
 
 

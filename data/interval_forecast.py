@@ -92,10 +92,16 @@ def infer_interval_minutes(labels: list[str]) -> int | None:
     return Counter(steps).most_common(1)[0][0]
 
 
-def load_interval_forecast(path: str | Path) -> IntervalForecast:
-    """Read an interval forecast file; raise TableReadError on anything that is not one."""
-    name = Path(path).name
-    table = read_table(read_bytes(path), name, score_headers=_score)
+def load_interval_forecast(source: str | Path | bytes, name: str | None = None) -> IntervalForecast:
+    """Read an interval forecast file (a path, or the bytes of an upload called ``name``).
+
+    Raises TableReadError (one line naming the file and row) on anything that is not one.
+    """
+    if isinstance(source, bytes | bytearray):
+        content, name = bytes(source), name or "upload"
+    else:
+        content, name = read_bytes(source), name or Path(source).name
+    table = read_table(content, name, score_headers=_score)
     where = {}
     for i, header in enumerate(table.headers):
         key = header.strip().lower()

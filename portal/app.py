@@ -25,6 +25,8 @@ navigation = st.navigation(
             st.Page(PAGES / "overview.py", title=t("page.overview"), default=True),
             st.Page(PAGES / "map.py", title=t("page.map"), url_path="map"),
             st.Page(PAGES / "data.py", title=t("page.data"), url_path="data"),
+            st.Page(PAGES / "compare.py", title=t("page.compare"), url_path="compare"),
+            st.Page(PAGES / "staffing.py", title=t("page.staffing"), url_path="staffing"),
         ],
         t("nav.admin"): [
             st.Page(PAGES / "admin.py", title=t("page.admin"), url_path="admin"),

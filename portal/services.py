@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 import streamlit as st
 
-from data import queries
+from data import queries, site_facts
 from data.errors import StoreError
 from data.store import default_db_path, open_db
 
@@ -137,3 +137,91 @@ def boundaries(name: str) -> dict | None:
 
 city_indicator_names = _cached(queries.city_indicator_names)
 city_indicator_values = _cached(queries.city_indicator_values)
+
+
+# -- Compare sites and Staffing & cost: criteria table, comparisons, cost contexts
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _criteria_table(path: str, version: float):
+    from data.score_inputs import load_criteria_table
+    from portal.costing import cost_per_seat_for_sites
+
+    return load_criteria_table(
+        _reader(path), include_parks=True, cost_per_seat=cost_per_seat_for_sites(path)
+    )
+
+
+def criteria_table():
+    """Every candidate city and park with its criteria (``load_criteria_table``, cost priced)."""
+    path = db_path()
+    return _criteria_table(str(path), db_version(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _comparison(path: str, version: float, chosen, preset, weights, method, draws):
+    from models.site_ranking import compare_sites
+
+    return compare_sites(
+        _criteria_table(path, version),
+        list(chosen),
+        preset=preset,
+        weights=dict(weights) if weights else None,
+        method=method,
+        draws=draws,
+    )
+
+
+def site_comparison(
+    chosen: tuple[str, ...],
+    *,
+    preset: str | None = None,
+    weights: tuple[tuple[str, float], ...] | None = None,
+    method: str = "wsm",
+    draws: int = 1000,
+):
+    """``models.site_ranking.compare_sites`` of the chosen ids on the cached criteria table."""
+    path = db_path()
+    return _comparison(str(path), db_version(path), chosen, preset, weights, method, draws)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cost_context(path: str, version: float, city: str, park: str | None):
+    from data.cost_inputs import load_cost_context
+
+    return load_cost_context(city, park, path)
+
+
+def cost_context(city: str, park: str | None = None):
+    """``data.cost_inputs.load_cost_context`` of a city (and park) in the served database."""
+    path = db_path()
+    return _cost_context(str(path), db_version(path), city, park)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def capacity(agents: int, aht_seconds: float, target_sl: float, answer_seconds: float) -> float:
+    """Peak-hour calls ``agents`` agents answer at the target (``models.capacity``), calls/h."""
+    from models.capacity import calls_per_hour_capacity
+
+    return calls_per_hour_capacity(
+        agents, aht_seconds, target_sl=target_sl, answer_seconds=answer_seconds
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cost_curve(inputs, calls_per_hour: float, aht_seconds: float, patience, rules, years: int):
+    """``models.cost.cost_service_level_curve`` (targets ``CURVE_TARGETS``), cached per input."""
+    from models.cost import cost_service_level_curve
+
+    return cost_service_level_curve(
+        inputs,
+        calls_per_hour,
+        aht_seconds,
+        patience_seconds=patience,
+        rules=list(rules),
+        years=years,
+    )
+
+
+site_indicators = _cached(site_facts.site_indicators)
+site_incentives = _cached(site_facts.site_incentives)

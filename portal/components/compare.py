@@ -1,0 +1,179 @@
+"""Site comparison on the page: ranked table, contributions as stacked bars, fact cards.
+
+``build_*`` are pure (DataFrames and plotly figures from ``SiteComparison.records``);
+``render_*`` show them with Streamlit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from models.criteria import DEFAULT_CRITERIA
+from portal.components.charts import CJK_FONT
+from portal.i18n import current_lang, fmt_number, t
+
+#: one colour per built-in criterion, grouped by hue (labour blue, cost red, transport green,
+#: incentives purple, cluster orange)
+CRITERION_COLOURS = {
+    "working_age_population": "#08519c",
+    "college_educated_population": "#3182bd",
+    "seats_per_100k_working_age": "#9ecae1",
+    "net_cost_per_seat_cny_per_year": "#cb181d",
+    "nearest_airport_km": "#238b45",
+    "railway_stations": "#74c476",
+    "is_service_outsourcing_model_city": "#6a51a3",
+    "incentive_cny_per_seat": "#9e9ac8",
+    "center_count": "#d94801",
+    "park_count": "#fd8d3c",
+    "center_seats": "#fdd0a2",
+}
+CRITERIA = {c.name: c for c in DEFAULT_CRITERIA}
+
+
+def criterion_label(name: str, lang: str | None = None) -> str:
+    """A criterion's name for people (its label in the model), else the column name."""
+    c = CRITERIA.get(name)
+    if c is None:
+        return name
+    return (c.label_zh if (lang or current_lang()) == "zh" else c.label_en) or name
+
+
+def filled_criteria(record: dict) -> set[str]:
+    """Criteria of a record whose value a missing-value rule filled or an estimate gave."""
+    return {f.removesuffix(" (estimated)") for f in record.get("filled", [])}
+
+
+def build_comparison_frame(records: list[dict], candidates: int, costs: dict | None = None):
+    """One row per chosen site, best first: ranks, stability, values, contributions, flags.
+
+    Column names are stable English identifiers (the CSV download); ``costs`` maps a site id
+    to its cost figures (``gross_cny_per_seat_year``, ``incentives_cny_per_seat_year``,
+    ``net_cny_per_seat_year``, ``cny_per_contact``), added as columns when given.
+    """
+    rows = []
+    for r in records:
+        row = {
+            "rank_in_selection": r["rank_in_selection"],
+            "id": r["id"],
+            "adcode": r["adcode"],
+            "name": r["name"],
+            "kind": r["kind"],
+            "score": r["score"],
+            "rank_among_all": r["rank"],
+            "candidates": candidates,
+            "rank_p05": r.get("rank_p05"),
+            "rank_p95": r.get("rank_p95"),
+            "selection_rank_p05": r.get("selection_rank_p05"),
+            "selection_rank_p95": r.get("selection_rank_p95"),
+            "p_first_in_selection": r.get("p_first_in_selection"),
+            "filled": "; ".join(r.get("filled", [])),
+            "estimated": "; ".join(f"{k}: {v}" for k, v in (r.get("estimated") or {}).items()),
+        }
+        for name, value in r["values"].items():
+            row[f"value:{name}"] = value
+        for name, value in r["contributions"].items():
+            row[f"contribution:{name}"] = value
+        if costs and r["id"] in costs:
+            row.update(costs[r["id"]])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def build_contributions_chart(
+    records: list[dict], *, title: str, unit: str, filled_note: str
+) -> go.Figure:
+    """Horizontal stacked bars: each site's score split into criterion contributions.
+
+    A hatched segment is a value filled by a missing-value rule or estimated (``filled_note``
+    says so in the hover text).
+    """
+    names = [r["name"] for r in records][::-1]  # best on top
+    fig = go.Figure()
+    for criterion in records[0]["contributions"]:
+        values = [r["contributions"][criterion] for r in records][::-1]
+        filled = [criterion in filled_criteria(r) for r in records][::-1]
+        label = criterion_label(criterion)
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=values,
+                name=label,
+                orientation="h",
+                marker={
+                    "color": CRITERION_COLOURS.get(criterion, "#888888"),
+                    "pattern": {"shape": ["/" if f else "" for f in filled], "solidity": 0.4},
+                },
+                customdata=[filled_note if f else "" for f in filled],
+                hovertemplate=f"{label}: %{{x:.3f}} %{{customdata}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title=title,
+        barmode="stack",
+        xaxis_title=unit,
+        font={"family": CJK_FONT},
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        legend={"orientation": "h", "y": -0.25},
+        height=220 + 50 * len(records),
+    )
+    return fig
+
+
+def ranking_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ranked table as a reader sees it (translated headers, intervals as text)."""
+
+    def interval(lo, hi) -> str:
+        if lo is None or (isinstance(lo, float) and math.isnan(lo)):
+            return "—"
+        return f"{int(lo)}–{int(hi)}"
+
+    return pd.DataFrame(
+        {
+            t("compare.col_rank"): frame["rank_in_selection"],
+            t("common.name"): frame["name"],
+            t("common.kind"): [t(f"compare.kind.{k}") for k in frame["kind"]],
+            t("compare.col_score"): frame["score"].round(3),
+            t("compare.col_rank_all", n=int(frame["candidates"].iloc[0])): frame["rank_among_all"],
+            t("compare.col_rank_all_interval"): [
+                interval(a, b) for a, b in zip(frame["rank_p05"], frame["rank_p95"], strict=True)
+            ],
+            t("compare.col_sel_interval"): [
+                interval(a, b)
+                for a, b in zip(
+                    frame["selection_rank_p05"], frame["selection_rank_p95"], strict=True
+                )
+            ],
+            t("compare.col_p_first"): [
+                fmt_number(p, "fraction") if p is not None else "—"
+                for p in frame["p_first_in_selection"]
+            ],
+            t("compare.col_filled"): [
+                "; ".join(criterion_label(c) for c in sorted(filled_criteria({"filled": f})))
+                if f
+                else t("common.none")
+                for f in frame["filled"].map(lambda s: s.split("; ") if s else [])
+            ],
+        }
+    )
+
+
+def render_fact_card(
+    name: str, facts: list[tuple[str, str, str | None]], incentives: list[dict]
+) -> None:
+    """One site's card: ``(label, value with unit, source)`` lines, then its incentive rules."""
+    st.markdown(f"#### {name}")
+    for label, value, source in facts:
+        st.markdown(f"**{label}**: {value}")
+        if source:
+            st.caption(t("compare.source", source=source))
+    st.markdown(f"**{t('compare.incentives')}**")
+    if not incentives:
+        st.caption(t("compare.no_incentives"))
+    for rule in incentives:
+        st.markdown(f"- {rule['text']}")
+        if rule.get("source"):
+            st.caption(t("compare.source", source=rule["source"]))

@@ -1,0 +1,344 @@
+"""Staffing & cost: agents, FTE and seats for a service level, what they cost, an interval plan."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from data.errors import ParkBenchError
+from data.interval_forecast import load_interval_forecast
+from models.cost import COMPONENTS, CURVE_TARGETS, CostInputs, cost_for_service_level
+from models.cost import service_level_label as sl_label
+from models.erlang_a import erlang_a_measures
+from models.erlang_c import erlang_c_measures, traffic_erlangs
+from models.incentives import IncentiveRule
+from models.interval_plan import compute_interval_plan
+from models.staffing import compute_staffing
+from portal import services
+from portal.components.charts import render_chart
+from portal.components.cost_charts import (
+    build_cost_curve,
+    build_cost_waterfall,
+    build_interval_chart,
+)
+from portal.components.downloads import build_csv
+from portal.components.layout import require_database
+from portal.i18n import fmt_number, t
+
+st.title(t("page.staffing"))
+require_database()
+st.caption(t("staffing.intro"))
+
+# -- inputs
+st.subheader(t("staffing.inputs"))
+c1, c2, c3 = st.columns(3)
+with c1:
+    volume_mode = st.radio(
+        t("staffing.volume_mode"),
+        ["hour", "day"],
+        format_func=lambda m: t(f"staffing.volume.{m}"),
+        horizontal=True,
+        key="staff_volume_mode",
+    )
+    if volume_mode == "hour":
+        calls_per_hour = st.number_input(
+            t("staffing.calls_per_hour"), 0.0, 1e6, 1000.0, 50.0, key="staff_calls_hour"
+        )
+    else:
+        per_day = st.number_input(
+            t("staffing.calls_per_day"), 0.0, 1e7, 10_000.0, 500.0, key="staff_calls_day"
+        )
+        peak_share = st.number_input(
+            t("staffing.peak_share"), 1.0, 100.0, 12.0, 0.5, key="staff_peak_share"
+        )
+        calls_per_hour = per_day * peak_share / 100.0
+        st.caption(
+            t("staffing.peak_hour", calls=fmt_number(calls_per_hour, t("unit.calls_per_hour")))
+        )
+    aht = st.number_input(t("staffing.aht"), 10.0, 7200.0, 240.0, 10.0, key="staff_aht")
+    use_patience = st.checkbox(t("staffing.use_patience"), key="staff_use_patience")
+    patience = (
+        st.number_input(t("staffing.patience"), 1.0, 3600.0, 120.0, 10.0, key="staff_patience")
+        if use_patience
+        else None
+    )
+with c2:
+    target_pct = st.slider(t("staffing.target_sl"), 50, 99, 80, 1, key="staff_target")
+    answer_seconds = st.number_input(
+        t("staffing.answer_seconds"), 0.0, 600.0, 20.0, 5.0, key="staff_answer"
+    )
+    shrinkage_pct = st.slider(t("staffing.shrinkage"), 0, 60, 30, 1, key="staff_shrinkage")
+    occupancy_pct = st.slider(t("staffing.max_occupancy"), 50, 100, 100, 1, key="staff_occupancy")
+    have = st.number_input(t("staffing.agents_have"), 0, 100_000, 0, 1, key="staff_have")
+with c3:
+    table = services.criteria_table()
+    cities = table[table["kind"] == "city"].sort_values(["province", "name"])
+    names = cities["name"].tolist()
+    city = st.selectbox(
+        t("common.city"),
+        names,
+        index=names.index("北京市") if "北京市" in names else 0,
+        key="staff_city",
+    )
+    adcode = cities.loc[cities["name"] == city, "adcode"].iloc[0]
+    parks = table[(table["kind"] == "park") & (table["adcode"] == adcode)]["name"].tolist()
+    park = st.selectbox(
+        t("staffing.park"),
+        ["", *parks],
+        format_func=lambda p: p or t("staffing.no_park"),
+        key="staff_park",
+    )
+    years = int(st.number_input(t("staffing.years"), 1, 20, 5, 1, key="staff_years"))
+
+target_sl, shrinkage, max_occupancy = (
+    target_pct / 100.0,
+    shrinkage_pct / 100.0,
+    occupancy_pct / 100.0,
+)
+level = sl_label(target_sl, answer_seconds)
+try:
+    staffing = compute_staffing(
+        calls_per_hour,
+        aht,
+        target_sl=target_sl,
+        answer_seconds=answer_seconds,
+        max_occupancy=max_occupancy,
+        shrinkage=shrinkage,
+        patience_seconds=patience,
+    )
+    ctx = services.cost_context(city, park or None)
+    values = dict(ctx.values, shrinkage=shrinkage, aht_seconds=aht)
+    base = CostInputs(seats=1, **values)
+    rules = tuple(IncentiveRule.from_row(row) for row in ctx.rules)
+    cost = cost_for_service_level(
+        base,
+        calls_per_hour,
+        aht,
+        target_sl=target_sl,
+        answer_seconds=answer_seconds,
+        max_occupancy=max_occupancy,
+        patience_seconds=patience,
+        rules=rules,
+        years=years,
+        sources=ctx.sources,
+    ).to_dict()
+except ParkBenchError as exc:
+    st.error(str(exc))
+    st.stop()
+
+# -- staffing
+st.subheader(t("staffing.result", level=level))
+model = t(f"staffing.model.{staffing.model}")
+st.caption(
+    t(
+        "staffing.load",
+        calls=fmt_number(calls_per_hour, t("unit.calls_per_hour")),
+        aht=fmt_number(aht, "second"),
+        erlangs=fmt_number(round(staffing.traffic_erlangs, 2), "Erl"),
+        model=model,
+        binding=t(f"staffing.binding.{staffing.binding.replace(' ', '_')}"),
+    )
+)
+m = st.columns(4)
+m[0].metric(t("staffing.agents"), fmt_number(staffing.agents, "person"))
+m[1].metric(t("staffing.fte"), fmt_number(round(staffing.fte, 1), "person"))
+m[2].metric(t("staffing.seats"), fmt_number(cost["seats"], "seat"))
+m[3].metric(t("staffing.headcount"), fmt_number(round(cost["fte"], 1), "person"))
+m = st.columns(4)
+m[0].metric(t("staffing.sl", seconds=fmt_number(answer_seconds, "second")),
+            fmt_number(staffing.service_level, "fraction"))  # fmt: skip
+m[1].metric(t("staffing.asa"), fmt_number(round(staffing.asa_seconds, 1), "second"))
+m[2].metric(
+    t("staffing.abandon"),
+    fmt_number(staffing.abandon_rate, "fraction")
+    if staffing.abandon_rate is not None
+    else t("staffing.no_abandon"),
+)
+m[3].metric(t("staffing.occupancy"), fmt_number(staffing.occupancy, "fraction"))
+st.caption(t("staffing.fte_note", shrinkage=fmt_number(shrinkage, "fraction")))
+if staffing.understaffed:
+    st.error(t("staffing.understaffed_model"))
+
+if have:
+    load = traffic_erlangs(calls_per_hour, aht)
+    if patience is None:
+        given = erlang_c_measures(int(have), load, aht, answer_seconds)
+        under = bool(given["understaffed"])
+    else:
+        given = erlang_a_measures(int(have), calls_per_hour, aht, patience, answer_seconds)
+        under = False
+    asa = float(given["asa_seconds"])
+    text = t(
+        "staffing.have_result",
+        agents=fmt_number(int(have), "person"),
+        sl=fmt_number(float(given["service_level"]), "fraction"),
+        asa=fmt_number(round(asa, 1), "second") if np.isfinite(asa) else "∞",
+    )
+    if "abandon_rate" in given:
+        text += t(
+            "staffing.have_abandon", rate=fmt_number(float(given["abandon_rate"]), "fraction")
+        )
+    if under:
+        st.error(t("staffing.understaffed", agents=fmt_number(int(have), "person"),
+                   erlangs=fmt_number(round(load, 2), "Erl")))  # fmt: skip
+    elif int(have) < staffing.agents:
+        st.warning(text)
+    else:
+        st.success(text)
+
+# -- cost
+st.subheader(t("staffing.cost", city=city + (f" · {park}" if park else "")))
+m = st.columns(4)
+m[0].metric(
+    t("staffing.per_seat"),
+    fmt_number(round(cost["per_seat_per_year"]), t("unit.cny_per_seat_year")),
+)
+m[1].metric(
+    t("staffing.net_per_seat"),
+    fmt_number(round(cost["net_per_seat_per_year"]), t("unit.cny_per_seat_year")),
+)
+m[2].metric(
+    t("staffing.per_contact"), fmt_number(round(cost["per_contact"], 2), t("unit.cny_per_contact"))
+)
+m[3].metric(t("staffing.total"), fmt_number(round(cost["total_cny_per_year"]), t("unit.cny_per_year")))  # fmt: skip
+st.caption(t("staffing.cost_note", years=years))
+shown = dict(
+    cost, incentives={k: v for k, v in cost["incentives"].items() if v["per_seat_per_year"] > 0}
+)
+render_chart(
+    build_cost_waterfall(
+        shown,
+        component_labels={k: t(f"cost.comp.{k}") for k in COMPONENTS},
+        gross_label=t("compare.gross_bar"),
+        net_label=t("compare.net_bar"),
+        title=t("staffing.waterfall_title"),
+        unit=t("unit.cny_per_seat_year"),
+    ),
+    key="staff_waterfall",
+)
+for name, why in cost["incentives_not_applied"].items():
+    st.caption(t("compare.incentive_skipped", name=name, why=why))
+with st.expander(t("staffing.inputs_sources")):
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("staffing.input"): k,
+                    t("data.fact_value"): v.get("value"),
+                    t("data.dict_unit"): v.get("unit"),
+                    t("staffing.year"): v.get("year"),
+                    t("data.fact_source"): v.get("source"),
+                }
+                for k, v in ctx.sources.items()
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    for note in ctx.notes:
+        st.caption(note)
+
+# -- cost against service level
+st.subheader(t("staffing.curve"))
+try:
+    curve = services.cost_curve(base, calls_per_hour, aht, patience, rules, years)
+except ParkBenchError as exc:
+    st.error(str(exc))
+    curve = []
+if curve:
+    render_chart(
+        build_cost_curve(
+            curve,
+            chosen=level,
+            labels={
+                "x": t("staffing.curve_x"),
+                "total": t("staffing.curve_total"),
+                "per_contact": t("staffing.curve_per_contact"),
+            },
+            title=t("staffing.curve_title"),
+        ),
+        key="staff_curve",
+    )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("staffing.curve_x"): [r["target"] for r in curve],
+                t("staffing.agents"): [r["agents"] for r in curve],
+                t("staffing.headcount"): [round(r["fte"], 1) for r in curve],
+                t("staffing.curve_total"): [round(r["total_cny_per_year"]) for r in curve],
+                t("staffing.curve_per_contact"): [round(r["per_contact"], 2) for r in curve],
+                t("staffing.curve_net"): [round(r["net"]) for r in curve],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="staff_curve_table",
+    )
+    st.caption(t("staffing.curve_note", targets=", ".join(sl_label(*x) for x in CURVE_TARGETS)))
+
+# -- interval plan
+st.subheader(t("staffing.plan"))
+st.caption(t("staffing.plan_help"))
+upload = st.file_uploader(t("staffing.plan_upload"), type=["csv", "xlsx"], key="staff_plan")
+if upload is not None:
+    try:
+        forecast = load_interval_forecast(upload.getvalue(), upload.name)
+        minutes = forecast.interval_minutes or 30
+        plan_aht = forecast.aht_seconds
+        plan_aht = np.full(forecast.calls.shape, aht) if plan_aht is None else np.where(
+            np.isnan(plan_aht), aht, plan_aht
+        )  # fmt: skip
+        plan = compute_interval_plan(
+            forecast.calls,
+            plan_aht,
+            interval_minutes=minutes,
+            target_sl=target_sl,
+            answer_seconds=answer_seconds,
+            max_occupancy=max_occupancy,
+            shrinkage=shrinkage,
+            patience_seconds=patience,
+        )
+    except ParkBenchError as exc:
+        st.error(t("staffing.plan_error", error=str(exc)))
+    else:
+        summary = plan.summary()
+        st.caption(
+            t(
+                "staffing.plan_summary",
+                n=fmt_number(summary["intervals"]),
+                minutes=minutes,
+                calls=fmt_number(round(summary["calls"]), t("unit.calls")),
+                model=t(f"staffing.model.{plan.model}"),
+            )
+        )
+        m = st.columns(4)
+        m[0].metric(t("staffing.peak_agents"), fmt_number(plan.peak_agents, "person"))
+        m[1].metric(t("staffing.peak_seats"), fmt_number(plan.peak_seats, "seat"))
+        m[2].metric(
+            t("staffing.agent_hours"), fmt_number(round(plan.agent_hours, 1), t("unit.hours"))
+        )
+        m[3].metric(t("staffing.period_fte"), fmt_number(round(plan.period_fte, 1), "person"))
+        frame = plan.intervals.assign(start=forecast.labels)
+        render_chart(
+            build_interval_chart(
+                forecast.labels,
+                frame["agents"].astype(int).tolist(),
+                frame["calls"].tolist(),
+                labels={
+                    "x": t("staffing.interval", minutes=minutes),
+                    "agents": t("staffing.agents"),
+                    "calls": t("staffing.plan_calls"),
+                },
+                title=t("staffing.plan_title"),
+            ),
+            key="staff_plan_chart",
+        )
+        st.dataframe(frame, hide_index=True, width="stretch", key="staff_plan_table")
+        st.download_button(
+            t("staffing.plan_download"),
+            lambda: build_csv(frame),
+            "parkbench_interval_plan.csv",
+            "text/csv",
+            key="staff_plan_dl",
+        )
