@@ -1,5 +1,5 @@
-"""Portal: server time to render each page (AppTest) on the built database and on a synthetic
-10,000-center / 3,000-park database, and the size of the map payload."""
+"""Portal: server time to render each page (AppTest) on the built database and on the built database
+plus 10,000 synthetic centers and 3,000 parks, browser time until the map's markers show, and the size of the map payload."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "portal" / "app.py"
-PAGES = ("overview", "map", "data")
+PAGES = ("overview", "map", "data", "compare", "staffing")
 
 
 def _render_times(db: Path) -> dict[str, float]:
@@ -52,6 +52,70 @@ def _map_payload(db: Path) -> float:
     return len(map_html(m).encode("utf-8")) / 1e6
 
 
+def _browser_marker_seconds(db: Path) -> float | None:
+    """Seconds from navigating to /map until the first marker cluster is visible in Chromium.
+
+    Starts ``parkbench serve`` on ``db`` and drives headless /usr/bin/chromium with Playwright
+    (as tests/test_portal_browser.py does); the app is warmed with one visit first, so the
+    figure is what a reader sees on a running portal. None without Chromium.
+    """
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "PARKBENCH_ADMIN_PASSWORD"}
+    env["PYTHONPATH"] = str(APP.parents[1])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "portal.cli", "serve", "--db", str(db), "--port", str(port),
+         "--host", "127.0.0.1"],
+        cwd=APP.parents[1], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("the portal did not start") from None
+                time.sleep(0.5)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
+            timings = []
+            for _ in range(2):  # the first visit warms the server's caches
+                page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+                page.set_default_timeout(60_000)
+                start = time.perf_counter()
+                page.goto(f"{url}/map")
+                frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+                frame.locator(".marker-cluster").first.wait_for(state="visible")
+                timings.append(time.perf_counter() - start)
+                page.context.close()
+            browser.close()
+        return timings[-1]
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
 def run() -> list[dict]:
     from data.build import build
     from data.fixtures import write_fixture_store
@@ -62,6 +126,7 @@ def run() -> list[dict]:
         real = Path(tmp) / "real.sqlite"
         build(real)
         big = Path(tmp) / "big.sqlite"
+        build(big)  # the geography layer (cities) under the synthetic rows, as a real store has
         write_fixture_store(big, n_centers=10_000, n_parks=3_000).conn.close()
         try:
             for label, db in (("built db", real), ("10k centers + 3k parks", big)):
@@ -75,6 +140,20 @@ def run() -> list[dict]:
                             "peer": None,
                             "peer_figure": None,
                             "note": "AppTest first run, server side",
+                        }
+                    )
+                # browser timing on the large store only (keeps the module near a minute)
+                seconds = _browser_marker_seconds(db) if db == big else None
+                if seconds is not None:
+                    rows.append(
+                        {
+                            "area": "portal",
+                            "case": f"browser: map markers visible ({label})",
+                            "figure": seconds,
+                            "unit": "s",
+                            "peer": None,
+                            "peer_figure": None,
+                            "note": "headless Chromium, goto /map until a cluster shows, warm server",
                         }
                     )
                 rows.append(

@@ -163,3 +163,44 @@ def test_admin_page_refuses_without_a_password(page, server):
     assert page.locator("input[type='password']").count() == 0
     assert page.locator("[data-testid='stFileUploader']").count() == 0
     shot(page, "admin")
+
+
+def test_compare_page_ranks_and_downloads_a_self_contained_report(page, server):
+    import re
+
+    page.goto(f"{server}/compare")
+    page.get_by_text("排名稳定性").wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    shot(page, "compare")
+    page.get_by_text("基本情况").first.scroll_into_view_if_needed()
+    shot(page, "compare-cost-facts")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="对比报告（HTML，可离线打开）").click()
+    report = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "<img" in report and "data:image/png;base64," in report
+    assert not re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", report)
+    assert "url(" not in report
+    # http(s) only as the text of a source, e.g. the census the fact cards cite
+    for url in re.findall(r"https?://[^\s\"'<>)]+", report):
+        assert url.startswith(("https://github.com/", "https://pypi.org/", "https://cloudcenter"))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="对比表（CSV）").click()
+    header = Path(info.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("rank_in_selection,id,adcode,name,kind,score")
+    assert "net_cny_per_seat_year" in header
+
+
+def test_staffing_page_plans_an_uploaded_interval_forecast(page, server, tmp_path):
+    page.goto(f"{server}/staffing")
+    page.get_by_text("人员需求（目标 80/20）").wait_for()
+    plan = tmp_path / "day.csv"
+    rows = [f"{8 + i // 2:02d}:{30 * (i % 2):02d},{100 + 40 * i}" for i in range(12)]
+    plan.write_text("start,calls\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(plan))
+    page.get_by_text("12 个时段，每段 30 分钟").wait_for()
+    shot(page, "staffing")
+    page.get_by_text("成本与服务水平").first.scroll_into_view_if_needed()
+    shot(page, "staffing-cost-curve")
+    page.get_by_text("下载排班计划（CSV）").wait_for()
+    page.get_by_text("下载排班计划（CSV）").scroll_into_view_if_needed()
+    shot(page, "staffing-plan")

@@ -116,9 +116,9 @@ def build_contributions_chart(
         barmode="stack",
         xaxis_title=unit,
         font={"family": CJK_FONT},
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        legend={"orientation": "h", "y": -0.25},
-        height=220 + 50 * len(records),
+        margin={"l": 10, "r": 10, "t": 50, "b": 130},
+        legend={"orientation": "h", "y": -0.22, "yanchor": "top"},
+        height=260 + 50 * len(records),
     )
     return fig
 

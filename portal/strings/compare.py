@@ -10,6 +10,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "compare.sites": {"zh": "对比的城市或园区（2–5 个）", "en": "Cities or parks to compare (2–5)"},
     "compare.park_label": {"zh": "{park}（园区，{city}）", "en": "{park} (park, {city})"},
+    "compare.no_sites": {
+        "zh": "数据库中没有候选城市（缺少地理数据层），无法比较。请先运行 `parkbench build`。",
+        "en": "The database has no candidate cities (no geography layer): nothing to compare. "
+        "Run `parkbench build` first.",
+    },
     "compare.pick_two": {
         "zh": "请至少选择 2 个、至多 {n} 个城市或园区。",
         "en": "Choose at least 2 and at most {n} cities or parks.",

@@ -47,6 +47,9 @@ st.caption(t("compare.intro"))
 lang = current_lang()
 
 table = services.criteria_table()
+if table.empty:
+    st.info(t("compare.no_sites"))
+    st.stop()
 rows = {r["id"]: r for r in table.to_dict("records")}
 city_names = {r["adcode"]: r["name"] for r in rows.values() if r["kind"] == "city"}
 

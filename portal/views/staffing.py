@@ -73,16 +73,22 @@ with c2:
     have = st.number_input(t("staffing.agents_have"), 0, 100_000, 0, 1, key="staff_have")
 with c3:
     table = services.criteria_table()
-    cities = table[table["kind"] == "city"].sort_values(["province", "name"])
-    names = cities["name"].tolist()
-    city = st.selectbox(
-        t("common.city"),
-        names,
-        index=names.index("北京市") if "北京市" in names else 0,
-        key="staff_city",
+    cities = (
+        table[table["kind"] == "city"].sort_values(["province", "name"]) if len(table) else table
     )
-    adcode = cities.loc[cities["name"] == city, "adcode"].iloc[0]
-    parks = table[(table["kind"] == "park") & (table["adcode"] == adcode)]["name"].tolist()
+    names = cities["name"].tolist() if len(cities) else []
+    if names:
+        city = st.selectbox(
+            t("common.city"),
+            names,
+            index=names.index("北京市") if "北京市" in names else 0,
+            key="staff_city",
+        )
+        adcode = cities.loc[cities["name"] == city, "adcode"].iloc[0]
+        parks = table[(table["kind"] == "park") & (table["adcode"] == adcode)]["name"].tolist()
+    else:  # a store without the geography layer: any city name, national defaults
+        city = st.text_input(t("common.city"), "北京", key="staff_city_text")
+        parks = []
     park = st.selectbox(
         t("staffing.park"),
         ["", *parks],
@@ -151,9 +157,8 @@ m[0].metric(t("staffing.sl", seconds=fmt_number(answer_seconds, "second")),
 m[1].metric(t("staffing.asa"), fmt_number(round(staffing.asa_seconds, 1), "second"))
 m[2].metric(
     t("staffing.abandon"),
-    fmt_number(staffing.abandon_rate, "fraction")
-    if staffing.abandon_rate is not None
-    else t("staffing.no_abandon"),
+    fmt_number(staffing.abandon_rate, "fraction") if staffing.abandon_rate is not None else "—",
+    help=None if staffing.abandon_rate is not None else t("staffing.no_abandon"),
 )
 m[3].metric(t("staffing.occupancy"), fmt_number(staffing.occupancy, "fraction"))
 st.caption(t("staffing.fte_note", shrinkage=fmt_number(shrinkage, "fraction")))
