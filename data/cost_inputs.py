@@ -9,6 +9,8 @@ database, tables or rows fall back to the defaults, and ``notes`` says so.
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,16 +52,26 @@ class CostContext:
         }
 
 
+@functools.lru_cache(maxsize=8)
+def _read_defaults(path: str, mtime_ns: int) -> dict:
+    # parsed once per file version: the YAML is read for every place a site score prices
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+
+def _defaults_doc(path: Path | str) -> dict:
+    path = Path(path)
+    return copy.deepcopy(_read_defaults(str(path), path.stat().st_mtime_ns))
+
+
 def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict], dict[str, dict]]:
     """The default inputs (name -> {value, unit, year, source}) and the per-city overrides."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    doc = _defaults_doc(path)
     return doc.get("inputs", {}), doc.get("cities", {}) or {}
 
 
 def load_city_indicators(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
     """city_inputs indicator -> {input, factor, source}: how the table's figures become inputs."""
-    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return doc.get("city_indicators", {}) or {}
+    return _defaults_doc(path).get("city_indicators", {}) or {}
 
 
 def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:
