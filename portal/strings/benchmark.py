@@ -53,8 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "bounds such as “above 90%” are left out). Type your own KPIs instead.",
     },
     "bench.missing_key": {
-        "zh": "同类组需要“{key}”，但该中心没有这一项。请补充，或从划分依据中去掉它。",
-        "en": "The peer group needs “{key}”, which this center does not have. Fill it in or take "
+        "zh": "同类组需要“{peer_key}”，但该中心没有这一项。请补充，或从划分依据中去掉它。",
+        "en": "The peer group needs “{peer_key}”, which this center does not have. Fill it in or take "
         "it out of the peer group.",
     },
     "bench.group": {

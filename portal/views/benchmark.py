@@ -72,7 +72,7 @@ if not inputs["kpis"]:
 missing = [k for k in by if inputs["target"].get(k) is None]
 if missing:
     for key in missing:
-        st.warning(t("bench.missing_key", key=t(f"bench.key.{key}")))
+        st.warning(t("bench.missing_key", peer_key=t(f"bench.key.{key}")))
     st.stop()
 
 cost, cost_source = typed_cost, t("bench.cpm_typed") if typed_cost is not None else None
