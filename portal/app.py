@@ -25,6 +25,8 @@ navigation = st.navigation(
             st.Page(PAGES / "overview.py", title=t("page.overview"), default=True),
             st.Page(PAGES / "map.py", title=t("page.map"), url_path="map"),
             st.Page(PAGES / "data.py", title=t("page.data"), url_path="data"),
+            st.Page(PAGES / "benchmark.py", title=t("page.benchmark"), url_path="benchmark"),
+            st.Page(PAGES / "awards.py", title=t("page.awards"), url_path="awards"),
         ],
         t("nav.admin"): [
             st.Page(PAGES / "admin.py", title=t("page.admin"), url_path="admin"),

@@ -15,6 +15,7 @@ import sqlite_utils
 import streamlit as st
 
 from data import queries
+from data.benchmark_inputs import load_award_entries, load_centers, load_kpi_observations
 from data.errors import StoreError
 from data.store import default_db_path, open_db
 
@@ -137,3 +138,22 @@ def boundaries(name: str) -> dict | None:
 
 city_indicator_names = _cached(queries.city_indicator_names)
 city_indicator_values = _cached(queries.city_indicator_values)
+
+
+# -- benchmark and awards inputs (data.benchmark_inputs), cached per database version
+benchmark_centers = _cached(load_centers)
+kpi_observations = _cached(load_kpi_observations)
+award_entries = _cached(load_award_entries)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _minute_cost(path: str, version: float, city: str, seats: int) -> float:
+    from portal.costing import cost_per_minute
+
+    return cost_per_minute(city, path, seats=seats)
+
+
+def minute_cost(city: str, seats: int) -> float:
+    """:func:`portal.costing.cost_per_minute` of ``city`` (CNY per handled minute), cached."""
+    path = db_path()
+    return _minute_cost(str(path), db_version(path), city, seats)
