@@ -2,7 +2,8 @@
 
 Each module exposes ``run() -> list[dict]`` with rows ``{"area", "case", "figure", "unit",
 "peer", "peer_figure", "note"}``; the peer is the reference library or baseline measured in
-the same run. ``python -m benchmarks store normalise`` runs only the named modules.
+the same run; "speed vs peer" is ours relative to the peer (2.00x = twice as fast), whether the
+figure is a time or a rate. ``python -m benchmarks store normalise`` runs only the named modules.
 """
 
 from __future__ import annotations
@@ -25,6 +26,21 @@ def _fmt(value) -> str:
     return str(value)
 
 
+TIME_UNITS = {"s", "ms", "us"}
+
+
+def _speed(row: dict) -> str:
+    """Our speed relative to the peer (>1: faster), for time and rate figures alike."""
+    ours, peer, unit = row.get("figure"), row.get("peer_figure"), str(row.get("unit", ""))
+    if not ours or not peer:
+        return ""
+    if unit in TIME_UNITS:
+        return f"{peer / ours:.2f}x"
+    if unit.endswith("/s"):
+        return f"{ours / peer:.2f}x"
+    return ""
+
+
 def main(argv: list[str]) -> int:
     names = sorted(
         m.name
@@ -43,12 +59,10 @@ def main(argv: list[str]) -> int:
             failed.append(name)
             traceback.print_exc()
         print(f"[{name} done in {time.perf_counter() - start:.1f} s]", file=sys.stderr)
-    headers = ["area", "case", "figure", "unit", "peer", "peer figure", "ratio", "note"]
+    headers = ["area", "case", "figure", "unit", "peer", "peer figure", "speed vs peer", "note"]
     table = []
     for r in rows:
-        ratio = ""
-        if r.get("peer_figure"):
-            ratio = f"{r['figure'] / r['peer_figure']:.2f}x"
+        ratio = _speed(r)
         table.append(
             [
                 r.get("area", ""),

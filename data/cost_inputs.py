@@ -53,14 +53,14 @@ class CostContext:
 
 
 @functools.lru_cache(maxsize=8)
-def _parsed(path: str, mtime: float) -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def _read_defaults(path: str, mtime_ns: int) -> dict:
+    # parsed once per file version: the YAML is read for every place a site score prices
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
 
 
 def _defaults_doc(path: Path | str) -> dict:
-    """The defaults file, parsed once per modification (scoring prices every site with it)."""
     path = Path(path)
-    return copy.deepcopy(_parsed(str(path.resolve()), path.stat().st_mtime))
+    return copy.deepcopy(_read_defaults(str(path), path.stat().st_mtime_ns))
 
 
 def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict], dict[str, dict]]:
@@ -71,8 +71,7 @@ def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict
 
 def load_city_indicators(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
     """city_inputs indicator -> {input, factor, source}: how the table's figures become inputs."""
-    doc = _defaults_doc(path)
-    return doc.get("city_indicators", {}) or {}
+    return _defaults_doc(path).get("city_indicators", {}) or {}
 
 
 def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:

@@ -33,6 +33,15 @@ CITIES = (
 
 INDUSTRIES = ("金融", "电信", "电商", "保险", "政务", "外包")
 
+#: how the synthetic service levels are measured: (definition, threshold in seconds)
+SERVICE_LEVEL_MEASURES = (
+    ("offered", 20.0),
+    ("offered", 20.0),
+    ("answered", 15.0),
+    ("offered", 20.0),
+    ("answered", 15.0),
+)
+
 
 def fixture_records(
     n_centers: int, n_parks: int, seed: int = 1, unplaced_share: float = 0.1
@@ -77,11 +86,43 @@ def fixture_records(
             values["lat"] = round(lat + rng.uniform(-0.3, 0.3), 5)
             values["lon"] = round(lon + rng.uniform(-0.3, 0.3), 5)
             values["coord_precision"] = "point"
+        values.update(_fixture_kpis(seed, i))
         evidence = {k: f"示例资料第{i + 1}条：{k}" for k in values}
-        records.append(
-            Record("centers", entity_id("centers", name, city), values, evidence, f"center {i}")
-        )
+        center_id = entity_id("centers", name, city)
+        records.append(Record("centers", center_id, values, evidence, f"center {i}"))
+        records.append(_service_level_record(seed, i, center_id, name))
     return records
+
+
+def _fixture_kpis(seed: int, i: int) -> dict:
+    """Further KPIs of synthetic center ``i`` (own random stream: the older values stay put)."""
+    rng = random.Random(f"kpis-{seed}-{i}")
+    return {
+        "fcr_rate": round(rng.uniform(0.6, 0.9), 3),
+        "csat": round(rng.uniform(0.8, 0.98), 3),
+        "attrition_rate": round(rng.uniform(0.1, 0.5), 3),
+        "daily_inbound_calls": float(rng.randrange(2_000, 40_000, 500)),
+        "staff": rng.randrange(60, 4_000, 10),
+    }
+
+
+def _service_level_record(seed: int, i: int, center_id: str, name: str) -> Record:
+    """An achieved 2023 service level of center ``i`` in the ``kpis`` table."""
+    rng = random.Random(f"service-level-{seed}-{i}")
+    definition, threshold = SERVICE_LEVEL_MEASURES[i % len(SERVICE_LEVEL_MEASURES)]
+    values = {
+        "center_id": center_id,
+        "metric": "service_level",
+        "value": round(rng.uniform(0.7, 0.95), 3),
+        "unit": "fraction",
+        "period": "2023",
+        "definition": definition,
+        "threshold_seconds": threshold,
+        "is_target": 0,
+    }
+    evidence = {k: f"示例资料：{name}的服务水平" for k in values}
+    key = entity_id("kpis", center_id, "service_level", "2023")
+    return Record("kpis", key, values, evidence, f"kpi {i}")
 
 
 def write_fixture_store(

@@ -61,9 +61,18 @@ def map_columns(kind: str, headers: list[str], name: str) -> tuple[dict[int, str
         wanted = " / ".join(SYNONYMS[kind][missing[0]][:3])
         raise MissingColumnError(
             f"{name}: no {missing[0]!r} column (expected a header such as {wanted}); "
-            f"found: {', '.join(h for h in headers if h.strip()) or 'nothing'}"
+            f"found: {_shown(headers)}"
         )
     return mapping, ignored
+
+
+def _shown(headers: list[str], most: int = 8, width: int = 24) -> str:
+    """Headers for an error message: a few, each cut short."""
+    cells = [h if len(h) <= width else h[: width - 1] + "…" for h in headers if h.strip()]
+    if not cells:
+        return "nothing"
+    extra = f" and {len(cells) - most} more" if len(cells) > most else ""
+    return ", ".join(cells[:most]) + extra
 
 
 def _score(kind: str):

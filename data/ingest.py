@@ -214,6 +214,7 @@ def _derive(
 DERIVED = {
     "name_key": "derived: normalised name (data.normalise.name_key)",
     "city_adcode": "derived: city resolved offline (data.geocode)",
+    "province": "derived: province of the resolved city (data.geocode)",
     "coord_precision": "derived: point given by the source, or the city's representative point",
 }
 
@@ -225,6 +226,10 @@ def _place(values: dict) -> None:
     )
     if values.get("city_adcode") is None and place.adcode:
         values["city_adcode"] = place.adcode
+        if values.get("province") is None:
+            match = geocode_city(values["city"], None)
+            if match is not None and match.adcode == place.adcode:
+                values["province"] = match.province
     if place.point == "own":
         values["coord_precision"] = "point"
     elif place.point == "city":

@@ -314,16 +314,6 @@ def city_entities(db: sqlite_utils.Database, table: str, adcode: str, name: str)
     )
 
 
-def dictionary_frame(table: str) -> pd.DataFrame:
-    """The columns of ``table`` with type, unit and their Chinese and English meaning."""
-    return pd.DataFrame(
-        [
-            {"column": c.name, "type": c.type, "unit": c.unit or "", "zh": c.zh, "en": c.en}
-            for c in TABLES[table].all_columns()
-        ]
-    )
-
-
 #: indicators computed from the store itself (always available): name -> (SQL, unit)
 COMPUTED_INDICATORS = {
     "centers_count": (

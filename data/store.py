@@ -293,6 +293,10 @@ def write_records(
         by_table.setdefault(r.table, []).append(r)
     with db.atomic():
         now = utc_now()
+        found = db.execute(
+            "SELECT extractor_version FROM sources WHERE id = ?", [source_id]
+        ).fetchone()
+        version = found[0] if found else None
         for table_name, recs in by_table.items():
             table = TABLES[table_name]
             known = set(table.column_names)
@@ -311,13 +315,15 @@ def write_records(
                         _json(r.values),
                         _json(r.evidence),
                         r.locator,
+                        version,
                         now,
                     )
                 )
             before = conn.total_changes
             conn.executemany(
                 "INSERT OR IGNORE INTO facts (id, entity_table, entity_id, source_id, values_json,"
-                " evidence_json, locator, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " evidence_json, locator, extractor_version, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 fact_rows,
             )
             new_facts = conn.total_changes - before

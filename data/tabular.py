@@ -24,6 +24,8 @@ from data.errors import TableReadError
 MAX_IMPORT_BYTES = int(os.environ.get("PARKBENCH_MAX_IMPORT_BYTES", 50 * 1024 * 1024))
 
 CANDIDATE_ENCODINGS = ("utf-8-sig", "gb18030", "big5")
+#: share of "messy" characters above which decoded bytes are judged not to be text
+MAX_CHAOS = 0.3
 
 
 @dataclass
@@ -101,14 +103,16 @@ def decode_text(
         raise TableReadError(
             f"{name}: unknown text encoding (not UTF-8, GBK/GB18030 or Big5); save it as UTF-8 CSV"
         )
-    if len(decoded) == 1 or score_headers is None:
+    if decoded[0][1] == "utf-8-sig":
         return decoded[0][0], _label(decoded[0][1])
+    if score_headers is None:
+        return _normalizer_choice(content, decoded, name)
     scored = [
         (score_headers(_first_row(text)), -i, text, enc) for i, (text, enc) in enumerate(decoded)
     ]
     best = max(scored)
     if best[0] == 0:
-        return _normalizer_choice(content, decoded)
+        return _normalizer_choice(content, decoded, name)
     return best[2], _label(best[3])
 
 
@@ -116,14 +120,24 @@ def _label(enc: str) -> str:
     return {"utf-8-sig": "utf-8", "gb18030": "gb18030", "big5": "big5"}.get(enc, enc)
 
 
-def _normalizer_choice(content: bytes, decoded: list[tuple[str, str]]) -> tuple[str, str]:
+def _normalizer_choice(
+    content: bytes, decoded: list[tuple[str, str]], name: str
+) -> tuple[str, str]:
+    """No header is recognised in any decoding: let charset-normalizer judge which reads as text.
+
+    GB18030 decodes almost any byte string, so "it decodes" proves nothing; charset-normalizer
+    measures how much of the result looks like language ("chaos") and gives up on noise.
+    """
     from charset_normalizer import from_bytes
 
     best = from_bytes(content, cp_isolation=["gb18030", "big5"]).best()
-    if best is not None:
-        for text, enc in decoded:
-            if enc.replace("-", "_") == best.encoding.replace("-", "_"):
-                return text, _label(enc)
+    if best is None or best.chaos > MAX_CHAOS:
+        raise TableReadError(
+            f"{name}: unknown text encoding (not UTF-8, GBK/GB18030 or Big5); save it as UTF-8 CSV"
+        )
+    for text, enc in decoded:
+        if enc.replace("-", "_") == best.encoding.replace("-", "_"):
+            return text, _label(enc)
     return decoded[0][0], _label(decoded[0][1])
 
 

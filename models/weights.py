@@ -222,6 +222,48 @@ def ahp_weights(pairwise: Sequence[Sequence[float]] | np.ndarray) -> AHPResult:
     return AHPResult(w, lam, ci, cr, cr <= CR_LIMIT, warning)
 
 
+def ahp_from_judgements(judgements: dict[tuple[str, str], float]) -> tuple[list[str], AHPResult]:
+    """AHP weights from named pairwise judgements ``{("labour", "cost"): 3, ...}``.
+
+    Each pair says how much more important the first item is than the second (Saaty's 1-9
+    scale, or its reciprocal); every pair of the items named must be judged exactly once.
+    Returns the item names in first-seen order and the :class:`AHPResult`.
+
+    Examples
+    --------
+    >>> names, r = ahp_from_judgements({("labour", "cost"): 3, ("labour", "transport"): 5,
+    ...                                 ("cost", "transport"): 3})
+    >>> names, r.weights.round(3).tolist(), r.consistent
+    (['labour', 'cost', 'transport'], [0.637, 0.258, 0.105], True)
+    """
+    names: list[str] = []
+    for a, b in judgements:
+        if a == b:
+            raise ModelInputError(f"{a} is compared with itself")
+        for x in (a, b):
+            if x not in names:
+                names.append(x)
+    n = len(names)
+    if n < 2:
+        raise ModelInputError("AHP needs judgements on at least two items")
+    m = np.ones((n, n))
+    seen: set[frozenset] = set()
+    for (a, b), v in judgements.items():
+        key = frozenset((a, b))
+        if key in seen:
+            raise ModelInputError(f"{a} and {b} are judged twice")
+        if not v > 0:
+            raise ModelInputError(f"judgement {a}/{b}={v} must be a positive number")
+        seen.add(key)
+        i, j = names.index(a), names.index(b)
+        m[i, j], m[j, i] = v, 1.0 / v
+    missing = [f"{names[i]}/{names[j]}" for i in range(n) for j in range(i + 1, n)
+               if frozenset((names[i], names[j])) not in seen]  # fmt: skip
+    if missing:
+        raise ModelInputError(f"missing pairwise judgements: {', '.join(missing)}")
+    return names, ahp_weights(m)
+
+
 def entropy_weights(matrix: np.ndarray) -> np.ndarray:
     """Entropy weights of the columns of a non-negative matrix (sites x criteria).
 

@@ -27,6 +27,8 @@ navigation = st.navigation(
             st.Page(PAGES / "data.py", title=t("page.data"), url_path="data"),
             st.Page(PAGES / "compare.py", title=t("page.compare"), url_path="compare"),
             st.Page(PAGES / "staffing.py", title=t("page.staffing"), url_path="staffing"),
+            st.Page(PAGES / "benchmark.py", title=t("page.benchmark"), url_path="benchmark"),
+            st.Page(PAGES / "awards.py", title=t("page.awards"), url_path="awards"),
         ],
         t("nav.admin"): [
             st.Page(PAGES / "admin.py", title=t("page.admin"), url_path="admin"),

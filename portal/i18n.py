@@ -220,7 +220,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.err_reason": {"zh": "原因", "en": "Reason"},
     "admin.kind.centers": {"zh": "呼叫中心", "en": "Call centers"},
     "admin.kind.parks": {"zh": "产业园区", "en": "Industry parks"},
-    "admin.kind.city_inputs": {"zh": "城市输入指标（工资、租金等）", "en": "City inputs (wages, rent ...)"},
+    "admin.kind.city_inputs": {
+        "zh": "城市输入指标（工资、租金等）",
+        "en": "City inputs (wages, rent ...)",
+    },
     "admin.kind.incentives": {"zh": "优惠政策", "en": "Incentives"},
     "admin.kind.park_targets": {"zh": "园区座席目标", "en": "Park seat targets"},
     "admin.kind.park_tenants": {"zh": "园区入驻企业", "en": "Park tenants"},

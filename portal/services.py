@@ -15,6 +15,7 @@ import sqlite_utils
 import streamlit as st
 
 from data import queries, site_facts
+from data.benchmark_inputs import load_award_entries, load_centers, load_kpi_observations
 from data.errors import StoreError
 from data.store import default_db_path, open_db
 
@@ -225,3 +226,20 @@ def cost_curve(inputs, calls_per_hour: float, aht_seconds: float, patience, rule
 
 site_indicators = _cached(site_facts.site_indicators)
 site_incentives = _cached(site_facts.site_incentives)
+# -- benchmark and awards inputs (data.benchmark_inputs), cached per database version
+benchmark_centers = _cached(load_centers)
+kpi_observations = _cached(load_kpi_observations)
+award_entries = _cached(load_award_entries)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _minute_cost(path: str, version: float, city: str, seats: int) -> float:
+    from portal.costing import cost_per_minute
+
+    return cost_per_minute(city, path, seats=seats)
+
+
+def minute_cost(city: str, seats: int) -> float:
+    """:func:`portal.costing.cost_per_minute` of ``city`` (CNY per handled minute), cached."""
+    path = db_path()
+    return _minute_cost(str(path), db_version(path), city, seats)

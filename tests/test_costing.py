@@ -49,5 +49,7 @@ def test_score_cli_fills_the_cost_criterion(built_db_path):
     assert done.returncode == 0, done.stderr
     sites = json.loads(done.stdout)
     assert len(sites) == 5
-    assert all(s["values"]["net_cost_per_seat_cny_per_year"] > 0 for s in sites)  # filled by rule where missing
+    assert all(
+        s["values"]["net_cost_per_seat_cny_per_year"] > 0 for s in sites
+    )  # filled by rule where missing
     assert all("net_cost_per_seat_cny_per_year" in s["contributions"] for s in sites)

@@ -249,3 +249,22 @@ def test_templates_are_importable_and_document_every_column(tmp_path, kind, lang
     csv_path = write_template(kind, tmp_path / f"{kind}.csv", lang)
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert (tmp_path / f"{kind}_columns.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01PK" * 300, "binary"),
+        (bytes(range(0x81, 0xFF)) * 30, "encoding"),
+    ],
+)
+def test_cli_refuses_unreadable_files_in_one_line(tmp_path, content, needle):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(content)
+    db = tmp_path / "db.sqlite"
+    done = run_cli("import", str(bad), "--db", str(db), "--json")
+    assert done.returncode == 2 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and "Traceback" not in done.stderr
+    assert not db.exists()  # the database is not even created

@@ -7,123 +7,42 @@ screenshot of every page in ``test-artifacts/`` and checks that no request leave
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.browser_support import (
+    CHROMIUM,
+    launch_browser,
+    open_page,
+    portal_env,
+    serve_portal,
+    shot,
+)
 
-REPO = Path(__file__).resolve().parents[1]
-ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+pytestmark = pytest.mark.browser
 
 if not Path(CHROMIUM).exists():  # `make system` installs it; never downloaded by the test
     pytest.skip("needs /usr/bin/chromium (make system)", allow_module_level=True)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "parkbench.sqlite"
-    env = {k: v for k, v in os.environ.items() if k != "PARKBENCH_ADMIN_PASSWORD"}
-    env["PYTHONPATH"] = str(REPO)
-    subprocess.run(
-        [sys.executable, "-m", "portal.cli", "build", "--db", str(db)],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "portal.cli",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--host",
-            "127.0.0.1",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("the portal did not start") from None
-                time.sleep(0.5)
+    with serve_portal(db, portal_env()) as url:
         yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:  # launch() gives each run a fresh temporary profile
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with launch_browser() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    pg = context.new_page()
-    pg.requests = []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.set_default_timeout(30_000)
-    yield pg
-    outside = [u for u in pg.requests if not u.startswith((server, "data:", "blob:", "about:"))]
-    context.close()
-    assert not outside, f"requests left 127.0.0.1: {outside[:5]}"
-
-
-def shot(pg, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg.wait_for_timeout(500)
-    pg.screenshot(path=str(ARTIFACTS / f"portal-{name}.png"), full_page=True)
+    with open_page(browser, server) as pg:
+        yield pg
 
 
 def test_overview_renders_in_chinese_and_switches_to_english(page, server):
@@ -204,3 +123,14 @@ def test_staffing_page_plans_an_uploaded_interval_forecast(page, server, tmp_pat
     page.get_by_text("下载排班计划（CSV）").wait_for()
     page.get_by_text("下载排班计划（CSV）").scroll_into_view_if_needed()
     shot(page, "staffing-plan")
+
+
+def test_benchmark_and_awards_pages_render(page, server):
+    page.goto(f"{server}/benchmark")
+    page.get_by_text("同类组划分依据").first.wait_for()
+    page.get_by_text("没有可对标的实际绩效指标").wait_for()  # the curated centers hold no KPIs
+    shot(page, "benchmark")
+    page.goto(f"{server}/awards")
+    page.get_by_text("数据不足，不排名").first.wait_for(state="attached")
+    page.get_by_text("请选择 2 至 4 家呼叫中心").wait_for()
+    shot(page, "awards")

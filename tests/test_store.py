@@ -143,3 +143,13 @@ def test_search_finds_chinese_substrings(fresh_db):
     assert [r["id"] for r in search(fresh_db, "centers", "世纪新元")] == ["ctr_1"]
     assert [r["id"] for r in search(fresh_db, "centers", "海尔")] == ["ctr_2"]  # 2 chars: LIKE
     assert search(fresh_db, "centers", "不存在的中心") == []
+
+
+def test_facts_carry_the_extractor_version_of_their_source(fresh_db):
+    sid = add_source(
+        fresh_db, SourceInfo(kind="scrape", url="http://x/1", sha256="h", extractor_version="v9")
+    )
+    write_records(fresh_db, [_center({"name": "甲"})], sid)
+    assert fresh_db.execute("SELECT extractor_version FROM facts").fetchall() == [("v9",)]
+    row = sources_for(fresh_db, "centers", "ctr_1", "name")[0]
+    assert row["source_url"] == "http://x/1" and row["retrieved_at"]

@@ -24,6 +24,13 @@ from portal.commands._pairs import parse_pairs
     help="Weights by group or criterion, e.g. labour=0.5,cost=0.3,cluster=0.2.",
 )
 @click.option(
+    "--ahp",
+    type=str,
+    default=None,
+    help="AHP pairwise judgements over groups or criteria, e.g. "
+    "labour/cost=3,labour/transport=5,cost/transport=2 (every pair once; Saaty 1-9).",
+)
+@click.option(
     "--objective",
     type=click.Choice(["entropy", "critic"]),
     default=None,
@@ -104,6 +111,7 @@ def command(
     criterion_decls,
     as_json,
     db_path,
+    ahp,
 ):
     """Rank candidate sites for a call center and show how sure the ranking is."""
     from data.score_inputs import load_criteria_table
@@ -121,10 +129,15 @@ def command(
     )
     if criteria_file:
         table = merge_criteria_file(table, criteria_file, [c.name for c in extra])
+    given = parse_pairs(weights, "--weights") or None
+    if ahp:
+        if given or preset or objective:
+            raise click.UsageError("--ahp replaces --weights, --preset and --objective")
+        given = _ahp_weights(ahp, as_json)
     ranking = rank_sites(
         table,
         criteria,
-        weights=parse_pairs(weights, "--weights") or None,
+        weights=given,
         preset=preset,
         objective=objective,
         method=method,
@@ -159,3 +172,20 @@ def command(
         if draws:
             line += f"  {str(r['rank_p05']) + '-' + str(r['rank_p95']):>12}  {r['p_top_k']:9.0%}"
         click.echo(line + "  " + ", ".join(f"{k} {v:.3f}" for k, v in top3))
+
+
+def _ahp_weights(text: str, as_json: bool) -> dict[str, float]:
+    """Weights from ``a/b=v`` judgements; the consistency ratio is reported (warning above 0.1)."""
+    from models.weights import ahp_from_judgements
+
+    judgements = {}
+    for key, value in parse_pairs(text, "--ahp").items():
+        a, sep, b = key.partition("/")
+        if not sep or not a.strip() or not b.strip():
+            raise click.BadParameter(f"{key!r} is not a/b", param_hint="--ahp")
+        judgements[(a.strip(), b.strip())] = value
+    names, result = ahp_from_judgements(judgements)
+    line = f"AHP consistency ratio {result.consistency_ratio:.3f}"
+    click.echo(line + (f" - WARNING: {result.warning}" if result.warning else " (consistent)"),
+               err=as_json)  # fmt: skip
+    return dict(zip(names, (float(w) for w in result.weights), strict=True))

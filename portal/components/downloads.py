@@ -1,11 +1,67 @@
-"""A DataFrame as the bytes of a download: CSV (UTF-8 with BOM for Excel), XLSX, Parquet, GeoJSON."""
+"""A selection of the Data page as the bytes of a download, written by the release writers.
+
+XLSX, Parquet and GeoJSON come from :mod:`data.release_formats` (the files of a data release),
+so a download and a release cannot drift: same column types, same bilingual ``dictionary``
+sheet in the workbook, same GeoJSON features. The selection's extra ``sources`` column is
+declared like any other column. CSV stays UTF-8 with a byte-order mark so that Excel opens
+Chinese text correctly (the release CSV has none).
+"""
 
 from __future__ import annotations
 
-import io
-import json
+import dataclasses
+import math
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
+
+from data import release_formats as rf
+from data.dictionary import build_dictionary, render_dictionary_csv
+from data.schema import TABLES, Column, Table
+
+#: the column every entity row of the Data page carries (``data.queries.load_table``)
+SOURCES_COLUMN = Column(
+    "sources",
+    "text",
+    "为本行提供事实的来源（标题）",
+    "titles of the sources that gave facts on this row",
+)
+
+
+def selection_table(table: str, frame: pd.DataFrame) -> Table:
+    """The declared table, plus the ``sources`` column when the selection has one."""
+    spec = TABLES[table]
+    if "sources" in frame.columns and "sources" not in spec.column_names:
+        return dataclasses.replace(spec, columns=(*spec.columns, SOURCES_COLUMN))
+    return spec
+
+
+def frame_rows(frame: pd.DataFrame, spec: Table) -> list[dict]:
+    """Rows typed by the declaration: integers as ``int``, numbers as ``float``, gaps as None."""
+    types = rf.field_types(spec)
+    casts: dict[str, Callable] = {"integer": int, "number": float}
+    rows = []
+    for record in frame.to_dict("records"):
+        row = {}
+        for name in spec.column_names:
+            value = record.get(name)
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                row[name] = None
+            elif types.get(name) in casts:
+                row[name] = casts[types[name]](value)
+            else:
+                row[name] = value if isinstance(value, str) else str(value)
+        rows.append(row)
+    return rows
+
+
+def _written(write: Callable[[Path], None], name: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        write(path)
+        return path.read_bytes()
 
 
 def build_csv(frame: pd.DataFrame) -> bytes:
@@ -13,31 +69,35 @@ def build_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")
 
 
-def build_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """An Excel workbook with one sheet."""
-    buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
-    return buf.getvalue()
+def build_xlsx(frame: pd.DataFrame, table: str, created: str) -> bytes:
+    """The release workbook: a ``data`` sheet and the bilingual ``dictionary`` sheet.
+
+    ``created`` (ISO 8601) stamps the workbook's properties.
+    """
+    spec = selection_table(table, frame)
+    rows = frame_rows(frame, spec)
+    return _written(lambda p: rf.write_xlsx(spec, rows, p, created), f"{table}.xlsx")
 
 
-def build_parquet(frame: pd.DataFrame) -> bytes:
-    """Parquet (pyarrow)."""
-    buf = io.BytesIO()
-    frame.to_parquet(buf, index=False)
-    return buf.getvalue()
+def build_parquet(frame: pd.DataFrame, table: str) -> bytes:
+    """Parquet with one typed column per declared column (the release schema)."""
+    spec = selection_table(table, frame)
+    rows = frame_rows(frame, spec)
+    return _written(lambda p: rf.write_parquet(spec, rows, p), f"{table}.parquet")
 
 
-def build_geojson(frame: pd.DataFrame) -> bytes:
-    """A FeatureCollection of points (WGS-84 ``lon``/``lat``); rows without them get no geometry."""
-    features = []
-    props = frame.drop(columns=[c for c in ("lat", "lon") if c in frame])
-    for (_, row), (_, p) in zip(frame.iterrows(), props.iterrows(), strict=True):
-        lat, lon = row.get("lat"), row.get("lon")
-        geometry = None
-        if pd.notna(lat) and pd.notna(lon):
-            geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]}
-        properties = json.loads(p.to_json(force_ascii=False))
-        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
-    doc = {"type": "FeatureCollection", "features": features}
-    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+def build_geojson(frame: pd.DataFrame, table: str) -> bytes:
+    """Point features (WGS-84 ``[lon, lat]``; no geometry without coordinates), as released."""
+    spec = selection_table(table, frame)
+    rows = frame_rows(frame, spec)
+    return _written(lambda p: rf.write_geojson(spec, rows, p), f"{table}.geojson")
+
+
+def dictionary_frame(table: str) -> pd.DataFrame:
+    """The bilingual data dictionary of ``table`` (:func:`data.dictionary.build_dictionary`)."""
+    return pd.DataFrame(build_dictionary([table]))
+
+
+def build_dictionary_csv(table: str) -> bytes:
+    """The dictionary CSV of a release, restricted to ``table`` (UTF-8 with a BOM for Excel)."""
+    return render_dictionary_csv(build_dictionary([table])).encode("utf-8-sig")

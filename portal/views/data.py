@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data.queries import choice_columns, dictionary_frame, entity_label, numeric_columns
+from data.queries import choice_columns, entity_label, numeric_columns
+from data.release_formats import is_point_table
 from data.schema import TABLES
+from data.store import utc_now
 from portal import services
-from portal.components.downloads import build_csv, build_geojson, build_parquet, build_xlsx
+from portal.components.downloads import (
+    build_csv,
+    build_dictionary_csv,
+    build_geojson,
+    build_parquet,
+    build_xlsx,
+    dictionary_frame,
+)
 from portal.components.layout import require_database
 from portal.components.tables import render_facts, render_table, table_title
-from portal.i18n import fmt_number, t
+from portal.i18n import current_lang, fmt_number, t
 
 st.title(t("page.data"))
 require_database()
@@ -69,22 +78,22 @@ cols[0].download_button(
 )
 cols[1].download_button(
     t("data.download_xlsx"),
-    lambda: build_xlsx(frame, table),
+    lambda: build_xlsx(frame, table, services.last_update() or utc_now()),
     f"{table}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="dl_xlsx",
 )
 cols[2].download_button(
     t("data.download_parquet"),
-    lambda: build_parquet(frame),
+    lambda: build_parquet(frame, table),
     f"{table}.parquet",
     "application/vnd.apache.parquet",
     key="dl_parquet",
 )
-if spec.geographic:
+if is_point_table(spec):
     cols[3].download_button(
         t("data.download_geojson"),
-        lambda: build_geojson(frame),
+        lambda: build_geojson(frame, table),
         f"{table}.geojson",
         "application/geo+json",
         key="dl_geojson",
@@ -99,14 +108,21 @@ cols[4].download_button(
 
 with st.expander(t("data.dictionary")):
     dictionary = dictionary_frame(table)
+    description = "source_zh" if current_lang() == "zh" else "source_en"
+    shown = dictionary[
+        ["column", "type", "unit", "zh", "en", "required", "foreign_key", description]
+    ]
     st.dataframe(
-        dictionary.rename(
+        shown.rename(
             columns={
                 "column": t("data.dict_column"),
                 "type": t("data.dict_type"),
                 "unit": t("data.dict_unit"),
                 "zh": t("data.dict_zh"),
                 "en": t("data.dict_en"),
+                "required": t("data.dict_required"),
+                "foreign_key": t("data.dict_foreign_key"),
+                description: t("data.dict_source"),
             }
         ),
         hide_index=True,
@@ -114,7 +130,7 @@ with st.expander(t("data.dictionary")):
     )
     st.download_button(
         t("data.download_dictionary"),
-        build_csv(dictionary),
+        build_dictionary_csv(table),
         f"{table}_dictionary.csv",
         "text/csv",
         key="dl_dictionary",

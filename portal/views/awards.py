@@ -1,0 +1,89 @@
+"""Awards: centers scored on an award rubric, a leaderboard with data coverage, side-by-side cards."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data.rubrics import load_rubric, rubric_names
+from models.awards import MIN_COVERAGE, award_cards, award_leaderboard, build_rubric
+from portal import services
+from portal.components.awards import (
+    build_areas_table,
+    build_card_table,
+    build_leaderboard_table,
+    render_cards,
+)
+from portal.components.layout import require_database
+from portal.i18n import current_lang, fmt_number, t
+
+st.title(t("page.awards"))
+st.write(t("awards.intro"))
+require_database()
+
+name = st.selectbox(t("awards.rubric"), rubric_names(), key="awards_rubric")
+rubric = build_rubric(load_rubric(name))
+st.subheader(rubric.title_zh if current_lang() == "zh" else rubric.title_en)
+with st.expander(t("awards.areas")):
+    st.dataframe(build_areas_table(rubric), hide_index=True, width="stretch")
+    st.caption(t("awards.rubric_sources", sources=" · ".join(rubric.source)))
+
+entries = services.award_entries()
+years = sorted({y for _, y, _ in entries if y is not None}, reverse=True)
+industries = sorted({p["industry"] for p, _, _ in entries if p.get("industry")})
+c1, c2, c3 = st.columns(3)
+year = c1.selectbox(
+    t("awards.year"),
+    [None, *years],
+    format_func=lambda y: str(y) if y else t("awards.all"),
+    key="awards_year",
+)
+category = c2.selectbox(
+    t("awards.category"),
+    [None, *industries],
+    format_func=lambda c: c or t("awards.all"),
+    key="awards_category",
+)
+min_coverage = c3.slider(
+    t("awards.min_coverage"), 0.0, 1.0, MIN_COVERAGE, 0.05, key="awards_min_coverage"
+)
+
+st.subheader(t("awards.leaderboard"))
+board = award_leaderboard(rubric, entries, year=year, category=category, min_coverage=min_coverage)
+if not board:
+    st.info(t("awards.empty"))
+else:
+    ranked = sum(r["rank"] is not None for r in board)
+    st.caption(t("awards.board_caption"))
+    st.markdown(
+        t(
+            "awards.counts",
+            n=fmt_number(len(board), t("unit.center")),
+            ranked=fmt_number(ranked, t("unit.center")),
+            unranked=fmt_number(len(board) - ranked, t("unit.center")),
+        )
+    )
+    table = build_leaderboard_table(
+        board, min_coverage=min_coverage, total_points=rubric.total_points
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="awards_board")
+
+st.subheader(t("awards.cards"))
+st.caption(t("awards.cards_hint"))
+names = {
+    p["id"]: p["name"]
+    for p, y, _ in entries
+    if year in (None, y) and category in (None, p.get("industry"))
+}
+picked = st.multiselect(
+    t("awards.cards_pick"),
+    sorted(names, key=names.__getitem__),
+    format_func=names.__getitem__,
+    max_selections=4,
+    key="awards_pick",
+)
+if len(picked) < 2:
+    st.info(t("awards.cards_need"))
+else:
+    cards = award_cards(rubric, entries, picked, year=year, category=category)
+    render_cards(cards)
+    st.dataframe(build_card_table(cards), hide_index=True, width="stretch", key="awards_cards")

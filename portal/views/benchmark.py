@@ -1,0 +1,112 @@
+"""Benchmark: a stored center's KPIs, or typed-in ones (never stored), against comparable centers."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from models.errors import ModelInputError
+from models.peer_benchmark import (
+    KPI_HIGHER_IS_BETTER,
+    PEER_KEYS,
+    benchmark_report,
+    stored_center_inputs,
+)
+from portal import services
+from portal.components.benchmark import render_benchmark, render_typed_inputs
+from portal.components.benchmark_report import build_report_html
+from portal.components.layout import require_database
+from portal.costing import REFERENCE_SEATS
+from portal.i18n import fmt_number, t
+
+st.title(t("page.benchmark"))
+st.write(t("bench.intro"))
+require_database()
+
+centers = services.benchmark_centers()
+observations = services.kpi_observations()
+mode = st.radio(
+    t("bench.mode"),
+    ["stored", "typed"],
+    format_func=lambda m: t(f"bench.mode.{m}"),
+    horizontal=True,
+    key="bench_mode",
+)
+by = st.multiselect(
+    t("bench.peer_keys"),
+    PEER_KEYS,
+    default=["industry", "size_band"],
+    format_func=lambda k: t(f"bench.key.{k}"),
+    key="bench_by",
+)
+
+if mode == "stored":
+    names = dict(zip(centers["id"], centers["name"], strict=True))
+    center_id = st.selectbox(
+        t("bench.center"),
+        sorted(names, key=names.__getitem__),
+        format_func=names.__getitem__,
+        key="bench_center",
+    )
+    own = stored_center_inputs(centers, observations, center_id)
+    inputs = {
+        "target": own.target,
+        # the kpis table also holds volumes and counts (seats, site_count ...): not KPIs
+        "kpis": {k: v for k, v in own.kpis.items() if k in KPI_HIGHER_IS_BETTER},
+        "definitions": own.definitions,
+        "city": own.city,
+        "seats": own.seats,
+        "annual_calls": own.annual_calls,
+    }
+    label, exclude = own.name, own.center_id
+else:
+    industries = sorted(centers["industry"].dropna().unique())
+    cities = sorted(centers["city_name"].dropna().unique())
+    inputs = render_typed_inputs(industries, cities)
+    label, exclude = t("bench.mode.typed"), None
+
+typed_cost = st.number_input(t("bench.cpm_input"), min_value=0.0, value=None, key="bench_cpm")
+
+if not inputs["kpis"]:
+    st.info(t("bench.no_stored_kpis", center=label) if mode == "stored" else t("bench.need_kpi"))
+    st.stop()
+missing = [k for k in by if inputs["target"].get(k) is None]
+if missing:
+    for key in missing:
+        st.warning(t("bench.missing_key", peer_key=t(f"bench.key.{key}")))
+    st.stop()
+
+cost, cost_source = typed_cost, t("bench.cpm_typed") if typed_cost is not None else None
+if cost is None and inputs["city"]:
+    seats = max(1, int(inputs["seats"] or REFERENCE_SEATS))
+    cost = services.minute_cost(inputs["city"], seats)
+    cost_source = t("bench.cpm_model", city=inputs["city"], seats=fmt_number(seats, "seat"))
+
+try:
+    report = benchmark_report(
+        inputs["kpis"],
+        centers,
+        observations,
+        target=inputs["target"],
+        by=by,
+        definitions=inputs["definitions"],
+        annual_calls=inputs["annual_calls"],
+        cost_per_minute_cny=cost,
+        cost_per_minute_source=cost_source,
+        exclude_center=exclude,
+        label=label,
+    )
+except ModelInputError as exc:
+    st.error(str(exc))
+    st.stop()
+
+render_benchmark(report)
+if inputs["annual_calls"] is None:
+    st.caption(t("bench.calls_unknown"))
+when = (services.last_update() or "")[:10] or t("overview.never")
+st.download_button(
+    t("bench.download"),
+    build_report_html(report, when=when),
+    "parkbench-benchmark.html",
+    "text/html",
+    key="bench_download",
+)
