@@ -328,6 +328,9 @@ def stored_center_inputs(
 ) -> CenterInputs:
     """Peer keys, achieved KPIs, definitions and annual calls of a stored center (name or id).
 
+    Only achieved values of the benchmarkable KPIs (:data:`KPI_HIGHER_IS_BETTER`) are taken:
+    targets and other stored figures (seat counts, sites, channel volumes) are skipped.
+
     Annual calls = daily inbound calls x days per year (365 when unknown), ``None`` without
     daily calls. ``city`` is the frame's ``city_name`` (else ``city``).
     """
@@ -339,6 +342,10 @@ def stored_center_inputs(
     kpis: dict[str, float] = {}
     definitions: dict[str, str] = {}
     for _, o in observations[observations["center_id"] == row["id"]].iterrows():
+        if o["metric"] not in KPI_HIGHER_IS_BETTER:
+            continue  # counts and volumes (seats, sites ...) are facts, not benchmarkable KPIs
+        if "is_target" in o and o["is_target"] == 1:
+            continue  # a goal is not an achievement
         kpis.setdefault(o["metric"], float(o["value"]))
         definitions.setdefault(o["metric"], o["definition"])
     daily = pd.to_numeric(pd.Series([row.get("daily_inbound_calls")]), errors="coerce").iloc[0]

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from models.errors import ModelInputError
 from portal.commands._options import db_option
 from portal.commands._pairs import parse_pairs
 
@@ -107,6 +108,11 @@ def command(
     if city_tier:
         target["city_tier"] = city_tier
     if not kpis:
+        if center:
+            raise ModelInputError(
+                f"{center} has no stored KPI that can be benchmarked; "
+                "type its KPIs with --kpi metric=value,..."
+            )
         raise click.UsageError("give --center NAME or --kpi metric=value,...")
     cpm_source = "--cost-per-minute" if cost_per_minute is not None else None
     if cost_per_minute is None and city:
