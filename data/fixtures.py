@@ -131,7 +131,7 @@ def write_fixture_store(
     """Create a store at ``path`` holding synthetic centers and parks; returns it open."""
     db = open_db(path)
     source = SourceInfo(
-        kind="curated",
+        kind="generated",
         url=f"synthetic-fixture-{seed}-{n_centers}-{n_parks}",
         title=f"ParkBench 合成测试数据 / synthetic test fixture (seed {seed})",
         publisher="ParkBench",

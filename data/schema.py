@@ -505,8 +505,8 @@ SOURCES = register(
             C(
                 "kind",
                 "text",
-                "类型：curated, import, scrape, reference",
-                "kind: curated, import, scrape, reference",
+                "类型：curated, import, scrape, reference, generated（合成测试数据，从不发布）",
+                "kind: curated, import, scrape, reference, generated (synthetic test data, never published)",
             ),
             C("title", "text", "标题", "title"),
             C("publisher", "text", "发布者", "publisher"),
