@@ -9,11 +9,11 @@ database, tables or rows fall back to the defaults, and ``notes`` says so.
 
 from __future__ import annotations
 
-import copy
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlite_utils
 import yaml
 
 DEFAULTS_PATH = Path(__file__).parent / "reference" / "cost_defaults.yaml"
@@ -60,18 +60,24 @@ def _read_defaults(path: str, mtime_ns: int) -> dict:
 
 def _defaults_doc(path: Path | str) -> dict:
     path = Path(path)
-    return copy.deepcopy(_read_defaults(str(path), path.stat().st_mtime_ns))
+    return _read_defaults(str(path), path.stat().st_mtime_ns)
+
+
+def _copy2(mapping: dict) -> dict:
+    """Two levels copied (name -> entry -> field): callers may change what they get back."""
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in (mapping or {}).items()}
 
 
 def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict], dict[str, dict]]:
     """The default inputs (name -> {value, unit, year, source}) and the per-city overrides."""
     doc = _defaults_doc(path)
-    return doc.get("inputs", {}), doc.get("cities", {}) or {}
+    cities = {name: _copy2(entry) for name, entry in (doc.get("cities") or {}).items()}
+    return _copy2(doc.get("inputs")), cities
 
 
 def load_city_indicators(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
     """city_inputs indicator -> {input, factor, source}: how the table's figures become inputs."""
-    return _defaults_doc(path).get("city_indicators", {}) or {}
+    return _copy2(_defaults_doc(path).get("city_indicators"))
 
 
 def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:
@@ -94,9 +100,12 @@ def _resolve_city(city: str) -> tuple[str | None, str | None]:
 
 
 def load_cost_context(
-    city: str, park: str | None = None, db_path: str | Path | None = None
+    city: str, park: str | None = None, db_path: str | Path | sqlite_utils.Database | None = None
 ) -> CostContext:
-    """Everything ``parkbench cost`` needs for ``city`` (and ``park``), with sources and notes."""
+    """Everything ``parkbench cost`` needs for ``city`` (and ``park``), with sources and notes.
+
+    ``db_path`` may be an open database, so that pricing many places opens it once.
+    """
     defaults, cities = load_cost_defaults()
     ctx = CostContext(
         city=city,
@@ -115,13 +124,14 @@ def load_cost_context(
             entry.get("unit"),
             entry.get("year"),
         )
+    if isinstance(db_path, sqlite_utils.Database):
+        _load_from_db(db_path, ctx, city, park)
+        return ctx
     if db_path is None or not Path(db_path).exists():
         ctx.notes.append(
             f"no database at {db_path}: defaults only, no park data or incentive rules"
         )
         return ctx
-    import sqlite_utils
-
     db = sqlite_utils.Database(Path(db_path))
     try:
         _load_from_db(db, ctx, city, park)

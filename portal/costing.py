@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlite_utils
+
 from data.cost_inputs import load_cost_context
 from models.cost import CostInputs, compute_cost
 from models.incentives import IncentiveRule
@@ -54,12 +56,18 @@ def cost_per_seat_for_sites(db_path: str | Path):
             if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cities'").fetchone():
                 names = dict(conn.execute("SELECT adcode, name_zh FROM cities"))
 
+    db = (
+        sqlite_utils.Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+        if Path(db_path).exists()
+        else None
+    )
+
     def cost(row: dict) -> float:
         # a place priced on national defaults alone says nothing about that place: it is
         # left missing, and the criterion's visible missing-value rule (median) applies
         city = names.get(str(row.get("adcode")), row["name"])
         park = row["name"] if row.get("kind") == "park" else None
-        ctx = load_cost_context(city, park, db_path)
+        ctx = load_cost_context(city, park, db if db is not None else db_path)
         net = _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS)
         if has_local_inputs(ctx):
             return net
