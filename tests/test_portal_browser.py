@@ -88,7 +88,7 @@ def test_compare_page_ranks_and_downloads_a_self_contained_report(page, server):
     import re
 
     page.goto(f"{server}/compare")
-    page.get_by_text("排名稳定性").wait_for()
+    page.get_by_text("排名稳定性：权重随机扰动").wait_for()  # the intro names it too
     page.locator(".js-plotly-plot").first.wait_for()
     shot(page, "compare")
     page.get_by_text("基本情况").first.scroll_into_view_if_needed()
