@@ -18,7 +18,7 @@ _T2S = opencc.OpenCC("t2s")
 
 _NUM = r"\d[\d,，]*(?:\.\d+)?\s*万?"
 _PCT = r"\d+(?:\.\d+)?\s*[%％]"
-_PRE = r"(?P<pre>超过|高于|不低于|不少于|大于|达到|达|保持在|稳定在|为|是|约|在|低于|不超过|不高于)?\s*"
+_PRE = r"(?P<pre>超过|高于|不低于|不少于|大于|达到|达|保持在|稳定在|控制在|约为|约|为|是|在|低于|不超过|不高于)?\s*"
 _POST = r"(?P<post>以上|以下|左右|之上|以内)?"
 
 #: raw field -> patterns (on Simplified text); group ``v`` is the value
@@ -39,6 +39,19 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "daily_outbound_calls": (
         re.compile(
             rf"日(?:均)?(?:人工)?(?:电话)?呼出(?:总)?量?(?:已|可)?{_PRE}(?P<v>{_NUM})\s*(?:个|件|通|次|个电话)?{_POST}"
+        ),
+    ),
+    "csat": (
+        re.compile(rf"(?:客户|用户|顾客)满意(?:度|率)(?:一直|始终|均)?{_PRE}(?P<v>{_PCT}){_POST}"),
+    ),
+    "fcr_rate": (
+        re.compile(
+            rf"(?:首次|一次性?)(?:问题)?(?:解决|答复)率(?:一直|始终|均)?{_PRE}(?P<v>{_PCT}){_POST}"
+        ),
+    ),
+    "attrition_rate": (
+        re.compile(
+            rf"(?:人员|员工|座席|坐席|年)(?:流失|流动)率(?:一直|始终|均)?{_PRE}(?P<v>{_PCT}){_POST}"
         ),
     ),
     "aht_seconds": (
@@ -76,7 +89,9 @@ def _value(m: re.Match[str], fld: str) -> str:
     pre = groups.get("pre") or ""
     post = groups.get("post") or ""
     value = re.sub(r"[\s,，]", "", m.group("v"))
-    return f"{pre if pre in _BOUND_PRE else ''}{value}{post if post in ('以上', '以下', '左右') else ''}"
+    if pre in ("约", "约为"):
+        pre = "约"  # kept: the normaliser reads it as an approximate value
+    return f"{pre if pre in _BOUND_PRE | {'约'} else ''}{value}{post if post in ('以上', '以下', '以内', '左右') else ''}"
 
 
 def find_kpis(text: str) -> list[KpiHit]:
