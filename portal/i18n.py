@@ -48,6 +48,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.by_province": {"zh": "各省呼叫中心与园区数量", "en": "Centers and parks by province"},
     "overview.latest_sources": {"zh": "最新来源", "en": "Latest sources"},
     "overview.go": {"zh": "前往", "en": "Go to"},
+    "overview.no_province": {"zh": "未注明省份", "en": "Province not stated"},
+    "overview.col_facts": {"zh": "提供的事实（条）", "en": "Facts given"},
+    "source_kind.curated": {"zh": "人工整理", "en": "curated"},
+    "source_kind.import": {"zh": "文件导入", "en": "import"},
+    "source_kind.scrape": {"zh": "网页抓取", "en": "scraped"},
+    "source_kind.reference": {"zh": "参考资料", "en": "reference"},
+    "source_kind.generated": {"zh": "合成测试数据", "en": "synthetic test data"},
     "overview.empty": {
         "zh": "数据库中还没有呼叫中心或园区。",
         "en": "The database holds no centers or parks yet.",
@@ -71,6 +78,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.name": {"zh": "名称", "en": "Name"},
     "common.centers": {"zh": "呼叫中心", "en": "Call centers"},
     "common.parks": {"zh": "产业园区", "en": "Industry parks"},
+    "common.choose": {"zh": "请选择", "en": "Choose"},
+    "common.choose_many": {"zh": "请选择（可多选）", "en": "Choose one or more"},
+    "common.choose_or_type": {"zh": "请选择或输入", "en": "Choose or type"},
     # -- data page
     "data.table": {"zh": "数据表", "en": "Table"},
     "data.search": {

@@ -21,7 +21,11 @@ REVIEW_LIMIT = 50
 
 def render_import() -> None:
     kind = st.selectbox(
-        t("admin.kind"), KINDS, format_func=lambda k: t(f"admin.kind.{k}"), key="admin_kind"
+        t("admin.kind"),
+        KINDS,
+        format_func=lambda k: t(f"admin.kind.{k}"),
+        placeholder=t("common.choose"),
+        key="admin_kind",
     )
     upload = st.file_uploader(t("admin.upload"), type=["csv", "xlsx", "txt"], key="admin_upload")
     if upload is None:

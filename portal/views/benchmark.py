@@ -36,6 +36,8 @@ by = st.multiselect(
     PEER_KEYS,
     default=["industry", "size_band"],
     format_func=lambda k: t(f"bench.key.{k}"),
+    placeholder=t("common.choose_many"),
+    select_all=False,
     key="bench_by",
 )
 
@@ -45,6 +47,7 @@ if mode == "stored":
         t("bench.center"),
         sorted(names, key=names.__getitem__),
         format_func=names.__getitem__,
+        placeholder=t("common.choose"),
         key="bench_center",
     )
     own = stored_center_inputs(centers, observations, center_id)

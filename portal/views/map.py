@@ -17,10 +17,18 @@ require_database()
 with st.sidebar:
     st.subheader(t("map.filters"))
     provinces = st.multiselect(
-        t("common.province"), services.distinct_values("centers", "province"), key="map_provinces"
+        t("common.province"),
+        services.distinct_values("centers", "province"),
+        placeholder=t("common.choose_many"),
+        select_all=False,
+        key="map_provinces",
     )
     industries = st.multiselect(
-        t("common.industry"), services.distinct_values("centers", "industry"), key="map_industries"
+        t("common.industry"),
+        services.distinct_values("centers", "industry"),
+        placeholder=t("common.choose_many"),
+        select_all=False,
+        key="map_industries",
     )
     seat_low, seat_high = st.slider(
         t("map.seats"), min_value=0, max_value=10_000, value=(0, 10_000), step=50, key="map_seats"
@@ -36,6 +44,7 @@ with st.sidebar:
             if name in COMPUTED_INDICATORS
             else name
         ),
+        placeholder=t("common.choose"),
         key="map_indicator",
     )
     online = st.checkbox(t("map.online_tiles"), value=False, key="map_online")

@@ -7,6 +7,7 @@ import streamlit as st
 from portal import services
 from portal.components.charts import build_grouped_bars, render_chart
 from portal.components.layout import require_database
+from portal.components.overview import label_provinces, render_latest_sources
 from portal.i18n import fmt_number, t
 
 st.title(t("app.title"))
@@ -37,7 +38,7 @@ link_cols[1].page_link("views/data.py", label=f"{t('overview.go')} {t('page.data
 if counts["centers"] + counts["parks"] == 0:
     st.info(t("overview.empty"))
 else:
-    by_province = services.counts_by_province()
+    by_province = label_provinces(services.counts_by_province())
     fig = build_grouped_bars(
         by_province,
         "province",
@@ -48,4 +49,4 @@ else:
     render_chart(fig, key="overview_by_province")
 
 st.subheader(t("overview.latest_sources"))
-st.dataframe(services.latest_sources(), hide_index=True, width="stretch")
+render_latest_sources(services.latest_sources())
