@@ -10,6 +10,8 @@ missing here or missing a language.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
+from typing import Any
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -92,7 +94,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.range_column": {"zh": "按数值筛选的列", "en": "Numeric column to filter"},
     "data.rows": {"zh": "共 {n}", "en": "{n}"},
     "data.no_rows": {"zh": "没有符合条件的记录。", "en": "No record matches."},
-    "data.sources_col": {"zh": "来源", "en": "sources"},
+    "data.sources_col": {"zh": "来源", "en": "Sources"},
     "data.record": {"zh": "查看记录的字段与出处", "en": "Show a record's fields and their sources"},
     "data.fact_field": {"zh": "字段", "en": "Field"},
     "data.fact_value": {"zh": "数值", "en": "Value"},
@@ -278,6 +280,16 @@ def t(key: str, lang: str | None = None, **fmt: object) -> str:
     """
     text = STRINGS[key][lang or current_lang()]
     return text.format(**fmt) if fmt else text
+
+
+def fixed_labels(label: Callable[[Any], str], options: Iterable[Any]) -> Callable[[Any], str]:
+    """A widget's ``format_func`` with every option labelled now, in the run's language.
+
+    Streamlit may call ``format_func`` outside the script run (AppTest does), where the session's
+    language is not readable; labels computed during the run stay in the reader's language.
+    """
+    labels = {option: label(option) for option in options}
+    return lambda option: labels[option] if option in labels else label(option)
 
 
 #: units as shown in each language (schema unit -> label)

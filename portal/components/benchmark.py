@@ -14,7 +14,7 @@ import streamlit as st
 
 from models.peer_benchmark import MIN_PEERS, REGIONS, region_of, size_band
 from portal.components.charts import CJK_FONT, render_chart
-from portal.i18n import fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, t
 
 #: KPIs offered for typing in, in the order of the form
 TYPED_KPIS: tuple[str, ...] = (
@@ -180,7 +180,7 @@ def render_typed_inputs(industries: list[str], cities: list[str]) -> dict:
         t("bench.city_tier"),
         ["capital", "other"],
         index=None,
-        format_func=lambda k: t(f"bench.tier.{k}"),
+        format_func=fixed_labels(lambda k: t(f"bench.tier.{k}"), ["capital", "other"]),
         placeholder=t("common.choose"),
         key="bench_tier",
     )
@@ -217,7 +217,7 @@ def render_typed_inputs(industries: list[str], cities: list[str]) -> dict:
     definition = s2.selectbox(
         t("bench.sl_definition"),
         DEFINITIONS,
-        format_func=lambda d: t(f"bench.def.{d}"),
+        format_func=fixed_labels(lambda d: t(f"bench.def.{d}"), DEFINITIONS),
         placeholder=t("common.choose"),
         key="bench_sl_definition",
     )

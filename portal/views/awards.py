@@ -15,7 +15,7 @@ from portal.components.awards import (
     rubric_title,
 )
 from portal.components.layout import require_database
-from portal.i18n import current_lang, fmt_number, t
+from portal.i18n import current_lang, fixed_labels, fmt_number, t
 
 st.title(t("page.awards"))
 st.write(t("awards.intro"))
@@ -42,14 +42,14 @@ c1, c2, c3 = st.columns(3)
 year = c1.selectbox(
     t("awards.year"),
     [None, *years],
-    format_func=lambda y: str(y) if y else t("awards.all"),
+    format_func=fixed_labels(lambda y: str(y) if y else t("awards.all"), [None]),
     placeholder=t("common.choose"),
     key="awards_year",
 )
 category = c2.selectbox(
     t("awards.category"),
     [None, *industries],
-    format_func=lambda c: c or t("awards.all"),
+    format_func=fixed_labels(lambda c: c or t("awards.all"), [None]),
     placeholder=t("common.choose"),
     key="awards_category",
 )

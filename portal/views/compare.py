@@ -41,7 +41,7 @@ from portal.components.report import (
     waterfall_png,
 )
 from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, has_local_inputs
-from portal.i18n import current_lang, fmt_number, t, unit_label
+from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
 
 st.title(t("page.compare"))
 require_database()
@@ -83,7 +83,7 @@ with st.sidebar:
     mode = st.radio(
         t("compare.weight_mode"),
         ["preset", "sliders"],
-        format_func=lambda m: t(f"compare.mode.{m}"),
+        format_func=fixed_labels(lambda m: t(f"compare.mode.{m}"), ["preset", "sliders"]),
         key="compare_mode",
     )
     preset, weights = None, None
@@ -119,7 +119,7 @@ with st.sidebar:
     method = st.radio(
         t("compare.method"),
         ["wsm", "topsis"],
-        format_func=lambda m: t(f"compare.method.{m}"),
+        format_func=fixed_labels(lambda m: t(f"compare.method.{m}"), ["wsm", "topsis"]),
         key="compare_method",
     )
 

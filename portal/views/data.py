@@ -19,7 +19,7 @@ from portal.components.downloads import (
 )
 from portal.components.layout import require_database
 from portal.components.tables import column_label, render_facts, render_table, table_title
-from portal.i18n import current_lang, fmt_number, t, unit_label
+from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
 
 st.title(t("page.data"))
 require_database()
@@ -28,7 +28,7 @@ tables = services.browsable_tables()
 table = st.selectbox(
     t("data.table"),
     tables,
-    format_func=table_title,
+    format_func=fixed_labels(table_title, tables),
     placeholder=t("data.table_placeholder"),
     key="data_table",
 )
@@ -55,7 +55,7 @@ with st.expander(t("data.filters"), expanded=False):
             t("data.range_column"),
             numeric,
             index=None,
-            format_func=lambda c: column_label(table, c),
+            format_func=fixed_labels(lambda c: column_label(table, c), numeric),
             placeholder=t("data.range_placeholder"),
             key=f"data_rcol_{table}",
         )

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data.queries import COMPUTED_INDICATORS
 from portal import services
 from portal.components.layout import require_database
 from portal.components.map import build_map, render_map
 from portal.components.tables import render_table
-from portal.i18n import fmt_number, t
+from portal.i18n import STRINGS, fixed_labels, fmt_number, t
 
 st.title(t("page.map"))
 require_database()
+
+
+def indicator_label(name: str) -> str:
+    """A city indicator's name for people (``map.ind.<name>``), else its code."""
+    return t(f"map.ind.{name}") if f"map.ind.{name}" in STRINGS else name
+
 
 with st.sidebar:
     st.subheader(t("map.filters"))
@@ -37,12 +42,9 @@ with st.sidebar:
     indicator = st.selectbox(
         t("map.indicator"),
         ["", *indicators],
-        format_func=lambda name: (
-            t("map.no_indicator")
-            if not name
-            else t(f"map.ind.{name}")
-            if name in COMPUTED_INDICATORS
-            else name
+        format_func=fixed_labels(
+            lambda name: t("map.no_indicator") if not name else indicator_label(name),
+            ["", *indicators],
         ),
         placeholder=t("common.choose"),
         key="map_indicator",
@@ -70,7 +72,7 @@ prefectures = services.boundaries("prefectures")
 if prefectures is None:
     st.warning(t("map.no_boundaries"))
 values = services.city_indicator_values(indicator) if indicator else None
-label = t(f"map.ind.{indicator}") if indicator in COMPUTED_INDICATORS else indicator
+label = indicator_label(indicator)
 m = build_map(
     prefectures=prefectures,
     lines=services.boundaries("lines"),

@@ -25,7 +25,7 @@ from portal.components.cost_charts import (
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.notes import note_text
-from portal.i18n import fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, t
 
 st.title(t("page.staffing"))
 require_database()
@@ -38,7 +38,7 @@ with c1:
     volume_mode = st.radio(
         t("staffing.volume_mode"),
         ["hour", "day"],
-        format_func=lambda m: t(f"staffing.volume.{m}"),
+        format_func=fixed_labels(lambda m: t(f"staffing.volume.{m}"), ["hour", "day"]),
         horizontal=True,
         key="staff_volume_mode",
     )
@@ -94,7 +94,7 @@ with c3:
     park = st.selectbox(
         t("staffing.park"),
         ["", *parks],
-        format_func=lambda p: p or t("staffing.no_park"),
+        format_func=fixed_labels(lambda p: p or t("staffing.no_park"), [""]),
         placeholder=t("common.choose"),
         key="staff_park",
     )
