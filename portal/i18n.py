@@ -49,7 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.never": {"zh": "尚无数据", "en": "no data yet"},
     "overview.by_province": {"zh": "各省呼叫中心与园区数量", "en": "Centers and parks by province"},
     "overview.latest_sources": {"zh": "最新来源", "en": "Latest sources"},
-    "overview.go": {"zh": "前往", "en": "Go to"},
+    "overview.go": {"zh": "前往{page}", "en": "Go to {page}"},
     "overview.no_province": {"zh": "未注明省份", "en": "Province not stated"},
     "overview.col_facts": {"zh": "提供的事实（条）", "en": "Facts given"},
     "source_kind.curated": {"zh": "人工整理", "en": "curated"},

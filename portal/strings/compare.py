@@ -73,7 +73,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.method.topsis": {"zh": "逼近理想解（TOPSIS）", "en": "TOPSIS"},
     "compare.ranking": {"zh": "排名", "en": "Ranking"},
     "compare.weights_used": {
-        "zh": "权重：{source}。方法：{method}。在 {n} 中评分。",
+        "zh": "权重：{source}。方法：{method}。在全部{n}中评分。",
         "en": "Weights: {source}. Method: {method}. Scored among {n}.",
     },
     "compare.col_rank": {"zh": "名次", "en": "Rank"},

@@ -60,6 +60,8 @@ def site_label(site_id: str) -> str:
     r = rows[site_id]
     if r["kind"] == "park":
         return t("compare.park_label", park=r["name"], city=city_names.get(r["adcode"], ""))
+    if not r["province"] or r["province"] == r["name"]:  # Beijing, Shanghai ... are provinces
+        return r["name"]
     return f"{r['name']}（{r['province']}）" if lang == "zh" else f"{r['name']} ({r['province']})"
 
 

@@ -32,8 +32,8 @@ when = services.last_update()
 st.caption(t("overview.last_update", when=when or t("overview.never")))
 
 link_cols = st.columns(3)
-link_cols[0].page_link("views/map.py", label=f"{t('overview.go')} {t('page.map')}")
-link_cols[1].page_link("views/data.py", label=f"{t('overview.go')} {t('page.data')}")
+link_cols[0].page_link("views/map.py", label=t("overview.go", page=t("page.map")))
+link_cols[1].page_link("views/data.py", label=t("overview.go", page=t("page.data")))
 
 if counts["centers"] + counts["parks"] == 0:
     st.info(t("overview.empty"))
