@@ -272,7 +272,10 @@ def test_every_preset_has_a_basis_in_both_languages():
             "每座席年净成本：366 个地点缺值，按中位数补值（23.22万元/座席/年）",
         ),
         ("seats 100 below 300", "座席数 100 低于门槛 300"),
-        ("no incentive rules for this park or city in the database", "数据库中没有该园区或城市的优惠政策"),
+        (
+            "no incentive rules for this park or city in the database",
+            "数据库中没有该园区或城市的优惠政策",
+        ),
     ],
 )
 def test_model_notes_are_translated(note, expected):
