@@ -235,12 +235,13 @@ def entity_conflicts(db: sqlite_utils.Database, table: str, entity_id: str) -> l
 
 
 def entity_label(row: dict) -> str:
-    """A short label for a row: name and city when it has them, else its id."""
-    name = row.get("name") or row.get("company") or row.get("metric") or row.get("title")
-    city = row.get("city")
+    """A short label for a row: name and city when it has them (NaN counts as absent), else its id."""
+    known = {k: v for k, v in row.items() if not (v is None or (isinstance(v, float) and v != v))}
+    name = known.get("name") or known.get("company") or known.get("metric") or known.get("title")
+    city = known.get("city")
     if name and city:
         return f"{name}（{city}）"
-    return str(name or row.get("id") or row.get("adcode"))
+    return str(name or known.get("id") or known.get("adcode"))
 
 
 def load_markers(

@@ -10,6 +10,8 @@ missing here or missing a language.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
+from typing import Any
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -47,7 +49,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.never": {"zh": "尚无数据", "en": "no data yet"},
     "overview.by_province": {"zh": "各省呼叫中心与园区数量", "en": "Centers and parks by province"},
     "overview.latest_sources": {"zh": "最新来源", "en": "Latest sources"},
-    "overview.go": {"zh": "前往", "en": "Go to"},
+    "overview.go": {"zh": "前往{page}", "en": "Go to {page}"},
+    "overview.no_province": {"zh": "未注明省份", "en": "Province not stated"},
+    "overview.col_facts": {"zh": "提供的事实（条）", "en": "Facts given"},
+    "source_kind.curated": {"zh": "人工整理", "en": "curated"},
+    "source_kind.import": {"zh": "文件导入", "en": "import"},
+    "source_kind.scrape": {"zh": "网页抓取", "en": "scraped"},
+    "source_kind.reference": {"zh": "参考资料", "en": "reference"},
+    "source_kind.generated": {"zh": "合成测试数据", "en": "synthetic test data"},
     "overview.empty": {
         "zh": "数据库中还没有呼叫中心或园区。",
         "en": "The database holds no centers or parks yet.",
@@ -71,6 +80,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.name": {"zh": "名称", "en": "Name"},
     "common.centers": {"zh": "呼叫中心", "en": "Call centers"},
     "common.parks": {"zh": "产业园区", "en": "Industry parks"},
+    "common.choose": {"zh": "请选择", "en": "Choose"},
+    "common.choose_many": {"zh": "请选择（可多选）", "en": "Choose one or more"},
+    "common.choose_or_type": {"zh": "请选择或输入", "en": "Choose or type"},
     # -- data page
     "data.table": {"zh": "数据表", "en": "Table"},
     "data.search": {
@@ -82,7 +94,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.range_column": {"zh": "按数值筛选的列", "en": "Numeric column to filter"},
     "data.rows": {"zh": "共 {n}", "en": "{n}"},
     "data.no_rows": {"zh": "没有符合条件的记录。", "en": "No record matches."},
-    "data.sources_col": {"zh": "来源", "en": "sources"},
+    "data.sources_col": {"zh": "来源", "en": "Sources"},
     "data.record": {"zh": "查看记录的字段与出处", "en": "Show a record's fields and their sources"},
     "data.fact_field": {"zh": "字段", "en": "Field"},
     "data.fact_value": {"zh": "数值", "en": "Value"},
@@ -268,6 +280,16 @@ def t(key: str, lang: str | None = None, **fmt: object) -> str:
     """
     text = STRINGS[key][lang or current_lang()]
     return text.format(**fmt) if fmt else text
+
+
+def fixed_labels(label: Callable[[Any], str], options: Iterable[Any]) -> Callable[[Any], str]:
+    """A widget's ``format_func`` with every option labelled now, in the run's language.
+
+    Streamlit may call ``format_func`` outside the script run (AppTest does), where the session's
+    language is not readable; labels computed during the run stay in the reader's language.
+    """
+    labels = {option: label(option) for option in options}
+    return lambda option: labels[option] if option in labels else label(option)
 
 
 #: units as shown in each language (schema unit -> label)

@@ -120,7 +120,19 @@ def open_page(browser, server: str):
 
 
 def shot(pg, name: str) -> None:
-    """A full-page screenshot in ``test-artifacts/portal-NAME.png``."""
+    """A screenshot of the whole page in ``test-artifacts/portal-NAME.png``.
+
+    Streamlit scrolls inside its main block, so the window is made as tall as that block for
+    the shot (at most 8,000 px), then set back.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     pg.wait_for_timeout(500)
+    size = pg.viewport_size
+    height = pg.evaluate(
+        "() => { const m = document.querySelector('[data-testid=stMain]');"
+        " return m ? m.scrollHeight : document.body.scrollHeight; }"
+    )
+    pg.set_viewport_size({"width": size["width"], "height": max(size["height"], min(height, 8000))})
+    pg.wait_for_timeout(500)
     pg.screenshot(path=str(ARTIFACTS / f"portal-{name}.png"), full_page=True)
+    pg.set_viewport_size(size)

@@ -67,12 +67,15 @@ def test_map_shows_base_layer_and_markers_offline(page, server):
 def test_data_page_downloads_the_selection_as_csv(page, server):
     page.goto(f"{server}/data")
     page.get_by_text("下载内容为当前筛选结果").wait_for()
+    page.locator("[data-testid='stDataFrame']").first.wait_for()
+    page.get_by_role("button", name="CSV", exact=True).wait_for()
     shot(page, "data")
     with page.expect_download() as info:
         page.get_by_role("button", name="CSV", exact=True).click()
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     header, first = text.splitlines()[:2]
     assert header.startswith("id,name,") and "sources" in header
+    assert ",name_key," in header  # hidden on screen, kept in the download
     assert first.startswith("ctr_")
 
 
@@ -134,3 +137,27 @@ def test_benchmark_and_awards_pages_render(page, server):
     page.get_by_text("数据不足，不排名").first.wait_for(state="attached")
     page.get_by_text("请选择 2 至 4 家呼叫中心").wait_for()
     shot(page, "awards")
+
+
+ENGLISH_PAGES = (
+    ("Map", "map", "Map filters"),
+    ("Data", "data", "Downloads hold the current selection"),
+    ("Compare sites", "compare", "Rank stability"),
+    ("Staffing & cost", "staffing", "Inputs"),
+    ("Benchmark", "benchmark", "Peer group by"),
+    ("Awards", "awards", "Leaderboard"),
+)
+
+
+def test_every_page_in_english(page, server):
+    """The language switch holds across the navigation; a screenshot of each page in English."""
+    page.goto(server)
+    page.get_by_text("带出处的事实").first.wait_for()
+    page.locator("[data-testid=stSidebar] label").filter(has_text="English").click()
+    page.get_by_text("Facts with provenance").first.wait_for()
+    nav = page.locator("[data-testid=stSidebarNav]")
+    for title, name, marker in ENGLISH_PAGES:
+        nav.get_by_role("link", name=title, exact=True).click()
+        page.get_by_text(marker).first.wait_for()
+        page.wait_for_timeout(1500)
+        shot(page, f"{name}-en")

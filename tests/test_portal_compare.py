@@ -93,7 +93,8 @@ def test_compare_sliders_topsis_and_a_park(portal_db, monkeypatch):
     at.radio(key="compare_method").set_value("topsis").run()
     assert not at.exception, at.exception
     shown = texts(at)
-    assert "direct weights" in shown and "TOPSIS" in shown
+    assert "权重：按指标组自行设定" in shown and "TOPSIS" in shown
+    assert "direct weights" not in shown
     assert park["name"] in set(at.dataframe[0].value["名称"])
     at.multiselect(key="compare_sites").set_value(["310000"]).run()
     assert "至少选择 2 个" in texts(at)

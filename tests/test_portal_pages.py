@@ -77,7 +77,8 @@ def test_data_page_searches_and_shows_sources_of_a_record(app):
     record = frame["id"].iloc[0]
     at.selectbox(key="data_record_centers").set_value(record).run()
     facts = at.dataframe[1].value
-    assert set(facts["字段"]) >= {"name", "seats"}
+    assert set(facts["字段名"]) >= {"name", "seats"}
+    assert {"企业或呼叫中心名称", "座席数"} <= set(facts["字段"])
     assert facts["来源"].str.contains("synthetic test fixture").all()
     assert facts["依据原文"].notna().all()
 

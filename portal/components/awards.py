@@ -21,6 +21,13 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def rubric_title(spec: dict, name: str, lang: str | None = None) -> str:
+    """A rubric's title in ``lang`` (the other language's, else the file name, when missing)."""
+    lang = lang or current_lang()
+    other = "en" if lang == "zh" else "zh"
+    return spec.get(f"title_{lang}") or spec.get(f"title_{other}") or name
+
+
 def build_areas_table(rubric: Rubric) -> pd.DataFrame:
     """The rubric's areas with their points and what backs them."""
     zh = current_lang() == "zh"

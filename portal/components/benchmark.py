@@ -14,7 +14,7 @@ import streamlit as st
 
 from models.peer_benchmark import MIN_PEERS, REGIONS, region_of, size_band
 from portal.components.charts import CJK_FONT, render_chart
-from portal.i18n import fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, t
 
 #: KPIs offered for typing in, in the order of the form
 TYPED_KPIS: tuple[str, ...] = (
@@ -160,20 +160,37 @@ def render_typed_inputs(industries: list[str], cities: list[str]) -> dict:
     st.markdown(f"**{t('bench.profile')}**")
     c1, c2, c3, c4 = st.columns(4)
     industry = c1.selectbox(
-        t("bench.industry"), industries, index=None, accept_new_options=True, key="bench_industry"
+        t("bench.industry"),
+        industries,
+        index=None,
+        accept_new_options=True,
+        key="bench_industry",
+        placeholder=t("common.choose_or_type"),
     )
     seats = c2.number_input(t("bench.seats"), min_value=5, value=None, step=10, key="bench_seats")
     provinces = [p for ps in REGIONS.values() for p in ps]
-    province = c3.selectbox(t("bench.province"), provinces, index=None, key="bench_province")
+    province = c3.selectbox(
+        t("bench.province"),
+        provinces,
+        index=None,
+        placeholder=t("common.choose"),
+        key="bench_province",
+    )
     tier = c4.selectbox(
         t("bench.city_tier"),
         ["capital", "other"],
         index=None,
-        format_func=lambda k: t(f"bench.tier.{k}"),
+        format_func=fixed_labels(lambda k: t(f"bench.tier.{k}"), ["capital", "other"]),
+        placeholder=t("common.choose"),
         key="bench_tier",
     )
     city = st.selectbox(
-        t("bench.city"), cities, index=None, accept_new_options=True, key="bench_city"
+        t("bench.city"),
+        cities,
+        index=None,
+        accept_new_options=True,
+        key="bench_city",
+        placeholder=t("common.choose_or_type"),
     )
     st.markdown(f"**{t('bench.kpis')}**")
     kpis: dict[str, float] = {}
@@ -200,7 +217,8 @@ def render_typed_inputs(industries: list[str], cities: list[str]) -> dict:
     definition = s2.selectbox(
         t("bench.sl_definition"),
         DEFINITIONS,
-        format_func=lambda d: t(f"bench.def.{d}"),
+        format_func=fixed_labels(lambda d: t(f"bench.def.{d}"), DEFINITIONS),
+        placeholder=t("common.choose"),
         key="bench_sl_definition",
     )
     if "service_level" in kpis:

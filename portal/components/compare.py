@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -40,6 +41,34 @@ def criterion_label(name: str, lang: str | None = None) -> str:
     if c is None:
         return name
     return (c.label_zh if (lang or current_lang()) == "zh" else c.label_en) or name
+
+
+_QUOTE = re.compile(r"“([^”]+)”")
+_SOURCE_FILE = re.compile(r"\b(?:seeds|data)/[\w./-]+\.[a-z]+")
+
+
+def preset_citation(source: str) -> tuple[str | None, list[str]]:
+    """The file a preset's source text cites and the sentences it quotes from it.
+
+    Examples
+    --------
+    >>> preset_citation("seeds/a_1.txt (forum): “人才是关键。”; more: “交通也重要”.")
+    ('seeds/a_1.txt', ['人才是关键。', '交通也重要'])
+    >>> preset_citation("No judgement: each of the five groups gets 20%.")
+    (None, [])
+    """
+    found = _SOURCE_FILE.search(source)
+    return (found.group(0) if found else None), _QUOTE.findall(source)
+
+
+def render_preset_source(name: str, source: str) -> None:
+    """A preset's basis in the reader's language, then its quotes as quotes with their file."""
+    st.caption(t(f"compare.preset_basis.{name}"))
+    path, quotes = preset_citation(source)
+    for quote in quotes:
+        st.markdown(f"> “{quote}”")
+    if quotes and path:
+        st.caption(t("compare.preset_quote_from", file=path))
 
 
 def filled_criteria(record: dict) -> set[str]:

@@ -24,8 +24,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.mode.preset": {"zh": "预设方案", "en": "a preset"},
     "compare.mode.sliders": {"zh": "按指标组自行设定", "en": "my own, per group"},
     "compare.preset": {"zh": "预设方案", "en": "Preset"},
-    "compare.preset_source": {"zh": "依据：{source}", "en": "Source: {source}"},
-    "compare.preset_mapping": {"zh": "换算说明：{mapping}", "en": "Mapping: {mapping}"},
+    "compare.preset_quote_from": {"zh": "——引自 {file}", "en": "— quoted from {file}"},
+    "compare.weights_preset": {"zh": "预设方案“{name}”", "en": "preset “{name}”"},
+    "compare.weights_own": {"zh": "按指标组自行设定", "en": "set per group by you"},
+    # why each preset of models.weights.PRESETS weighs the groups as it does
+    "compare.preset_basis.talent_first": {
+        "zh": "依据：2007 年扬州呼叫中心论坛的报道。文中称人才是选址最关键的因素，其次是成本与运营、产业环境；"
+        "通勤交通也不容忽视；优惠政策已难以吸引企业。文章只给出先后顺序，40/25/15/15/5 的权重由 ParkBench 按此顺序设定。",
+        "en": "Basis: a report on the 2007 Yangzhou call-center forum. Talent is the decisive "
+        "factor, then cost and operations and the industry environment; commuting must not be "
+        "ignored; incentives alone no longer attract companies. The article gives an order, "
+        "not numbers: ParkBench turned it into 40/25/15/15/5.",
+    },
+    "compare.preset_basis.customer_support_center": {
+        "zh": "依据：招商选址工具中“客服中心”的评分模板（见 ParkBench 议题）：产业集聚 40、人力 35、基础设施 15、"
+        "生活环境 5、营商环境 5。换算：基础设施与生活环境（通勤）计入交通，营商环境计入政策优惠；模板没有成本因素，成本权重为 0。",
+        "en": "Basis: the customer-support-center profile of investment-promotion site-selection "
+        "tools (ParkBench issue): industry cluster 40, labour 35, infrastructure 15, living "
+        "environment 5, business environment 5. Mapping: infrastructure and living environment "
+        "(commuting) go to transport, business environment to incentives; the profile has no "
+        "cost factor, so cost weighs 0.",
+    },
+    "compare.preset_basis.cost_first": {
+        "zh": "依据：ParkBench 为成本导向的外包企业设定：成本第一、人力第二，其余由 ParkBench 判断；原文指出运营费用远高于建设费用。",
+        "en": "Basis: a ParkBench preset for cost-driven outsourcers: cost first, labour second, "
+        "the rest by ParkBench's judgement; the source notes that running costs dwarf "
+        "construction costs.",
+    },
+    "compare.preset_basis.equal_groups": {
+        "zh": "依据：不作判断，五个指标组各占 20%。",
+        "en": "Basis: no judgement; each of the five groups gets 20%.",
+    },
     "compare.sliders_note": {
         "zh": "各组权重按比例归一（总和为 100%），组内各指标平分。",
         "en": "Group weights are scaled to sum to 100% and split equally among a group's criteria.",
@@ -44,7 +73,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.method.topsis": {"zh": "逼近理想解（TOPSIS）", "en": "TOPSIS"},
     "compare.ranking": {"zh": "排名", "en": "Ranking"},
     "compare.weights_used": {
-        "zh": "权重：{source}。方法：{method}。在 {n} 中评分。",
+        "zh": "权重：{source}。方法：{method}。在全部{n}中评分。",
         "en": "Weights: {source}. Method: {method}. Scored among {n}.",
     },
     "compare.col_rank": {"zh": "名次", "en": "Rank"},

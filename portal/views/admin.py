@@ -14,14 +14,18 @@ from data.review import accept, list_items, reject
 from portal import services
 from portal.components.auth import render_sign_in
 from portal.components.layout import require_database
-from portal.i18n import fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, t
 
 REVIEW_LIMIT = 50
 
 
 def render_import() -> None:
     kind = st.selectbox(
-        t("admin.kind"), KINDS, format_func=lambda k: t(f"admin.kind.{k}"), key="admin_kind"
+        t("admin.kind"),
+        KINDS,
+        format_func=fixed_labels(lambda k: t(f"admin.kind.{k}"), KINDS),
+        placeholder=t("common.choose"),
+        key="admin_kind",
     )
     upload = st.file_uploader(t("admin.upload"), type=["csv", "xlsx", "txt"], key="admin_upload")
     if upload is None:

@@ -12,16 +12,24 @@ from portal.components.awards import (
     build_card_table,
     build_leaderboard_table,
     render_cards,
+    rubric_title,
 )
 from portal.components.layout import require_database
-from portal.i18n import current_lang, fmt_number, t
+from portal.i18n import current_lang, fixed_labels, fmt_number, t
 
 st.title(t("page.awards"))
 st.write(t("awards.intro"))
 require_database()
 
-name = st.selectbox(t("awards.rubric"), rubric_names(), key="awards_rubric")
-rubric = build_rubric(load_rubric(name))
+specs = {n: load_rubric(n) for n in rubric_names()}
+name = st.selectbox(
+    t("awards.rubric"),
+    list(specs),
+    format_func=lambda n: rubric_title(specs[n], n),
+    placeholder=t("common.choose"),
+    key="awards_rubric",
+)
+rubric = build_rubric(specs[name])
 st.subheader(rubric.title_zh if current_lang() == "zh" else rubric.title_en)
 with st.expander(t("awards.areas")):
     st.dataframe(build_areas_table(rubric), hide_index=True, width="stretch")
@@ -34,13 +42,15 @@ c1, c2, c3 = st.columns(3)
 year = c1.selectbox(
     t("awards.year"),
     [None, *years],
-    format_func=lambda y: str(y) if y else t("awards.all"),
+    format_func=fixed_labels(lambda y: str(y) if y else t("awards.all"), [None]),
+    placeholder=t("common.choose"),
     key="awards_year",
 )
 category = c2.selectbox(
     t("awards.category"),
     [None, *industries],
-    format_func=lambda c: c or t("awards.all"),
+    format_func=fixed_labels(lambda c: c or t("awards.all"), [None]),
+    placeholder=t("common.choose"),
     key="awards_category",
 )
 min_coverage = c3.slider(
@@ -79,6 +89,8 @@ picked = st.multiselect(
     sorted(names, key=names.__getitem__),
     format_func=names.__getitem__,
     max_selections=4,
+    placeholder=t("common.choose_many"),
+    select_all=False,
     key="awards_pick",
 )
 if len(picked) < 2:

@@ -16,7 +16,7 @@ from portal.components.benchmark import render_benchmark, render_typed_inputs
 from portal.components.benchmark_report import build_report_html
 from portal.components.layout import require_database
 from portal.costing import REFERENCE_SEATS
-from portal.i18n import fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, t
 
 st.title(t("page.benchmark"))
 st.write(t("bench.intro"))
@@ -27,7 +27,7 @@ observations = services.kpi_observations()
 mode = st.radio(
     t("bench.mode"),
     ["stored", "typed"],
-    format_func=lambda m: t(f"bench.mode.{m}"),
+    format_func=fixed_labels(lambda m: t(f"bench.mode.{m}"), ["stored", "typed"]),
     horizontal=True,
     key="bench_mode",
 )
@@ -35,7 +35,9 @@ by = st.multiselect(
     t("bench.peer_keys"),
     PEER_KEYS,
     default=["industry", "size_band"],
-    format_func=lambda k: t(f"bench.key.{k}"),
+    format_func=fixed_labels(lambda k: t(f"bench.key.{k}"), PEER_KEYS),
+    placeholder=t("common.choose_many"),
+    select_all=False,
     key="bench_by",
 )
 
@@ -45,6 +47,7 @@ if mode == "stored":
         t("bench.center"),
         sorted(names, key=names.__getitem__),
         format_func=names.__getitem__,
+        placeholder=t("common.choose"),
         key="bench_center",
     )
     own = stored_center_inputs(centers, observations, center_id)

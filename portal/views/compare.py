@@ -28,10 +28,12 @@ from portal.components.compare import (
     criterion_label,
     ranking_display,
     render_fact_card,
+    render_preset_source,
 )
 from portal.components.cost_charts import build_cost_waterfall, waterfall_steps
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
+from portal.components.notes import note_text
 from portal.components.report import (
     Section,
     build_report_html,
@@ -39,7 +41,7 @@ from portal.components.report import (
     waterfall_png,
 )
 from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, has_local_inputs
-from portal.i18n import current_lang, fmt_number, t, unit_label
+from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
 
 st.title(t("page.compare"))
 require_database()
@@ -58,6 +60,8 @@ def site_label(site_id: str) -> str:
     r = rows[site_id]
     if r["kind"] == "park":
         return t("compare.park_label", park=r["name"], city=city_names.get(r["adcode"], ""))
+    if not r["province"] or r["province"] == r["name"]:  # Beijing, Shanghai ... are provinces
+        return r["name"]
     return f"{r['name']}（{r['province']}）" if lang == "zh" else f"{r['name']} ({r['province']})"
 
 
@@ -71,6 +75,8 @@ chosen = st.multiselect(
     default=busiest["id"].head(2).tolist(),
     format_func=site_label,
     max_selections=MAX_COMPARED,
+    placeholder=t("common.choose_many"),
+    select_all=False,
     key="compare_sites",
 )
 
@@ -79,7 +85,7 @@ with st.sidebar:
     mode = st.radio(
         t("compare.weight_mode"),
         ["preset", "sliders"],
-        format_func=lambda m: t(f"compare.mode.{m}"),
+        format_func=fixed_labels(lambda m: t(f"compare.mode.{m}"), ["preset", "sliders"]),
         key="compare_mode",
     )
     preset, weights = None, None
@@ -88,6 +94,7 @@ with st.sidebar:
             t("compare.preset"),
             list(PRESETS),
             format_func=lambda p: PRESETS[p].label_zh if lang == "zh" else PRESETS[p].label_en,
+            placeholder=t("common.choose"),
             key="compare_preset",
         )
         shares = " · ".join(
@@ -95,9 +102,7 @@ with st.sidebar:
             for g, w in PRESETS[preset].weights.items()
         )
         st.caption(shares)
-        st.caption(t("compare.preset_source", source=PRESETS[preset].source))
-        if PRESETS[preset].mapping:
-            st.caption(t("compare.preset_mapping", mapping=PRESETS[preset].mapping))
+        render_preset_source(preset, PRESETS[preset].source)
     else:
         base = PRESETS["talent_first"].weights
         weights = tuple(
@@ -116,7 +121,7 @@ with st.sidebar:
     method = st.radio(
         t("compare.method"),
         ["wsm", "topsis"],
-        format_func=lambda m: t(f"compare.method.{m}"),
+        format_func=fixed_labels(lambda m: t(f"compare.method.{m}"), ["wsm", "topsis"]),
         key="compare_method",
     )
 
@@ -135,13 +140,21 @@ except ParkBenchError as exc:
     st.error(str(exc))
     st.stop()
 records = comparison.records
+weights_label = (
+    t(
+        "compare.weights_preset",
+        name=PRESETS[preset].label_zh if lang == "zh" else PRESETS[preset].label_en,
+    )
+    if preset
+    else t("compare.weights_own")
+)
 
 # -- ranking
 st.subheader(t("compare.ranking"))
 st.caption(
     t(
         "compare.weights_used",
-        source=comparison.weights_source,
+        source=weights_label,
         method=t(f"compare.method.{method}"),
         n=fmt_number(comparison.candidates, t("unit.site")),
     )
@@ -154,10 +167,10 @@ for r in flagged:
     parts = [criterion_label(f.removesuffix(" (estimated)")) for f in r["filled"]]
     st.warning(t("compare.filled", site=r["name"], criteria="; ".join(parts)))
     for crit, how in (r.get("estimated") or {}).items():
-        st.caption(t("compare.estimated", criterion=criterion_label(crit), how=how))
+        st.caption(t("compare.estimated", criterion=criterion_label(crit), how=note_text(how)))
 with st.expander(t("compare.notes")):
     for note in comparison.notes:
-        st.markdown(f"- {note}")
+        st.markdown(f"- {note_text(note)}")
 
 fig = build_contributions_chart(
     records,
@@ -181,6 +194,7 @@ level = cols[1].selectbox(
     t("compare.service_level"),
     [service_level_label(*x) for x in CURVE_TARGETS],
     index=[service_level_label(*x) for x in CURVE_TARGETS].index("80/20"),
+    placeholder=t("common.choose"),
     key="compare_sl",
 )
 target_sl, answer_seconds = next(x for x in CURVE_TARGETS if service_level_label(*x) == level)
@@ -271,9 +285,9 @@ for tab, r in zip(tabs, records, strict=True):
             if info["per_seat_per_year"] <= 0:
                 st.caption(t("compare.incentive_zero", name=name))
         for name, why in result["incentives_not_applied"].items():
-            st.caption(t("compare.incentive_skipped", name=name, why=why))
+            st.caption(t("compare.incentive_skipped", name=name, why=note_text(why)))
         for note in ctx.notes:
-            st.caption(note)
+            st.caption(note_text(note))
 
 # -- fact cards
 st.subheader(t("compare.facts"))
@@ -377,11 +391,11 @@ def report() -> bytes:
             lines=[
                 t(
                     "compare.weights_used",
-                    source=comparison.weights_source,
+                    source=weights_label,
                     method=t(f"compare.method.{method}"),
                     n=fmt_number(comparison.candidates, t("unit.site")),
                 ),
-                *comparison.notes,
+                *(note_text(n) for n in comparison.notes),
             ],
             table=ranking_display(frame),
             images=[

@@ -18,14 +18,20 @@ from portal.components.downloads import (
     dictionary_frame,
 )
 from portal.components.layout import require_database
-from portal.components.tables import render_facts, render_table, table_title
-from portal.i18n import current_lang, fmt_number, t
+from portal.components.tables import column_label, render_facts, render_table, table_title
+from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
 
 st.title(t("page.data"))
 require_database()
 
 tables = services.browsable_tables()
-table = st.selectbox(t("data.table"), tables, format_func=table_title, key="data_table")
+table = st.selectbox(
+    t("data.table"),
+    tables,
+    format_func=fixed_labels(table_title, tables),
+    placeholder=t("data.table_placeholder"),
+    key="data_table",
+)
 spec = TABLES[table]
 
 text = st.text_input(t("data.search"), key=f"data_search_{table}") if spec.fts else ""
@@ -34,18 +40,35 @@ ranges: dict[str, tuple] = {}
 with st.expander(t("data.filters"), expanded=False):
     for column in choice_columns(table):
         options = services.distinct_values(table, column)
-        picked = st.multiselect(column, options, key=f"data_pick_{table}_{column}")
+        picked = st.multiselect(
+            column_label(table, column),
+            options,
+            placeholder=t("data.pick_placeholder"),
+            select_all=False,
+            key=f"data_pick_{table}_{column}",
+        )
         if picked:
             choices[column] = picked
     numeric = numeric_columns(table)
     if numeric:
-        column = st.selectbox(t("data.range_column"), ["", *numeric], key=f"data_rcol_{table}")
+        column = st.selectbox(
+            t("data.range_column"),
+            numeric,
+            index=None,
+            format_func=fixed_labels(lambda c: column_label(table, c), numeric),
+            placeholder=t("data.range_placeholder"),
+            key=f"data_rcol_{table}",
+        )
         if column:
-            unit = spec.column(column).unit or "—"
-            st.caption(t("data.range", column=column, unit=unit))
+            unit = unit_label(spec.column(column).unit) or "—"
+            st.caption(t("data.range", column=column_label(table, column), unit=unit))
             low_col, high_col = st.columns(2)
-            low = low_col.number_input("min", value=None, key=f"data_low_{table}_{column}")
-            high = high_col.number_input("max", value=None, key=f"data_high_{table}_{column}")
+            low = low_col.number_input(
+                t("data.range_min"), value=None, key=f"data_low_{table}_{column}"
+            )
+            high = high_col.number_input(
+                t("data.range_max"), value=None, key=f"data_high_{table}_{column}"
+            )
             ranges[column] = (low, high)
 
 frame = services.load_table(table, text=text, choices=choices, ranges=ranges)
@@ -63,11 +86,14 @@ else:
             list(labels),
             format_func=labels.__getitem__,
             index=None,
+            placeholder=t("data.record_placeholder"),
             key=f"data_record_{table}",
         )
         if picked:
             render_facts(
-                services.entity_facts(table, picked), services.entity_conflicts(table, picked)
+                table,
+                services.entity_facts(table, picked),
+                services.entity_conflicts(table, picked),
             )
 
 st.subheader(t("data.downloads"))

@@ -4,23 +4,36 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data.queries import COMPUTED_INDICATORS
 from portal import services
 from portal.components.layout import require_database
 from portal.components.map import build_map, render_map
 from portal.components.tables import render_table
-from portal.i18n import fmt_number, t
+from portal.i18n import STRINGS, fixed_labels, fmt_number, t
 
 st.title(t("page.map"))
 require_database()
 
+
+def indicator_label(name: str) -> str:
+    """A city indicator's name for people (``map.ind.<name>``), else its code."""
+    return t(f"map.ind.{name}") if f"map.ind.{name}" in STRINGS else name
+
+
 with st.sidebar:
     st.subheader(t("map.filters"))
     provinces = st.multiselect(
-        t("common.province"), services.distinct_values("centers", "province"), key="map_provinces"
+        t("common.province"),
+        services.distinct_values("centers", "province"),
+        placeholder=t("common.choose_many"),
+        select_all=False,
+        key="map_provinces",
     )
     industries = st.multiselect(
-        t("common.industry"), services.distinct_values("centers", "industry"), key="map_industries"
+        t("common.industry"),
+        services.distinct_values("centers", "industry"),
+        placeholder=t("common.choose_many"),
+        select_all=False,
+        key="map_industries",
     )
     seat_low, seat_high = st.slider(
         t("map.seats"), min_value=0, max_value=10_000, value=(0, 10_000), step=50, key="map_seats"
@@ -29,13 +42,11 @@ with st.sidebar:
     indicator = st.selectbox(
         t("map.indicator"),
         ["", *indicators],
-        format_func=lambda name: (
-            t("map.no_indicator")
-            if not name
-            else t(f"map.ind.{name}")
-            if name in COMPUTED_INDICATORS
-            else name
+        format_func=fixed_labels(
+            lambda name: t("map.no_indicator") if not name else indicator_label(name),
+            ["", *indicators],
         ),
+        placeholder=t("common.choose"),
         key="map_indicator",
     )
     online = st.checkbox(t("map.online_tiles"), value=False, key="map_online")
@@ -61,7 +72,7 @@ prefectures = services.boundaries("prefectures")
 if prefectures is None:
     st.warning(t("map.no_boundaries"))
 values = services.city_indicator_values(indicator) if indicator else None
-label = t(f"map.ind.{indicator}") if indicator in COMPUTED_INDICATORS else indicator
+label = indicator_label(indicator)
 m = build_map(
     prefectures=prefectures,
     lines=services.boundaries("lines"),

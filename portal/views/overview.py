@@ -7,6 +7,7 @@ import streamlit as st
 from portal import services
 from portal.components.charts import build_grouped_bars, render_chart
 from portal.components.layout import require_database
+from portal.components.overview import label_provinces, render_latest_sources
 from portal.i18n import fmt_number, t
 
 st.title(t("app.title"))
@@ -31,13 +32,13 @@ when = services.last_update()
 st.caption(t("overview.last_update", when=when or t("overview.never")))
 
 link_cols = st.columns(3)
-link_cols[0].page_link("views/map.py", label=f"{t('overview.go')} {t('page.map')}")
-link_cols[1].page_link("views/data.py", label=f"{t('overview.go')} {t('page.data')}")
+link_cols[0].page_link("views/map.py", label=t("overview.go", page=t("page.map")))
+link_cols[1].page_link("views/data.py", label=t("overview.go", page=t("page.data")))
 
 if counts["centers"] + counts["parks"] == 0:
     st.info(t("overview.empty"))
 else:
-    by_province = services.counts_by_province()
+    by_province = label_provinces(services.counts_by_province())
     fig = build_grouped_bars(
         by_province,
         "province",
@@ -48,4 +49,4 @@ else:
     render_chart(fig, key="overview_by_province")
 
 st.subheader(t("overview.latest_sources"))
-st.dataframe(services.latest_sources(), hide_index=True, width="stretch")
+render_latest_sources(services.latest_sources())

@@ -24,7 +24,8 @@ from portal.components.cost_charts import (
 )
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
-from portal.i18n import fmt_number, t
+from portal.components.notes import note_text
+from portal.i18n import fixed_labels, fmt_number, t
 
 st.title(t("page.staffing"))
 require_database()
@@ -37,7 +38,7 @@ with c1:
     volume_mode = st.radio(
         t("staffing.volume_mode"),
         ["hour", "day"],
-        format_func=lambda m: t(f"staffing.volume.{m}"),
+        format_func=fixed_labels(lambda m: t(f"staffing.volume.{m}"), ["hour", "day"]),
         horizontal=True,
         key="staff_volume_mode",
     )
@@ -82,6 +83,7 @@ with c3:
             t("common.city"),
             names,
             index=names.index("北京市") if "北京市" in names else 0,
+            placeholder=t("common.choose"),
             key="staff_city",
         )
         adcode = cities.loc[cities["name"] == city, "adcode"].iloc[0]
@@ -92,7 +94,8 @@ with c3:
     park = st.selectbox(
         t("staffing.park"),
         ["", *parks],
-        format_func=lambda p: p or t("staffing.no_park"),
+        format_func=fixed_labels(lambda p: p or t("staffing.no_park"), [""]),
+        placeholder=t("common.choose"),
         key="staff_park",
     )
     years = int(st.number_input(t("staffing.years"), 1, 20, 5, 1, key="staff_years"))
@@ -223,7 +226,7 @@ render_chart(
     key="staff_waterfall",
 )
 for name, why in cost["incentives_not_applied"].items():
-    st.caption(t("compare.incentive_skipped", name=name, why=why))
+    st.caption(t("compare.incentive_skipped", name=name, why=note_text(why)))
 with st.expander(t("staffing.inputs_sources")):
     st.dataframe(
         pd.DataFrame(
@@ -242,7 +245,7 @@ with st.expander(t("staffing.inputs_sources")):
         width="stretch",
     )
     for note in ctx.notes:
-        st.caption(note)
+        st.caption(note_text(note))
 
 # -- cost against service level
 st.subheader(t("staffing.curve"))
