@@ -1181,6 +1181,10 @@ def _is_day(unit: str | None) -> bool:
 def _product_hours(m: re.Match[str], s: str, per_year: int | None, text: object) -> OpeningHours:
     a, unit_a, b, unit_b, c = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
     x, y = float(a), float(b)
+    if {x, y} & {365.0, 366.0} and min(x, y) <= 24:
+        # 365天×24小时, 24×365: hours every day of the year
+        year_days = max(x, y)
+        return _hours_value(min(x, y), 7.0, int(year_days), text)
     if unit_a or unit_b:
         if _is_day(unit_a) or (unit_b and not _is_day(unit_b)):
             days, hours = x, y

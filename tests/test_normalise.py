@@ -309,6 +309,8 @@ def test_year_month(text, want):
 
 HOURS_CASES = [
     ("7×24×365", OpeningHours(24, 7, 365)),
+    ("365天×24小时", OpeningHours(24, 7, 365)),
+    ("24×365", OpeningHours(24, 7, 365)),
     ("7X24", OpeningHours(24, 7)),
     ("7Ⅹ24小时", OpeningHours(24, 7)),
     ("7*24", OpeningHours(24, 7)),
