@@ -50,6 +50,7 @@ ENTITY_TABLES = (
     "incentives",
     "kpis",
     "industry_figures",
+    "city_inputs",
 )
 
 _ID_PREFIX = {
