@@ -87,8 +87,8 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = (
         "benefit",
         "person",
         "worst",
-        "劳动年龄人口",
-        "working-age population (15-64)",
+        "劳动年龄人口（15-59岁）",
+        "working-age population (15-59, census 2020)",
     ),
     Criterion(
         "college_educated_population",

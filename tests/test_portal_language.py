@@ -265,7 +265,7 @@ def test_every_preset_has_a_basis_in_both_languages():
     [
         (
             "working_age_population: 11 estimated from population x the province's share",
-            "劳动年龄人口：11 个地点按常住人口乘以本省比例估算",
+            "劳动年龄人口（15-59岁）：11 个地点按常住人口乘以本省比例估算",
         ),
         (
             "net_cost_per_seat_cny_per_year: 366 missing filled with median (232224 CNY/seat/year)",

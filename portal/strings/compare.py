@@ -155,8 +155,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.facts": {"zh": "基本情况", "en": "Key facts"},
     "compare.fact.population": {"zh": "常住人口（2020）", "en": "Population (2020)"},
     "compare.fact.working_age": {
-        "zh": "劳动年龄人口（15–64 岁）",
-        "en": "Working-age population (15–64)",
+        "zh": "劳动年龄人口（15–59 岁）",
+        "en": "Working-age population (15–59)",
     },
     "compare.fact.college": {"zh": "大专及以上学历人口", "en": "College-educated population"},
     "compare.fact.airport": {"zh": "距最近机场", "en": "Distance to the nearest airport"},
