@@ -39,7 +39,7 @@ _CN_N = "一二两三四五六七八九十"
 _PARK_TAIL = re.compile(
     r"(?:呼叫中心产业基地|呼叫中心产业园区|呼叫中心产业园|呼叫中心产业集聚区|呼叫产业基地|"
     r"呼叫中心基地|呼叫中心园区|客服产业园|服务外包产业园区|服务外包产业园|服务外包基地|"
-    r"服务外包园区|服务外包示范区|信息服务产业基地|外包产业园|软件园)(?!有限|股份|公司)"
+    r"服务外包园区|服务外包示范园区|服务外包示范区|服务外包产业基地|客服产业基地|客服基地|信息服务产业基地|外包产业园|软件园)(?!有限|股份|公司)"
 )
 _ORG_TAIL = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|客户服务中心|客服中心)(?![)）])"
@@ -54,7 +54,8 @@ _GENERIC = re.compile(
     r"^(?:全资子|控股子|子|分|总|外包|企业|一些|多家|几家|各家|大型|这些)$|[子分总]$"
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-_PIECE = re.compile(r"[^，,；;：:]+")
+_PIECE = re.compile(r"[^，,；;]+")
+_LABEL = r"(?:为|达|达到)?[:：]?\s*"  # 规划面积为 / 规划面积：
 _YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*年(?!\d*月)")
 _PHASE = re.compile(rf"(?P<p>(?:第?[{_CN_N}]|首)期)")
 _SEATS = re.compile(
@@ -87,19 +88,19 @@ AREA_RULES = (
         "area_km2",
         re.compile(
             r"(?:规划(?:占地|用地)?面积|规划占地|规划用地|占地面积|总占地|总面积|占地)"
-            rf"(?:为|达)?\s*(?P<v>约?{_NUM}\s*{_AREA_UNIT})"
+            rf"{_LABEL}(?P<v>约?{_NUM}\s*{_AREA_UNIT})"
         ),
     ),
     (
         "building_area_m2",
         re.compile(
-            rf"(?:总建筑面积|建筑面积|建设规模|建筑规模|载体面积)(?:为|达)?\s*(?P<v>约?{_NUM}\s*万?平方米)"
+            rf"(?:总建筑面积|建筑面积|建设规模|建筑规模|载体面积){_LABEL}(?P<v>约?{_NUM}\s*万?平方米)"
         ),
     ),
     (
         "investment_cny",
         re.compile(
-            rf"(?:计划总投资|总投资|计划投资|规划投资|累计投资|投资总额|总投入)(?:为|达|达到)?\s*(?P<v>约?{_MONEY})"
+            rf"(?:计划总投资|总投资|计划投资|规划投资|累计投资|投资总额|总投入){_LABEL}(?P<v>约?{_MONEY})"
         ),
     ),
 )
@@ -107,19 +108,19 @@ DISTANCE_RULES = (
     (
         "distance_to_airport_km",
         re.compile(
-            rf"距(?:离)?[{_CJK}]{{0,8}}机场(?:仅|只有|约为|为)?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+            rf"距(?:离)?[{_CJK}]{{0,8}}机场(?:仅|只有|约为|为|[:：])?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
         ),
     ),
     (
         "distance_to_expressway_km",
         re.compile(
-            rf"距(?:离)?[{_CJK}]{{0,8}}(?:高速|高速路|高速公路)[{_CJK}]{{0,4}}?(?:仅|只有|约为|为)?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+            rf"距(?:离)?[{_CJK}]{{0,8}}(?:高速|高速路|高速公路)[{_CJK}]{{0,4}}?(?:仅|只有|约为|为|[:：])?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
         ),
     ),
     (
         "distance_to_city_km",
         re.compile(
-            rf"距(?:离)?[{_CJK}]{{0,8}}(?:县城|市区|城区|市中心)(?:仅|只有|约为|为)?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
+            rf"距(?:离)?[{_CJK}]{{0,8}}(?:县城|市区|城区|市中心)(?:中心)?(?:仅|只有|约为|为|[:：])?\s*(?P<v>约?{_NUM}\s*(?:公里|千米|km))"
         ),
     ),
 )
@@ -129,6 +130,7 @@ _PLACE = (
 )
 _BARE_CITY = re.compile(rf"(?P<city>[{_CJK}]{{2,3}})(?=[，。,；;、)）\s]|$)")
 _PLACE_VERB = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户|选址于|选址在)")
+_PLACE_LABEL = re.compile(r"^(?:所在地|所在区域|园区位置|地理位置)[:：]\s*")  # a profile row
 _PLACE_EVENT = re.compile(r"在" + _PLACE + r"(?=揭牌|启动|开工|成立|奠基|落成|开园)")
 
 
@@ -270,7 +272,9 @@ def find_facts(text: str) -> ArticleFacts:
         return out
     companies = _Companies()
     n = 0
+    written = _park_names(text)
     for line in text.splitlines():
+        current = park  # a paragraph starts with the main park
         simp_line = to_simplified(line)
         aligned = len(simp_line) == len(line)
         for sm in _SENTENCE.finditer(simp_line):
@@ -283,13 +287,35 @@ def find_facts(text: str) -> ArticleFacts:
             n += 1
             loc = f"sentence {n}"
             parks = _park_spans(s.simp)
+            named = {s.simp[a:b] for a, b in parks}
+            if len(named) == 1:  # a sentence naming one park is about it, and so are the next
+                current = written.get(named.pop(), current)
             mentions = companies.read(s, parks)
-            out.facts.extend(_park_figures(park, s, mentions, loc))
-            out.facts.extend(_place(park, s, loc))
-            out.facts.extend(_targets(park, s, mentions, loc))
-            out.facts.extend(_tenants(park, s, mentions, parks, companies, loc))
-            out.facts.extend(_incentives(park, s, loc))
+            out.facts.extend(_park_figures(current, s, mentions, loc))
+            out.facts.extend(_place(current, s, loc))
+            out.facts.extend(_targets(current, s, mentions, loc))
+            out.facts.extend(_tenants(current, s, mentions, parks, companies, loc))
+            out.facts.extend(_incentives(current, s, loc))
+    # seats a tenant adds (再扩建1000个座席) are its figure only when the page gives no other
+    counted = {
+        (f.values["park"], f.values["company"]) for f in out.facts if f.rule == "tenant_seats"
+    }
+    out.facts = [
+        f
+        for f in out.facts
+        if f.rule != "tenant_added_seats" or (f.values["park"], f.values["company"]) not in counted
+    ]
     return out
+
+
+def _park_names(text: str) -> dict[str, str]:
+    """Park names of the text, Simplified -> as first written."""
+    written: dict[str, str] = {}
+    for line in text.splitlines():
+        s = _Sentence(line, to_simplified(line))
+        for a, b in _park_spans(s.simp):
+            written.setdefault(s.simp[a:b], s.raw(a, b))
+    return written
 
 
 def _pieces(simp: str) -> list[tuple[int, int]]:
@@ -314,9 +340,48 @@ def _park_figures(park: str, s: _Sentence, mentions: list, loc: str) -> list[Fac
             m = rx.search(text)
             if m and fld not in values:
                 values[fld] = m.group("v").replace(" ", "")
+    for fld in ("investment_cny", "building_area_m2"):
+        if fld in values and _phase_owned(s, values[fld]):
+            del values[fld]
+    founded = _FOUNDED_LABEL.search(s.simp) or _FOUNDED.search(s.simp)
+    if founded and (
+        founded.re is _FOUNDED_LABEL
+        or _PARK_WORD.search(re.split(r"[，,；;]", s.simp[: founded.start()])[-1])
+    ):
+        values["founded_year"] = founded.group("y")
+    operator = _OPERATOR.match(s.simp)
+    if operator and _ORG_TAIL.search(operator.group("v")):
+        values["operator"] = s.raw(*operator.span("v"))
     if not values:
         return []
     return [Fact("parks", {"name": park, **values}, s.orig, 0.9, "park_figures", loc)]
+
+
+_FOUNDED_LABEL = re.compile(
+    r"^(?:设立时间|成立时间|建园时间|开园时间|始建时间|批准时间)[:：]\s*(?P<y>(?:19|20)\d\d)\s*年"
+)
+_FOUNDED = re.compile(
+    r"(?:于|始建于)\s*(?P<y>(?:19|20)\d\d)\s*年(?:\d{1,2}月)?"
+    r"(?:启动建设|开工建设|开始建设|动工|正式设立|设立|成立|挂牌成立|挂牌|正式开园|开园)"
+)
+_OPERATOR = re.compile(
+    r"^(?:运营单位|运营主体|运营管理单位|开发运营单位|管理单位)[:：]\s*(?P<v>[^\s，,；;。]+)"
+)
+# a year that dates the start of works is not a target year (``于2019年启动建设``)
+_START_WORDS = re.compile(r"\d{0,2}月?(?:启动建设|开工|动工|奠基|成立|设立|始建|开始建设)")
+
+
+def _phase_owned(s: _Sentence, raw: str) -> bool:
+    """Whether a figure belongs to a phase named before it with no park named in between
+    (``二期项目总投资8亿元，总建筑面积22万平方米`` is the second phase's, not the park's)."""
+    at = s.simp.find(raw)
+    if at < 0:
+        return False
+    phases = [m for m in _PHASE.finditer(s.simp, 0, at)]
+    if not phases:
+        return False
+    after = phases[-1].end()
+    return not any(after <= a < at for a, _ in _park_spans(s.simp))
 
 
 def _place(park: str, s: _Sentence, loc: str) -> list[Fact]:
@@ -328,6 +393,11 @@ def _place(park: str, s: _Sentence, loc: str) -> list[Fact]:
     if found is None:
         m = re.search(r"位于" + _PLACE + r"的" + re.escape(park_s), simp)
         if m and m.group("city", "district", "province") != (None, None, None):
+            found = (m, ("province", "city", "district"))
+    label = _PLACE_LABEL.match(simp)
+    if found is None and label:
+        m = re.compile(_PLACE).match(simp, label.end())
+        if m is not None and m.group("city", "district", "province") != (None, None, None):
             found = (m, ("province", "city", "district"))
     if found is None:
         for verb in [*_PLACE_VERB.finditer(simp), *_PLACE_EVENT.finditer(simp)]:
@@ -386,7 +456,11 @@ def _targets(park: str, s: _Sentence, mentions: list, loc: str) -> list[Fact]:
             chunk = s.simp[a:b]
             if any(a <= m[0] < b for m in mentions) or _SCOPE.search(chunk):
                 continue
-            years = {m.group("y") for m in _YEAR.finditer(chunk)}
+            years = {
+                m.group("y")
+                for m in _YEAR.finditer(chunk)
+                if not _START_WORDS.match(chunk, m.end())
+            }
             phases = {m.group("p") for m in _PHASE.finditer(chunk)}
             seats = [m.group("v") or m.group("w") for m in _SEATS.finditer(chunk)]
             jobs = [m.group("v") or m.group("w") for m in _JOBS.finditer(chunk)]
@@ -407,6 +481,9 @@ def _targets(park: str, s: _Sentence, mentions: list, loc: str) -> list[Fact]:
     return facts
 
 
+_INCREMENT = re.compile(
+    rf"(?:再|新增|扩建|增加|追加|扩容)[^，,。]{{0,4}}{_NUM}\s*万?\s*个?(?:座席|坐席)?$"
+)
 _PLANNED = re.compile(r"将|计划|拟|承诺|预计|准备|意向")
 _OPERATING = re.compile(
     r"已建成|已入驻|已运营|正式运营|投入运营|投入使用|已引进|已有|已经运营|运营中"
@@ -438,6 +515,9 @@ def _tenants(
         ends = [i for i in (simp.find(c, m.end()) for c in "，,；;。") if i >= 0]
         piece_b = min(ends) if ends else len(simp)
         names = [x for x in mentions if piece_a <= x[0] < m.start()]
+        if not names:  # A、B已正式运营，分别开通座席1200个和800个: the names open the clause
+            clause_a = max(simp.rfind(c, 0, m.start()) for c in "；;") + 1
+            names = [x for x in mentions if clause_a <= x[0] < m.start()]
         tail = simp[m.end() : piece_b]
         nums = list(re.finditer(rf"({_NUM}\s*万?)\s*个?", tail))
         if "座席" in tail and len(names) == len(nums) > 1:
@@ -473,7 +553,9 @@ def _tenants(
             "status": _status(simp[a:end], simp),
         }
         conf = 0.6 if seen[full] == 1 else 0.5
-        facts.append(Fact("park_tenants", values, s.orig, conf, "tenant_seats", loc))
+        added = _INCREMENT.search(simp, max(0, end - 16), end)
+        rule = "tenant_added_seats" if added else "tenant_seats"
+        facts.append(Fact("park_tenants", values, s.orig, conf, rule, loc))
     return facts
 
 
@@ -498,6 +580,7 @@ def _n(token: str) -> int:
 
 
 _WORD_RATES = {"全额": "100%", "减半": "50%"}
+_REWARD = r"(?:返还|奖励|补贴|扶持)"
 
 
 def _tax_tiers(park: str, s: _Sentence, loc: str) -> list[Fact]:
@@ -524,7 +607,7 @@ def _tax_tiers(park: str, s: _Sentence, loc: str) -> list[Fact]:
     end_year = 0
     for clause in re.finditer(r"[^；;]+", simp):
         text = clause.group()
-        rates = list(re.finditer(rf"{_NUM}\s*%|全额(?=返还)|减半(?=返还)", text))
+        rates = list(re.finditer(rf"{_NUM}\s*%|(?:全额|减半)(?={_REWARD})", text))
         for i, rate in enumerate(rates):
             values = {"park": park, "name": f"{park}税收扶持", "kind": "tax_rebate"}
             values["rate"] = _WORD_RATES.get(rate.group(), rate.group().replace(" ", ""))
@@ -563,12 +646,56 @@ def _tax_tiers(park: str, s: _Sentence, loc: str) -> list[Fact]:
 
 
 _RENT = re.compile(
-    r"免租|免收房租|免征房租|房租全免|租金全免|免收租金|减免租金|租金减免|房租补贴|租金补贴|房租减半"
+    r"免租|免收房租|免征房租|房租全免|租金全免|免收租金|减免租金|租金减免|房租减免|减免房租|房租补贴|租金补贴|房租减半"
 )
 _TERM = re.compile(rf"(?:补贴|减免|优惠)期限?为?\s*(?P<n>[{_CN_N}\d]+)\s*年")
 _RENT_FREE = re.compile(
     rf"(?:前)?(?P<n>[{_CN_N}\d]+)年(?:内)?(?:免租|免收房租|免征房租|房租全免|租金全免|免收租金)"
 )
+
+
+_MIN_SEATS = re.compile(
+    r"座席(?:数量|规模|数)?(?:须|需|应|必须)?(?:超过|达到|在|不少于)\s*(\d+)\s*个?"
+)
+_RENT_STEP = re.compile(
+    rf"(?P<period>(?:前|后|第)[{_CN_N}\d]+年(?:(?:至|到|-)第?[{_CN_N}\d]+年)?)"
+    rf"[^，,；;。]{{0,8}}?(?P<rate>免收|免征|免租|全免|减半|{_NUM}\s*%)"
+)
+
+
+def _rent_tiers(text: str) -> list[dict]:
+    """Rent steps of a clause (``前三年免收房租，第四年至第五年房租减半收取``): rate, start, years."""
+    if not re.search(r"房租|租金", text):
+        return []
+    tiers, end_year = [], 0
+    for m in _RENT_STEP.finditer(text):
+        p = _PERIOD.match(m.group("period"))
+        a = _n(p.group("a"))
+        if p.group("kind") == "前":
+            start, years = 1, a
+        elif p.group("kind") == "后":
+            if not end_year:
+                return []
+            start, years = end_year + 1, a
+        else:
+            start, years = a, (_n(p.group("b")) - a + 1 if p.group("b") else 1)
+        end_year = start + years - 1
+        rate = m.group("rate")
+        rate = (
+            "50%"
+            if rate == "减半"
+            else "100%"
+            if rate in ("免收", "免征", "免租", "全免")
+            else rate
+        )
+        tiers.append(
+            {
+                "rate": rate.replace(" ", ""),
+                "start_year_offset": str(start),
+                "duration_years": f"{years}年",
+            }
+        )
+    return tiers
 
 
 def _incentives(park: str, s: _Sentence, loc: str) -> list[Fact]:
@@ -578,21 +705,29 @@ def _incentives(park: str, s: _Sentence, loc: str) -> list[Fact]:
         text = clause.group()
         if re.search(r"座席|坐席", text) and re.search(r"补贴|奖励|资助", text):
             money = [m for m in re.finditer(_MONEY, text)]
-            cap = re.search(rf"(?:最高|上限为?|封顶)(?:不超过)?\s*({_MONEY})", text)
+            cap = re.search(
+                rf"(?:最高|上限为?|封顶)(?:不超过|补贴|奖励|资助|可达)?\s*({_MONEY})", text
+            )
             amount = next((m for m in money if not cap or m.start() != cap.start(1)), None)
-            if amount is not None:
+            least = _MIN_SEATS.search(text)
+            if amount is not None or (least and not money and "补贴" in text):
+                # an amount per seat, or the seat threshold a later sentence sets for it
                 values = {"park": park, "name": f"{park}座席补贴", "kind": "seat_subsidy"}
-                values["amount_cny"] = amount.group().replace(" ", "")
-                values["amount_unit"] = "per_seat"
+                if amount is not None:
+                    values["amount_cny"] = amount.group().replace(" ", "")
+                    values["amount_unit"] = "per_seat"
                 if cap:
                     values["cap_cny"] = cap.group(1).replace(" ", "")
-                least = re.search(
-                    r"座席(?:数量|规模|数)?(?:超过|达到|在|不少于)\s*(\d+)\s*个?", text
-                )
                 if least:
                     values["min_seats"] = least.group(1)
                 facts.append(Fact("incentives", values, s.orig, 0.8, "seat_subsidy", loc))
-        if _RENT.search(text):
+        tiers = _rent_tiers(text)
+        if len(tiers) > 1:
+            for i, tier in enumerate(tiers, start=1):
+                values = {"park": park, "name": f"{park}租金减免", "kind": "rent_reduction"}
+                values.update(tier, tier=str(i))
+                facts.append(Fact("incentives", values, s.orig, 0.6, "rent_tiers", loc))
+        elif _RENT.search(text):
             values = {"park": park, "name": f"{park}租金减免", "kind": "rent_reduction"}
             free = _RENT_FREE.search(text) or _TERM.search(text)
             if free:

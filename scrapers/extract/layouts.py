@@ -150,9 +150,10 @@ def _label_before(before: str, floor: int) -> tuple[int, str | None, str] | None
     return None
 
 
-def _stream(root: etree._Element) -> list[str | list[Pair]]:
+def _stream(root: etree._Element, prose: bool = False) -> list[str | list[Pair]]:
     """Page content in order: text lines (split at blocks and ``<br>``) and the pairs of tables
-    and definition lists, which are read whole."""
+    and definition lists, which are read whole. With ``prose``, a table without known labels is
+    read row by row as ``label：value`` lines (a park profile's ``规划面积 | 1.5平方公里``)."""
     out: list[str | list[Pair]] = []
     buf: list[str] = []
 
@@ -173,6 +174,12 @@ def _stream(root: etree._Element) -> list[str | list[Pair]]:
             pairs = _table_pairs(el)
         elif tag == "dl":
             pairs = _dl_pairs(el)
+        if tag == "table" and prose and el.find(".//table") is None:
+            flush()
+            out.extend(_row_lines(el))
+            if el.tail:
+                buf.append(el.tail)
+            return
         if pairs:
             flush()
             out.append(pairs)
@@ -193,6 +200,21 @@ def _stream(root: etree._Element) -> list[str | list[Pair]]:
     walk(root)
     flush()
     return out
+
+
+def _row_lines(table: etree._Element) -> list[str]:
+    """Rows of a table as text: even rows as ``label：value`` pairs, others cells joined."""
+    lines = []
+    for tr in table.iter("tr"):
+        cells = [_text(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        cells = [c for c in cells if c]
+        if len(cells) >= 2 and len(cells) % 2 == 0:
+            lines.append(
+                " ".join(f"{a}：{b}" for a, b in zip(cells[::2], cells[1::2], strict=True))
+            )
+        elif cells:
+            lines.append(" ".join(cells))
+    return lines
 
 
 def _header_fields(rows: list[list[str]]) -> list[str | None] | None:
@@ -309,7 +331,7 @@ def text_lines(text: str) -> tuple[str, list[str]]:
     title = root.find(".//title")
     body = root.find("body")
     lines: list[str] = []
-    for item in _stream(root if body is None else body):
+    for item in _stream(root if body is None else body, prose=True):
         if isinstance(item, list):
             lines.extend(p.evidence for p in item)
         else:
