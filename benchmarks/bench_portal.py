@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "portal" / "app.py"
-PAGES = ("overview", "map", "data", "compare", "staffing")
+PAGES = ("overview", "map", "data", "compare", "staffing", "benchmark", "awards", "admin")
 
 
 def _render_times(db: Path) -> dict[str, float]:
