@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from scrapers.evaluate import score_corpus, score_facts
 from scrapers.extract.articles import extract_articles, find_facts
 
@@ -110,7 +112,7 @@ HELDOUT = Path(__file__).parent / "fixtures" / "scrapers" / "articles_heldout"
 def test_heldout_set_precision_recall_and_no_invented_values(capsys):
     # written before the rules were read; tuned on since, so a floor, not a forecast
     score, pages = score_corpus(HELDOUT)
-    assert pages == 8 and score.expected > 100
+    assert pages == 10 and score.expected > 150
     with capsys.disabled():
         print(
             f"\nheld-out articles: {pages} pages, precision {score.right}/{score.extracted}"
@@ -118,7 +120,7 @@ def test_heldout_set_precision_recall_and_no_invented_values(capsys):
         )
     assert score.precision >= 0.95, score.wrong
     assert score.invented == []
-    assert score.recall >= 0.75, score.missed
+    assert score.recall >= 0.9, score.missed
 
 
 def test_two_parks_on_one_page_keep_their_own_facts():
@@ -147,3 +149,37 @@ def test_rent_steps_become_tiers_and_added_seats_do_not_replace_a_tenants_figure
     )
     seats = [f.values["seats"] for f in find_facts(text).facts if f.table == "park_tenants"]
     assert seats == ["1800"]
+
+
+def test_english_phases_in_one_sentence_keep_their_own_figures_and_usd_is_not_read():
+    text = (
+        "Northgate Contact Center Park (示例北门呼叫中心产业园) news.\n"
+        "Phase I will host 3,000 seats by 2025, and Phase II 10,000 seats by 2028.\n"
+        "Total investment is USD 200 million. Example Ltd. plans to invest USD 5 million here.\n"
+        "China's contact center industry will reach 1,000,000 seats by 2030."
+    )
+    facts = find_facts(text).facts
+    targets = [
+        (f.values["phase"], f.values["year"], f.values["seats"])
+        for f in facts
+        if f.table == "park_targets"
+    ]
+    assert targets == [("Phase I", "2025", "3000"), ("Phase II", "2028", "10000")]
+    assert {f.values.get("park", f.values.get("name")) for f in facts} == {"示例北门呼叫中心产业园"}
+    assert not any("investment_cny" in f.values for f in facts)
+
+
+def test_english_money_and_areas_become_text_the_records_path_reads():
+    from data.records import check_record
+
+    text = (
+        "The Riverside Customer Service Zone covers 800 mu. "
+        "Total investment in the zone is RMB 50 million. "
+        "Tenants get a subsidy of CNY 1,500 per seat, capped at RMB 0.5 million."
+    )
+    values = {}
+    for f in find_facts(text).facts:
+        values.update(check_record(f.table, f.values).values)
+    assert values["area_km2"] == pytest.approx(800 / 1500)  # 1 km2 = 1500 mu
+    assert values["investment_cny"] == 50_000_000
+    assert (values["amount_cny"], values["cap_cny"]) == (1500, 500_000)

@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from data.normalise import to_simplified
+from scrapers.extract.articles_en import find_facts_en, is_english
 from scrapers.extract.encoding import decode_page
 from scrapers.extract.layouts import text_lines
 
@@ -266,6 +267,9 @@ def find_facts(text: str) -> ArticleFacts:
     [('parks', {'name': '北京呼叫中心产业基地', 'area_km2': '3平方公里'}),
      ('park_targets', {'park': '北京呼叫中心产业基地', 'year': '2015', 'seats': '4万'})]
     """
+    if is_english(text):  # a press release for foreign investors: English rules
+        english = find_facts_en(text)
+        return ArticleFacts(park=english[0].values.get("name") if english else None, facts=english)
     out = ArticleFacts(park=main_park(text))
     park = out.park
     if park is None:
