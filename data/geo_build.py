@@ -18,7 +18,8 @@ import sqlite_utils
 
 from data import geo_joins
 from data.geo_schema import CITY_INPUTS, GEO_TABLES
-from data.schema import SQL_TYPES, Table
+from data.schema import Table
+from data.store import create_table
 
 REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
 EXTRACTOR_VERSION = "1"
@@ -92,11 +93,10 @@ def source_id(key: str) -> str:
 
 
 def _create_table(db: sqlite_utils.Database, table: Table, *, replace: bool) -> None:
-    """Create a declared table (private until ``data.store.create_table`` lands on main)."""
+    """Create a declared table through the store, dropping it first when ``replace``."""
     if replace and db[table.name].exists():
         db[table.name].drop()
-    if not db[table.name].exists():
-        db[table.name].create({c.name: SQL_TYPES[c.type] for c in table.all_columns()}, pk=table.pk)
+    create_table(db, table)
 
 
 def _source_rows(directory: Path) -> list[dict]:
