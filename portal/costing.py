@@ -19,6 +19,11 @@ REFERENCE_SEATS = 500
 REFERENCE_YEARS = 5
 
 
+def incentive_rules(ctx) -> list[IncentiveRule]:
+    """The context's ``incentives`` rows as the cost model's rules."""
+    return [IncentiveRule.from_row(row) for row in ctx.rules]
+
+
 def net_cost_per_seat(
     city: str,
     park: str | None = None,
@@ -38,7 +43,7 @@ def has_local_inputs(ctx) -> bool:
 
 
 def _net(ctx, seats: int, years: int) -> float:
-    rules = [IncentiveRule.from_row(row) for row in ctx.rules]
+    rules = incentive_rules(ctx)
     result = compute_cost(
         CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources
     )

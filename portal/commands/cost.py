@@ -17,7 +17,7 @@ from models.cost import (
     service_level_differences,
 )
 from models.errors import ModelInputError
-from models.incentives import IncentiveRule
+from portal.costing import incentive_rules
 
 
 class ServiceLevels(click.ParamType):
@@ -126,7 +126,7 @@ def command(
             ctx.set(name, float(raw), "command line (--set)")
         except ValueError as exc:
             raise ModelInputError(f"--set {name}: {raw!r} is not a number") from exc
-    rules = [IncentiveRule.from_row(row) for row in ctx.rules]
+    rules = incentive_rules(ctx)
     if service_levels is not None:
         if calls_per_hour is None or aht_seconds is None:
             raise click.UsageError("--service-levels needs --calls-per-hour and --aht-seconds")

@@ -16,7 +16,6 @@ from models.cost import (
     service_level_label,
 )
 from models.criteria import GROUPS
-from models.incentives import IncentiveRule
 from models.site_ranking import MAX_COMPARED
 from models.weights import PRESETS
 from portal import services
@@ -40,7 +39,7 @@ from portal.components.report import (
     contributions_png,
     waterfall_png,
 )
-from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, has_local_inputs
+from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, has_local_inputs, incentive_rules
 from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
 
 st.title(t("page.compare"))
@@ -214,7 +213,7 @@ for r in records:
         aht,
         target_sl=target_sl,
         answer_seconds=answer_seconds,
-        rules=[IncentiveRule.from_row(row) for row in ctx.rules],
+        rules=incentive_rules(ctx),
         years=REFERENCE_YEARS,
         sources=ctx.sources,
         seats=seats,

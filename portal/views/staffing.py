@@ -12,7 +12,6 @@ from models.cost import COMPONENTS, CURVE_TARGETS, CostInputs, cost_for_service_
 from models.cost import service_level_label as sl_label
 from models.erlang_a import erlang_a_measures
 from models.erlang_c import erlang_c_measures, traffic_erlangs
-from models.incentives import IncentiveRule
 from models.interval_plan import compute_interval_plan
 from models.staffing import compute_staffing
 from portal import services
@@ -25,6 +24,7 @@ from portal.components.cost_charts import (
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.notes import note_text
+from portal.costing import incentive_rules
 from portal.i18n import fixed_labels, fmt_number, t
 
 st.title(t("page.staffing"))
@@ -119,7 +119,7 @@ try:
     ctx = services.cost_context(city, park or None)
     values = dict(ctx.values, shrinkage=shrinkage, aht_seconds=aht)
     base = CostInputs(seats=1, **values)
-    rules = tuple(IncentiveRule.from_row(row) for row in ctx.rules)
+    rules = tuple(incentive_rules(ctx))
     cost = cost_for_service_level(
         base,
         calls_per_hour,
