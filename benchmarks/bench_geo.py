@@ -10,9 +10,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from data import geocode
-from data.geo_build import REFERENCE_DIR, build_reference
-from data.geocode import geocode_city
+from data.geo import geocode
+from data.geo.build import REFERENCE_DIR, build_reference
+from data.geo.geocode import geocode_city
 
 
 def _names(n: int, seed: int = 7) -> list[str]:

@@ -6,8 +6,8 @@ import contextlib
 import random
 import time
 
-from data import normalise as nz
 from data.errors import NormaliseError
+from data.normalise import values as nz
 
 _TEMPLATES = [
     (nz.parse_count, "{n}个"),

@@ -32,8 +32,8 @@ def _render_times(db: Path) -> dict[str, float]:
 
 
 def _map_payload(db: Path) -> float:
-    from data import queries
-    from data.store import open_db
+    from data.store import queries
+    from data.store.database import open_db
     from portal.components.map import build_map, map_html, read_boundaries
 
     store = open_db(db, read_only=True)
@@ -117,8 +117,8 @@ def _browser_marker_seconds(db: Path) -> float | None:
 
 
 def run() -> list[dict]:
-    from data.build import build
-    from data.fixtures import write_fixture_store
+    from data.store.build import build
+    from data.store.fixtures import write_fixture_store
 
     rows = []
     saved = os.environ.get("PARKBENCH_DB")

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build import build
-from data.release import export_release
-from data.release_data import collect_release
-from data.store import open_db
+from data.release.collect import collect_release
+from data.release.package import export_release
+from data.store.build import build
+from data.store.database import open_db
 
 
 def _timed(fn) -> float:

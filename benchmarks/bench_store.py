@@ -5,10 +5,10 @@ Three measurements in the same run, each into a fresh file in WAL mode, one tran
   indexes, full-text search or provenance (the floor);
 - raw, same schema: ``executemany`` of exactly the rows the store writes (the center rows and one
   provenance row each) into the ParkBench schema, with its indexes and full-text triggers;
-- store: ``data.store.write_records`` (keys, JSON provenance, existence checks, resolution).
+- store: ``data.store.database.write_records`` (keys, JSON provenance, existence checks, resolution).
 The target of the foundation issue (store >= half the raw rate) is read against the raw run
 into the same schema; the bare-table run shows what indexes and full-text search cost.
-Also the whole validation path (``data.ingest.prepare``: normalise + validate + key) per row.
+Also the whole validation path (``data.ingest.pipeline.prepare``: normalise + validate + key) per row.
 """
 
 from __future__ import annotations
@@ -20,9 +20,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from data.ingest import RawRow, prepare
-from data.schema import TABLES
-from data.store import Record, SourceInfo, add_source, entity_id, memory_db, open_db, write_records
+from data.ingest.pipeline import RawRow, prepare
+from data.schema.tables import TABLES
+from data.store.database import (
+    Record,
+    SourceInfo,
+    add_source,
+    entity_id,
+    memory_db,
+    open_db,
+    write_records,
+)
 
 N = 100_000
 CITIES = ["北京", "上海", "杭州", "成都", "大连", "西安", "合肥", "武汉", "长沙", "南京"]
@@ -163,6 +171,6 @@ def run() -> list[dict]:
             "unit": "rows/s",
             "peer": None,
             "peer_figure": None,
-            "note": "data.ingest.prepare",
+            "note": "data.ingest.pipeline.prepare",
         },
     ]

@@ -357,7 +357,7 @@ def compare_card(rubric: Rubric, entries: Sequence[tuple[Mapping, AwardScore]]) 
     return rows
 
 
-#: one entry per center and KPI year: ``(profile, year, kpis)`` (``data.benchmark_inputs.load_award_entries``)
+#: one entry per center and KPI year: ``(profile, year, kpis)`` (``data.inputs.benchmark.load_award_entries``)
 AwardEntry = tuple[Mapping, int | None, Mapping[str, float]]
 
 

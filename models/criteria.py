@@ -79,7 +79,7 @@ class Criterion:
         return self.direction == "benefit"
 
 
-#: The built-in criteria (the columns ``data.score_inputs`` builds).
+#: The built-in criteria (the columns ``data.inputs.score`` builds).
 DEFAULT_CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         "working_age_population",

@@ -1,6 +1,6 @@
 """Park and city incentives applied as rules, year by year, never as a single discount.
 
-An :class:`IncentiveRule` mirrors a row of the ``incentives`` table (see ``data/schema.py``).
+An :class:`IncentiveRule` mirrors a row of the ``incentives`` table (see ``data/schema/tables.py``).
 Rules sharing a ``name`` and ``kind`` are tiers of one policy: the highest ``tier`` whose
 thresholds (investment, revenue, seats) the center meets is the one that applies, e.g. the
 Miyun rule (30% of the county-level share of VAT, business and income tax for three years with

@@ -1,7 +1,7 @@
 """Glue between the cost inputs in the store and the cost model, shared by CLI commands and pages.
 
 No business logic here: it loads a city's (or park's) cost context with
-``data.cost_inputs.load_cost_context`` and hands it to ``models.cost.compute_cost``.
+``data.inputs.cost.load_cost_context`` and hands it to ``models.cost.compute_cost``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from data.cost_inputs import load_cost_context
+from data.inputs.cost import load_cost_context
 from models.cost import CostInputs, compute_cost
 from models.incentives import IncentiveRule
 
@@ -51,7 +51,7 @@ def _net(ctx, seats: int, years: int) -> float:
 
 
 def cost_per_seat_for_sites(db_path: str | Path):
-    """A ``cost_per_seat(row)`` function for ``data.score_inputs.load_criteria_table``."""
+    """A ``cost_per_seat(row)`` function for ``data.inputs.score.load_criteria_table``."""
 
     import sqlite3
 

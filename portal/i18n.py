@@ -116,7 +116,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "下载内容为当前筛选结果（{n}）。",
         "en": "Downloads hold the current selection ({n}).",
     },
-    "data.dictionary": {"zh": "数据字典", "en": "Data dictionary"},
+    "data.schema.dictionary": {"zh": "数据字典", "en": "Data dictionary"},
     "data.dict_column": {"zh": "列名", "en": "Column"},
     "data.dict_type": {"zh": "类型", "en": "Type"},
     "data.dict_unit": {"zh": "单位", "en": "Unit"},

@@ -14,10 +14,11 @@ from pathlib import Path
 import sqlite_utils
 import streamlit as st
 
-from data import queries, site_facts
-from data.benchmark_inputs import load_award_entries, load_centers, load_kpi_observations
 from data.errors import StoreError
-from data.store import default_db_path, open_db
+from data.inputs import site_facts
+from data.inputs.benchmark import load_award_entries, load_centers, load_kpi_observations
+from data.store import queries
+from data.store.database import default_db_path, open_db
 
 
 def db_path() -> Path:
@@ -145,7 +146,7 @@ city_indicator_values = _cached(queries.city_indicator_values)
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _criteria_table(path: str, version: float):
-    from data.score_inputs import load_criteria_table
+    from data.inputs.score import load_criteria_table
     from portal.costing import cost_per_seat_for_sites
 
     return load_criteria_table(
@@ -188,13 +189,13 @@ def site_comparison(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cost_context(path: str, version: float, city: str, park: str | None):
-    from data.cost_inputs import load_cost_context
+    from data.inputs.cost import load_cost_context
 
     return load_cost_context(city, park, path)
 
 
 def cost_context(city: str, park: str | None = None):
-    """``data.cost_inputs.load_cost_context`` of a city (and park) in the served database."""
+    """``data.inputs.cost.load_cost_context`` of a city (and park) in the served database."""
     path = db_path()
     return _cost_context(str(path), db_version(path), city, park)
 
@@ -226,7 +227,7 @@ def cost_curve(inputs, calls_per_hour: float, aht_seconds: float, patience, rule
 
 site_indicators = _cached(site_facts.site_indicators)
 site_incentives = _cached(site_facts.site_incentives)
-# -- benchmark and awards inputs (data.benchmark_inputs), cached per database version
+# -- benchmark and awards inputs (data.inputs.benchmark), cached per database version
 benchmark_centers = _cached(load_centers)
 kpi_observations = _cached(load_kpi_observations)
 award_entries = _cached(load_award_entries)

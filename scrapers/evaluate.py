@@ -1,6 +1,6 @@
 """Score article extraction against hand-written expectations (``articles/<case>/expected.json``).
 
-Facts are compared after :func:`data.records.check_record` reads them, so ``4万`` and ``40000``
+Facts are compared after :func:`data.ingest.records.check_record` reads them, so ``4万`` and ``40000``
 are the same value. A fact is identified by its key (parks: name; park_targets: park, year,
 phase; park_tenants: park, company; incentives: park, kind, tier); facts with the same key are
 merged. Every other field is scored:
@@ -19,8 +19,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from data.normalise import name_key
-from data.records import check_record
+from data.ingest.records import check_record
+from data.normalise.values import name_key
 from scrapers.extract.articles import Fact, extract_articles
 
 KEYS = {

@@ -1,6 +1,6 @@
-"""Item pipeline: hand page items to the shared validation path (``data.ingest``).
+"""Item pipeline: hand page items to the shared validation path (``data.ingest.pipeline``).
 
-Profiles go straight to ``data.ingest.ingest`` (table ``centers``), which validates them, writes
+Profiles go straight to ``data.ingest.pipeline.ingest`` (table ``centers``), which validates them, writes
 accepted rows with provenance and records rejects, in one transaction per page. Article facts go
 to the review queue. A page whose content hash is unchanged since the last crawl is dropped
 before any work; a page that cannot be read becomes a recorded reject, never a crash.
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from data.crawl_log import page_unchanged, record_page
-from data.ingest import RawRow, ingest
-from data.review import QueuedFact, enqueue
-from data.store import Reject, SourceInfo, add_source, open_db, write_rejects
+from data.ingest.pipeline import RawRow, ingest
+from data.review.crawl_log import page_unchanged, record_page
+from data.review.queue import QueuedFact, enqueue
+from data.store.database import Reject, SourceInfo, add_source, open_db, write_rejects
 from scrapers.extract import EXTRACTOR_VERSION
 
 

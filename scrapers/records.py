@@ -1,7 +1,7 @@
 """Saved or fetched page -> checked center records, as ``parkbench extract`` prints them.
 
 The same extraction as the profiles spider, then the same validation as every import
-(``data.records.check_record``). A field that fails validation is left out of the record and
+(``data.ingest.records.check_record``). A field that fails validation is left out of the record and
 reported in ``rejected`` (the crawl pipeline rejects the whole record instead).
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from data.geocode import geocode_city
-from data.records import FieldError, check_record
+from data.geo.geocode import geocode_city
+from data.ingest.records import FieldError, check_record
 from scrapers.extract import extract_profiles
 
 
@@ -41,7 +41,7 @@ def center_records(
 
 
 def city_adcode(values: dict) -> str | None:
-    """Six-digit code of the record's city (``data.geocode.geocode_city``, with the province when
+    """Six-digit code of the record's city (``data.geo.geocode.geocode_city``, with the province when
     the page gives one); ``None`` when there is no city or it is unknown or ambiguous.
 
     >>> city_adcode({"city": "青島"}), city_adcode({"city": "Suzhou"}), city_adcode({})

@@ -25,7 +25,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from data.coords import gcj02_to_wgs84
+from data.geo.coords import gcj02_to_wgs84
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "reference"
 #: coverage simplification tolerance, degrees (about 1.1 km north-south)

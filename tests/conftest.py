@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from data.store import memory_db, open_db
+from data.store.database import memory_db, open_db
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,7 +30,7 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def built_db_path(tmp_path_factory) -> Path:
     """The database `parkbench build` makes from the curated data in the repo (built once)."""
-    from data.build import build
+    from data.store.build import build
 
     path = tmp_path_factory.mktemp("built") / "parkbench.sqlite"
     build(path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from data.build import build
-from data.fixtures import write_fixture_store
+from data.store.build import build
+from data.store.fixtures import write_fixture_store
 
 APP = Path(__file__).resolve().parents[1] / "portal" / "app.py"
 

@@ -1,4 +1,4 @@
-"""A small store on disk for the release tests, filled through ``data.store.write_records``.
+"""A small store on disk for the release tests, filled through ``data.store.database.write_records``.
 
 Three sources: a curated document, a manual import and a test fixture (``kind="test"``).
 The test source states a second center on its own and overrides the seats of the first one;
@@ -11,7 +11,15 @@ from pathlib import Path
 
 import sqlite_utils
 
-from data.store import Record, Reject, SourceInfo, add_source, open_db, write_records, write_rejects
+from data.store.database import (
+    Record,
+    Reject,
+    SourceInfo,
+    add_source,
+    open_db,
+    write_records,
+    write_rejects,
+)
 
 CURATED = SourceInfo(
     kind="curated",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from data.store import open_db
+from data.store.database import open_db
 
 CITIES = [
     # adcode, name, province, working-age, college, airport km, stations, capital, model city

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from data.store import default_db_path
+from data.store.database import default_db_path
 
 
 def db_option(func):

@@ -35,7 +35,7 @@ from portal.commands._options import db_option
 @db_option
 def command(rubric, year, category, min_coverage, compare, as_json, db_path):
     """Score centers like an award jury would, showing how much data backs each score."""
-    from data.benchmark_inputs import load_award_entries
+    from data.inputs.benchmark import load_award_entries
     from data.rubrics import load_rubric
     from models.awards import award_cards, award_leaderboard, build_rubric
 

@@ -74,7 +74,7 @@ def command(
     db_path,
 ):
     """Benchmark a center's KPIs against peers (cells with fewer than 5 peers are not shown)."""
-    from data.benchmark_inputs import load_centers, load_kpi_observations
+    from data.inputs.benchmark import load_centers, load_kpi_observations
     from models.peer_benchmark import benchmark_report, region_of, size_band, stored_center_inputs
 
     centers = load_centers(db_path)

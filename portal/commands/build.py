@@ -6,7 +6,7 @@ import json
 
 import click
 
-from data.build import build
+from data.store.build import build
 from portal.commands._options import db_option
 
 

@@ -8,7 +8,7 @@ import os
 
 import click
 
-from data.cost_inputs import load_cost_context
+from data.inputs.cost import load_cost_context
 from models.cost import (
     CostInputs,
     compute_cost,

@@ -6,9 +6,9 @@ import json
 
 import click
 
-from data.release import export_release
-from data.release_formats import FORMATS
-from data.store import open_db
+from data.release.formats import FORMATS
+from data.release.package import export_release
+from data.store.database import open_db
 from portal.commands._options import db_option
 
 

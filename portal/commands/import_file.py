@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from data.importer import KINDS, check_import, commit_import, parse_import, report_json
-from data.store import open_db
-from data.tabular import read_bytes
+from data.imports.importer import KINDS, check_import, commit_import, parse_import, report_json
+from data.imports.tabular import read_bytes
+from data.store.database import open_db
 from portal.commands._options import db_option
 
 

@@ -6,8 +6,8 @@ import json
 
 import click
 
-from data.review import accept, list_items, reject
-from data.store import open_db
+from data.review.queue import accept, list_items, reject
+from data.store.database import open_db
 from portal.commands._options import db_option
 
 

@@ -114,8 +114,8 @@ def command(
     ahp,
 ):
     """Rank candidate sites for a call center and show how sure the ranking is."""
-    from data.score_inputs import load_criteria_table
-    from data.user_criteria import merge_criteria_file
+    from data.inputs.score import load_criteria_table
+    from data.inputs.user_criteria import merge_criteria_file
     from models.criteria import DEFAULT_CRITERIA, criteria_by_name, parse_criterion
     from models.site_ranking import rank_sites
     from portal.costing import cost_per_seat_for_sites

@@ -31,7 +31,7 @@ def command(as_json: bool, province: str | None, db_path: str) -> None:
     """List candidate sites: cities with population, labour, airports, seats and sources."""
     import sqlite_utils
 
-    from data.geo_queries import load_sites
+    from data.geo.queries import load_sites
 
     if not Path(db_path).is_file():
         raise StoreError(f"no database at {db_path}: run `parkbench build --db {db_path}` first")

@@ -136,7 +136,7 @@ def _finite(value):
 
 
 def _plan(path, interval_minutes, aht_seconds, targets, as_json) -> None:
-    from data.interval_forecast import load_interval_forecast
+    from data.inputs.interval_plan import load_interval_forecast
     from models.errors import ModelInputError
     from models.interval_plan import compute_interval_plan
 

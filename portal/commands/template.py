@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from data.headers import SYNONYMS
-from data.templates import write_template
+from data.imports.headers import SYNONYMS
+from data.imports.templates import write_template
 
 
 @click.command("template")

@@ -1,6 +1,6 @@
 """A selection of the Data page as the bytes of a download, written by the release writers.
 
-XLSX, Parquet and GeoJSON come from :mod:`data.release_formats` (the files of a data release),
+XLSX, Parquet and GeoJSON come from :mod:`data.release.formats` (the files of a data release),
 so a download and a release cannot drift: same column types, same bilingual ``dictionary``
 sheet in the workbook, same GeoJSON features. The selection's extra ``sources`` column is
 declared like any other column. CSV stays UTF-8 with a byte-order mark so that Excel opens
@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from data import release_formats as rf
-from data.dictionary import build_dictionary, render_dictionary_csv
-from data.schema import TABLES, Column, Table
+from data.release import formats as rf
+from data.schema.dictionary import build_dictionary, render_dictionary_csv
+from data.schema.tables import TABLES, Column, Table
 
-#: the column every entity row of the Data page carries (``data.queries.load_table``)
+#: the column every entity row of the Data page carries (``data.store.queries.load_table``)
 SOURCES_COLUMN = Column(
     "sources",
     "text",
@@ -94,7 +94,7 @@ def build_geojson(frame: pd.DataFrame, table: str) -> bytes:
 
 
 def dictionary_frame(table: str) -> pd.DataFrame:
-    """The bilingual data dictionary of ``table`` (:func:`data.dictionary.build_dictionary`)."""
+    """The bilingual data dictionary of ``table`` (:func:`data.schema.dictionary.build_dictionary`)."""
     return pd.DataFrame(build_dictionary([table]))
 
 

@@ -138,7 +138,7 @@ def build_map(
         GeoJSON of the prefecture outlines (properties ``city_adcode``, ``city_name``,
         ``province_name``), the boundary lines and the national border; ``None`` when absent.
     centers, parks
-        :func:`data.queries.load_markers` frames (plus an optional ``seats_text`` column).
+        :func:`data.store.queries.load_markers` frames (plus an optional ``seats_text`` column).
     labels
         Display strings: ``cities``, ``lines``, ``centers``, ``parks``, ``seats``, ``source``,
         ``precision_city`` and ``choropleth``.

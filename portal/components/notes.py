@@ -1,6 +1,6 @@
 """Notes of the models and cost inputs in the reader's language.
 
-``models/`` and ``data/cost_inputs.py`` explain themselves in short English sentences (missing
+``models/`` and ``data/inputs/cost.py`` explain themselves in short English sentences (missing
 values filled, sites left out, incentives not applied). The page shows each one through
 :func:`note_text`: a sentence of a known form is rewritten from the translation table with
 criterion names and units for people; any other sentence is shown as it is.

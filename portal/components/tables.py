@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import streamlit as st
 
-from data.dictionary import build_dictionary
-from data.schema import TABLES
+from data.schema.dictionary import build_dictionary
+from data.schema.tables import TABLES
 from portal.i18n import STRINGS, current_lang, t, unit_label
 
 #: helper columns that mean nothing to a reader: hidden on screen, kept in every download

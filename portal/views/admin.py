@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from data.errors import ParkBenchError
-from data.importer import KINDS, check_import, commit_import, parse_import
-from data.review import accept, list_items, reject
+from data.imports.importer import KINDS, check_import, commit_import, parse_import
+from data.review.queue import accept, list_items, reject
 from portal import services
 from portal.components.auth import render_sign_in
 from portal.components.layout import require_database

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data.queries import choice_columns, entity_label, numeric_columns
-from data.release_formats import is_point_table
-from data.schema import TABLES
-from data.store import utc_now
+from data.release.formats import is_point_table
+from data.schema.tables import TABLES
+from data.store.database import utc_now
+from data.store.queries import choice_columns, entity_label, numeric_columns
 from portal import services
 from portal.components.downloads import (
     build_csv,
@@ -132,7 +132,7 @@ cols[4].download_button(
     key="dl_sqlite",
 )
 
-with st.expander(t("data.dictionary")):
+with st.expander(t("data.schema.dictionary")):
     dictionary = dictionary_frame(table)
     description = "source_zh" if current_lang() == "zh" else "source_en"
     shown = dictionary[

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from data.errors import ParkBenchError
-from data.interval_forecast import load_interval_forecast
+from data.inputs.interval_plan import load_interval_forecast
 from models.cost import COMPONENTS, CURVE_TARGETS, CostInputs, cost_for_service_level
 from models.cost import service_level_label as sl_label
 from models.erlang_a import erlang_a_measures

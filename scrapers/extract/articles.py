@@ -20,7 +20,7 @@ unit next to a keyword, inside one sentence; the confidence is fixed by how spec
 Rules run on Simplified text (OpenCC), but names and places keep the page's script. A park
 fact needs the park's name: the most frequent ``...产业基地/产业园/服务外包基地...`` name of the
 article. Without one, no fact is produced. Numbers stay raw (``4万``, ``1200亩``); units and
-bounds are read by :func:`data.records.check_record` when the fact is accepted.
+bounds are read by :func:`data.ingest.records.check_record` when the fact is accepted.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from data.normalise import to_simplified
+from data.normalise.values import to_simplified
 from scrapers.extract.articles_en import find_facts_en, is_english
 from scrapers.extract.encoding import decode_page
+from scrapers.extract.facts import Fact
 from scrapers.extract.layouts import text_lines
 
 _CJK = "\u4e00-\u9fff"
@@ -133,18 +134,6 @@ _BARE_CITY = re.compile(rf"(?P<city>[{_CJK}]{{2,3}})(?=[，。,；;、)）\s]|$)
 _PLACE_VERB = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户|选址于|选址在)")
 _PLACE_LABEL = re.compile(r"^(?:所在地|所在区域|园区位置|地理位置)[:：]\s*")  # a profile row
 _PLACE_EVENT = re.compile(r"在" + _PLACE + r"(?=揭牌|启动|开工|成立|奠基|落成|开园)")
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One proposed record: table, raw values (with ``park`` as a name), evidence, confidence."""
-
-    table: str
-    values: dict
-    evidence: str
-    confidence: float
-    rule: str
-    locator: str = ""
 
 
 @dataclass

@@ -5,11 +5,11 @@ jobs, tenants, incentives), each with its English evidence sentence and a confid
 
 * 0.8 - park figures (``covers 3.2 square kilometres``, ``Total investment: CNY 1.5 billion``);
 * 0.7 - a phased target (``Phase II ... 10,000 seats by 2028, creating 12,000 jobs``), a
-  tax-rebate tier, a seat subsidy; a place whose city :func:`data.geocode.geocode_city` knows;
+  tax-rebate tier, a seat subsidy; a place whose city :func:`data.geo.geocode.geocode_city` knows;
 * 0.6 - any other place (``in Shili, Jiangsu Province``), a training subsidy;
 * 0.5 - a tenant (``XYZ Co. opened a 500-seat center``), a rent rule.
 
-Values are handed to :func:`data.records.check_record` as text it reads: areas with Chinese units
+Values are handed to :func:`data.ingest.records.check_record` as text it reads: areas with Chinese units
 (``1200亩``, ``3.2平方公里``, ``200000平方米``), money as a plain number of yuan (``RMB 1.5
 billion`` -> ``1500000000``), counts without thousands separators. Amounts in USD (or any other
 currency) are not converted and give no value. Names and places stay as written on the page; a
@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from data.geocode import geocode_city
+from data.geo.geocode import geocode_city
+from scrapers.extract.facts import Fact
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = {
@@ -135,7 +136,6 @@ def find_facts_en(text: str) -> list:
      ('parks', {'name': 'Lakeview Customer Service Base', 'area_km2': '3.2平方公里',
                 'investment_cny': '2400000000'})]
     """
-    from scrapers.extract.articles import Fact
 
     found = main_park(text)
     if found is None:

@@ -1,6 +1,6 @@
 """Label synonyms of profile pages: the one table mapping page labels to raw field names.
 
-Field names are the raw field names of ``data.records.check_record``: schema columns of
+Field names are the raw field names of ``data.ingest.records.check_record``: schema columns of
 ``centers`` plus the composites ``founded`` (year and month), ``hours`` (hours per day, days per
 week) and ``service_level`` (target and seconds). Labels are matched after conversion to
 Simplified Chinese, lower case, without spaces, brackets or a trailing colon, so ``座席數量``,

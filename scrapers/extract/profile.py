@@ -2,7 +2,7 @@
 
 A page can hold several profiles (award-winner lists): a new record starts each time a name
 label comes again. KPI sentences count for the profile whose part of the page holds them.
-Values are raw text; ``data.records.check_record`` reads them, the same path as manual imports.
+Values are raw text; ``data.ingest.records.check_record`` reads them, the same path as manual imports.
 """
 
 from __future__ import annotations

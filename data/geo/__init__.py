@@ -1,0 +1,1 @@
+"""Reference geography: cities, boundaries, census, transport joins, offline geocoding."""

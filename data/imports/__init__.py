@@ -1,0 +1,1 @@
+"""Manual files (CSV/XLSX): reading, header matching, templates, then the ingest path."""

@@ -1,0 +1,1 @@
+"""Model inputs read from the store: cost, score, benchmark and staffing-plan inputs."""

@@ -1,0 +1,147 @@
+"""Centers and their achieved KPIs from the store, in the shapes the benchmark and awards models take.
+
+KPIs come from two places: the KPI columns of ``centers`` (measurement unspecified, definition
+``''``; values given as bounds such as "90%以上" are left out, since they are not points) and
+the ``kpis`` table (targets left out; the definition and, for service levels, the threshold
+form the measurement key, e.g. ``offered@20s``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import sqlite_utils
+
+from data.inputs.score import connect_store
+
+CENTER_KPI_COLUMNS: tuple[str, ...] = (
+    "answer_rate",
+    "aht_seconds",
+    "fcr_rate",
+    "csat",
+    "attrition_rate",
+    "outbound_success_rate",
+)
+CENTER_FIELDS: tuple[str, ...] = (
+    "id", "name", "industry", "ownership", "province", "city", "city_adcode", "founded_year",
+    "seats", "staff", "hours_per_day", "days_per_week", "days_per_year", "daily_inbound_calls",
+    "daily_outbound_calls", "certifications", "awards", "description",
+)  # fmt: skip
+
+
+def _capitals(db: sqlite_utils.Database) -> dict[str, float]:
+    if "city_indicators" not in db.table_names():
+        return {}
+    return {
+        r["adcode"]: r["value"]
+        for r in db.query(
+            "select adcode, value from city_indicators where indicator = 'is_provincial_capital'"
+        )
+    }
+
+
+def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
+    """Centers with their profile fields, ``is_provincial_capital`` and ``city_name`` of their city.
+
+    ``city_name`` is the standard name of ``city_adcode`` (``cities.name_zh``), else ``city``.
+    """
+    db = connect_store(db)
+    if "centers" not in db.table_names():
+        return pd.DataFrame(
+            columns=[*CENTER_FIELDS, *CENTER_KPI_COLUMNS, "is_provincial_capital", "city_name"]
+        )
+    cols = set(db["centers"].columns_dict)
+    wanted = [c for c in (*CENTER_FIELDS, *CENTER_KPI_COLUMNS) if c in cols]
+    wanted += [f"{c}_bound" for c in CENTER_KPI_COLUMNS if f"{c}_bound" in cols]
+    frame = pd.DataFrame(list(db.query(f"select {', '.join(wanted)} from centers")), columns=wanted)
+    caps = _capitals(db)
+    adcodes = frame.get("city_adcode", pd.Series([None] * len(frame)))
+    frame["is_provincial_capital"] = [caps.get(a) for a in adcodes]
+    names = (
+        {r["adcode"]: r["name_zh"] for r in db.query("select adcode, name_zh from cities")}
+        if "cities" in db.table_names()
+        else {}
+    )
+    cities = frame.get("city", pd.Series([None] * len(frame)))
+    frame["city_name"] = [
+        names.get(a) or (c if isinstance(c, str) and c else None)
+        for a, c in zip(adcodes, cities, strict=True)
+    ]
+    return frame
+
+
+def load_kpi_observations(
+    db: str | Path | sqlite_utils.Database, centers: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Long table ``center_id, metric, value, definition, source`` of achieved KPIs."""
+    db = connect_store(db)
+    centers = load_centers(db) if centers is None else centers
+    rows = []
+    for _, c in centers.iterrows():
+        for m in CENTER_KPI_COLUMNS:
+            if m not in c or pd.isna(c[m]):
+                continue
+            bound = c.get(f"{m}_bound")
+            if isinstance(bound, str) and bound not in ("", "approx"):
+                continue
+            rows.append(
+                {
+                    "center_id": c["id"],
+                    "metric": m,
+                    "value": float(c[m]),
+                    "definition": "",
+                    "source": "centers",
+                }
+            )
+    if "kpis" in db.table_names():
+        for k in db.query(
+            "select * from kpis where coalesce(is_target, 0) != 1 and value is not null"
+        ):
+            d = k.get("definition") or ""
+            if k.get("threshold_seconds") is not None:
+                d = f"{d}@{k['threshold_seconds']:g}s"
+            rows.append(
+                {
+                    "center_id": k["center_id"],
+                    "metric": k["metric"],
+                    "value": float(k["value"]),
+                    "definition": d,
+                    "source": "kpis",
+                }
+            )
+    return pd.DataFrame(rows, columns=["center_id", "metric", "value", "definition", "source"])
+
+
+def load_award_entries(
+    db: str | Path | sqlite_utils.Database,
+) -> list[tuple[dict, int | None, dict]]:
+    """``(profile, year, kpis)`` per center and KPI year, for the awards model.
+
+    The year is the first four digits of a ``kpis.period``; KPI columns of ``centers`` (no
+    period) fill in every year and, for centers without dated KPIs, form one entry with year
+    ``None``. Where a metric has several measurements, the unspecified one wins, else the first.
+    """
+    db = connect_store(db)
+    centers = load_centers(db)
+    dated: dict[str, dict[int, dict[str, float]]] = {}
+    if "kpis" in db.table_names():
+        for k in db.query(
+            "select center_id, metric, value, period, definition from kpis "
+            "where coalesce(is_target, 0) != 1 and value is not null order by (definition is not null)"
+        ):
+            year = str(k.get("period") or "")[:4]
+            if year.isdigit():
+                dated.setdefault(k["center_id"], {}).setdefault(int(year), {}).setdefault(
+                    k["metric"], float(k["value"])
+                )
+    out = []
+    for _, c in centers.iterrows():
+        profile = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in c.items()}
+        base = {m: float(c[m]) for m in CENTER_KPI_COLUMNS if m in c and pd.notna(c[m])}
+        years = dated.get(c["id"], {})
+        if not years:
+            out.append((profile, None, base))
+        for year, kpis in sorted(years.items()):
+            out.append((profile, year, {**base, **kpis}))
+    return out

@@ -1,0 +1,238 @@
+"""Inputs of the cost model: documented defaults, city and park overrides, incentive rules.
+
+I/O side of ``models.cost``: reads ``data/reference/cost_defaults.yaml`` (value, unit, year and
+source of every input, with per-city overrides), then, when a database is given and has them,
+the ``city_inputs`` table (adcode, indicator, value, unit, year, source), the park's own rent
+from ``parks`` and the incentive rules of the park and city from ``incentives``. Missing
+database, tables or rows fall back to the defaults, and ``notes`` says so.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+import yaml
+
+from data.paths import COST_DEFAULTS_PATH
+
+DEFAULTS_PATH = COST_DEFAULTS_PATH
+#: inputs without a default (None unless given); the others are the keys of the YAML file.
+#: Together they are the fields of ``models.cost.CostInputs`` less ``seats`` (a test checks it).
+OPTIONAL_INPUTS = frozenset(
+    {"fte_per_seat", "contacts_per_year", "revenue_cny_per_year", "investment_cny"}
+)
+
+
+@dataclass
+class CostContext:
+    """Values and sources of every input, incentive rules and notes for one city or park."""
+
+    city: str
+    values: dict[str, float]
+    sources: dict[str, dict]
+    rules: list[dict] = field(default_factory=list)  # rows of the incentives table
+    park: dict | None = None
+    adcode: str | None = None
+    city_name: str | None = None  # standard name from data.geo.geocode, when it resolves
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def input_names(self) -> set[str]:
+        return set(self.values) | OPTIONAL_INPUTS
+
+    def set(self, name: str, value: float, source: str, unit: str | None = None, year=None) -> None:
+        self.values[name] = value
+        old = self.sources.get(name, {})
+        self.sources[name] = {
+            "value": value,
+            "unit": unit or old.get("unit"),
+            "year": year,
+            "source": source,
+        }
+
+
+@functools.lru_cache(maxsize=8)
+def _read_defaults(path: str, mtime_ns: int) -> dict:
+    # parsed once per file version: the YAML is read for every place a site score prices
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+
+def _defaults_doc(path: Path | str) -> dict:
+    path = Path(path)
+    return _read_defaults(str(path), path.stat().st_mtime_ns)
+
+
+def _copy2(mapping: dict) -> dict:
+    """Two levels copied (name -> entry -> field): callers may change what they get back."""
+    return {k: dict(v) if isinstance(v, dict) else v for k, v in (mapping or {}).items()}
+
+
+def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The default inputs (name -> {value, unit, year, source}) and the per-city overrides."""
+    doc = _defaults_doc(path)
+    cities = {name: _copy2(entry) for name, entry in (doc.get("cities") or {}).items()}
+    return _copy2(doc.get("inputs")), cities
+
+
+def load_city_indicators(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
+    """city_inputs indicator -> {input, factor, source}: how the table's figures become inputs."""
+    return _copy2(_defaults_doc(path).get("city_indicators"))
+
+
+def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:
+    for name, entry in cities.items():
+        names = {name, *(entry.get("aliases") or [])}
+        if city in names or any(n in city for n in names if len(n) >= 2):
+            return name, {k: v for k, v in entry.items() if k != "aliases"}
+    return None, {}
+
+
+def _resolve_city(city: str) -> tuple[str | None, str | None]:
+    """(adcode, standard name) of a city through ``data.geo.geocode``, or (None, None)."""
+    from data.geo.geocode import geocode_city
+
+    try:
+        hit = geocode_city(city)
+    except Exception:  # noqa: BLE001 - an unresolvable name just means no city-level data
+        return None, None
+    return getattr(hit, "adcode", None), getattr(hit, "name", None)
+
+
+def load_cost_context(
+    city: str, park: str | None = None, db_path: str | Path | sqlite_utils.Database | None = None
+) -> CostContext:
+    """Everything ``parkbench cost`` needs for ``city`` (and ``park``), with sources and notes.
+
+    ``db_path`` may be an open database, so that pricing many places opens it once.
+    """
+    defaults, cities = load_cost_defaults()
+    ctx = CostContext(
+        city=city,
+        values={k: v["value"] for k, v in defaults.items()},
+        sources={k: {**v, "source": f"default: {v['source']}"} for k, v in defaults.items()},
+    )
+    ctx.adcode, ctx.city_name = _resolve_city(city)
+    name, override = _city_override(cities, city)
+    if not override and ctx.city_name:
+        name, override = _city_override(cities, ctx.city_name)
+    for key, entry in override.items():
+        ctx.set(
+            key,
+            entry["value"],
+            f"city default ({name}): {entry['source']}",
+            entry.get("unit"),
+            entry.get("year"),
+        )
+    if isinstance(db_path, sqlite_utils.Database):
+        _load_from_db(db_path, ctx, city, park)
+        return ctx
+    if db_path is None or not Path(db_path).exists():
+        ctx.notes.append(
+            f"no database at {db_path}: defaults only, no park data or incentive rules"
+        )
+        return ctx
+    db = sqlite_utils.Database(Path(db_path))
+    try:
+        _load_from_db(db, ctx, city, park)
+    finally:
+        db.close()
+    return ctx
+
+
+def _rows(db, sql: str, params) -> list[dict]:
+    return list(db.query(sql, params))
+
+
+def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
+    tables = set(db.table_names())
+    park_row = None
+    if park:
+        if "parks" in tables:
+            cols = [c for c in ("name", "name_en") if c in db["parks"].columns_dict]
+            where = " or ".join([f"{c} = ?" for c in cols] + [f"{c} like ?" for c in cols])
+            params = [park] * len(cols) + [f"%{park}%"] * len(cols)
+            hits = _rows(db, f"select * from parks where {where}", params) if cols else []
+            park_row = hits[0] if hits else None
+        if park_row is None:
+            ctx.notes.append(f"no park matching {park!r} in the database: city-level inputs only")
+    if park_row is not None:
+        ctx.park = {
+            k: park_row.get(k) for k in ("id", "name", "city", "district", "rent_cny_per_m2_month")
+        }
+        ctx.notes.append(f"park {park_row.get('name')!r} matched")
+        ctx.adcode = ctx.adcode or park_row.get("city_adcode")
+        rent = park_row.get("rent_cny_per_m2_month")
+        if rent is not None:
+            ctx.set(
+                "rent_cny_per_m2_month",
+                float(rent),
+                f"park {park_row['name']} (parks.rent_cny_per_m2_month)",
+                "CNY/m2/month",
+            )
+    if "cities" in tables and ctx.adcode is None:
+        cols = set(db["cities"].columns_dict)
+        name_cols = [c for c in ("name", "name_zh", "name_en", "short_name") if c in cols]
+        if "adcode" in cols and name_cols:
+            where = " or ".join(f"{c} = ?" for c in name_cols)
+            hits = _rows(db, f"select adcode from cities where {where}", [city] * len(name_cols))
+            ctx.adcode = hits[0]["adcode"] if hits else None
+    if "city_inputs" in tables and ctx.adcode is not None:
+        _apply_city_inputs(db, ctx)
+    elif "city_inputs" not in tables:
+        ctx.notes.append("no city_inputs table: national and seeded city defaults used")
+    if "incentives" not in tables:
+        ctx.notes.append("no incentives table: no incentive rules applied")
+        return
+    clauses, params = [], []
+    if park_row is not None:
+        clauses.append("park_id = ?")
+        params.append(park_row["id"])
+    city_names = {city, ctx.city_name, park_row.get("city") if park_row else None} - {None}
+    for c in city_names:
+        clauses.append("(park_id is null and city = ?)")
+        params.append(c)
+    if ctx.adcode:
+        clauses.append("(park_id is null and city_adcode = ?)")
+        params.append(ctx.adcode)
+    rows = _rows(db, f"select * from incentives where {' or '.join(clauses)}", params)
+    ctx.rules = rows
+    if not ctx.rules:
+        ctx.notes.append("no incentive rules for this park or city in the database")
+
+
+def _apply_city_inputs(db, ctx: CostContext) -> None:
+    """Rows of ``city_inputs`` for the city, oldest year first so the latest wins.
+
+    Rows named after an input are used as they are; the indicators of ``parkbench import
+    --kind city_inputs`` (office rent, average wage) go through ``city_indicators`` of the
+    defaults file, which says how each becomes an input. Direct rows win over mapped ones.
+    """
+    mapping = load_city_indicators()
+    rows = _rows(
+        db,
+        "select * from city_inputs where adcode = ? and value is not null order by year",
+        [ctx.adcode],
+    )
+    mapped = [r for r in rows if r.get("indicator") in mapping]
+    direct = [r for r in rows if r.get("indicator") in ctx.input_names]
+    for row in mapped:
+        rule = mapping[row["indicator"]]
+        ctx.set(
+            rule["input"],
+            float(row["value"]) * float(rule["factor"]),
+            f"city_inputs {row['indicator']} = {row['value']:g} ({row.get('source')})"
+            + (f" x {rule['factor']:g}: {rule['source']}" if rule["factor"] != 1 else ""),
+            None,
+            row.get("year"),
+        )
+    for row in direct:
+        ctx.set(
+            row["indicator"],
+            float(row["value"]),
+            f"city_inputs: {row.get('source')}",
+            row.get("unit"),
+            row.get("year"),
+        )

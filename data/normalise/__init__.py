@@ -1,0 +1,1 @@
+"""Chinese values -> typed values: numbers, units, dates, opening hours, bounds."""

@@ -1,0 +1,1 @@
+"""Versioned, documented data releases (Frictionless Data Package) and their formats."""

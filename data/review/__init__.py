@@ -1,0 +1,1 @@
+"""The review queue of crawled facts and the crawl log."""

@@ -1,0 +1,1 @@
+"""The SQLite store: connection, writes, resolution of facts, queries, the build from curated data."""

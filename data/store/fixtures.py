@@ -1,0 +1,144 @@
+"""Synthetic stores for tests, demos and benchmarks (clearly marked as synthetic).
+
+:func:`write_fixture_store` writes centers and parks through the store's provenance path
+(:func:`data.store.database.write_records`), so they carry sources, facts and evidence like real records.
+The names say "示例" (example) and the source is titled as a synthetic fixture: nothing here is a
+claim about a real company.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import sqlite_utils
+
+from data.store.database import Record, SourceInfo, add_source, entity_id, open_db, write_records
+
+#: (province, city, adcode, lat, lon): real city seats, used to place synthetic rows
+CITIES = (
+    ("北京市", "北京", "110000", 39.904, 116.407),
+    ("上海市", "上海", "310000", 31.230, 121.474),
+    ("广东省", "广州", "440100", 23.129, 113.264),
+    ("广东省", "深圳", "440300", 22.543, 114.058),
+    ("四川省", "成都", "510100", 30.573, 104.066),
+    ("湖北省", "武汉", "420100", 30.593, 114.305),
+    ("陕西省", "西安", "610100", 34.341, 108.940),
+    ("安徽省", "合肥", "340100", 31.821, 117.227),
+    ("江苏省", "南京", "320100", 32.060, 118.797),
+    ("浙江省", "杭州", "330100", 30.274, 120.155),
+    ("辽宁省", "大连", "210200", 38.914, 121.615),
+    ("湖南省", "长沙", "430100", 28.228, 112.939),
+)
+
+INDUSTRIES = ("金融", "电信", "电商", "保险", "政务", "外包")
+
+#: how the synthetic service levels are measured: (definition, threshold in seconds)
+SERVICE_LEVEL_MEASURES = (
+    ("offered", 20.0),
+    ("offered", 20.0),
+    ("answered", 15.0),
+    ("offered", 20.0),
+    ("answered", 15.0),
+)
+
+
+def fixture_records(
+    n_centers: int, n_parks: int, seed: int = 1, unplaced_share: float = 0.1
+) -> list[Record]:
+    """Synthetic center and park records (same seed, same records)."""
+    rng = random.Random(seed)
+    records: list[Record] = []
+    for i in range(n_parks):
+        province, city, adcode, lat, lon = CITIES[i % len(CITIES)]
+        name = f"示例{city}呼叫中心产业园{i + 1}号"
+        values = {
+            "name": name,
+            "name_key": name,
+            "province": province,
+            "city": city,
+            "city_adcode": adcode,
+            "lat": round(lat + rng.uniform(-0.2, 0.2), 5),
+            "lon": round(lon + rng.uniform(-0.2, 0.2), 5),
+            "coord_precision": "point",
+            "area_km2": round(rng.uniform(0.5, 20), 2),
+            "rent_cny_per_m2_month": round(rng.uniform(15, 80), 1),
+            "founded_year": rng.randint(2005, 2020),
+        }
+        evidence = {k: f"示例资料：{name}的{k}" for k in values}
+        records.append(Record("parks", entity_id("parks", name, ""), values, evidence, f"park {i}"))
+    for i in range(n_centers):
+        province, city, adcode, lat, lon = CITIES[i % len(CITIES)]
+        name = f"示例{INDUSTRIES[i % len(INDUSTRIES)]}客服中心{i + 1}号"
+        values = {
+            "name": name,
+            "name_key": name,
+            "province": province,
+            "city": city,
+            "city_adcode": adcode,
+            "industry": INDUSTRIES[i % len(INDUSTRIES)],
+            "seats": rng.choice((50, 120, 300, 550, 800, 1200, 3000)),
+            "aht_seconds": float(rng.randint(150, 420)),
+            "answer_rate": round(rng.uniform(0.8, 0.99), 3),
+            "founded_year": rng.randint(1998, 2020),
+        }
+        if rng.random() >= unplaced_share:
+            values["lat"] = round(lat + rng.uniform(-0.3, 0.3), 5)
+            values["lon"] = round(lon + rng.uniform(-0.3, 0.3), 5)
+            values["coord_precision"] = "point"
+        values.update(_fixture_kpis(seed, i))
+        evidence = {k: f"示例资料第{i + 1}条：{k}" for k in values}
+        center_id = entity_id("centers", name, city)
+        records.append(Record("centers", center_id, values, evidence, f"center {i}"))
+        records.append(_service_level_record(seed, i, center_id, name))
+    return records
+
+
+def _fixture_kpis(seed: int, i: int) -> dict:
+    """Further KPIs of synthetic center ``i`` (own random stream: the older values stay put)."""
+    rng = random.Random(f"kpis-{seed}-{i}")
+    return {
+        "fcr_rate": round(rng.uniform(0.6, 0.9), 3),
+        "csat": round(rng.uniform(0.8, 0.98), 3),
+        "attrition_rate": round(rng.uniform(0.1, 0.5), 3),
+        "daily_inbound_calls": float(rng.randrange(2_000, 40_000, 500)),
+        "staff": rng.randrange(60, 4_000, 10),
+    }
+
+
+def _service_level_record(seed: int, i: int, center_id: str, name: str) -> Record:
+    """An achieved 2023 service level of center ``i`` in the ``kpis`` table."""
+    rng = random.Random(f"service-level-{seed}-{i}")
+    definition, threshold = SERVICE_LEVEL_MEASURES[i % len(SERVICE_LEVEL_MEASURES)]
+    values = {
+        "center_id": center_id,
+        "metric": "service_level",
+        "value": round(rng.uniform(0.7, 0.95), 3),
+        "unit": "fraction",
+        "period": "2023",
+        "definition": definition,
+        "threshold_seconds": threshold,
+        "is_target": 0,
+    }
+    evidence = {k: f"示例资料：{name}的服务水平" for k in values}
+    key = entity_id("kpis", center_id, "service_level", "2023")
+    return Record("kpis", key, values, evidence, f"kpi {i}")
+
+
+def write_fixture_store(
+    path: str | Path, n_centers: int = 24, n_parks: int = 6, seed: int = 1
+) -> sqlite_utils.Database:
+    """Create a store at ``path`` holding synthetic centers and parks; returns it open."""
+    db = open_db(path)
+    source = SourceInfo(
+        kind="generated",
+        url=f"synthetic-fixture-{seed}-{n_centers}-{n_parks}",
+        title=f"ParkBench 合成测试数据 / synthetic test fixture (seed {seed})",
+        publisher="ParkBench",
+        published="2024-01-01",
+        licence="CC0-1.0",
+    )
+    with db.atomic():
+        sid = add_source(db, source)
+        write_records(db, fixture_records(n_centers, n_parks, seed), sid)
+    return db

@@ -1,0 +1,362 @@
+"""Read queries the portal pages need: counts, tables as DataFrames, facts with their sources.
+
+Plain I/O on an open store (read-only connections are fine); no Streamlit here. Tables come back
+as pandas DataFrames with the store's column names; provenance comes from the ``field_facts``
+and ``conflicts`` views of :mod:`data.store.database`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlite_utils
+
+from data.schema.tables import TABLES
+from data.store.database import search
+
+#: the tables a reader browses (published tables the store has), in display order
+BROWSE_ORDER = (
+    "centers",
+    "parks",
+    "park_targets",
+    "park_tenants",
+    "incentives",
+    "kpis",
+    "industry_figures",
+    "cities",
+    "city_indicators",
+    "sources",
+)
+
+#: columns a reader can filter on by picking values
+CHOICE_COLUMNS = ("province", "city", "industry", "ownership", "kind", "metric", "status")
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _exists(db: sqlite_utils.Database, table: str) -> bool:
+    return db[table].exists()
+
+
+def count_rows(db: sqlite_utils.Database, table: str) -> int:
+    """Rows of ``table`` (0 when the table does not exist)."""
+    return db[table].count if _exists(db, table) else 0
+
+
+def count_cities(db: sqlite_utils.Database) -> int:
+    """Distinct cities that have at least one center or park (by adcode, else by name)."""
+    parts = [
+        f"SELECT COALESCE(city_adcode, city) AS c FROM {t} WHERE COALESCE(city_adcode, city) IS NOT NULL"
+        for t in ("centers", "parks")
+        if _exists(db, t)
+    ]
+    if not parts:
+        return 0
+    return db.execute(f"SELECT COUNT(DISTINCT c) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
+
+
+def overview_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """What the data holds: centers, parks, cities with either, sources and facts."""
+    return {
+        "centers": count_rows(db, "centers"),
+        "parks": count_rows(db, "parks"),
+        "cities": count_cities(db),
+        "sources": count_rows(db, "sources"),
+        "facts": count_rows(db, "facts"),
+    }
+
+
+def last_update(db: sqlite_utils.Database) -> str | None:
+    """Time of the latest fact recorded (UTC ISO 8601), ``None`` for an empty store."""
+    if not _exists(db, "facts"):
+        return None
+    return db.execute("SELECT MAX(recorded_at) FROM facts").fetchone()[0]
+
+
+def counts_by_province(db: sqlite_utils.Database) -> pd.DataFrame:
+    """Centers and parks per province (columns province, centers, parks), largest first."""
+    frames = []
+    for table in ("centers", "parks"):
+        if _exists(db, table):
+            rows = db.execute(
+                f"SELECT COALESCE(province, '') AS province, COUNT(*) AS n FROM {table} GROUP BY 1"
+            ).fetchall()
+            frames.append(pd.DataFrame(rows, columns=["province", table]).set_index("province"))
+    if not frames:
+        return pd.DataFrame(columns=["province", "centers", "parks"])
+    out = pd.concat(frames, axis=1).fillna(0).astype(int)
+    for col in ("centers", "parks"):
+        if col not in out:
+            out[col] = 0
+    out = out.reset_index()
+    out["total"] = out["centers"] + out["parks"]
+    return out.sort_values(["total", "province"], ascending=[False, True]).drop(columns="total")
+
+
+def latest_sources(db: sqlite_utils.Database, limit: int = 10) -> pd.DataFrame:
+    """The most recently published (else retrieved) sources with the number of facts each gave."""
+    return pd.read_sql_query(
+        "SELECT s.title, s.kind, s.publisher, s.published, s.url, s.retrieved_at,"
+        " (SELECT COUNT(*) FROM facts f WHERE f.source_id = s.id) AS facts"
+        " FROM sources s ORDER BY COALESCE(s.published, substr(s.retrieved_at, 1, 10)) DESC,"
+        " s.id LIMIT ?",
+        db.conn,
+        params=[limit],
+    )
+
+
+def browsable_tables(db: sqlite_utils.Database) -> list[str]:
+    """Published tables the store holds, in :data:`BROWSE_ORDER` then by name."""
+    present = [name for name, spec in TABLES.items() if spec.published and _exists(db, name)]
+    order = {name: i for i, name in enumerate(BROWSE_ORDER)}
+    return sorted(present, key=lambda n: (order.get(n, len(order)), n))
+
+
+def choice_columns(table: str) -> list[str]:
+    """Columns of ``table`` a reader filters by picking values."""
+    names = TABLES[table].column_names
+    return [c for c in CHOICE_COLUMNS if c in names]
+
+
+def numeric_columns(table: str) -> list[str]:
+    """Numeric columns of ``table`` (no ``_high`` companions), for range filters."""
+    spec = TABLES[table]
+    return [
+        c.name
+        for c in spec.columns
+        if c.type in ("integer", "real") and c.name not in ("lat", "lon")
+    ]
+
+
+def distinct_values(db: sqlite_utils.Database, table: str, column: str) -> list[str]:
+    """Distinct non-empty values of a column, sorted."""
+    spec = TABLES[table]
+    spec.column(column)  # KeyError on an unknown column
+    rows = db.execute(
+        f"SELECT DISTINCT {_q(column)} FROM {_q(table)} WHERE {_q(column)} IS NOT NULL"
+        f" AND {_q(column)} != '' ORDER BY 1"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def load_table(
+    db: sqlite_utils.Database,
+    table: str,
+    *,
+    text: str = "",
+    choices: dict[str, list] | None = None,
+    ranges: dict[str, tuple[float | None, float | None]] | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Rows of ``table`` matching a full-text query, picked values and numeric ranges.
+
+    Parameters
+    ----------
+    text
+        Full-text query over the table's searchable columns (:func:`data.store.database.search`);
+        empty for every row.
+    choices
+        ``{column: [values]}``; a row matches when its value is one of them.
+    ranges
+        ``{column: (low, high)}`` in the column's unit, both ends included, ``None`` open.
+    limit
+        At most this many rows (all when ``None``).
+
+    Entity tables get a ``sources`` column: the titles of every source that gave a fact on
+    the row, so that each row shows where it comes from.
+    """
+    spec = TABLES[table]
+    where, params = [], []
+    if text.strip() and spec.fts:
+        ids = [r[spec.pk] for r in search(db, table, text, limit=100_000)]
+        if not ids:
+            return pd.DataFrame(columns=[*spec.column_names, "sources"])
+        where.append(f"t.{_q(spec.pk)} IN (SELECT value FROM json_each(?))")
+        params.append(pd.Series(ids).to_json(orient="values", force_ascii=False))
+    for column, values in (choices or {}).items():
+        spec.column(column)
+        if values:
+            where.append(f"t.{_q(column)} IN ({', '.join('?' for _ in values)})")
+            params.extend(values)
+    for column, (low, high) in (ranges or {}).items():
+        spec.column(column)
+        if low is not None:
+            where.append(f"t.{_q(column)} >= ?")
+            params.append(low)
+        if high is not None:
+            where.append(f"t.{_q(column)} <= ?")
+            params.append(high)
+    cols = ", ".join(f"t.{_q(c)}" for c in spec.column_names)
+    sources = ""
+    if _has_facts(db, table):
+        sources = (
+            ", (SELECT group_concat(title, ' | ') FROM (SELECT DISTINCT s.title FROM facts f"
+            " JOIN sources s ON s.id = f.source_id WHERE f.entity_table = ? AND f.entity_id ="
+            f" t.{_q(spec.pk)})) AS sources"
+        )
+        params.insert(0, table)
+    sql = f"SELECT {cols}{sources} FROM {_q(table)} t"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY t.{_q(spec.pk)}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return pd.read_sql_query(sql, db.conn, params=params)
+
+
+def _has_facts(db: sqlite_utils.Database, table: str) -> bool:
+    return (
+        _exists(db, "facts")
+        and db.execute("SELECT 1 FROM facts WHERE entity_table = ? LIMIT 1", [table]).fetchone()
+        is not None
+    )
+
+
+def entity_facts(db: sqlite_utils.Database, table: str, entity_id: str) -> pd.DataFrame:
+    """Every value any source gave for the entity: field, value, evidence and the source."""
+    return pd.read_sql_query(
+        "SELECT field, value, evidence, source_title, source_kind, source_url, source_published,"
+        " locator, source_id FROM field_facts WHERE entity_table = ? AND entity_id = ?"
+        " ORDER BY field, source_published DESC",
+        db.conn,
+        params=[table, entity_id],
+    )
+
+
+def entity_conflicts(db: sqlite_utils.Database, table: str, entity_id: str) -> list[str]:
+    """Fields of the entity on which sources disagree (from the ``conflicts`` view)."""
+    rows = db.execute(
+        "SELECT field FROM conflicts WHERE entity_table = ? AND entity_id = ? ORDER BY field",
+        [table, entity_id],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def entity_label(row: dict) -> str:
+    """A short label for a row: name and city when it has them (NaN counts as absent), else its id."""
+    known = {k: v for k, v in row.items() if not (v is None or (isinstance(v, float) and v != v))}
+    name = known.get("name") or known.get("company") or known.get("metric") or known.get("title")
+    city = known.get("city")
+    if name and city:
+        return f"{name}（{city}）"
+    return str(name or known.get("id") or known.get("adcode"))
+
+
+def load_markers(
+    db: sqlite_utils.Database,
+    table: str,
+    *,
+    provinces: list[str] | None = None,
+    industries: list[str] | None = None,
+    seats: tuple[float | None, float | None] | None = None,
+) -> pd.DataFrame:
+    """Centers or parks with a position, for the map.
+
+    Rows without coordinates of their own take the representative point of their city (from
+    ``cities`` when the geography tables are present; ``coord_precision`` then says ``city``).
+    Columns: id, name, city, province, lat, lon, coord_precision, seats (centers), industry
+    (centers), source (title of the latest source), plus ``placed`` (has a position).
+    """
+    if table not in ("centers", "parks"):
+        raise ValueError(f"no markers for table {table!r}")
+    city_join = ""
+    lat, lon, precision = "t.lat", "t.lon", "t.coord_precision"
+    if _exists(db, "cities") and "lat" in db["cities"].columns_dict:
+        city_join = " LEFT JOIN cities c ON c.adcode = t.city_adcode"
+        lat, lon = "COALESCE(t.lat, c.lat)", "COALESCE(t.lon, c.lon)"
+        precision = (
+            "CASE WHEN t.lat IS NOT NULL THEN COALESCE(t.coord_precision, 'point')"
+            " WHEN c.lat IS NOT NULL THEN 'city' END"
+        )
+    extra = ", t.seats, t.industry" if table == "centers" else ", NULL AS seats, NULL AS industry"
+    where, params = [], []
+    if provinces:
+        where.append(f"t.province IN ({', '.join('?' for _ in provinces)})")
+        params.extend(provinces)
+    if industries and table == "centers":
+        where.append(f"t.industry IN ({', '.join('?' for _ in industries)})")
+        params.extend(industries)
+    if seats and table == "centers":
+        low, high = seats
+        if low is not None:
+            where.append("t.seats >= ?")
+            params.append(low)
+        if high is not None:
+            where.append("t.seats <= ?")
+            params.append(high)
+    sql = (
+        f"SELECT t.id, t.name, t.city, t.province, t.city_adcode, {lat} AS lat, {lon} AS lon,"
+        f" {precision} AS coord_precision{extra},"
+        " (SELECT s.title FROM facts f JOIN sources s ON s.id = f.source_id"
+        "  WHERE f.entity_table = ? AND f.entity_id = t.id"
+        "  ORDER BY COALESCE(s.published, s.retrieved_at) DESC LIMIT 1) AS source"
+        f" FROM {table} t{city_join}"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY t.id"
+    frame = pd.read_sql_query(sql, db.conn, params=[table, *params])
+    frame["placed"] = frame["lat"].notna() & frame["lon"].notna()
+    return frame
+
+
+def city_entities(db: sqlite_utils.Database, table: str, adcode: str, name: str) -> pd.DataFrame:
+    """Centers or parks of a city, matched by adcode or, without one, by the city's name."""
+    if table not in ("centers", "parks"):
+        raise ValueError(f"no city listing for table {table!r}")
+    short = name.removesuffix("市")
+    return pd.read_sql_query(
+        f"SELECT * FROM {table} WHERE city_adcode = ? OR (city_adcode IS NULL AND"
+        " (city = ? OR city = ?)) ORDER BY name",
+        db.conn,
+        params=[adcode, name, short],
+    )
+
+
+#: indicators computed from the store itself (always available): name -> (SQL, unit)
+COMPUTED_INDICATORS = {
+    "centers_count": (
+        "SELECT city_adcode, COUNT(*) FROM centers WHERE city_adcode IS NOT NULL GROUP BY 1",
+        "center",
+    ),
+    "seats_total": (
+        "SELECT city_adcode, SUM(seats) FROM centers WHERE city_adcode IS NOT NULL"
+        " AND seats IS NOT NULL GROUP BY 1",
+        "seat",
+    ),
+    "parks_count": (
+        "SELECT city_adcode, COUNT(*) FROM parks WHERE city_adcode IS NOT NULL GROUP BY 1",
+        "park",
+    ),
+}
+
+
+def city_indicator_names(db: sqlite_utils.Database) -> list[str]:
+    """Indicators a choropleth can show: the computed ones, then those of ``city_indicators``."""
+    names = list(COMPUTED_INDICATORS)
+    if _exists(db, "city_indicators"):
+        rows = db.execute(
+            "SELECT DISTINCT indicator FROM city_indicators WHERE value IS NOT NULL ORDER BY 1"
+        ).fetchall()
+        names.extend(r[0] for r in rows)
+    return names
+
+
+def city_indicator_values(db: sqlite_utils.Database, indicator: str) -> dict[str, float]:
+    """``{city_adcode: value}`` of an indicator (latest year for ``city_indicators``)."""
+    if indicator in COMPUTED_INDICATORS:
+        sql = COMPUTED_INDICATORS[indicator][0]
+        return {str(a): float(v) for a, v in db.execute(sql).fetchall() if v is not None}
+    if not _exists(db, "city_indicators"):
+        raise KeyError(f"unknown indicator {indicator!r}")
+    rows = db.execute(
+        "SELECT adcode, value FROM city_indicators i WHERE indicator = ? AND value IS NOT NULL"
+        " AND COALESCE(year, 0) = (SELECT MAX(COALESCE(year, 0)) FROM city_indicators j"
+        " WHERE j.adcode = i.adcode AND j.indicator = i.indicator AND j.value IS NOT NULL)",
+        [indicator],
+    ).fetchall()
+    if not rows and indicator not in city_indicator_names(db):
+        raise KeyError(f"unknown indicator {indicator!r}")
+    return {str(a): float(v) for a, v in rows}

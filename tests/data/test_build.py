@@ -1,0 +1,165 @@
+"""`parkbench build`: the curated seed dataset, through the same validation path as imports."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from data.store.build import build, load_curated
+
+
+@pytest.fixture(scope="module")
+def db(built_db_path):
+    conn = sqlite3.connect(built_db_path)
+    conn.row_factory = sqlite3.Row
+    yield conn
+    conn.close()
+
+
+def one(db, sql, *args):
+    rows = db.execute(sql, args).fetchall()
+    assert len(rows) == 1, f"{sql} gave {len(rows)} rows"
+    return rows[0]
+
+
+def test_no_curated_record_is_rejected(db):
+    rejects = db.execute("SELECT file, row, locator, reason FROM import_rejects").fetchall()
+    assert [tuple(r) for r in rejects] == []
+
+
+def test_every_curated_record_is_stored():
+    curated = load_curated()
+    expected = sum(len(rows) for _, by_table in curated for rows in by_table.values())
+    conn = sqlite3.connect(":memory:")
+    del conn
+    assert expected >= 60  # the three seed documents hold at least this many records
+
+
+def test_shanghai_century_xinyuan(db):
+    c = one(db, "SELECT * FROM centers WHERE name = '上海世纪新元信息产业有限公司'")
+    assert (c["industry"], c["ownership"], c["founded_year"]) == ("电信", "国有企业单位", 2000)
+    assert (c["seats"], c["staff"]) == (550, 920)
+    assert (c["hours_per_day"], c["days_per_week"], c["days_per_year"]) == (24, 7, 365)
+    assert c["city_adcode"] == "310000" and c["coord_precision"] == "city"
+    goal = one(db, "SELECT * FROM kpis WHERE center_id = ? AND metric = 'seats'", c["id"])
+    assert (goal["value"], goal["is_target"]) == (900, 1) and "2004" in goal["period"]
+
+
+def test_miyun_base(db):
+    p = one(db, "SELECT * FROM parks WHERE name LIKE '%北京呼叫中心产业基地%'")
+    assert (p["area_km2"], p["start_area_km2"], p["building_area_m2"]) == (3, 0.29, 340000)
+    assert p["jobs"] == 135000
+    assert p["distance_to_city_km"] is not None and p["distance_to_expressway_km"] is not None
+    targets = db.execute(
+        "SELECT year, seats FROM park_targets WHERE park_id = ? ORDER BY year", (p["id"],)
+    )
+    assert [tuple(t) for t in targets] == [(2008, 3000), (2010, 10000), (2015, 40000)]
+    tenants = db.execute(
+        "SELECT company, seats, seats_bound, seats_high FROM park_tenants WHERE park_id = ?",
+        (p["id"],),
+    ).fetchall()
+    assert len(tenants) >= 5
+    ranged = [t for t in tenants if t["seats_bound"] == "range"]
+    assert [(t["seats"], t["seats_high"]) for t in ranged] == [(500, 1000)]  # a range stays a range
+    tiers = db.execute(
+        "SELECT tier, rate, duration_years, min_investment_cny, min_revenue_cny FROM incentives"
+        " WHERE park_id = ? AND kind = 'tax_rebate' ORDER BY tier",
+        (p["id"],),
+    ).fetchall()
+    assert [tuple(t) for t in tiers] == [(1, 0.3, 3, 1e7, 5e7), (2, 0.5, 3, 5e7, 3e8)]
+    kinds = {r[0] for r in db.execute("SELECT kind FROM incentives WHERE park_id = ?", (p["id"],))}
+    assert {"rent_reduction", "certification_subsidy"} <= kinds
+
+
+def test_haier_service_level_target(db):
+    kpi = one(
+        db,
+        "SELECT k.* FROM kpis k JOIN centers c ON c.id = k.center_id"
+        " WHERE c.name LIKE '海尔%' AND k.metric = 'service_level'",
+    )
+    assert (kpi["value"], kpi["threshold_seconds"], kpi["is_target"]) == (0.9, 15, 1)
+    sites = db.execute(
+        "SELECT city_adcode FROM centers WHERE name LIKE '海尔%' AND city IS NOT NULL"
+    ).fetchall()
+    assert len(sites) == 5
+
+
+def test_industry_figures_keep_bounds(db):
+    seats = one(db, "SELECT * FROM industry_figures WHERE metric = 'china_call_center_seats'")
+    assert (seats["value"], seats["year"]) == (216000, 2005)
+    market = one(db, "SELECT * FROM industry_figures WHERE metric = 'china_call_center_market_cny'")
+    assert market["value"] == pytest.approx(25.53e9)
+    assert (
+        db.execute(
+            "SELECT COUNT(*) FROM industry_figures WHERE metric LIKE 'cost_per_contact%'"
+        ).fetchone()[0]
+        >= 4
+    )
+
+
+def test_every_stored_value_names_its_source_and_evidence(db):
+    orphans = db.execute(
+        """SELECT c.id FROM centers c WHERE NOT EXISTS
+           (SELECT 1 FROM facts f WHERE f.entity_table = 'centers' AND f.entity_id = c.id)"""
+    ).fetchall()
+    assert orphans == []
+    missing = db.execute(
+        "SELECT entity_table, field FROM field_facts WHERE evidence IS NULL OR evidence = ''"
+    ).fetchall()
+    assert [tuple(m) for m in missing] == []
+    kinds = {
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT s.kind FROM facts f JOIN sources s ON s.id = f.source_id"
+        )
+    }
+    assert kinds == {"curated"}
+
+
+def test_rebuild_gives_the_same_database(tmp_path):
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    build(a)
+    build(b)
+
+    def dump(path):
+        conn = sqlite3.connect(path)
+        rows = [
+            line
+            for line in conn.iterdump()
+            if "recorded_at" not in line and "retrieved_at" not in line
+        ]
+        conn.close()
+        return rows
+
+    # timestamps aside (recorded when written), two builds hold the same rows
+    da = [
+        line
+        for line in dump(a)
+        if not line.startswith('INSERT INTO "facts"')
+        and not line.startswith('INSERT INTO "sources"')
+    ]
+    db_ = [
+        line
+        for line in dump(b)
+        if not line.startswith('INSERT INTO "facts"')
+        and not line.startswith('INSERT INTO "sources"')
+    ]
+    assert da == db_
+
+
+def test_cli_build_reports_counts(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "portal.cli", "build", "--db", str(tmp_path / "x.sqlite"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["tables"]["centers"] >= 10 and doc["reference"]["cities"] == 375
+    assert doc["rejected"] == []

@@ -1,0 +1,111 @@
+"""The cost defaults say where each figure comes from, and city_inputs rows reach the cost model."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from data.inputs.cost import load_city_indicators, load_cost_context, load_cost_defaults
+from models.cost import CostInputs
+from portal.cli import cli
+
+
+def _entries():
+    inputs, cities = load_cost_defaults()
+    yield from inputs.items()
+    for city, entry in cities.items():
+        for name, value in entry.items():
+            if name != "aliases":
+                yield f"{city}.{name}", value
+
+
+@pytest.mark.parametrize(("name", "entry"), list(_entries()))
+def test_every_default_is_cited_with_a_year_or_an_assumption_with_reasoning(name, entry):
+    source = entry["source"]
+    if source.startswith("assumption"):
+        # "assumption" alone is not enough: say why the value was chosen
+        assert len(source.split(":", 1)[-1].split()) >= 4, name
+    else:
+        assert entry["year"] is not None, name
+        assert len(source.split()) >= 4, name
+
+
+def test_city_indicators_map_onto_cost_inputs():
+    names = {f.name for f in fields(CostInputs)}
+    mapping = load_city_indicators()
+    assert {"avg_wage_cny_per_month", "office_rent_cny_per_m2_month"} <= set(mapping)
+    for rule in mapping.values():
+        assert rule["input"] in names and rule["factor"] > 0 and rule["source"]
+    # the private / non-private wage ratio, NBS 2023
+    assert mapping["avg_wage_cny_per_month"]["factor"] == pytest.approx(68_340 / 120_698, abs=1e-3)
+
+
+@pytest.fixture
+def imported_db(db_path, write_csv):
+    """A store with the reference cities and city_inputs imported the way users do it."""
+    from data.geo.build import build_reference
+    from data.imports.importer import import_file
+
+    db = sqlite_utils.Database(db_path)
+    build_reference(db)
+    path = write_csv(
+        [
+            ["城市", "指标", "数值", "年份", "来源"],
+            ["杭州", "平均工资", "9,000元/月", "2022", "older figure"],
+            ["杭州", "平均工资", "10,000元/月", "2023", "杭州统计年鉴2024"],
+            ["杭州", "写字楼租金", "80元/平方米/月", "2023", "某地产报告"],
+        ],
+        "inputs.csv",
+    )
+    _, report = import_file(db, path, kind="city_inputs")
+    assert report.accepted == 3
+    db.close()
+    return db_path
+
+
+def test_imported_city_inputs_set_wage_and_rent(imported_db):
+    ctx = load_cost_context("杭州", None, imported_db)
+    factor = load_city_indicators()["avg_wage_cny_per_month"]["factor"]
+    assert ctx.values["agent_wage_cny_per_month"] == pytest.approx(10_000 * factor)  # 2023 wins
+    assert ctx.values["rent_cny_per_m2_month"] == 80
+    wage = ctx.sources["agent_wage_cny_per_month"]
+    assert wage["year"] == 2023 and "杭州统计年鉴2024" in wage["source"]
+    assert wage["unit"] == "CNY/month"
+    # a city without rows keeps the national defaults
+    other = load_cost_context("成都", None, imported_db)
+    assert other.values["agent_wage_cny_per_month"] == 5695
+
+
+def test_a_row_named_after_an_input_wins_over_a_mapped_indicator(imported_db):
+    db = sqlite_utils.Database(imported_db)
+    db["city_inputs"].insert(
+        {
+            "id": "330100:agent_wage_cny_per_month:2023",
+            "adcode": "330100",
+            "indicator": "agent_wage_cny_per_month",
+            "value": 6100,
+            "unit": "CNY/month",
+            "year": 2023,
+            "source": "survey of call-center pay",
+        }
+    )
+    db.close()
+    ctx = load_cost_context("杭州", None, imported_db)
+    assert ctx.values["agent_wage_cny_per_month"] == 6100
+
+
+def test_cost_command_prices_the_imported_city(imported_db):
+    def run(city):
+        res = CliRunner().invoke(
+            cli, ["cost", "--city", city, "--seats", "100", "--db", str(imported_db), "--json"]
+        )
+        assert res.exit_code == 0, res.output
+        return json.loads(res.output)
+
+    hangzhou, chengdu = run("杭州"), run("成都")
+    assert hangzhou["components"]["rent"] == pytest.approx(9.3 * 80 * 12)
+    assert hangzhou["per_seat_per_year"] > chengdu["per_seat_per_year"]
