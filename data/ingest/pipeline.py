@@ -20,9 +20,9 @@ from typing import Any
 import sqlite_utils
 
 from data.geo.geocode import geocode_city, resolve_place
-from data.ingest.records import REFERENCES, check_record
+from data.ingest.records import check_record, references
 from data.normalise import values as nz
-from data.schema.tables import TABLES
+from data.schema.tables import TABLES, Table
 from data.store.database import (
     Record,
     Reject,
@@ -116,42 +116,30 @@ def _derive(
 ) -> tuple[str, list[RowError]]:
     """Fill keys and reference ids; return the entity id and reference problems."""
     problems: list[RowError] = []
+    decl = TABLES[table]
     ref = {}
-    if "park" in values:
-        key = nz.name_key(values["park"])
-        ids = _lookup(db, "parks", key) or pending.get(("parks", key), [])
+    for name, other in references(decl).items():
+        if name not in values:
+            continue
+        key = nz.name_key(values[name])
+        ids = _lookup(db, other, key) or pending.get((other, key), [])
         if len(ids) != 1:
+            what = other.removesuffix("s")
             problems.append(
                 RowError(
                     None,
-                    "park",
-                    values["park"],
+                    name,
+                    values[name],
                     "reference",
-                    f"no park named {values['park']!r} in the store"
+                    f"no {what} named {values[name]!r} in the store"
                     if not ids
-                    else f"{len(ids)} parks are named {values['park']!r}",
+                    else f"{len(ids)} {other} are named {values[name]!r}"
+                    + ("; give the full name" if other == "centers" else ""),
                 )
             )
         else:
-            ref["park_id"] = ids[0]
-    if "center" in values:
-        key = nz.name_key(values["center"])
-        ids = _lookup(db, "centers", key) or pending.get(("centers", key), [])
-        if len(ids) != 1:
-            problems.append(
-                RowError(
-                    None,
-                    "center",
-                    values["center"],
-                    "reference",
-                    f"no center named {values['center']!r} in the store"
-                    if not ids
-                    else f"{len(ids)} centers are named {values['center']!r}; give the full name",
-                )
-            )
-        else:
-            ref["center_id"] = ids[0]
-    for name in REFERENCES:
+            ref[f"{what_id(other)}"] = ids[0]
+    for name in references(decl):
         values.pop(name, None)
     values.update(ref)
 
@@ -183,31 +171,27 @@ def _derive(
         values.pop("city", None)
         values.pop("province", None)
         return f"{values['adcode']}:{values['indicator']}:{values['year']}", problems
-    if table == "park_targets":
-        return entity_id(
-            table, values.get("park_id"), values.get("year"), values.get("phase")
-        ), problems
-    if table == "park_tenants":
-        status = values.get("status")
-        return entity_id(
-            table, values.get("park_id"), nz.name_key(values["company"]), status
-        ), problems
-    if table == "incentives":
+    if table == "incentives":  # a rule belongs to its park, else to its city
         place = values.get("park_id") or values.get("city_adcode") or _city_key(values)
         return entity_id(table, place, nz.name_key(values["name"]), values.get("tier")), problems
-    if table == "kpis":
-        return (
-            entity_id(
-                table,
-                values.get("center_id"),
-                values["metric"],
-                values.get("period"),
-                values.get("definition"),
-                values.get("is_target"),
-            ),
-            problems,
-        )
-    return entity_id(table, values["metric"], values.get("scope"), values.get("year")), problems
+    return entity_id(table, *natural_key(decl, values)), problems
+
+
+#: how a key column is compared: as given, as a normalised name, or as a normalised city
+_KEY_FORMS = {"raw": lambda v: v, "name": nz.name_key, "city": nz.city_key}
+
+
+def what_id(table: str) -> str:
+    """The foreign-key column naming a record of ``table`` (``parks`` -> ``park_id``)."""
+    return f"{table.removesuffix('s')}_id"
+
+
+def natural_key(table: Table, values: dict) -> list[object]:
+    """The natural key of a record, from the key columns its table declares."""
+    return [
+        _KEY_FORMS[c.key_form](values.get(c.name)) if values.get(c.name) else values.get(c.name)
+        for c in table.key_columns()
+    ]
 
 
 #: evidence recorded for values ParkBench derives rather than reads

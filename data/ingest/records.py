@@ -15,21 +15,19 @@ them to ids.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 from pydantic import ConfigDict, Field, ValidationError, create_model
 
-import data.schema.geo  # noqa: F401  (registers city_inputs)
+import data.schema  # noqa: F401  (registers every table)
 from data.errors import NormaliseError
 from data.normalise import values as nz
-from data.schema.tables import TABLES
-
-RATE = (0.0, 1.0)
+from data.schema.tables import TABLES, THIS_YEAR, Column, Input, Table
 
 
 @dataclass(frozen=True)
@@ -184,14 +182,17 @@ def _choice(name: str, options: tuple[str, ...]) -> Callable[[object], dict]:
     return read
 
 
-def _adcode(raw: object) -> dict:
-    text = nz.clean_text(str(raw))
-    if text is None:
-        return {"city_adcode": None}
-    text = text.removesuffix(".0")
-    if not re.fullmatch(r"\d{6}", text):
-        raise NormaliseError("an adcode has six digits", value=raw, rule="adcode")
-    return {"city_adcode": text}
+def _adcode(name: str) -> Callable[[object], dict]:
+    def read(raw: object) -> dict:
+        text = nz.clean_text(str(raw))
+        if text is None:
+            return {name: None}
+        text = text.removesuffix(".0")
+        if not re.fullmatch(r"\d{6}", text):
+            raise NormaliseError("an adcode has six digits", value=raw, rule="adcode")
+        return {name: text}
+
+    return read
 
 
 def _value_by_unit(raw: object, unit: str | None) -> dict:
@@ -287,158 +288,70 @@ def _number_or_count(text: object, unit: str | None):
         raise
 
 
-_PLACE = {
-    "province": _text("province", 50),
-    "city": _text("city", 50),
-    "district": _text("district", 50),
-    "city_adcode": _adcode,
-    "lat": _plain("lat", nz.parse_number),
-    "lon": _plain("lon", nz.parse_number),
+#: parsers of numeric read kinds (``Column.read``) in the normaliser
+_PARSERS: dict[str, Callable] = {
+    "number": nz.parse_number,
+    "count": nz.parse_count,
+    "rate": nz.parse_rate,
+    "duration": nz.parse_duration,
+    "area": nz.parse_area,
+    "money": nz.parse_money,
+    "distance": nz.parse_distance,
+    "years": nz.parse_years,
 }
 
-READERS: dict[str, dict[str, Callable[[object], dict]]] = {
-    "centers": {
-        "name": _text("name", 200),
-        "name_en": _text("name_en", 300),
-        "industry": _text("industry", 100),
-        "ownership": _text("ownership", 100),
-        **_PLACE,
-        "founded": _founded,
-        "founded_year": _year("founded_year"),
-        "founded_month": _plain("founded_month", nz.parse_number, integer=True),
-        "seats": _quantity("seats", nz.parse_count, integer=True),
-        "staff": _quantity("staff", nz.parse_count, integer=True),
-        "hours": _hours,
-        "hours_per_day": _plain("hours_per_day", nz.parse_number),
-        "days_per_week": _plain("days_per_week", nz.parse_number),
-        "days_per_year": _plain("days_per_year", nz.parse_number, integer=True),
-        "phone_numbers": _json_list("phone_numbers", nz.parse_phones),
-        "answer_rate": _quantity("answer_rate", nz.parse_rate),
-        "service_level": _service_level,
-        "service_level_target": _quantity("service_level_target", nz.parse_rate),
-        "service_level_seconds": _plain("service_level_seconds", nz.parse_duration),
-        "aht_seconds": _quantity("aht_seconds", nz.parse_duration),
-        "fcr_rate": _quantity("fcr_rate", nz.parse_rate),
-        "csat": _quantity("csat", nz.parse_rate),
-        "attrition_rate": _quantity("attrition_rate", nz.parse_rate),
-        "daily_inbound_calls": _quantity("daily_inbound_calls", nz.parse_count, integer=True),
-        "daily_outbound_calls": _quantity("daily_outbound_calls", nz.parse_count, integer=True),
-        "outbound_success_rate": _quantity("outbound_success_rate", nz.parse_rate),
-        "certifications": _json_list("certifications", nz.parse_list),
-        "awards": _json_list("awards", nz.parse_list),
-        "website": _text("website", 500),
-        "description": _text("description", 4000),
-    },
-    "parks": {
-        "name": _text("name", 200),
-        "name_en": _text("name_en", 300),
-        **_PLACE,
-        "area_km2": _quantity("area_km2", nz.parse_area, unit="km2"),
-        "start_area_km2": _quantity("start_area_km2", nz.parse_area, unit="km2"),
-        "building_area_m2": _quantity("building_area_m2", nz.parse_area, unit="m2"),
-        "investment_cny": _quantity("investment_cny", nz.parse_money),
-        "jobs": _quantity("jobs", nz.parse_count, integer=True),
-        "founded_year": _year("founded_year"),
-        "founded": lambda raw: {"founded_year": _founded(raw)["founded_year"]},
-        "operator": _text("operator", 200),
-        "rent_cny_per_m2_month": _quantity("rent_cny_per_m2_month", nz.parse_number),
-        "distance_to_city_km": _quantity("distance_to_city_km", nz.parse_distance),
-        "distance_to_expressway_km": _quantity("distance_to_expressway_km", nz.parse_distance),
-        "distance_to_airport_km": _quantity("distance_to_airport_km", nz.parse_distance),
-        "transport": _text("transport", 2000),
-        "labour_pool": _text("labour_pool", 2000),
-        "description": _text("description", 4000),
-    },
-    "park_targets": {
-        "park": _text("park", 200),
-        "year": _year("year"),
-        "phase": _text("phase", 100),
-        "seats": _quantity("seats", nz.parse_count, integer=True),
-        "jobs": _quantity("jobs", nz.parse_count, integer=True),
-        "note": _text("note", 2000),
-    },
-    "park_tenants": {
-        "park": _text("park", 200),
-        "company": _text("company", 200),
-        "center": _text("center", 200),
-        "seats": _quantity("seats", nz.parse_count, integer=True),
-        "year": _year("year"),
-        "status": _choice("status", ("operating", "signed", "planned")),
-        "note": _text("note", 2000),
-    },
-    "incentives": {
-        "park": _text("park", 200),
-        "city": _text("city", 50),
-        "city_adcode": _adcode,
-        "name": _text("name", 200),
-        "kind": _choice(
-            "kind",
-            (
-                "tax_rebate",
-                "rent_reduction",
-                "seat_subsidy",
-                "certification_subsidy",
-                "training_subsidy",
-                "other",
-            ),
-        ),
-        "basis": _text("basis", 500),
-        "rate": _plain("rate", nz.parse_rate),
-        "amount_cny": _plain("amount_cny", nz.parse_money),
-        "amount_unit": _choice(
-            "amount_unit", ("per_seat", "per_m2_month", "once", "per_year", "per_person")
-        ),
-        "cap_cny": _plain("cap_cny", nz.parse_money),
-        "duration_years": _plain("duration_years", nz.parse_years),
-        "start_year_offset": _plain("start_year_offset", nz.parse_number, integer=True),
-        "min_investment_cny": _plain("min_investment_cny", nz.parse_money),
-        "min_revenue_cny": _plain("min_revenue_cny", nz.parse_money),
-        "min_seats": _plain("min_seats", nz.parse_count, integer=True),
-        "tier": _plain("tier", nz.parse_number, integer=True),
-        "conditions": _text("conditions", 4000),
-    },
-    "kpis": {
-        "center": _text("center", 200),
-        "metric": _text("metric", 80),
-        "unit": _text("unit", 40),
-        "period": _text("period", 80),
-        "definition": _text("definition", 500),
-        "threshold_seconds": _plain("threshold_seconds", nz.parse_duration),
-        "is_target": _bool("is_target"),
-        "note": _text("note", 2000),
-    },
-    "city_inputs": {
-        "city": _text("city", 50),
-        "province": _text("province", 50),
-        "adcode": lambda raw: {"adcode": _adcode(raw)["city_adcode"]},
-        "indicator": _indicator,
-        "year": _year("year"),
-        "source": _text("source", 500),
-        "note": _text("note", 2000),
-    },
-    "industry_figures": {
-        "metric": _text("metric", 80),
-        "scope": _text("scope", 100),
-        "year": _year("year"),
-        "unit": _text("unit", 40),
-        "note": _text("note", 2000),
-    },
+
+def _numeric(f: Column) -> Callable[[object], dict]:
+    parse, integer = _PARSERS[f.read], f.type == "integer"
+    kw = {"unit": f.read_unit} if f.read_unit else {}
+    if f.quantity:
+        return _quantity(f.name, parse, integer=integer, **kw)
+    if kw:
+        return _plain(f.name, functools.partial(parse, **kw), integer=integer)
+    return _plain(f.name, parse, integer=integer)
+
+
+#: read kind -> reader factory: a declared field -> (raw value -> {output field: typed value})
+READ_KINDS: dict[str, Callable[[Column | Input], Callable[[object], dict]]] = {
+    **dict.fromkeys(_PARSERS, _numeric),
+    "text": lambda f: _text(f.name, f.max_len or 2000),
+    "adcode": lambda f: _adcode(f.name),
+    "year": lambda f: _year(f.name),
+    "bool": lambda f: _bool(f.name),
+    "choice": lambda f: _choice(f.name, f.choices),
+    "phones": lambda f: _json_list(f.name, nz.parse_phones),
+    "list": lambda f: _json_list(f.name, nz.parse_list),
+    "founded": lambda f: _founded,
+    "founded_year": lambda f: lambda raw: {"founded_year": _founded(raw)["founded_year"]},
+    "hours": lambda f: _hours,
+    "service_level": lambda f: _service_level,
+    "indicator": lambda f: _indicator,
 }
 
-#: references resolved by data.ingest.pipeline, not columns of the table
-REFERENCES = {"park", "center"}
-
-#: fields a record of each table must have (after reading)
-REQUIRED = {
-    "centers": ("name",),
-    "parks": ("name",),
-    "park_targets": ("park",),
-    "park_tenants": ("park", "company"),
-    "incentives": ("name", "kind"),
-    "kpis": ("center", "metric", "value"),
-    "industry_figures": ("metric", "value"),
-    "city_inputs": ("indicator", "value", "year", "source"),
+#: read kinds that need the record's other values (the unit, the indicator): read last
+LATE_KINDS: dict[str, Callable[[object, dict], dict]] = {
+    "value_by_unit": lambda raw, values: _value_by_unit(raw, values.get("unit")),
+    "city_input_value": lambda raw, values: _city_input_value(raw, values.get("indicator")),
 }
+
+
+@functools.cache
+def readers(table: Table) -> dict[str, Callable[[object], dict]]:
+    """The reader of every raw field of ``table``, derived from its declaration."""
+    out = {}
+    for f in table.raw_fields():
+        if f.read in LATE_KINDS:
+            continue
+        if f.read not in READ_KINDS:
+            raise ValueError(f"{table.name}.{f.name}: unknown read kind {f.read!r}")
+        out[f.name] = READ_KINDS[f.read](f)
+    return out
+
+
+def references(table: Table) -> dict[str, str]:
+    """Raw fields of ``table`` that name a record of another table: field -> that table."""
+    return {i.name: i.references for i in table.inputs if i.references}
+
 
 # -- constraints (checked with pydantic on the typed values) ---------------------------------------
 
@@ -446,84 +359,25 @@ _NUM = float | None
 _INT = int | None
 
 
-def _limits() -> dict[str, dict[str, tuple]]:
-    this_year = date.today().year
-    year = (_INT, Field(None, ge=1900, le=this_year))
-    target_year = (_INT, Field(None, ge=1900, le=2100))
-    rate = (_NUM, Field(None, ge=0, le=1))
-    nonneg = (_NUM, Field(None, ge=0))
-    coords = {
-        "lat": (_NUM, Field(None, ge=-90, le=90)),
-        "lon": (_NUM, Field(None, ge=-180, le=180)),
-    }
-    return {
-        "centers": {
-            **coords,
-            "founded_year": year,
-            "founded_month": (_INT, Field(None, ge=1, le=12)),
-            "seats": (_INT, Field(None, ge=1, le=1_000_000)),
-            "staff": (_INT, Field(None, ge=1, le=5_000_000)),
-            "hours_per_day": (_NUM, Field(None, gt=0, le=24)),
-            "days_per_week": (_NUM, Field(None, gt=0, le=7)),
-            "days_per_year": (_INT, Field(None, ge=1, le=366)),
-            "answer_rate": rate,
-            "service_level_target": rate,
-            "service_level_seconds": (_NUM, Field(None, gt=0, le=3600)),
-            "aht_seconds": (_NUM, Field(None, gt=0, le=86400)),
-            "fcr_rate": rate,
-            "csat": rate,
-            "attrition_rate": (_NUM, Field(None, ge=0, le=5)),
-            "daily_inbound_calls": (_INT, Field(None, ge=0, le=100_000_000)),
-            "daily_outbound_calls": (_INT, Field(None, ge=0, le=100_000_000)),
-            "outbound_success_rate": rate,
-        },
-        "parks": {
-            **coords,
-            "founded_year": year,
-            "area_km2": (_NUM, Field(None, gt=0, le=100_000)),
-            "start_area_km2": (_NUM, Field(None, gt=0, le=100_000)),
-            "building_area_m2": (_NUM, Field(None, gt=0, le=1e9)),
-            "investment_cny": nonneg,
-            "jobs": (_INT, Field(None, ge=0, le=100_000_000)),
-            "rent_cny_per_m2_month": (_NUM, Field(None, ge=0, le=10_000)),
-            "distance_to_city_km": (_NUM, Field(None, ge=0, le=5000)),
-            "distance_to_expressway_km": (_NUM, Field(None, ge=0, le=5000)),
-            "distance_to_airport_km": (_NUM, Field(None, ge=0, le=5000)),
-        },
-        "park_targets": {
-            "year": target_year,
-            "seats": (_INT, Field(None, ge=0, le=100_000_000)),
-            "jobs": (_INT, Field(None, ge=0, le=100_000_000)),
-        },
-        "park_tenants": {"year": target_year, "seats": (_INT, Field(None, ge=0, le=1_000_000))},
-        "incentives": {
-            "rate": rate,
-            "amount_cny": nonneg,
-            "cap_cny": nonneg,
-            "duration_years": (_NUM, Field(None, gt=0, le=100)),
-            "start_year_offset": (_INT, Field(None, ge=1, le=100)),
-            "min_investment_cny": nonneg,
-            "min_revenue_cny": nonneg,
-            "min_seats": (_INT, Field(None, ge=0)),
-            "tier": (_INT, Field(None, ge=1, le=50)),
-        },
-        "kpis": {"threshold_seconds": (_NUM, Field(None, gt=0, le=86400))},
-        "industry_figures": {"year": target_year},
-        "city_inputs": {"year": year, "value": (_NUM, Field(None, ge=0))},
-    }
+def _bound(value: float | str) -> float:
+    return date.today().year if value == THIS_YEAR else value
 
 
-@cache
-def _model(table: str):
-    limits = _limits()[table]
-    fields = dict(limits)
-    for name, spec in list(limits.items()):
-        if name in _QUANTITY_FIELDS.get(table, ()):
-            fields[f"{name}_high"] = (_NUM, spec[1])
-    return create_model(f"{table}_record", __config__=ConfigDict(extra="ignore"), **fields)
-
-
-_QUANTITY_FIELDS = {t: {c.name for c in TABLES[t].columns if c.quantity} for t in READERS}
+@functools.cache
+def _model(table: Table):
+    """A pydantic model of the declared bounds of ``table`` (ranges' upper ends included)."""
+    fields = {}
+    for c in table.columns:
+        if not c.bounds or c.read is None:
+            continue
+        spec = (
+            _INT if c.type == "integer" else _NUM,
+            Field(None, **{k: _bound(v) for k, v in c.bounds.items()}),
+        )
+        fields[c.name] = spec
+        if c.quantity:
+            fields[f"{c.name}_high"] = (_NUM, spec[1])
+    return create_model(f"{table.name}_record", __config__=ConfigDict(extra="ignore"), **fields)
 
 
 def check_record(table: str, raw: Mapping[str, object]) -> Checked:
@@ -535,16 +389,18 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
     >>> c.values["seats"], c.values["hours_per_day"], c.ok
     (550, 24.0, True)
     """
-    readers = READERS.get(table)
-    if readers is None:
+    if table not in TABLES:
         raise ValueError(f"unknown table {table!r}")
+    decl = TABLES[table]
+    read = readers(decl)
+    late = {f.name: LATE_KINDS[f.read] for f in decl.raw_fields() if f.read in LATE_KINDS}
     values: dict[str, Any] = {}
     errors: list[FieldError] = []
     origin: dict[str, str] = {}  # output field -> raw field it came from
     for name, raw_value in raw.items():
-        if name == "value" and table in ("kpis", "industry_figures", "city_inputs"):
+        if name in late:
             continue
-        reader = readers.get(name)
+        reader = read.get(name)
         if reader is None:
             errors.append(
                 FieldError(name, raw_value, "unknown_field", f"{table} has no field {name!r}")
@@ -572,18 +428,17 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
                 continue
             values[key] = v
             origin[key] = name
-    if table in ("kpis", "industry_figures", "city_inputs") and raw.get("value") is not None:
+    for name, read_late in late.items():
+        if raw.get(name) is None:
+            continue
         try:
-            if table == "city_inputs":
-                out = _city_input_value(raw["value"], values.get("indicator"))
-            else:
-                out = _value_by_unit(raw["value"], values.get("unit"))
+            out = read_late(raw[name], values)
             values.update({k: v for k, v in out.items() if v is not None})
             for k in out:
-                origin[k] = "value"
+                origin[k] = name
         except NormaliseError as exc:
-            errors.append(FieldError("value", raw["value"], exc.rule, str(exc)))
-    for name in REQUIRED[table]:
+            errors.append(FieldError(name, raw[name], exc.rule, str(exc)))
+    for name in decl.required_raw():
         if values.get(name) in (None, "") and not any(e.column == name for e in errors):
             errors.append(FieldError(name, raw.get(name), "required", f"{name} is required"))
     if table == "city_inputs" and not (values.get("adcode") or values.get("city")):
@@ -595,7 +450,7 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
     ):
         errors.append(FieldError("park", None, "required", "an incentive needs a park or a city"))
     try:
-        _model(table).model_validate(values)
+        _model(decl).model_validate(values)
     except ValidationError as exc:
         for err in exc.errors():
             key = str(err["loc"][0])

@@ -6,7 +6,7 @@ Built by :func:`data.geo.build.build_reference` from the committed files in ``da
 
 from __future__ import annotations
 
-from data.schema.tables import C, Table, register
+from data.schema.tables import THIS_YEAR, C, Input, Table, register
 
 CITIES = register(
     Table(
@@ -132,32 +132,103 @@ CITY_INPUTS = register(
         "city figures with no open source here, filled by users with source and year",
         (
             C("id", "text", "标识（adcode:indicator:year）", "id (adcode:indicator:year)"),
-            C("adcode", "text", "城市行政区划代码", "six-digit city code", required=True),
+            C(
+                "adcode",
+                "text",
+                "城市行政区划代码",
+                "six-digit city code",
+                required=True,
+                read="adcode",
+                headers=("城市代码", "adcode", "行政区划代码", "city_adcode"),
+                example="330100",
+                key=0,
+            ),
             C(
                 "indicator",
                 "text",
                 "指标代码：avg_wage_cny_per_month, unemployment_rate, graduates_per_year, office_rent_cny_per_m2_month",
                 "indicator: avg_wage_cny_per_month, unemployment_rate, graduates_per_year, office_rent_cny_per_m2_month",
                 required=True,
+                read="indicator",
+                headers=("指标", "indicator", "指标名称"),
+                example="平均工资",
+                key=1,
             ),
-            C("value", "real", "数值", "value in the unit given", required=True),
+            C(
+                "value",
+                "real",
+                "数值",
+                "value in the unit given",
+                required=True,
+                read="city_input_value",
+                ge=0,
+                headers=("数值", "value", "值"),
+                example="8500元/月",
+            ),
             C(
                 "unit",
                 "text",
                 "单位（CNY/month, fraction, person/year, CNY/m2/month）",
                 "unit (CNY/month, fraction, person/year, CNY/m2/month)",
             ),
-            C("year", "integer", "数据年份", "year the value refers to", "year", required=True),
+            C(
+                "year",
+                "integer",
+                "数据年份",
+                "year the value refers to",
+                "year",
+                required=True,
+                read="year",
+                ge=1900,
+                le=THIS_YEAR,
+                headers=("年份", "year", "数据年份"),
+                example="2023",
+                key=2,
+            ),
             C(
                 "source",
                 "text",
                 "来源（文件、网址或出版物）",
                 "source: file, URL or publication",
                 required=True,
+                read="text",
+                max_len=500,
+                headers=("来源", "source", "数据来源"),
+                example="杭州统计年鉴2024",
             ),
-            C("note", "text", "说明", "note"),
+            C(
+                "note",
+                "text",
+                "说明",
+                "note",
+                read="text",
+                max_len=2000,
+                headers=("说明", "note", "备注"),
+            ),
         ),
         foreign_keys=(("adcode", "cities", "adcode"),),
+        inputs=(
+            Input(
+                "city",
+                "城市",
+                "city (resolved offline to its adcode)",
+                read="text",
+                max_len=50,
+                headers=("城市", "city", "城市名称"),
+                before="adcode",
+            ),
+            Input(
+                "province",
+                "省份（城市重名时）",
+                "province, to tell cities of the same name apart",
+                read="text",
+                max_len=50,
+                headers=("省份", "province"),
+                before="adcode",
+            ),
+        ),
+        importable=True,
+        derived=("adcode",),
     )
 )
 
