@@ -111,8 +111,23 @@ def _lookup(db: sqlite_utils.Database, table: str, key: str, city: str | None = 
     return [r[0] for r in rows]
 
 
+def _written_by(db: sqlite_utils.Database, ids: list[str], source_url: str) -> list[str]:
+    """Those of ``ids`` that the source at ``source_url`` gave facts of."""
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        f"SELECT DISTINCT f.entity_id FROM facts f JOIN sources s ON s.id = f.source_id "
+        f"WHERE s.url = ? AND f.entity_id IN ({marks})",
+        [source_url, *ids],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def _derive(
-    db: sqlite_utils.Database, table: str, values: dict, pending: dict
+    db: sqlite_utils.Database,
+    table: str,
+    values: dict,
+    pending: dict,
+    source_url: str | None = None,
 ) -> tuple[str, list[RowError]]:
     """Fill keys and reference ids; return the entity id and reference problems."""
     problems: list[RowError] = []
@@ -123,6 +138,8 @@ def _derive(
             continue
         key = nz.name_key(values[name])
         ids = _lookup(db, other, key) or pending.get((other, key), [])
+        if len(ids) > 1 and source_url:  # several of that name: the one this source wrote
+            ids = _written_by(db, ids, source_url) or ids
         if len(ids) != 1:
             what = other.removesuffix("s")
             problems.append(
@@ -221,7 +238,9 @@ def _place(values: dict) -> None:
         values["coord_precision"] = "city"
 
 
-def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Prepared:
+def prepare(
+    db: sqlite_utils.Database, table: str, rows: Iterable[RawRow], source_url: str | None = None
+) -> Prepared:
     """Check and key every row; nothing is written."""
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}")
@@ -243,7 +262,7 @@ def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Pr
         ]
         eid = None
         if not errors:
-            eid, problems = _derive(db, table, checked.values, pending)
+            eid, problems = _derive(db, table, checked.values, pending, source_url)
             errors += [
                 RowError(
                     raw.row_number, raw.columns.get(p.column, p.column), p.value, p.rule, p.reason
@@ -338,4 +357,4 @@ def ingest(
 ) -> IngestReport:
     """Check, key and write ``rows`` of ``table`` from ``source`` (one transaction)."""
     with db.atomic():
-        return commit(db, prepare(db, table, rows), source)
+        return commit(db, prepare(db, table, rows, source.url), source)

@@ -201,6 +201,10 @@ _LEGAL_EN = re.compile(
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+")
 
 
+#: a branding prefix parks put before their city ("中国·合肥呼叫中心产业基地"); 中国移动 keeps its 中国
+_BRAND_PREFIX = re.compile(r"^中国\s*[·•・．.]\s*")
+
+
 def name_key(text: str) -> str:
     """Matching key of an organisation name: simplified, lower-case, no punctuation or legal suffix.
 
@@ -208,11 +212,13 @@ def name_key(text: str) -> str:
     True
     >>> name_key("Acme Co., Ltd.")
     'acme'
+    >>> name_key("中国·北京呼叫中心产业基地") == name_key("北京呼叫中心产业基地")
+    True
     """
     s = clean_text(text)
     if s is None:
         return ""
-    s = to_simplified(s).lower()
+    s = _BRAND_PREFIX.sub("", to_simplified(s).lower())
     for _ in range(4):
         before = s
         s = _LEGAL_EN.sub("", s).rstrip(" ,.")

@@ -10,6 +10,7 @@ so a reader never sees a half-built database and a failed build leaves the old o
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,55 @@ def load_curated(directory: Path = CURATED_DIR) -> list[tuple[SourceInfo, dict[s
     return out
 
 
+def load_harvest(
+    directory: Path = CURATED_DIR / "harvest",
+) -> list[tuple[SourceInfo, dict[str, list[RawRow]]]]:
+    """Read the harvested pages (``scrapers.corpus.harvest``): one source per web page.
+
+    Each value's evidence is the curator's decision on it, never a sentence of the page.
+    """
+    out = []
+    for path in sorted(directory.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        meta = doc.get("source") or {}
+        if not str(meta.get("url", "")).startswith(("http://", "https://")):
+            raise StoreError(f"{path.name}: source.url must be the page's http(s) URL")
+        source = SourceInfo(
+            kind="curated",
+            url=meta["url"],
+            title=meta.get("title"),
+            publisher=meta.get("publisher"),
+            published=meta.get("published"),
+            retrieved_at=meta.get("retrieved"),
+            sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+            extractor="parkbench extractor, reviewed by a curator (scrapers/corpus/harvest.py)",
+            extractor_version=meta.get("extractor_version"),
+            licence=None,
+        )
+        rows: dict[str, list[RawRow]] = {}
+        for i, rec in enumerate(doc.get("records") or [], start=1):
+            table = rec.get("table")
+            if table not in BUILD_ORDER:
+                raise StoreError(f"{path.name} record {i}: unknown table {table!r}")
+            review = rec.get("review") or {}
+            evidence = {
+                "_default": f"curator: read on the page {meta['url']}",
+                **{
+                    k: f"curator: {d} (extractor {meta.get('extractor_version')})"
+                    for k, d in review.items()
+                },
+            }
+            rows.setdefault(table, []).append(
+                RawRow(
+                    locator=f"harvest/{path.name}#{i}",
+                    values=dict(rec["values"]),
+                    evidence=evidence,
+                )
+            )
+        out.append((source, rows))
+    return out
+
+
 def _sentence(value: object) -> str:
     """Evidence as one string: a list of sentences is joined with ' … '."""
     if isinstance(value, list):
@@ -101,7 +151,7 @@ def build_into(db: sqlite_utils.Database, directory: Path = CURATED_DIR) -> Buil
     """Load the reference and curated data into an open (empty) store."""
     report = BuildReport(path=str(db.conn.execute("PRAGMA database_list").fetchone()[2]))
     report.reference = _build_reference(db)
-    curated = load_curated(directory)
+    curated = load_curated(directory) + load_harvest(directory / "harvest")
     with db.atomic():
         for table in BUILD_ORDER:
             for source, rows in curated:

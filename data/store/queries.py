@@ -191,7 +191,8 @@ def load_table(
     sources = ""
     if _has_facts(db, table):
         sources = (
-            ", (SELECT group_concat(title, ' | ') FROM (SELECT DISTINCT s.title FROM facts f"
+            ", (SELECT group_concat(title, ' | ') FROM (SELECT DISTINCT COALESCE(s.title, s.url)"
+            " AS title FROM facts f"
             " JOIN sources s ON s.id = f.source_id WHERE f.entity_table = ? AND f.entity_id ="
             f" t.{_q(spec.pk)})) AS sources"
         )
@@ -289,7 +290,7 @@ def load_markers(
     sql = (
         f"SELECT t.id, t.name, t.city, t.province, t.city_adcode, {lat} AS lat, {lon} AS lon,"
         f" {precision} AS coord_precision{extra},"
-        " (SELECT s.title FROM facts f JOIN sources s ON s.id = f.source_id"
+        " (SELECT COALESCE(s.title, s.url) FROM facts f JOIN sources s ON s.id = f.source_id"
         "  WHERE f.entity_table = ? AND f.entity_id = t.id"
         "  ORDER BY COALESCE(s.published, s.retrieved_at) DESC LIMIT 1) AS source"
         f" FROM {table} t{city_join}"
