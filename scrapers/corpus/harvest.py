@@ -194,28 +194,17 @@ def harvest_page(label: dict, extracted: dict | None, extractor_version: str) ->
             out.decisions["rejected"] = out.decisions.get("rejected", 0) + len(extra)
         return decisions
 
+    def entity(table: str, e: dict, fields) -> None:
+        values = _values(e, fields)
+        if label.get("lang") == "en":
+            values["name_en"] = e["name"]
+        decisions = review(table, e["name"], values, e, fields)
+        out.records.append({"table": table, "values": values, "review": decisions})
+
     for c in label.get("centers", []):
-        values = _values(c, CENTER_FIELDS)
-        if label.get("lang") == "en":
-            values["name_en"] = c["name"]
-        out.records.append(
-            {
-                "table": "centers",
-                "values": values,
-                "review": review("centers", c["name"], values, c, CENTER_FIELDS),
-            }
-        )
+        entity("centers", c, CENTER_FIELDS)
     for p in label.get("parks", []):
-        values = _values(p, PARK_FIELDS)
-        if label.get("lang") == "en":
-            values["name_en"] = p["name"]
-        out.records.append(
-            {
-                "table": "parks",
-                "values": values,
-                "review": review("parks", p["name"], values, p, PARK_FIELDS),
-            }
-        )
+        entity("parks", p, PARK_FIELDS)
         for i, st in enumerate(p.get("seat_targets", []), start=1):
             target = {
                 "park": p["name"],
