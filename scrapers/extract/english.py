@@ -1,0 +1,95 @@
+"""English pages: parks and centers named in prose, with their city (pure, text in).
+
+Parks: a capitalised name run ending in ``Park``, ``Base``, ``Zone`` or ``Town`` (``Dalian Software
+Park``, ``Huaqiao International Service Business Park``), or a lowercase description of a park
+that starts with a capitalised place (``Guiyang call center and service outsourcing industrial
+demonstration base``). Centers: ``<Organisation> ... call center / customer service center``.
+City: the prefecture named in the entity, else the one the page names most.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from functools import lru_cache
+
+from data.geo.geocode import CITIES_DIR
+from scrapers.extract.prose import Entity
+
+_CAP = r"[A-Z][\w'’.&-]*"
+_LINK = r"(?:of|and|&|the|in|for|by|de)"
+PARK = re.compile(
+    rf"(?P<name>(?:The\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*?\s+(?:Park|Base|Bases|Zone|Town|Valley))\b"
+)
+PARK_LOWER = re.compile(
+    rf"(?P<name>{_CAP}\s+(?:[a-z][\w-]*\s+){{1,8}}?(?:industrial\s+)?(?:demonstration\s+)?(?:park|base|bases))\b"
+)
+_PARK_WORDS = re.compile(
+    r"call|service|outsourcing|software|industrial|business|bpo|data|demonstration|information|technology|science",
+    re.I,
+)
+CENTER = re.compile(
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s)?\s+(?P<tail>(?:[a-z]+\s+){{0,2}}?(?:call|customer service|contact)\s+cent(?:er|re))\b"
+)
+SEATS = re.compile(r"(?P<n>\d[\d,]*)\s*(?:-|\s)?seats?\b")
+_GENERIC_ORG = re.compile(r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|In|Of)$")
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
+    lookup: dict[str, str] = {}
+    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for text in (row["city_name_en_short"], row.get("name_en_geonames") or ""):
+                if text and len(text) > 3:
+                    lookup.setdefault(text, row["city_name_en_short"])
+    lookup.setdefault("Huaian", "Huai'an")
+    pattern = re.compile(
+        r"\b(" + "|".join(sorted(map(re.escape, lookup), key=len, reverse=True)) + r")\b"
+    )
+    return pattern, lookup
+
+
+def page_city_en(text: str) -> str | None:
+    pattern, lookup = _cities()
+    counts = Counter(lookup[m.group(1)] for m in pattern.finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _city_of(name: str) -> str | None:
+    pattern, lookup = _cities()
+    m = pattern.search(name)
+    return lookup[m.group(1)] if m else None
+
+
+def read_english(text: str) -> list[Entity]:
+    """Entities of an English page."""
+    found: dict[str, Entity] = {}
+    for rx in (PARK, PARK_LOWER):
+        for m in rx.finditer(text):
+            name = re.sub(r"\s+", " ", m.group("name")).strip()
+            if not _PARK_WORDS.search(name) or len(name.split()) < 3 and rx is PARK_LOWER:
+                continue
+            if any(name in k or k in name for k in found):
+                continue
+            found[name] = Entity(kind="park", name=name, first=m.start())
+    for m in CENTER.finditer(text):
+        org = m.group("org").strip()
+        words = org.split()
+        while words and _GENERIC_ORG.match(words[0]):
+            words = words[1:]
+        if not words:
+            continue
+        name = f"{' '.join(words)} {m.group('tail')}"
+        if any(name in k or k in name for k in found):
+            continue
+        found[name] = Entity(kind="center", name=name, first=m.start())
+    city = page_city_en(text)
+    for e in found.values():
+        e.mentions = text.count(e.name)
+        e.confidence["name"] = 0.8 if e.mentions >= 2 else 0.7
+        own = _city_of(e.name)
+        if own or city:
+            e.set("city", own or city, None, 0.8 if own else 0.7, "")
+    return list(found.values())

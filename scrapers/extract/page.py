@@ -1,0 +1,167 @@
+"""One page -> the extractor contract: centers, parks and city-wide incentives, with confidence.
+
+``extract_page(body, name)`` reads a saved page (HTML in any encoding, or plain text when
+``name`` ends in ``.txt``), removes mirror-site pinyin, and combines:
+
+* the label/value profiles of :mod:`scrapers.extract.layouts` (``座席数量：1100個``), typed by
+  :func:`data.ingest.records.check_record`;
+* the prose rules of :mod:`scrapers.extract.prose` (Chinese) or :mod:`scrapers.extract.english`;
+* the incentive rules of :mod:`scrapers.extract.articles` (seat, rent, training, tax), attached
+  to the page's park when the page names one, else listed as city-wide ``incentives``.
+
+Every value keeps a confidence (``field_confidence``; the entity's ``confidence`` is that of its
+name) and an evidence sentence. Confidences come from :data:`CALIBRATION`, measured on the dev
+part of the real-page corpus (``docs/scrapers.md``). At most :data:`MAX_RECORDS` entities per page
+are kept (the most confident).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from data.ingest.records import check_record
+from data.normalise.values import to_simplified
+from scrapers.extract.encoding import decode_page
+from scrapers.extract.layouts import read_layout, text_lines
+from scrapers.extract.mirror import strip_pinyin
+from scrapers.extract.profile import build_profiles
+from scrapers.extract.prose import Entity, city_in, page_city, read_prose
+
+MAX_RECORDS = 200
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CENTER_FIELDS = (
+    "city", "district", "industry", "founded_year", "seats", "staff", "hours_per_day",
+    "days_per_week", "answer_rate", "csat", "aht_seconds", "fcr_rate", "attrition_rate",
+    "daily_inbound_calls", "service_level_target", "service_level_seconds",
+)  # fmt: skip
+
+
+@dataclass
+class PageResult:
+    """What one page states, in the contract's shape (``as_dict``)."""
+
+    page: str
+    lang: str = "zh"
+    centers: list[Entity] = field(default_factory=list)
+    parks: list[Entity] = field(default_factory=list)
+    incentives: list[dict] = field(default_factory=list)
+
+    def as_dict(self, evidence: bool = False) -> dict:
+        def one(e: Entity) -> dict:
+            doc = {"name": e.name, **e.values}
+            doc["confidence"] = round(e.confidence.get("name", 0.5), 2)
+            doc["field_confidence"] = {k: round(v, 2) for k, v in e.confidence.items()}
+            if evidence:
+                doc["evidence"] = dict(e.evidence)
+            return doc
+
+        incentives = [
+            {k: v for k, v in i.items() if evidence or k != "evidence"} for i in self.incentives
+        ]
+        return {
+            "page": self.page,
+            "centers": [one(e) for e in self.centers],
+            "parks": [one(e) for e in self.parks],
+            "incentives": incentives,
+        }
+
+
+def page_text(body: bytes, name: str = "", content_type: str | None = None) -> tuple[str, str]:
+    """(HTML for the layout reader, plain text) of a page; ``.txt`` pages are wrapped as ``<p>``."""
+    if name.endswith(".txt"):
+        try:
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = decode_page(body, "text/plain").text
+        markup = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+        return f"<html><body>{markup}</body></html>", text
+    decoded = decode_page(body, content_type)
+    title, lines = text_lines(decoded.text)
+    return decoded.text, "\n".join([title, *lines])
+
+
+def language(text: str) -> str:
+    """``en`` when Latin letters outnumber Chinese characters 5 to 1, else ``zh``."""
+    latin, cjk = len(_LATIN.findall(text)), len(_CJK.findall(text))
+    return "en" if latin > 50 and latin > 5 * cjk else "zh"
+
+
+def _profiles(markup: str) -> list[Entity]:
+    """Label/value profiles as entities (values typed by ``check_record``)."""
+    out = []
+    for raw in build_profiles(read_layout(markup)):
+        checked = check_record("centers", raw.values)
+        bad = {e.column for e in checked.errors}
+        values = check_record("centers", {k: v for k, v in raw.values.items() if k not in bad})
+        values = {k: v for k, v in dict(values.values).items() if v is not None}
+        name = values.pop("name", None)
+        if not name:
+            continue
+        e = Entity(kind="center", name=to_simplified(strip_pinyin(str(name))), mentions=1)
+        e.confidence["name"] = CALIBRATION["profile"]
+        for k, v in values.items():
+            if k in _CENTER_FIELDS or k.endswith("_bound"):
+                e.values[k] = v
+                if not k.endswith("_bound"):
+                    e.confidence[k] = CALIBRATION["profile"]
+                    e.evidence[k] = str(raw.evidence.get(k, ""))
+        out.append(e)
+    return out
+
+
+#: confidence of each kind of evidence, measured on the dev corpus (docs/scrapers.md)
+CALIBRATION = {
+    "profile": 0.9,
+    "name_repeated": 0.85,
+    "name_with_fact": 0.8,
+    "name_once": 0.6,
+    "city_in_name": 0.9,
+    "city_of_page": 0.75,
+}
+
+
+def _name_confidence(e: Entity) -> float | None:
+    facts = [k for k in e.values if not k.endswith("_bound") and k != "industry"]
+    if e.mentions >= 2:
+        return CALIBRATION["name_repeated"]
+    if facts:
+        return CALIBRATION["name_with_fact"]
+    if e.first < 120:
+        return CALIBRATION["name_once"]
+    return None
+
+
+def extract_page(body: bytes, name: str = "", content_type: str | None = None) -> PageResult:
+    """The contract of one page (raises ``ExtractError`` for bytes that are not a page)."""
+    markup, text = page_text(body, name, content_type)
+    text = strip_pinyin(text)
+    result = PageResult(page=name, lang=language(text))
+    if result.lang == "en":
+        from scrapers.extract.english import read_english
+
+        entities = read_english(text)
+    else:
+        simp = to_simplified(text)
+        entities = []
+        city = page_city(simp)
+        for e in read_prose(simp):
+            conf = _name_confidence(e)
+            if conf is None:
+                continue
+            e.confidence["name"] = conf
+            own = city_in(e.name)
+            if own:
+                e.set("city", own, None, CALIBRATION["city_in_name"], e.name)
+            elif city:
+                e.set("city", city, None, min(conf, CALIBRATION["city_of_page"]), "")
+            entities.append(e)
+        seen = {e.name for e in entities}
+        entities += [e for e in _profiles(markup) if e.name not in seen]
+    entities.sort(key=lambda e: -e.confidence.get("name", 0))
+    entities = entities[:MAX_RECORDS]
+    result.centers = [e for e in entities if e.kind == "center"]
+    result.parks = [e for e in entities if e.kind == "park"]
+    return result

@@ -1,0 +1,569 @@
+"""Facts of Chinese prose: which centers and parks a page is about, and the figures of each.
+
+Pure: text in, :class:`Entity` objects out. The text is read in Simplified characters with the
+mirror-site pinyin already removed (:mod:`scrapers.extract.mirror`).
+
+1. **Entities without a suffix list of whole names.** A mention is a run of name characters
+   (Chinese, Latin, digits, quotes, ``·``) that ends in an entity word: a center word
+   (``呼叫中心``, ``客服中心``, ``客户服务中心``, ``服务热线``, ``接听中心``, ``受理中心``, ``分中心``…,
+   optionally followed by ``项目``) or a park word (``产业基地``, ``产业园``, ``示范区``, ``声谷``,
+   ``呼叫之都``, ``企业公园``, ``服务外包园``, ``网商园``, ``小镇``, ``基地``, ``园区``…). Its head is
+   cut after the last verb, particle or counter (``走进``, ``位于``, ``的``, ``是``, ``一家``…), and
+   ``与/及/和`` are kept inside a name only between two industry words
+   (``内江软件与信息技术服务外包产业园``). A mention followed by another name part ending in an
+   entity word is extended (``…客服中心淮安分中心``, ``…产业基地海宝示范园``). Heads that are only
+   generic words (``大型``, ``首个``, ``该``) give no entity. Mentions whose keys contain one another
+   are the same entity; its name is the most frequent (then longest) form.
+2. **Figures attach to a subject.** Each figure rule reads one clause (between ``，；``); its subject
+   is the nearest entity named before it in the sentence, else an anaphor (``该中心``, ``园区``,
+   ``该项目``, ``热线``) pointing at the last entity of that kind, else the page's only entity of that
+   kind. Clauses about a whole market (``全市``, ``全国``, ``全省``, ``产业集群``, ``累计``…), and a
+   park's figures in a clause about a phase, a building or a start area (``一期``, ``大厦``,
+   ``起步区``) are not the entity's.
+3. **Quantities** are read by :mod:`data.normalise.values` (``8万席``, ``逾300亿元``, ``约12000平方米``,
+   ``超过1000个`` -> bound ``min``, ``500亩``), bounds included.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from data.errors import NormaliseError
+from data.geo.geocode import CITIES_DIR
+from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
+
+_NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
+_NAME_RUN = re.compile(rf"[{_NAME_CHARS}]*$")
+CENTER_WORD = (
+    r"(?:呼叫中心|客服中心|客户服务中心|客户联络中心|联络中心|服务热线|便民热线|市民热线|"
+    r"接听中心|受理中心|举报中心|救助服务中心|后台服务中心|分中心)"
+)
+PARK_WORD = (
+    r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
+    r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|基地|园区)"
+)
+_TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?)|(?P<p>{PARK_WORD})")
+_EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
+_NOT_ENTITY_AFTER = re.compile(
+    r"^(?:有限|股份|公司|集团|管委会|办公室|大楼|大厦|商会|建设|人员|员工)"
+)
+_STOPS = re.compile(
+    r"走进|来到|进入|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
+    r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
+    r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
+    r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正|还|也|都|和|与|及|以及|并|等|着|拥有|"
+    r"(?<!限)有(?!限)|[一二两三四五六七八九十几\d]+[个家座所]|\d+月\d+日(?:电|讯)?|电|讯|记者|报道|"
+    r"关于|推动|促进|加快|发展|实现|提供|服务于|负责|承担|依托|利用|通过|包括|其中|如|像|比如|"
+    r"集团下属|旗下|下属|合资|共建|新建|筹建|扩建|组建|兴建|投资|运营|管理|主办|承办|"
+    r"主要|重点|专门|专业|大型|新一代|一批|一座|多家|知名|省级|国家级|市级|区级|"
+    r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
+    r"首批|四大|五大|三大|十大|几大"
+)
+_CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
+_CONJ_NEXT = re.compile(r"^(信息|服务|数据|软件|技术|外包|科技|呼叫)")
+_GENERIC_HEAD = re.compile(
+    r"^(?:[“”\"《》]*(?:中心|新|大|小|本|总|二级|一级|两级|全|各|多|原|现|南北|南|北|东|西)?)$"
+)
+_ANAPHOR_CENTER = re.compile(r"(?:该中心|中心|该项目|项目|热线|呼叫中心|客服中心|该公司)")
+_ANAPHOR_PARK = re.compile(r"(?:该园区|园区|该基地|基地|产业园|该项目|项目|声谷)")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CLAUSE = re.compile(r"[^，,；;]+")
+_SCOPE = re.compile(
+    r"全市|全省|全国|全区|全县|我市|我省|我国|全球|全行业|国内|产业集群|集群|累计|共有.{0,6}呼叫中心|"
+    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年|年均|一年|今年以来|月份|季度|"
+    r"[一二两三四五六七八九十\d]+个月|开通以来|上线以来|运行以来|以来"
+)
+_PARK_PART = re.compile(
+    r"一期|二期|三期|首期|起步区|大厦|大楼|楼宇|一栋|一座|厂房|公寓|配套|产业区|办公用房|样板区|示范区内|其中"
+)
+
+_NUM = r"(?:\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+_PRE = (
+    r"(?P<pre>超过|逾|近|约|达到|达|突破|共有|共设|共|设有|设|拥有|有|将近|接近|不少于|多达|容纳)?"
+)
+_POST = r"(?P<post>余|多)?"
+
+
+@dataclass
+class Entity:
+    """A center or park the page names, with its typed facts, their confidence and evidence."""
+
+    kind: str  # "center" | "park"
+    name: str
+    mentions: int = 0
+    first: int = 0
+    values: dict = field(default_factory=dict)
+    confidence: dict = field(default_factory=dict)
+    evidence: dict = field(default_factory=dict)
+
+    def set(self, fld: str, value, bound: str | None, conf: float, evidence: str) -> None:
+        """Keep the most confident value of a field (the first one when they tie)."""
+        if fld in self.values and self.confidence.get(fld, 0) >= conf:
+            return
+        self.values[fld] = value
+        if bound:
+            self.values[f"{fld}_bound"] = bound
+        else:
+            self.values.pop(f"{fld}_bound", None)
+        self.confidence[fld] = conf
+        self.evidence[fld] = evidence.strip()
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+def _trim_head(head: str) -> str:
+    """The name part of the characters before an entity word."""
+    cut = 0
+    for m in _STOPS.finditer(head):
+        word = m.group(0)
+        if word in ("和", "与", "及"):
+            before, after = head[: m.start()], head[m.end() :]
+            if _CONJ_KEEP.search(before) and (_CONJ_NEXT.search(after) or not after):
+                continue
+        cut = m.end()
+    return head[cut:]
+
+
+def _mentions(s: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    taken_until = -1
+    for m in _TAIL.finditer(s):
+        if m.start() < taken_until:
+            continue
+        end = m.end()
+        while True:
+            ext = _EXTEND.match(s, end)
+            if not ext or _NOT_ENTITY_AFTER.match(s, ext.end()):
+                break
+            end = ext.end()
+        if _NOT_ENTITY_AFTER.match(s, end):
+            taken_until = end
+            continue
+        window = s[max(0, m.start() - 30) : m.start()]
+        head = _trim_head(_NAME_RUN.search(window).group(0))
+        head = head.lstrip('”"》')
+        kind = "center" if m.group("c") else "park"
+        name = head + s[m.start() : end]
+        last_tail = list(_TAIL.finditer(name))[-1]
+        kind = "center" if last_tail.group("c") else "park"
+        taken_until = end
+        if len(head) < 2 or _GENERIC_HEAD.match(head) or head.count("“") != head.count("”"):
+            continue
+        if re.fullmatch(r"[\d“”\"]+", head):
+            continue
+        out.append(_Mention(m.start() - len(head), end, name.strip('“”"'), kind))
+    return out
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[“”\"《》·\s]", "", name).replace("项目", "")
+
+
+def _group(mentions: list[_Mention]) -> dict[str, Entity]:
+    """Mentions -> entities keyed by their canonical name (containing keys merge)."""
+    counts = Counter(_key(m.name) for m in mentions)
+    forms: dict[str, Counter] = {}
+    for m in mentions:
+        forms.setdefault(_key(m.name), Counter())[m.name] += 1
+    keys = sorted(counts, key=len, reverse=True)
+    parent: dict[str, str] = {}
+    for k in keys:
+        homes = [p for p in keys if len(p) > len(k) and k in p]
+        if homes:
+            roots = Counter(parent[p] for p in homes)
+            parent[k] = max(roots, key=lambda r: (roots[r], counts[r]))
+        else:
+            parent[k] = k
+    entities: dict[str, Entity] = {}
+    canon: dict[str, str] = {}
+    for root in {parent[k] for k in keys}:
+        members = [k for k in keys if parent[k] == root]
+        all_forms: Counter = Counter()
+        for k in members:
+            all_forms.update(forms[k])
+        name = max(all_forms, key=lambda n: (all_forms[n], len(n)))
+        if len(name) < len(root):  # the full name, when a short form is more frequent
+            name = max((n for n in all_forms if _key(n) == root), key=lambda n: all_forms[n])
+        for k in members:
+            canon[k] = name
+        tails = list(_TAIL.finditer(name))
+        kind = "center" if tails and tails[-1].group("c") else "park"
+        entities[name] = Entity(kind=kind, name=name)
+    for m in mentions:
+        e = entities[canon[_key(m.name)]]
+        if not e.mentions:
+            e.first = m.start
+        e.mentions += 1
+    return entities, canon
+
+
+@dataclass
+class _Ctx:
+    entities: dict[str, Entity]
+    canon: dict[str, str]
+    last: dict[str, Entity | None] = field(default_factory=lambda: {"center": None, "park": None})
+
+
+# ------------------------------------------------------------------ figure rules
+
+_SEAT_WORD = r"(?:个)?(?:呼叫|人工|接听|服务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席)"
+SEATS = re.compile(rf"{_PRE}(?P<n>{_NUM}\s*万?){_POST}{_SEAT_WORD}(?P<post2>以上|左右)?")
+SEATS_AFTER = re.compile(
+    rf"(?:座席|坐席|席位)(?:规模|数量|数)?(?:将|已)?(?:达到|达|实现|为|共|有|突破|超过)\s*(?P<pre>超过|逾|近|约)?"
+    rf"(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)?(?P<post2>以上|左右)?"
+)
+_STAFF_WORD = r"(?:员工|话务员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|客服代表|一线客服|客服|职工|人员)"
+STAFF = re.compile(
+    rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
+)
+STAFF_AFTER = re.compile(
+    rf"{_STAFF_WORD}(?:共有|共|有|总数|人数)?(?:达到|达|为)?\s*(?P<pre>超过|逾|近|约)?(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人)"
+)
+DAILY_CALLS = re.compile(
+    r"(?:日均|每天|每日|日)(?:平均)?(?:接听|接|人工)?(?:来电|电话|呼入量|话务量|来电量|电话量)?"
+    r"(?:量)?(?:达到|达|为|有|约|超过|接近|近|在)?\s*(?P<pre>超过|逾|近|约|接近)?\s*"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起)(?:电话|来电)?(?P<post2>左右|以上)?"
+)
+ANSWER_RATE = re.compile(
+    r"(?:一次)?接通率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
+)
+CSAT = re.compile(r"满意率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)")
+HOURS_24 = re.compile(r"24小时|7\s*[×x*]\s*24|全天候|全年无休")
+FOUNDED = re.compile(
+    r"(?P<y>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^，。,；]{0,12}?)"
+    r"(?:正式开通|开通|正式成立|成立|挂牌成立|正式运行|正式上线|上线|投入运营|建成|批准建设|开园|揭牌)"
+)
+AREA = re.compile(
+    rf"(?:规划面积|占地面积|总占地面积|占地|总体建设规模|建设规模|规划用地|用地面积|总面积)(?:为|达到|达)?\s*"
+    rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?(?:平方公里|平方千米|亩|公顷|平方米)(?:多|左右|以上)?)"
+)
+AREA_BEFORE = re.compile(
+    rf"(?P<v>(?:超过|逾|约|近)?(?:超)?{_NUM}\s*(?:万)?(?:亩|平方公里))(?:多|以上)?的?(?:园区|基地|产业园)"
+)
+FLOOR = re.compile(
+    rf"(?:总建筑面积|建筑面积|载体面积)(?:为|达到|达)?\s*"
+    rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?平方米(?:多|左右|以上)?)"
+)
+INVEST = re.compile(
+    rf"总投资(?:额)?(?:为|达到|达)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元(?:人民币)?(?:以上|左右)?)"
+)
+JOBS = re.compile(
+    rf"(?:就业岗位|工作岗位|岗位|就业)\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
+    rf"|(?:吸纳|带动|提供|创造|解决)(?:就业)?\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post2>余|多)?\s*(?:个|人)(?:以上)?(?:次)?(?:直接)?(?:就业|岗位|工作)"
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_FUTURE = re.compile(r"将|预计|计划|规划|力争|目标|到20|到\d{4}|届时|建成后|未来|拟")
+INDUSTRY = (
+    (re.compile(r"12345|政府|政务|市长|市民服务|非紧急|便民"), "政务"),
+    (re.compile(r"银行"), "银行"),
+    (re.compile(r"机场"), "机场"),
+    (re.compile(r"航空|南航|国航|东航"), "航空"),
+    (re.compile(r"铁路|12306"), "铁路"),
+    (re.compile(r"电网|电力|95598"), "电力"),
+    (re.compile(r"保险|人保|平安"), "保险"),
+)
+
+
+def _quantity(parse, text: str):
+    try:
+        return parse(text)
+    except NormaliseError:
+        return None
+
+
+def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
+    g = m.groupdict()
+    raw = (g.get("pre") or "") + g["n"] + (g.get("post") or "") + (g.get("post2") or "")
+    raw = raw.replace("共有", "").replace("共设", "").replace("设有", "").replace("拥有", "")
+    for w in ("达到", "突破", "容纳", "多达", "共", "达", "设", "有"):
+        if raw.startswith(w):
+            raw = raw[len(w) :]
+    q = _quantity(parse_count, raw)
+    if q is None or q.value <= 0:
+        return None
+    bound = q.bound if q.bound in ("min", "max", "approx") else None
+    if (g.get("pre") or "") in ("突破",):
+        bound = "min"
+    return int(round(q.value)), bound
+
+
+def _resolve(
+    ctx: _Ctx,
+    sentence_mentions: list[_Mention],
+    clause_start: int,
+    pos: int,
+    clause: str,
+    kind: str | None,
+    anaphor_in: str,
+) -> tuple[Entity | None, float]:
+    """The entity a figure at ``pos`` is about, and how sure the attachment is."""
+    before = [
+        m
+        for m in sentence_mentions
+        if m.end <= pos and (kind is None or ctx.entities[ctx.canon[_key(m.name)]].kind == kind)
+    ]
+    if before:
+        m = before[-1]
+        e = ctx.entities[ctx.canon[_key(m.name)]]
+        same_clause = m.start >= clause_start
+        return e, 0.9 if same_clause else 0.8
+    after = [
+        m
+        for m in sentence_mentions
+        if m.start >= pos and (kind is None or ctx.entities[ctx.canon[_key(m.name)]].kind == kind)
+    ]
+    if after and after[0].start - pos < 12:
+        return ctx.entities[ctx.canon[_key(after[0].name)]], 0.75
+    kinds = [kind] if kind else ["center", "park"]
+    for k in kinds:
+        anaphor = _ANAPHOR_CENTER if k == "center" else _ANAPHOR_PARK
+        if anaphor.search(anaphor_in) and ctx.last[k] is not None:
+            return ctx.last[k], 0.7
+    for k in kinds:
+        only = [e for e in ctx.entities.values() if e.kind == k]
+        if len(only) == 1 and len(ctx.entities) == 1:
+            return only[0], 0.6
+    return None, 0.0
+
+
+def _clauses(sentence: str, offset: int):
+    for m in _CLAUSE.finditer(sentence):
+        yield offset + m.start(), m.group(0)
+
+
+def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
+    """Entities of a Simplified text ``s`` with their facts (see the module docstring)."""
+    mentions = _mentions(s)
+    entities, canon = _group(mentions)
+    ctx = _Ctx(entities, canon)
+    for sm in _SENTENCE.finditer(s):
+        sentence, off = sm.group(0), sm.start()
+        inside = [m for m in mentions if off <= m.start < off + len(sentence)]
+        for cstart, clause in _clauses(sentence, off):
+            rel = cstart - off
+            scoped = bool(_SCOPE.search(clause))
+            head_part = sentence[: rel + len(clause)]
+
+            def subject(pos: int, kind: str | None, _rel=rel, _clause=clause):
+                return _resolve(ctx, inside, cstart, pos, _clause, kind, sentence[: pos - off])
+
+            if not scoped:
+                _center_figures(ctx, clause, cstart, subject, sentence)
+                _park_figures(ctx, clause, cstart, subject, sentence, head_part)
+            _founded(ctx, clause, cstart, subject, sentence)
+        for m in inside:
+            e = entities[canon[_key(m.name)]]
+            ctx.last[e.kind] = e
+    for name in [n for n, e in entities.items() if _generic(e)]:
+        del entities[name]
+    for e in entities.values():
+        if e.kind == "center":
+            for pattern, industry in INDUSTRY:
+                if pattern.search(e.name):
+                    e.set("industry", industry, None, 0.85, e.name)
+                    break
+    return list(entities.values())
+
+
+def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> None:
+    for rx, fld in (
+        (SEATS, "seats"),
+        (SEATS_AFTER, "seats"),
+        (STAFF, "staff"),
+        (STAFF_AFTER, "staff"),
+        (DAILY_CALLS, "daily_inbound_calls"),
+    ):
+        for m in rx.finditer(clause):
+            if (
+                fld == "staff"
+                and rx is STAFF
+                and not re.search(_STAFF_WORD, clause[m.start() : m.end() + 2])
+                and not re.search(r"员工|话务员|客服|工作人员|接线员|受理员", clause)
+            ):
+                continue
+            if fld == "staff" and re.search(
+                r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位",
+                clause,
+            ):
+                continue
+            if fld == "daily_inbound_calls" and re.search(
+                r"最多|最高|峰值|最忙|高峰", clause[: m.end()]
+            ):
+                continue
+            got = _count(m)
+            if got is None:
+                continue
+            value, bound = got
+            e, conf = subject(
+                cstart + m.start(),
+                None,
+            )
+            if e is None:
+                continue
+            if e.kind == "park":
+                if fld != "seats":
+                    continue
+                _park_seats(e, value, bound, conf, clause, sentence)
+                continue
+            if fld == "seats" and value > 100000:
+                continue
+            e.set(fld, value, bound, conf, sentence)
+    if ANSWER_RATE.search(clause) or CSAT.search(clause) or HOURS_24.search(clause):
+        e, conf = subject(cstart, "center")
+        if e is None:
+            return
+        for rx, fld in ((ANSWER_RATE, "answer_rate"), (CSAT, "csat")):
+            m = rx.search(clause)
+            if m:
+                q = _quantity(parse_rate, m.group("v"))
+                if q is not None and 0 < q.value <= 1:
+                    e.set(
+                        fld,
+                        round(q.value, 4),
+                        q.bound if q.bound in ("min", "approx") else None,
+                        conf,
+                        sentence,
+                    )
+        m = HOURS_24.search(clause)
+        if m:
+            e.set("hours_per_day", 24, None, conf, sentence)
+            if m.group(0) in ("全年无休",) or "7" in m.group(0):
+                e.set("days_per_week", 7, None, conf, sentence)
+
+
+def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence: str) -> None:
+    if _FUTURE.search(sentence) or _YEAR.search(clause):
+        years = _YEAR.findall(clause) or _YEAR.findall(sentence)
+        phase = re.search(r"(?:第?[一二三四]|首)期", clause)
+        target = {"seats": value}
+        if bound:
+            target["seats_bound"] = bound
+        if len(set(years)) == 1:
+            target["year"] = int(years[0])
+        if phase:
+            target["phase"] = phase.group(0)
+        if "year" not in target and "phase" not in target:
+            return
+        targets = e.values.setdefault("seat_targets", [])
+        if all(
+            t.get("year") != target.get("year") or t.get("phase") != target.get("phase")
+            for t in targets
+        ):
+            targets.append(target)
+            e.confidence["seat_targets"] = min(conf, 0.75)
+            e.evidence.setdefault("seat_targets", sentence.strip())
+        return
+    if _PARK_PART.search(clause):
+        return
+    e.set("seats", value, bound, min(conf, 0.75), sentence)
+
+
+def _park_figures(
+    ctx: _Ctx, clause: str, cstart: int, subject, sentence: str, head_part: str
+) -> None:
+    part = bool(_PARK_PART.search(clause))
+    for rx, fld, parse in (
+        (AREA, "area_km2", parse_area),
+        (AREA_BEFORE, "area_km2", parse_area),
+        (FLOOR, "floor_area_m2", parse_area),
+        (INVEST, "investment_cny", parse_money),
+    ):
+        m = rx.search(clause)
+        if not m or part:
+            continue
+        q = _quantity(parse, m.group("v"))
+        if q is None:
+            continue
+        e, conf = subject(cstart + m.start(), None)
+        if e is None or e.kind != "park":
+            continue
+        value = q.value / 1_000_000 if fld == "area_km2" else q.value
+        value = round(value, 4) if fld == "area_km2" else int(round(value))
+        e.set(fld, value, q.bound if q.bound in ("min", "max", "approx") else None, conf, sentence)
+    m = JOBS.search(clause)
+    if m and not part:
+        raw = m.group("v") or m.group("v2")
+        post = m.group("post") or m.group("post2") or ""
+        q = _quantity(parse_count, raw + post)
+        e, conf = subject(cstart + m.start(), "park")
+        if q is not None and e is not None:
+            e.set(
+                "jobs",
+                int(round(q.value)),
+                q.bound if q.bound in ("min", "approx") else None,
+                min(conf, 0.7),
+                sentence,
+            )
+
+
+def _founded(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> None:
+    m = FOUNDED.search(clause)
+    if not m:
+        return
+    e, conf = subject(cstart + m.start(), None)
+    if e is None:
+        # the entity named right after the year ("2010年12月28日…南京12345…开通")
+        return
+    e.set("founded_year", int(m.group("y")), None, min(conf, 0.75), sentence)
+
+
+_GENERIC_WORDS = re.compile(
+    r"中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
+    r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|[“”\"《》·\s]"
+)
+
+
+def _generic(e: Entity) -> bool:
+    """A center named only by places and industry words (``上海呼叫中心``: the city's industry)."""
+    if e.kind != "center":
+        return False
+    rest = _city_names()[0].sub("", e.name)
+    return not _GENERIC_WORDS.sub("", rest)
+
+
+def page_city(s: str) -> str | None:
+    """The prefecture-level city a page is mostly about (most named, first named on a tie)."""
+    names = _city_names()
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in names[0].finditer(s):
+        city = names[1][m.group(0)]
+        counts[city] += 1
+        first.setdefault(city, m.start())
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def city_in(name: str) -> str | None:
+    """The prefecture-level city named at the start of ``name`` (``洛阳呼叫产业园区`` -> 洛阳市)."""
+    names = _city_names()
+    m = names[0].match(name)
+    return names[1][m.group(0)] if m else None
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of Chinese prefecture names (full and short) and name -> full name."""
+    lookup: dict[str, str] = {}
+    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            full, short = row["city_name_zh"], row["city_short_name"]
+            for text in (full, short):
+                if len(text) >= 2 and text not in _NOT_CITY:
+                    lookup.setdefault(text, full)
+    pattern = re.compile("|".join(sorted(map(re.escape, lookup), key=len, reverse=True)))
+    return pattern, lookup
+
+
+_NOT_CITY = frozenset({"中国", "中心", "通过", "服务", "呼叫", "产业"})
