@@ -26,13 +26,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from data.normalise.values import city_key, name_key, to_simplified
+from data.normalise.values import city_key
+from scrapers.extract.names import entity_key, names_match
 
 ENTITY_TABLES = ("centers", "parks")
 LIST_FIELDS = ("tenants", "awards", "certifications")
 SKIP = {"name", "confidence", "field_confidence", "evidence", "note", "name_en"}
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.0, 0.6))
-_QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉()（）·・\s]")
 _DISTRICT_SUFFIX = re.compile(r"(区|县|市|district|county)$")
 
 
@@ -48,24 +48,6 @@ class ScoredFact:
     status: str  # right | wrong | extra | missed
     confidence: float | None = None
     detail: str = ""
-
-
-def entity_key(name: str) -> str:
-    """Matching key of a park or center name (see the module docstring)."""
-    s = to_simplified(_QUOTES.sub("", str(name))).lower()
-    s = re.sub(r"^the", "", s)
-    return name_key(s).replace("市", "")
-
-
-def names_match(a: str, b: str) -> bool:
-    """Two names of the same entity (equal keys, or one key inside the other, 4+ characters)."""
-    ka, kb = entity_key(a), entity_key(b)
-    if not ka or not kb:
-        return False
-    if ka == kb:
-        return True
-    short, long = sorted((ka, kb), key=len)
-    return len(short) >= 4 and short in long
 
 
 def _number_equal(a: object, b: object) -> bool:

@@ -30,10 +30,13 @@ _PARK_WORDS = re.compile(
     re.I,
 )
 CENTER = re.compile(
-    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s)?\s+(?P<tail>(?:[a-z]+\s+){{0,2}}?(?:call|customer service|contact)\s+cent(?:er|re))\b"
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))\b"
 )
 SEATS = re.compile(r"(?P<n>\d[\d,]*)\s*(?:-|\s)?seats?\b")
-_GENERIC_ORG = re.compile(r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|In|Of)$")
+_GENERIC_ORG = re.compile(
+    r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|China's|China’s|In|Of|Now|Japanese|Korean|"
+    r"American|Indian|Its|Their|First|Second|Every|Each|Into)$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +79,7 @@ def read_english(text: str) -> list[Entity]:
             found[name] = Entity(kind="park", name=name, first=m.start())
     for m in CENTER.finditer(text):
         org = m.group("org").strip()
-        words = org.split()
+        words = [w for w in org.split()]
         while words and _GENERIC_ORG.match(words[0]):
             words = words[1:]
         if not words:

@@ -26,6 +26,7 @@ from data.normalise.values import to_simplified
 from scrapers.extract.encoding import decode_page
 from scrapers.extract.layouts import read_layout, text_lines
 from scrapers.extract.mirror import strip_pinyin
+from scrapers.extract.names import names_match
 from scrapers.extract.profile import build_profiles
 from scrapers.extract.prose import Entity, city_in, page_city, read_prose
 
@@ -134,6 +135,26 @@ def _name_confidence(e: Entity) -> float | None:
     return None
 
 
+def _merge_profiles(profiles: list[Entity], prose: list[Entity]) -> list[Entity]:
+    """Profiles first (their labelled values win); a prose entity of the same name adds the
+    values the profile lacks; on a profile page, prose entities named once are dropped."""
+    out = list(profiles)
+    for e in prose:
+        twin = next((p for p in profiles if names_match(p.name, e.name)), None)
+        if twin is None:
+            if not profiles or e.mentions >= 2:
+                out.append(e)
+            continue
+        for k, v in e.values.items():
+            if k not in twin.values and not k.endswith("_bound"):
+                twin.values[k] = v
+                if f"{k}_bound" in e.values:
+                    twin.values[f"{k}_bound"] = e.values[f"{k}_bound"]
+                twin.confidence[k] = e.confidence.get(k, 0.5)
+                twin.evidence[k] = e.evidence.get(k, "")
+    return out
+
+
 def extract_page(body: bytes, name: str = "", content_type: str | None = None) -> PageResult:
     """The contract of one page (raises ``ExtractError`` for bytes that are not a page)."""
     markup, text = page_text(body, name, content_type)
@@ -158,8 +179,7 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             elif city:
                 e.set("city", city, None, min(conf, CALIBRATION["city_of_page"]), "")
             entities.append(e)
-        seen = {e.name for e in entities}
-        entities += [e for e in _profiles(markup) if e.name not in seen]
+        entities = _merge_profiles(_profiles(markup), entities)
     entities.sort(key=lambda e: -e.confidence.get("name", 0))
     entities = entities[:MAX_RECORDS]
     result.centers = [e for e in entities if e.kind == "center"]

@@ -55,18 +55,19 @@ _STOPS = re.compile(
     r"走进|来到|进入|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
     r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
     r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
-    r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正|还|也|都|和|与|及|以及|并|等|着|拥有|"
-    r"(?<!限)有(?!限)|[一二两三四五六七八九十几\d]+[个家座所]|\d+月\d+日(?:电|讯)?|电|讯|记者|报道|"
+    r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正在|还|也|和|与|及|以及|并|等|着|拥有|"
+    r"(?<!限)有(?!限)|[一二两三四五六七八九十几\d]+[个家座所]|\d+月\d+日(?:电|讯)?|记者|报道|"
     r"关于|推动|促进|加快|发展|实现|提供|服务于|负责|承担|依托|利用|通过|包括|其中|如|像|比如|"
-    r"集团下属|旗下|下属|合资|共建|新建|筹建|扩建|组建|兴建|投资|运营|管理|主办|承办|"
+    r"集团下属|旗下|下属|合资|共建|新建|筹建|扩建|组建|兴建|投资|运营|主办|承办|"
     r"主要|重点|专门|专业|大型|新一代|一批|一座|多家|知名|省级|国家级|市级|区级|"
     r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
-    r"首批|四大|五大|三大|十大|几大"
+    r"首批|四大|五大|三大|十大|几大|未来|规划|满足|根据|安排|轮流|接听|随着|随著|而|率先|整合|欲|做|能|可以|可|"
+    r"\d+条|\d+年|\d+人|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
 )
 _CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
 _CONJ_NEXT = re.compile(r"^(信息|服务|数据|软件|技术|外包|科技|呼叫)")
 _GENERIC_HEAD = re.compile(
-    r"^(?:[“”\"《》]*(?:中心|新|大|小|本|总|二级|一级|两级|全|各|多|原|现|南北|南|北|东|西)?)$"
+    r"^(?:[“”\"《》]*(?:中心|新|大|小|本|总|二级|一级|两级|全|各|多|原|现|南北|南|北|东|西|[一二三四首]期|明年|今年|未来|该|此|这|本)?)$"
 )
 _ANAPHOR_CENTER = re.compile(r"(?:该中心|中心|该项目|项目|热线|呼叫中心|客服中心|该公司)")
 _ANAPHOR_PARK = re.compile(r"(?:该园区|园区|该基地|基地|产业园|该项目|项目|声谷)")
@@ -145,6 +146,8 @@ def _mentions(s: str) -> list[_Mention]:
             ext = _EXTEND.match(s, end)
             if not ext or _NOT_ENTITY_AFTER.match(s, ext.end()):
                 break
+            if _STOPS.search(_TAIL.sub("", ext.group(0))):
+                break
             end = ext.end()
         if _NOT_ENTITY_AFTER.match(s, end):
             taken_until = end
@@ -161,8 +164,20 @@ def _mentions(s: str) -> list[_Mention]:
             continue
         if re.fullmatch(r"[\d“”\"]+", head):
             continue
-        out.append(_Mention(m.start() - len(head), end, name.strip('“”"'), kind))
+        name = name.strip('“”"')
+        if kind == "park" and not _GENERIC_WORDS.sub("", name):
+            zone = _ZONE.search(s[max(0, m.start() - 40) : m.start() - len(head)])
+            if not zone:
+                continue
+            name = _trim_head(zone.group("z")) + name
+        out.append(_Mention(m.start() - len(head), end, name, kind))
     return out
+
+
+_ZONE = re.compile(
+    r"(?P<z>[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|开发区|高新区|高新技术产业开发区|新区))"
+    r"[^。！？\n]*$"
+)
 
 
 def _key(name: str) -> str:
@@ -212,6 +227,7 @@ class _Ctx:
     entities: dict[str, Entity]
     canon: dict[str, str]
     last: dict[str, Entity | None] = field(default_factory=lambda: {"center": None, "park": None})
+    main: dict[str, Entity | None] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ figure rules
@@ -330,10 +346,28 @@ def _resolve(
         if anaphor.search(anaphor_in) and ctx.last[k] is not None:
             return ctx.last[k], 0.7
     for k in kinds:
-        only = [e for e in ctx.entities.values() if e.kind == k]
-        if len(only) == 1 and len(ctx.entities) == 1:
-            return only[0], 0.6
+        main = ctx.main.get(k)
+        if main is not None:
+            return main, 0.6
     return None, 0.0
+
+
+def _main_entities(entities: dict[str, Entity]) -> dict[str, Entity | None]:
+    """The page's main center (and park): the only one of its kind, or named at least twice
+    and more often than any other of its kind; ``None`` when no entity stands out."""
+    out: dict[str, Entity | None] = {}
+    for kind in ("center", "park"):
+        ranked = sorted(
+            (e for e in entities.values() if e.kind == kind and not _generic(e)),
+            key=lambda e: (-e.mentions, e.first),
+        )
+        if len(ranked) == 1 or (
+            len(ranked) > 1 and ranked[0].mentions >= 2 and ranked[0].mentions > ranked[1].mentions
+        ):
+            out[kind] = ranked[0]
+    if out.get("center") and out.get("park"):
+        out = {}  # a page about a park and a center: figures without a subject stay unattached
+    return out
 
 
 def _clauses(sentence: str, offset: int):
@@ -346,6 +380,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     mentions = _mentions(s)
     entities, canon = _group(mentions)
     ctx = _Ctx(entities, canon)
+    ctx.main = _main_entities(entities)
     for sm in _SENTENCE.finditer(s):
         sentence, off = sm.group(0), sm.start()
         inside = [m for m in mentions if off <= m.start < off + len(sentence)]
@@ -519,16 +554,19 @@ def _founded(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> Non
 
 _GENERIC_WORDS = re.compile(
     r"中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
-    r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|[“”\"《》·\s]"
+    r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|新加坡|印度|日本|美国|韩国|"
+    r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|[“”\"《》·\s]"
 )
 
 
 def _generic(e: Entity) -> bool:
     """A center named only by places and industry words (``上海呼叫中心``: the city's industry)."""
-    if e.kind != "center":
+    if e.kind == "center":
+        rest = _city_names()[0].sub("", e.name)
+        return not _GENERIC_WORDS.sub("", rest)
+    if _city_names()[0].search(e.name):
         return False
-    rest = _city_names()[0].sub("", e.name)
-    return not _GENERIC_WORDS.sub("", rest)
+    return not _GENERIC_WORDS.sub("", e.name)
 
 
 def page_city(s: str) -> str | None:
