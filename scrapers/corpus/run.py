@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -39,10 +40,8 @@ def extraction_rate(pages: str | Path, labels: str | Path, rounds: int = 3) -> f
     start = time.perf_counter()
     for _ in range(rounds):
         for body, name in bodies:
-            try:
+            with contextlib.suppress(ExtractError):
                 extract_page(body, name)
-            except ExtractError:
-                pass
     return rounds * len(bodies) / (time.perf_counter() - start)
 
 

@@ -128,7 +128,7 @@ def _items(
     g = [x if isinstance(x, dict) else {"name": x} for x in got]
     w = [x if isinstance(x, dict) else {"name": x} for x in want]
     pairs, free_g, free_w = _match(g, w, same)
-    for i, _ in pairs:
+    for _pair in pairs:
         out.append(ScoredFact(**base, table=table, field=fld, status="right", confidence=conf))
     for i in sorted(free_g):
         out.append(

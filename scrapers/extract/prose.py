@@ -30,7 +30,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from data.errors import NormaliseError
 from data.geo.geocode import CITIES_DIR
@@ -370,6 +370,10 @@ def _main_entities(entities: dict[str, Entity]) -> dict[str, Entity | None]:
     return out
 
 
+def _subject(ctx, inside, cstart, clause, sentence, off, pos, kind):  # noqa: ANN001, ANN202
+    return _resolve(ctx, inside, cstart, pos, clause, kind, sentence[: pos - off])
+
+
 def _clauses(sentence: str, offset: int):
     for m in _CLAUSE.finditer(sentence):
         yield offset + m.start(), m.group(0)
@@ -389,8 +393,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
             scoped = bool(_SCOPE.search(clause))
             head_part = sentence[: rel + len(clause)]
 
-            def subject(pos: int, kind: str | None, _rel=rel, _clause=clause):
-                return _resolve(ctx, inside, cstart, pos, _clause, kind, sentence[: pos - off])
+            subject = partial(_subject, ctx, inside, cstart, clause, sentence, off)
 
             if not scoped:
                 _center_figures(ctx, clause, cstart, subject, sentence)
