@@ -28,7 +28,7 @@ from scrapers.extract.layouts import read_layout, text_lines
 from scrapers.extract.mirror import strip_pinyin
 from scrapers.extract.names import names_match
 from scrapers.extract.profile import build_profiles
-from scrapers.extract.prose import Entity, city_in, page_city, read_prose
+from scrapers.extract.prose import Entity, city_in, find_district, page_city, read_prose
 
 MAX_RECORDS = 200
 _LATIN = re.compile(r"[A-Za-z]")
@@ -178,6 +178,9 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
                 e.set("city", own, None, CALIBRATION["city_in_name"], e.name)
             elif city:
                 e.set("city", city, None, min(conf, CALIBRATION["city_of_page"]), "")
+            district = find_district(simp, e.name, e.values.get("city"))
+            if district and (district[1] >= 0.9 or (e.kind == "park" and district[1] >= 0.75)):
+                e.set("district", district[0], None, min(conf, district[1]), "")
             entities.append(e)
         entities = _merge_profiles(_profiles(markup), entities)
     entities.sort(key=lambda e: -e.confidence.get("name", 0))

@@ -104,7 +104,10 @@ class Entity:
     def set(self, fld: str, value, bound: str | None, conf: float, evidence: str) -> None:
         """Keep the most confident value of a field (the first one when they tie)."""
         if fld in self.values and self.confidence.get(fld, 0) >= conf:
-            return
+            same = self.values[fld] == value and bound and not self.values.get(f"{fld}_bound")
+            if not same:
+                return
+            conf = self.confidence[fld]
         self.values[fld] = value
         if bound:
             self.values[f"{fld}_bound"] = bound
@@ -180,6 +183,18 @@ _ZONE = re.compile(
 )
 
 
+_HOTLINE = re.compile(r"(?<!\d)(\d{4,6})(?!\d)")
+
+
+def _same_hotline(a: str, b: str) -> bool:
+    """Two names of one hotline: the same number, and no two different cities."""
+    na, nb = _HOTLINE.findall(a), _HOTLINE.findall(b)
+    if not na or na != nb:
+        return False
+    ca, cb = city_in(a), city_in(b)
+    return ca == cb or ca is None or cb is None
+
+
 def _key(name: str) -> str:
     return re.sub(r"[“”\"《》·\s]", "", name).replace("项目", "")
 
@@ -193,7 +208,7 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
     keys = sorted(counts, key=len, reverse=True)
     parent: dict[str, str] = {}
     for k in keys:
-        homes = [p for p in keys if len(p) > len(k) and k in p]
+        homes = [p for p in keys if len(p) > len(k) and (k in p or _same_hotline(k, p))]
         if homes:
             roots = Counter(parent[p] for p in homes)
             parent[k] = max(roots, key=lambda r: (roots[r], counts[r]))
@@ -246,8 +261,8 @@ STAFF_AFTER = re.compile(
     rf"{_STAFF_WORD}(?:共有|共|有|总数|人数)?(?:达到|达|为)?\s*(?P<pre>超过|逾|近|约)?(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人)"
 )
 DAILY_CALLS = re.compile(
-    r"(?:日均|每天|每日|日)(?:平均)?(?:接听|接|人工)?(?:来电|电话|呼入量|话务量|来电量|电话量)?"
-    r"(?:量)?(?:达到|达|为|有|约|超过|接近|近|在)?\s*(?P<pre>超过|逾|近|约|接近)?\s*"
+    r"(?:日均|每天|每日|日)(?:平均)?(?:接听|接|人工)?(?:来电|电话|呼入量|话务量|来电量|电话量|接听量|呼入)"
+    r"(?:量)?(?:达到|达|为|有|在)?\s*(?P<pre>超过|逾|近|约|接近)?\s*"
     r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起)(?:电话|来电)?(?P<post2>左右|以上)?"
 )
 ANSWER_RATE = re.compile(
@@ -608,3 +623,41 @@ def _city_names() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _NOT_CITY = frozenset({"中国", "中心", "通过", "服务", "呼叫", "产业"})
+
+
+@lru_cache(maxsize=1)
+def _districts() -> tuple[re.Pattern[str], dict[str, set[str]]]:
+    """A pattern of county-level names (districts, counties) and name -> full city names."""
+    cities: dict[str, str] = {}
+    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            cities[row["city_adcode"]] = row["city_name_zh"]
+    lookup: dict[str, set[str]] = {}
+    with open(CITIES_DIR / "city_aliases.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["kind"] == "county_unit" and row["adcode"] in cities and len(row["alias"]) >= 3:
+                lookup.setdefault(row["alias"], set()).add(cities[row["adcode"]])
+    pattern = re.compile("|".join(sorted(map(re.escape, lookup), key=len, reverse=True)))
+    return pattern, lookup
+
+
+_ZONE_DISTRICT = re.compile(
+    r"(?:位于|落户|地处|坐落于|选址)([\u4e00-\u9fff]{2,6}?(?:高新区|开发区|新区))"
+)
+
+
+def find_district(s: str, name: str, city: str | None) -> tuple[str, float] | None:
+    """The district or county of an entity: in its name, else the one of its city the page
+    names most (a county-level unit of that city), else a zone it is said to be in."""
+    pattern, lookup = _districts()
+    m = pattern.search(name)
+    if m and (city is None or city in lookup[m.group(0)]):
+        return m.group(0), 0.9
+    counts: Counter = Counter()
+    for m in pattern.finditer(s):
+        if city is not None and city in lookup[m.group(0)] and m.group(0) != city:
+            counts[m.group(0)] += 1
+    if counts:
+        best, n = counts.most_common(1)[0]
+        return best, 0.75 if n >= 2 else 0.65
+    return None
