@@ -69,9 +69,16 @@ def _city_of(name: str) -> str | None:
 def read_english(text: str) -> list[Entity]:
     """Entities of an English page."""
     found: dict[str, Entity] = {}
+    cities = _cities()[1]
     for rx in (PARK, PARK_LOWER):
         for m in rx.finditer(text):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
+            name = re.split(r"\s+and\s+the\s+|\s+(?:Group|Co\.|Ltd\.?|Inc\.?)\s+and\s+", name)[-1]
+            first = name.split()[0]
+            if rx is PARK_LOWER and first not in cities and not first.isupper():
+                continue
+            if first in ("National", "China", "Chinese", "The") and rx is PARK and "of" not in name:
+                continue
             if not _PARK_WORDS.search(name) or len(name.split()) < 3 and rx is PARK_LOWER:
                 continue
             if any(name in k or k in name for k in found):
@@ -84,6 +91,7 @@ def read_english(text: str) -> list[Entity]:
             words = words[1:]
         if not words:
             continue
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
         name = f"{' '.join(words)} {m.group('tail')}"
         if any(name in k or k in name for k in found):
             continue
@@ -91,7 +99,7 @@ def read_english(text: str) -> list[Entity]:
     city = page_city_en(text)
     for e in found.values():
         e.mentions = text.count(e.name)
-        e.confidence["name"] = 0.8 if e.mentions >= 2 else 0.7
+        e.confidence["name"] = 0.7
         own = _city_of(e.name)
         if own or city:
             e.set("city", own or city, None, 0.8 if own else 0.7, "")
