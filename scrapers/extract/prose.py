@@ -413,7 +413,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
             if not scoped:
                 _center_figures(ctx, clause, cstart, subject, sentence)
                 _park_figures(ctx, clause, cstart, subject, sentence, head_part)
-            _founded(ctx, clause, cstart, subject, sentence)
+        _founded_sentence(ctx, sentence, off, inside)
         for m in inside:
             e = entities[canon[_key(m.name)]]
             ctx.last[e.kind] = e
@@ -445,7 +445,8 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             ):
                 continue
             if fld == "staff" and re.search(
-                r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位",
+                r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位|"
+                r"正在|端坐|值班|轮值|当天|此时|现场|同时在岗|每个班",
                 clause,
             ):
                 continue
@@ -557,6 +558,34 @@ def _park_figures(
                 min(conf, 0.7),
                 sentence,
             )
+
+
+FOUNDED_SENTENCE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?[，,]?(?P<mid>[^。！？年]{0,40}?)"
+    r"(?:正式)?(?:开通|上线|运行|成立|挂牌成立|批准建设|开园|揭牌)"
+)
+_NOT_FOUNDING = re.compile(r"开始|筹建|开工|动工|奠基|改为|扩容|升级|整合|归并|评选")
+
+
+def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
+    """``2013年12月25日，长沙市12345市民服务热线正式运行``, ``自2008年9月26日开通以来``,
+    ``…热线于2014年1月上线``: the year an entity opened."""
+    for m in FOUNDED_SENTENCE.finditer(sentence):
+        if _NOT_FOUNDING.search(m.group("mid")):
+            continue
+        pos = off + m.start()
+        named = [x for x in inside if off + m.start("mid") <= x.start < off + m.end("mid")]
+        before = [x for x in inside if x.end <= pos and pos - x.end <= 6]
+        if named:
+            e, conf = ctx.entities[ctx.canon[_key(named[0].name)]], 0.8
+        elif before:
+            e, conf = ctx.entities[ctx.canon[_key(before[-1].name)]], 0.8
+        else:
+            e, conf = _resolve(ctx, inside, pos, pos, sentence, None, sentence[: m.start()])
+            conf = min(conf, 0.65)
+        if e is not None:
+            e.set("founded_year", int(m.group("y")), None, conf, sentence)
+        return
 
 
 def _founded(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> None:
