@@ -32,7 +32,58 @@ _PARK_WORDS = re.compile(
 CENTER = re.compile(
     rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))\b"
 )
-SEATS = re.compile(r"(?P<n>\d[\d,]*)\s*(?:-|\s)?seats?\b")
+SEATS = re.compile(
+    r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)seats?\b"
+)
+STAFF = re.compile(
+    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+"
+    r"(?:\w+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
+    r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
+)
+FOUNDED = re.compile(
+    r"\b(?:set up|established|launched|opened|founded|created|began operations?|started)\s+"
+    r"(?:\w+\s+){0,4}?in\s+(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
+QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
+CENTER_CAP = re.compile(
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service|Service)"
+    r"\s+Cent(?:er|re))\b"
+)
+_AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
+_BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
+          "some ": "approx", "around ": "approx"}  # fmt: skip
+_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def _figures(text: str, entities: list[Entity]) -> None:
+    """Seats, staff and founding year of the entity named in the sentence (or the only center)."""
+    centers = [e for e in entities if e.kind == "center"]
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        if re.search(r"China's|China’s|nationwide|industry|whole city|totally|in total", sent):
+            continue
+        named = [e for e in entities if e.name in sent]
+        if len(named) == 1:
+            subject, conf = named[0], 0.8
+        elif not named and len(centers) == 1:
+            subject, conf = centers[0], 0.6
+        else:
+            continue
+        if subject.kind != "center":
+            continue
+        for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
+            m = rx.search(sent)
+            if not m:
+                continue
+            n = m.groupdict().get("n") or m.groupdict().get("n2")
+            pre = m.groupdict().get("pre") or m.groupdict().get("pre2") or ""
+            subject.set(fld, int(n.replace(",", "")), _BOUND.get(pre.lower()), conf, sent)
+        m = FOUNDED.search(sent)
+        if m:
+            subject.set("founded_year", int(m.group("y")), None, conf, sent)
+
+
 _GENERIC_ORG = re.compile(
     r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|China's|China’s|In|Of|Now|Japanese|Korean|"
     r"American|Indian|Its|Their|First|Second|Every|Each|Into)$"
@@ -84,6 +135,27 @@ def read_english(text: str) -> list[Entity]:
             if any(name in k or k in name for k in found):
                 continue
             found[name] = Entity(kind="park", name=name, first=m.start())
+    for m in QUOTED.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        if any(name in k or k in name for k in found) or _AWARD.search(name):
+            continue
+        if name.split()[0] in ("National", "China", "Chinese") and " of " not in name:
+            continue
+        kind = "center" if re.search(r"Cent(?:er|re)$", name) else "park"
+        found[name] = Entity(kind=kind, name=name, first=m.start())
+    for m in CENTER_CAP.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        words = name.split()
+        while words and _GENERIC_ORG.match(words[0]):
+            words = words[1:]
+        name = " ".join(words).split(". ")[-1]
+        if (
+            len(name.split()) < 3
+            or any(name in k or k in name for k in found)
+            or _AWARD.search(name)
+        ):
+            continue
+        found[name] = Entity(kind="center", name=name, first=m.start())
     for m in CENTER.finditer(text):
         org = m.group("org").strip()
         words = [w for w in org.split()]
@@ -97,6 +169,7 @@ def read_english(text: str) -> list[Entity]:
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())
     city = page_city_en(text)
+    _figures(text, list(found.values()))
     for e in found.values():
         e.mentions = text.count(e.name)
         e.confidence["name"] = 0.7
