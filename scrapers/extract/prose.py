@@ -39,7 +39,8 @@ from data.normalise.values import parse_area, parse_count, parse_money, parse_ra
 _NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
 _NAME_RUN = re.compile(rf"[{_NAME_CHARS}]*$")
 CENTER_WORD = (
-    r"(?:呼叫中心|客服中心|客户服务中心|客户联络中心|联络中心|服务热线|便民热线|市民热线|"
+    r"(?:呼叫中心|客服中心|客户服务中心|客户联络中心|联络中心|服务热线|便民热线|市民热线|指挥中心|热线中心|"
+    r"电话销售中心|电子银行中心|"
     r"接听中心|受理中心|举报中心|救助服务中心|后台服务中心|分中心)"
 )
 PARK_WORD = (
@@ -197,6 +198,22 @@ def _same_hotline(a: str, b: str) -> bool:
 
 def _key(name: str) -> str:
     return re.sub(r"[“”\"《》·\s]", "", name).replace("项目", "")
+
+
+def _count_hotline_numbers(s: str, entities: dict[str, Entity]) -> None:
+    """A hotline is also named by its number alone (``“12345”热线``): count those mentions, for
+    the one entity that carries the number."""
+    by_number: dict[str, list[Entity]] = {}
+    for e in entities.values():
+        for n in set(_HOTLINE.findall(e.name)):
+            by_number.setdefault(n, []).append(e)
+    for n, owners in by_number.items():
+        if len(owners) != 1:
+            continue
+        e = owners[0]
+        alone = len(re.findall(rf"(?<!\d){n}(?!\d)", s)) - e.mentions
+        if alone > 0:
+            e.mentions += alone
 
 
 def _group(mentions: list[_Mention]) -> dict[str, Entity]:
@@ -398,6 +415,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     """Entities of a Simplified text ``s`` with their facts (see the module docstring)."""
     mentions = _mentions(s)
     entities, canon = _group(mentions)
+    _count_hotline_numbers(s, entities)
     ctx = _Ctx(entities, canon)
     ctx.main = _main_entities(entities)
     for sm in _SENTENCE.finditer(s):
