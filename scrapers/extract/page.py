@@ -28,7 +28,14 @@ from scrapers.extract.layouts import read_layout, text_lines
 from scrapers.extract.mirror import strip_pinyin
 from scrapers.extract.names import names_match
 from scrapers.extract.profile import build_profiles
-from scrapers.extract.prose import Entity, city_in, find_district, page_city, read_prose
+from scrapers.extract.prose import (
+    Entity,
+    city_in,
+    find_district,
+    page_city,
+    read_incentives,
+    read_prose,
+)
 
 MAX_RECORDS = 200
 _LATIN = re.compile(r"[A-Za-z]")
@@ -203,6 +210,10 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
                 e.set("district", district[0], None, min(conf, district[1]), "")
             entities.append(e)
         entities = _merge_profiles(_profiles(markup), entities)
+        for item in read_incentives(simp):
+            if city:
+                item["city"] = city
+            result.incentives.append(item)
     entities = [e for e in entities if calibrate(e, result.lang)]
     entities.sort(key=lambda e: -e.confidence.get("name", 0))
     entities = entities[:MAX_RECORDS]

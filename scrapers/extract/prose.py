@@ -708,3 +708,74 @@ def find_district(s: str, name: str, city: str | None) -> tuple[str, float] | No
         best, n = counts.most_common(1)[0]
         return best, 0.75 if n >= 2 else 0.65
     return None
+
+
+_AMOUNT = r"(?P<a>\d+(?:\.\d+)?\s*万?)元"
+SEAT_SUBSIDY = re.compile(
+    r"(?:每个?|按每个)(?:座席|坐席|席位)(?:\d+(?:\.\d+)?\s*万?元至)?[^，。；]{0,6}?"
+    r"(?P<lo>\d+(?:\.\d+)?\s*万?)元(?:至|到|-|~)(?P<hi>\d+(?:\.\d+)?\s*万?)元"
+    r"|(?:每个?|按每个)(?:座席|坐席|席位)[^，。；]{0,8}?(?:补贴|补助|奖励|扶持)\s*(?P<one>\d+(?:\.\d+)?\s*万?)元"
+    r"|(?P<per>\d+(?:\.\d+)?\s*万?)元\s*/\s*(?:个)?(?:座席|坐席|席)"
+)
+PER_PERSON = re.compile(
+    r"每人\s*(?P<a>\d+(?:\.\d+)?\s*万?)元|(?P<b>\d+(?:\.\d+)?\s*万?)元\s*/\s*人"
+)
+CERT_TOTAL = re.compile(
+    r"认证[^。；]{0,12}?(?:总额)?(?P<max>不超过|最高)?\s*(?P<a>\d+(?:\.\d+)?\s*万?)元"
+)
+_PERSON_CONTEXT = re.compile(r"培训|录用|招用|新招|新增员工|大学生|毕业生|就业")
+_RAISED = re.compile(r"由[^，。；]{0,12}?提高到\s*(?P<a>\d+(?:\.\d+)?\s*万?)元")
+
+
+def _cny(text: str) -> float | None:
+    q = _quantity(parse_money, text.replace(" ", "") + ("" if text.endswith("元") else "元"))
+    return q.value if q is not None else None
+
+
+def read_incentives(s: str) -> list[dict]:
+    """City-wide incentives: amounts per seat, per person hired or trained, certification
+    support. A fund (``设立1亿元专项资金``) is not a per-seat amount: only an amount written per
+    seat (``每个坐席2000元至10000元``, ``3000元/席``) is read as one."""
+    out: list[dict] = []
+    for sm in _SENTENCE.finditer(s):
+        sentence = sm.group(0)
+        for clause in re.split(r"[；;]", sentence):
+            for m in SEAT_SUBSIDY.finditer(clause):
+                values = [m.group("lo"), m.group("hi")] if m.group("lo") else [
+                    m.group("one") or m.group("per")
+                ]  # fmt: skip
+                for v in values:
+                    amount = _cny(v)
+                    if amount and amount < 1_000_000:
+                        out.append({"kind": "seat_subsidy", "value": amount, "unit": "CNY/seat",
+                                    "evidence": sentence.strip(), "confidence": 0.7})  # fmt: skip
+            cert = CERT_TOTAL.search(clause)
+            per_person = PER_PERSON.search(clause)
+            if cert and not per_person:
+                amount = _cny(cert.group("a"))
+                if amount:
+                    item = {"kind": "certification_subsidy", "value": amount, "unit": "CNY",
+                            "evidence": sentence.strip(), "confidence": 0.6}  # fmt: skip
+                    if cert.group("max"):
+                        item["value_bound"] = "max"
+                    out.append(item)
+            if per_person and (_PERSON_CONTEXT.search(clause) or "认证" in clause):
+                raised = _RAISED.search(clause)
+                amount = _cny(
+                    raised.group("a") if raised else per_person.group("a") or per_person.group("b")
+                )
+                if amount and amount < 100_000:
+                    kind = (
+                        "certification_subsidy"
+                        if "认证" in clause and "培训" not in clause
+                        else ("training_subsidy")
+                    )
+                    out.append({"kind": kind, "value": amount, "unit": "CNY/person",
+                                "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+    seen, unique = set(), []
+    for item in out:
+        key = (item["kind"], item["value"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
