@@ -345,6 +345,10 @@ def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
     return int(round(q.value)), bound
 
 
+_HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万]")
+_HOURS_WORDS = re.compile(r"全天候|全年无休")
+
+
 def _resolve(
     ctx: _Ctx,
     sentence_mentions: list[_Mention],
@@ -428,7 +432,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
 
             subject = partial(_subject, ctx, inside, cstart, clause, sentence, off)
 
-            if not scoped:
+            if not scoped and (_HAS_NUMBER.search(clause) or _HOURS_WORDS.search(clause)):
                 _center_figures(ctx, clause, cstart, subject, sentence)
                 _park_figures(ctx, clause, cstart, subject, sentence, head_part)
         _founded_sentence(ctx, sentence, off, inside)
@@ -693,17 +697,31 @@ _ZONE_DISTRICT = re.compile(
 )
 
 
+def _district_tokens(text: str, lookup: dict[str, set[str]]):
+    """County-level names in ``text`` (longest name ending at each 区/县/市/旗)."""
+    for m in _DISTRICT_END.finditer(text):
+        end = m.end()
+        for size in (6, 5, 4, 3):
+            token = text[max(0, end - size) : end]
+            if len(token) == size and token in lookup:
+                yield token
+                break
+
+
+_DISTRICT_END = re.compile(r"[区县市旗]")
+
+
 def find_district(s: str, name: str, city: str | None) -> tuple[str, float] | None:
     """The district or county of an entity: in its name, else the one of its city the page
-    names most (a county-level unit of that city), else a zone it is said to be in."""
-    pattern, lookup = _districts()
-    m = pattern.search(name)
-    if m and (city is None or city in lookup[m.group(0)]):
-        return m.group(0), 0.9
+    names most (a county-level unit of that city)."""
+    lookup = _districts()[1]
+    for token in _district_tokens(name, lookup):
+        if city is None or city in lookup[token]:
+            return token, 0.9
     counts: Counter = Counter()
-    for m in pattern.finditer(s):
-        if city is not None and city in lookup[m.group(0)] and m.group(0) != city:
-            counts[m.group(0)] += 1
+    for token in _district_tokens(s, lookup):
+        if city is not None and city in lookup[token] and token != city:
+            counts[token] += 1
     if counts:
         best, n = counts.most_common(1)[0]
         return best, 0.75 if n >= 2 else 0.65
