@@ -47,7 +47,7 @@ FOUNDED = re.compile(
 )
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service|Service)"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service)"
     r"\s+Cent(?:er|re))\b"
 )
 _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
@@ -128,7 +128,11 @@ def read_english(text: str) -> list[Entity]:
             first = name.split()[0]
             if rx is PARK_LOWER and first not in cities and not first.isupper():
                 continue
-            if first in ("National", "China", "Chinese", "The") and rx is PARK and "of" not in name:
+            if (
+                first in ("National", "China", "Chinese", "The")
+                and rx is PARK
+                and " of " not in name
+            ):
                 continue
             if not _PARK_WORDS.search(name) or len(name.split()) < 3 and rx is PARK_LOWER:
                 continue

@@ -168,12 +168,17 @@ def _mentions(s: str) -> list[_Mention]:
             continue
         if re.fullmatch(r"[\d“”\"]+", head):
             continue
-        name = name.strip('“”"')
+        name = name.lstrip('”"') if "”" in name[1:] else name.strip('“”"')
+        name = name.rstrip('“"')
+        if name.count("“") != name.count("”"):
+            name = name.split("”")[-1] if "“" not in name else name.replace("“", "")
         if kind == "park" and not _GENERIC_WORDS.sub("", name):
             zone = _ZONE.search(s[max(0, m.start() - 40) : m.start() - len(head)])
             if not zone:
                 continue
             name = _trim_head(zone.group("z")) + name
+            if not _GENERIC_WORDS.sub("", name):
+                continue
         out.append(_Mention(m.start() - len(head), end, name, kind))
     return out
 
@@ -624,8 +629,14 @@ def _founded(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> Non
 _GENERIC_WORDS = re.compile(
     r"中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
     r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|新加坡|印度|日本|美国|韩国|"
-    r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|[“”\"《》·\s]"
+    r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|业|后台|[“”\"《》·\s]"
 )
+
+
+_PARK_INDUSTRY = re.compile(
+    r"呼叫|客服|服务外包|外包|声谷|信息服务|软件|数据|BPO|后台|电商|云服务|呼叫之都|网商|数字|科技|商务"
+)
+_PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省")
 
 
 def _generic(e: Entity) -> bool:
@@ -633,9 +644,11 @@ def _generic(e: Entity) -> bool:
     if e.kind == "center":
         rest = _city_names()[0].sub("", e.name)
         return not _GENERIC_WORDS.sub("", rest)
+    if not _PARK_INDUSTRY.search(e.name):
+        return True
     if _city_names()[0].search(e.name):
         return False
-    return not _GENERIC_WORDS.sub("", e.name)
+    return not _GENERIC_WORDS.sub("", _PROVINCE.sub("", e.name))
 
 
 def page_city(s: str) -> str | None:
