@@ -350,6 +350,7 @@ def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
     return int(round(q.value)), bound
 
 
+_GROWN = re.compile(r"增加到|增加至|增至|扩大到|扩容到|扩容至|发展到|提高到|提升到")
 _HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万]")
 _HOURS_WORDS = re.compile(r"全天候|全年无休")
 
@@ -485,6 +486,9 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             if got is None:
                 continue
             value, bound = got
+            grown = _GROWN.search(clause)
+            if (fld == "staff" and value == 1) or (grown and m.start() < grown.end()):
+                continue  # "成为一名话务员"; "从16名增加到40名": the later figure
             e, conf = subject(
                 cstart + m.start(),
                 None,
