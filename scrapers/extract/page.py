@@ -40,6 +40,8 @@ from scrapers.extract.prose import (
 )
 
 MAX_RECORDS = 200
+#: a Chinese name said once, with no figure, is kept when it comes this early in the page
+ONCE_WITHIN = 120
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CENTER_FIELDS = (
@@ -172,7 +174,7 @@ def name_class(e: Entity, lang: str) -> str | None:
         return "zh_name_facts"
     if facts or e.mentions >= 2:
         return "zh_name_support"
-    if e.first < 120:
+    if e.first < ONCE_WITHIN:
         return "zh_name_once"
     return None
 

@@ -40,7 +40,7 @@ _NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
 _NAME_RUN = re.compile(rf"[{_NAME_CHARS}]*$")
 CENTER_WORD = (
     r"(?:呼叫中心|客服中心|客户服务中心|客户联络中心|联络中心|服务热线|便民热线|市民热线|指挥中心|热线中心|"
-    r"电话销售中心|电子银行中心|"
+    r"电话销售中心|电子银行中心|客服热线|"
     r"接听中心|受理中心|举报中心|救助服务中心|后台服务中心|分中心)"
 )
 PARK_WORD = (
@@ -63,7 +63,7 @@ _STOPS = re.compile(
     r"主要|重点|专门|专业|大型|新一代|一批|一座|多家|知名|省级|国家级|市级|区级|"
     r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
     r"首批|四大|五大|三大|十大|几大|未来|规划|满足|根据|安排|轮流|接听|随着|随著|而|率先|整合|欲|做|能|可以|可|"
-    r"\d+条|\d+年|\d+人|培养|培训|(?<!福)建|《|拨打|拨通|据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
+    r"\d+条|\d+年|\d+人|完成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
 )
 _CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
 _CONJ_NEXT = re.compile(r"^(信息|服务|数据|软件|技术|外包|科技|呼叫)")
@@ -126,6 +126,9 @@ class _Mention:
     kind: str
 
 
+_HOURS_IN_NAME = re.compile(r"(?:7\s*[×x*]\s*)?24小时")
+
+
 def _trim_head(head: str) -> str:
     """The name part of the characters before an entity word."""
     cut = 0
@@ -158,12 +161,15 @@ def _mentions(s: str) -> list[_Mention]:
             continue
         window = s[max(0, m.start() - 30) : m.start()]
         head = _trim_head(_NAME_RUN.search(window).group(0))
+        head = _HOURS_IN_NAME.sub("", head)
         head = head.lstrip('”"》')
         kind = "center" if m.group("c") else "park"
         name = head + s[m.start() : end]
         last_tail = list(_TAIL.finditer(name))[-1]
         kind = "center" if last_tail.group("c") else "park"
         taken_until = end
+        if head.count("“") == head.count("”") + 1 and s[end : end + 1] == "”":
+            head = head.replace("“", "")  # “云服务小镇”: the quote closes after the entity word
         if len(head) < 2 or _GENERIC_HEAD.match(head) or head.count("“") != head.count("”"):
             continue
         if re.fullmatch(r"[\d“”\"]+", head):
