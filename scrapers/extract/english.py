@@ -50,6 +50,11 @@ CENTER_CAP = re.compile(
     rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service)"
     r"\s+Cent(?:er|re))\b"
 )
+HOURS = re.compile(r"24 hours a day|24/7|round the clock|around the clock|24-hour")
+CALLS = re.compile(
+    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+(?:\w+\s+)?calls?\s+"
+    r"(?:a|per|each|every)\s+day"
+)
 _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
 _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
           "some ": "approx", "around ": "approx"}  # fmt: skip
@@ -79,6 +84,20 @@ def _figures(text: str, entities: list[Entity]) -> None:
             n = m.groupdict().get("n") or m.groupdict().get("n2")
             pre = m.groupdict().get("pre") or m.groupdict().get("pre2") or ""
             subject.set(fld, int(n.replace(",", "")), _BOUND.get(pre.lower()), conf, sent)
+        if HOURS.search(sent):
+            subject.set("hours_per_day", 24, None, conf, sent)
+            if re.search(r"24/7|seven days|7 days", sent):
+                subject.set("days_per_week", 7, None, conf, sent)
+        m = CALLS.search(sent)
+        if m:
+            pre = (m.group("pre") or "").lower()
+            subject.set(
+                "daily_inbound_calls",
+                int(m.group("n").replace(",", "")),
+                _BOUND.get(pre),
+                conf,
+                sent,
+            )
         m = FOUNDED.search(sent)
         if m:
             subject.set("founded_year", int(m.group("y")), None, conf, sent)
@@ -98,6 +117,7 @@ def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
             for text in (row["city_name_en_short"], row.get("name_en_geonames") or ""):
                 if text and len(text) > 3:
                     lookup.setdefault(text, row["city_name_en_short"])
+                    lookup.setdefault(re.sub(r"['’]", "", text), row["city_name_en_short"])
     lookup.setdefault("Huaian", "Huai'an")
     pattern = re.compile(
         r"\b(" + "|".join(sorted(map(re.escape, lookup), key=len, reverse=True)) + r")\b"
@@ -107,13 +127,13 @@ def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def page_city_en(text: str) -> str | None:
     pattern, lookup = _cities()
-    counts = Counter(lookup[m.group(1)] for m in pattern.finditer(text))
+    counts = Counter(lookup[m.group(1)] for m in pattern.finditer(re.sub(r"['’]", "", text)))
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _city_of(name: str) -> str | None:
     pattern, lookup = _cities()
-    m = pattern.search(name)
+    m = pattern.search(re.sub(r"['’]", "", name))
     return lookup[m.group(1)] if m else None
 
 
@@ -128,12 +148,10 @@ def read_english(text: str) -> list[Entity]:
             first = name.split()[0]
             if rx is PARK_LOWER and first not in cities and not first.isupper():
                 continue
-            if (
-                first in ("National", "China", "Chinese", "The")
-                and rx is PARK
-                and " of " not in name
-            ):
+            if first in ("National", "China", "Chinese") and rx is PARK and " of " not in name:
                 continue
+            if first == "The" and " of " not in name:
+                name = name[4:]
             if not _PARK_WORDS.search(name) or len(name.split()) < 3 and rx is PARK_LOWER:
                 continue
             if any(name in k or k in name for k in found):
