@@ -275,24 +275,29 @@ class _Ctx:
 
 # ------------------------------------------------------------------ figure rules
 
-_SEAT_WORD = r"(?:个)?(?:呼叫|人工|接听|服务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席)"
+_SEAT_WORD = (
+    r"(?:个)?(?:呼叫|人工|接听|服务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席|工位)"
+)
 SEATS = re.compile(rf"{_PRE}(?P<n>{_NUM}\s*万?){_POST}{_SEAT_WORD}(?!员|人员)(?P<post2>以上|左右)?")
 SEATS_AFTER = re.compile(
     rf"(?:座席|坐席|席位)(?:规模|数量|数)?(?:将|已)?(?:达到|达|实现|为|共|有|突破|超过)\s*(?P<pre>超过|逾|近|约)?"
     rf"(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)?(?P<post2>以上|左右)?"
 )
-_STAFF_WORD = r"(?:员工|话务员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|客服代表|一线客服|客服|职工|人员)"
+_STAFF_WORD = r"(?:员工|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|一线客服|客服|职工|人员)"
 STAFF = re.compile(
-    rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
+    rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
 )
 STAFF_AFTER = re.compile(
-    rf"{_STAFF_WORD}(?:共有|共|有|总数|人数)?(?:达到|达|为)?\s*(?P<pre>超过|逾|近|约)?(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人)"
+    rf"{_STAFF_WORD}(?:共有|共|有|总数|人数)?(?:达到|达|为)?\s*(?P<pre>超过|逾|近|约)?(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)"
 )
 DAILY_CALLS = re.compile(
-    r"(?:日均|每天|每日|日)(?:平均)?(?:接听|接|人工)?(?:来电|电话|呼入量|话务量|来电量|电话量|接听量|呼入)"
-    r"(?:量)?(?:达到|达|为|有|在)?\s*(?P<pre>超过|逾|近|约|接近)?\s*"
-    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起)(?:电话|来电)?(?P<post2>左右|以上)?"
+    r"(?:日均|每天|每日|一天|日)(?P<mid>[^，。；！？\d]{0,10}?)(?P<pre>超过|逾|近|约|接近)?\s*"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起)(?P<after>电话|来电|来电量)?"
+    r"(?P<post2>左右|以上)?"
 )
+#: daily call counts are often a peak or a period average: 6 of 11 right on dev
+DAILY_CALLS_CONFIDENCE = 0.6
+_CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话")
 ANSWER_RATE = re.compile(
     r"(?:一次)?接通率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
@@ -356,7 +361,9 @@ def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
     return int(round(q.value)), bound
 
 
-_GROWN = re.compile(r"增加到|增加至|增至|扩大到|扩容到|扩容至|发展到|提高到|提升到")
+_GROWN = re.compile(
+    r"增加到|增加至|增至|扩大到|扩容到|扩容至|发展到|提高到|提升到|上升到|上升至|猛增至|猛增到"
+)
 _HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万]")
 _HOURS_WORDS = re.compile(r"全天候|全年无休")
 
@@ -484,8 +491,11 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 clause,
             ):
                 continue
-            if fld == "daily_inbound_calls" and re.search(
-                r"最多|最高|峰值|最忙|高峰", clause[: m.end()]
+            if fld == "daily_inbound_calls" and (
+                re.search(
+                    r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员", clause[: m.end()]
+                )
+                or not _CALL_WORD.search((m.group("mid") or "") + (m.group("after") or ""))
             ):
                 continue
             got = _count(m)
@@ -508,6 +518,8 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 continue
             if fld == "seats" and value > 100000:
                 continue
+            if fld == "daily_inbound_calls":
+                conf = min(conf, DAILY_CALLS_CONFIDENCE)
             e.set(fld, value, bound, conf, sentence)
     if ANSWER_RATE.search(clause) or CSAT.search(clause) or HOURS_24.search(clause):
         e, conf = subject(cstart, "center")
