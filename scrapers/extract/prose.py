@@ -63,7 +63,7 @@ _STOPS = re.compile(
     r"主要|重点|专门|专业|大型|新一代|一批|一座|多家|知名|省级|国家级|市级|区级|"
     r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
     r"首批|四大|五大|三大|十大|几大|未来|规划|满足|根据|安排|轮流|接听|随着|随著|而|率先|整合|欲|做|能|可以|可|"
-    r"\d+条|\d+年|\d+人|完成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
+    r"\d+条|\d+年|\d+人|完成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|(?<![数根依证单])据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
 )
 _CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
 _CONJ_NEXT = re.compile(r"^(信息|服务|数据|软件|技术|外包|科技|呼叫)")
@@ -364,6 +364,7 @@ def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
 _GROWN = re.compile(
     r"增加到|增加至|增至|扩大到|扩容到|扩容至|发展到|提高到|提升到|上升到|上升至|猛增至|猛增到"
 )
+_LATER = re.compile(r"\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次)")
 _HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万]")
 _HOURS_WORDS = re.compile(r"全天候|全年无休")
 
@@ -460,6 +461,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
             ctx.last[e.kind] = e
     for name in [n for n, e in entities.items() if _generic(e)]:
         del entities[name]
+    read_tenants(s, [e for e in entities.values()])
     for e in entities.values():
         if e.kind == "center":
             for pattern, industry in INDUSTRY:
@@ -503,7 +505,15 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 continue
             value, bound = got
             grown = _GROWN.search(clause)
-            if (fld == "staff" and value == 1) or (grown and m.start() < grown.end()):
+            if grown and m.start() < grown.end() and fld == "daily_inbound_calls":
+                later = _LATER.match(clause, grown.end())
+                if not later:
+                    continue
+                got = _count(later)
+                if got is None:
+                    continue
+                value, bound = got
+            elif (fld == "staff" and value == 1) or (grown and m.start() < grown.end()):
                 continue  # "成为一名话务员"; "从16名增加到40名": the later figure
             e, conf = subject(
                 cstart + m.start(),
@@ -832,3 +842,42 @@ def read_incentives(s: str) -> list[dict]:
             seen.add(key)
             unique.append(item)
     return unique
+
+
+_ORG = r"[\u4e00-\u9fffA-Za-z0-9]{2,18}"
+TENANT_LIST = re.compile(
+    rf"(?P<list>{_ORG}(?:、{_ORG}){{0,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?"
+    r"(?:知名|大型|国内外|国内|行业)?(?:企业|公司|机构)[^，。；]{0,8}?"
+    r"(?:相继|先后|正式|已经|已|纷纷)?(?:入驻|落户|进驻|入园)(?!率)"
+    rf"|(?P<list2>{_ORG}(?:、{_ORG}){{1,8}})(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
+)
+_TENANT_BAD = re.compile(
+    r"企业|项目|园区|基地|产业|政府|我市|本市|市委|管委会|部门|单位|城市|客户|人才|呼叫中心$|吸引|招商|最终|更|先后|相继"
+)
+
+
+def read_tenants(s: str, entities: list[Entity]) -> None:
+    """Companies that settled in the page's park (``A、B等企业入驻``, ``A、B…最终选择落户``),
+    for a page about exactly one park; confidence 0.6."""
+    parks = [e for e in entities if e.kind == "park"]
+    if len(parks) != 1:
+        return
+    park = parks[0]
+    tenants: list[str] = []
+    for sm in _SENTENCE.finditer(s):
+        sentence = sm.group(0)
+        for clause in re.split(r"[，,；;]", sentence):
+            m = TENANT_LIST.search(clause)
+            if not m:
+                continue
+            for raw in (m.group("list") or m.group("list2")).split("、"):
+                name = _trim_head(raw)
+                if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
+                    continue
+                if _city_names()[0].fullmatch(name) or _districts()[0].fullmatch(name):
+                    continue
+                tenants.append(name)
+                park.evidence.setdefault("tenants", sentence.strip())
+    if tenants:
+        park.values["tenants"] = tenants
+        park.confidence["tenants"] = 0.6

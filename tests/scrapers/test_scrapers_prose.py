@@ -142,3 +142,22 @@ def test_extract_command_reads_txt_pages_with_evidence(tmp_path):
     (center,) = doc["centers"]
     assert center["seats"] == 80 and "80个坐席" in center["evidence"]["seats"]
     assert doc["parks"] == [] and doc["incentives"] == []
+
+
+def test_tenants_listed_before_a_settling_verb_belong_to_the_one_park():
+    doc = page(
+        "南岭呼叫中心产业园规划面积1平方公里。此后，甲乙科技、丙丁数据等知名企业相继入驻。"
+        "南岭呼叫中心产业园还吸引了更多企业。"
+    )
+    park = one(doc["parks"], "南岭呼叫中心产业园")
+    assert park["tenants"] == ["甲乙科技", "丙丁数据"]
+
+
+def test_daily_calls_take_the_later_figure_of_a_growth():
+    doc = page(
+        "东岭市12345政务服务热线开通后，日均来电由原先的500个上升到3000个。"
+        "东岭市12345政务服务热线运行平稳。"
+    )
+    center = one(doc["centers"], "东岭市12345政务服务热线")
+    assert center["daily_inbound_calls"] == 3000
+    assert center["field_confidence"]["daily_inbound_calls"] <= 0.6
