@@ -53,7 +53,7 @@ _NOT_ENTITY_AFTER = re.compile(
     r"^(?:有限|股份|公司|集团|管委会|办公室|大楼|大厦|商会|建设|人员|员工)"
 )
 _STOPS = re.compile(
-    r"走进|来到|进入|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
+    r"走进|走近|来到|进入|责任|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
     r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
     r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
     r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正在|还|也|和|与|及|以及|并|等|着|拥有|"
@@ -182,7 +182,12 @@ def _mentions(s: str) -> list[_Mention]:
             zone = _ZONE.search(s[max(0, m.start() - 40) : m.start() - len(head)])
             if not zone:
                 continue
-            name = _trim_head(zone.group("z")) + name
+            zone_name = _trim_head(zone.group("z"))
+            if re.fullmatch(
+                r"(?:经济技术|经济|高新技术产业|高新|技术)?(?:开发区|高新区|新区)", zone_name
+            ):
+                continue  # a zone without a place is no name
+            name = zone_name + name
             if not _GENERIC_WORDS.sub("", name):
                 continue
         out.append(_Mention(m.start() - len(head), end, name, kind))
@@ -513,7 +518,7 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 if got is None:
                     continue
                 value, bound = got
-            elif (fld == "staff" and value == 1) or (grown and m.start() < grown.end()):
+            elif (fld == "staff" and value < 5) or (grown and m.start() < grown.end()):
                 continue  # "成为一名话务员"; "从16名增加到40名": the later figure
             e, conf = subject(
                 cstart + m.start(),
