@@ -248,3 +248,56 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
     result.centers = [e for e in entities if e.kind == "center"]
     result.parks = [e for e in entities if e.kind == "park"]
     return result
+
+
+_BOUND_TEXT = {"min": "{}以上", "max": "{}以内", "approx": "约{}"}
+_PARK_COLUMNS = {
+    "city": "city", "district": "district", "area_km2": "area_km2",
+    "floor_area_m2": "building_area_m2", "investment_cny": "investment_cny", "jobs": "jobs",
+    "founded_year": "founded_year",
+}  # fmt: skip
+_CENTER_COLUMNS = {k: k for k in _CENTER_FIELDS}
+
+
+def _raw(values: dict, fld: str) -> object:
+    """A value as text the normaliser reads back with its bound (``1000以上``, ``约15``)."""
+    value, bound = values[fld], values.get(f"{fld}_bound")
+    return _BOUND_TEXT[bound].format(value) if bound in _BOUND_TEXT else value
+
+
+def review_facts(result: PageResult) -> list:
+    """The page's centers and parks as review-queue facts (``scrapers.extract.facts.Fact``):
+    one per entity (its columns), one per seat target and one per tenant of a park. Crawled
+    prose is never published without review."""
+    from scrapers.extract.facts import Fact
+
+    out = []
+    for kind, entities, columns in (
+        ("centers", result.centers, _CENTER_COLUMNS),
+        ("parks", result.parks, _PARK_COLUMNS),
+    ):
+        for e in entities:
+            values = {"name": e.name}
+            values.update(
+                {col: _raw(e.values, fld) for fld, col in columns.items() if fld in e.values}
+            )
+            evidence = " | ".join(dict.fromkeys(v for v in e.evidence.values() if v))[:2000]
+            out.append(
+                Fact(kind, values, evidence or e.name, e.confidence.get("name", 0.5), "prose")
+            )
+            if kind != "parks":
+                continue
+            for t in e.values.get("seat_targets", []):
+                target = {"park": e.name, "seats": _raw(t, "seats")}
+                target.update({k: t[k] for k in ("year", "phase") if k in t})
+                conf = e.confidence.get("seat_targets", 0.5)
+                out.append(
+                    Fact("park_targets", target, e.evidence.get("seat_targets", ""), conf, "prose")
+                )
+            for company in e.values.get("tenants", []):
+                conf = e.confidence.get("tenants", 0.5)
+                out.append(
+                    Fact("park_tenants", {"park": e.name, "company": company},
+                         e.evidence.get("tenants", ""), conf, "prose")
+                )  # fmt: skip
+    return out
