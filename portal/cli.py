@@ -17,6 +17,7 @@ from data.errors import ParkBenchError
 COMMANDS: dict[str, str] = {
     "build": "build",
     "crawl": "crawl",
+    "evaluate": "evaluate",
     "export": "export",
     "extract": "extract",
     "import": "import_file",

@@ -30,17 +30,43 @@ def source_of(item: dict) -> SourceInfo:
     )
 
 
-def store_item(db, item: dict) -> str:
-    """Write one page item (records, facts or reject) and log the page; returns the outcome."""
+def _profile_facts(records: list[dict]) -> list[QueuedFact]:
+    """Profile records as review items (a labelled value is the surest kind of crawl fact)."""
+    out = []
+    for r in records:
+        evidence = " | ".join(f"{k}: {v}" for k, v in (r.get("evidence") or {}).items())
+        out.append(
+            QueuedFact("centers", r["values"], evidence[:2000], 0.9, "profile", r["locator"])
+        )
+    return out
+
+
+def store_item(db, item: dict, review: bool = True) -> str:
+    """Write one page item (records, facts or reject) and log the page; returns the outcome.
+
+    With ``review`` (the default), profile records wait in the review queue like article facts.
+    """
     source = source_of(item)
     with db.atomic():
+        if item.get("capped"):
+            sid = add_source(db, source)
+            cap = item["capped"]
+            reason = f"{cap['found']} records on one page; only the first {cap['kept']} kept"
+            write_rejects(
+                db, [Reject(item["url"], None, None, None, "records_capped", reason)], sid
+            )
         if item.get("reject"):
             sid = add_source(db, source)
             rej = item["reject"]
             write_rejects(
                 db, [Reject(item["url"], None, None, None, rej["rule"], rej["reason"])], sid
             )
-            outcome, count = "rejected", 0
+            failed = rej["rule"] in ("fetch_failed", "page_too_large") and not item["sha256"]
+            outcome, count = ("failed" if failed else "rejected"), 0
+        elif item.get("records") and review:
+            facts = _profile_facts(item["records"])
+            enqueue(db, source, facts)
+            outcome, count = "queued", len(facts)
         elif item.get("records"):
             rows = [RawRow(r["locator"], r["values"], r["evidence"]) for r in item["records"]]
             report = ingest(db, "centers", rows, source)
@@ -67,13 +93,16 @@ def store_item(db, item: dict) -> str:
 class IngestPipeline:
     """Scrapy pipeline writing page items to the SQLite file of ``PARKBENCH_DB``."""
 
-    def __init__(self, db_path: str) -> None:
+    def __init__(self, db_path: str, review: bool = True) -> None:
         self.db_path = db_path
+        self.review = review
         self.db = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("PARKBENCH_DB"))
+        return cls(
+            crawler.settings.get("PARKBENCH_DB"), crawler.settings.getbool("PARKBENCH_REVIEW", True)
+        )
 
     def open_spider(self) -> None:
         self.db = open_db(self.db_path)
@@ -83,7 +112,7 @@ class IngestPipeline:
             self.db.conn.close()
 
     def process_item(self, item: dict) -> dict:
-        if page_unchanged(self.db, item["url"], item["sha256"]):
+        if item["sha256"] and page_unchanged(self.db, item["url"], item["sha256"]):
             raise DropItem(f"unchanged since last crawl: {item['url']}")
-        item["outcome"] = store_item(self.db, item)
+        item["outcome"] = store_item(self.db, item, self.review)
         return item

@@ -40,5 +40,14 @@ HTTPCACHE_DIR = "httpcache"  # set next to the database by parkbench crawl
 
 ITEM_PIPELINES = {"scrapers.pipelines.IngestPipeline": 300}
 
+#: bounds: a page over this size is not read (a recorded ``page_too_large`` reject); Scrapy
+#: cancels bigger downloads itself (DOWNLOAD_MAXSIZE), which the errback records the same way
+PARKBENCH_MAX_PAGE_BYTES = 5 * 1024 * 1024
+DOWNLOAD_MAXSIZE = PARKBENCH_MAX_PAGE_BYTES + 1
+#: at most this many records and facts are kept from one page (the rest: a ``records_capped`` reject)
+PARKBENCH_MAX_RECORDS = 200
+#: crawled records and facts wait in the review queue (``parkbench review``) before publication
+PARKBENCH_REVIEW = True
+
 #: SQLite file the pipeline writes to (``parkbench crawl --db``)
 PARKBENCH_DB = "build/parkbench.sqlite"

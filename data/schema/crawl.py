@@ -17,8 +17,8 @@ CRAWL_PAGES = register(
             C(
                 "outcome",
                 "text",
-                "处理结果：ingested, queued, empty, rejected",
-                "outcome: ingested, queued, empty or rejected",
+                "处理结果：ingested, queued, empty, rejected, failed",
+                "outcome: ingested, queued, empty, rejected or failed (not fetched)",
             ),
             C("records", "integer", "抽取的记录或事实数", "records or facts extracted", "record"),
             C("first_seen_at", "text", "首次抓取时间（UTC）", "first fetch, UTC ISO 8601"),

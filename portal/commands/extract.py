@@ -1,4 +1,4 @@
-"""``parkbench extract PAGE...``: run the profile extraction on saved pages and print JSON."""
+"""``parkbench extract PAGE...``: what saved pages state about centers, parks and incentives."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from urllib.parse import unquote, urlparse
 import click
 
 from scrapers.extract.errors import ExtractError
-from scrapers.records import center_records, city_adcode
 
 
 def _path(page: str) -> Path:
@@ -27,36 +26,35 @@ def _path(page: str) -> Path:
     default=True,
     help="Print a JSON array (the default and only format).",
 )
-@click.option(
-    "--evidence", is_flag=True, help="Add each record's evidence sentences under _evidence."
-)
+@click.option("--evidence", is_flag=True, help="Add the sentence of each value under evidence.")
 def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
-    """Extract center records from saved pages (paths or file:// URLs) and print a JSON array.
+    """Extract centers, parks and city-wide incentives from saved pages (HTML in any encoding or
+    plain .txt; paths or file:// URLs) and print one JSON object per page:
+    {"page", "centers": [...], "parks": [...], "incentives": [...]}.
 
-    A value the page does not state is absent. ``city_adcode`` is the city resolved offline
-    (null when the page gives no city or it is unknown or ambiguous); ``city`` stays as written.
-    Pages that cannot be read are reported on stderr
-    (exit 2 if none could be read).
+    A value the page does not state is absent; a bound is <field>_bound (min, max, approx).
+    Each center and park has a confidence (of its name) and field_confidence per value.
+    Pages that cannot be read are reported on stderr (exit 2 if none could be read).
     """
+    from scrapers.extract.page import extract_page
+    from scrapers.records import city_adcode
+
     out = []
     failed = 0
     for page in pages:
         path = _path(page)
         try:
-            body = path.read_bytes()
-            records = center_records(body, path.resolve().as_uri())
+            result = extract_page(path.read_bytes(), path.name)
         except (OSError, ExtractError) as exc:
             failed += 1
             click.echo(f"{page}: {exc}", err=True)
             continue
-        for rec in records:
-            for e in rec.rejected:
-                click.echo(f"{page}: {e.column}={e.value!r} rejected: {e.reason}", err=True)
-            doc = dict(rec.values)
-            doc["city_adcode"] = city_adcode(doc)
-            if evidence:
-                doc["_evidence"] = rec.evidence
-            out.append(doc)
+        doc = result.as_dict(evidence=evidence)
+        doc["page"] = page
+        for entity in (*doc["centers"], *doc["parks"]):
+            if "city" in entity:
+                entity["city_adcode"] = city_adcode(entity)
+        out.append(doc)
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     if failed == len(pages):
         raise ExtractError(f"none of the {len(pages)} page(s) could be read")

@@ -52,7 +52,11 @@ def test_corpus_accuracy_and_no_invented_values():
     assert invented == []
 
 
-def test_extract_command_prints_json_array_for_paths_and_file_urls():
+def _centers(doc: list[dict]) -> list[dict]:
+    return [c for page in doc for c in page["centers"]]
+
+
+def test_extract_command_prints_one_object_per_page_for_paths_and_file_urls():
     pages = [
         str(PROFILES / "table2_gb2312" / "page.html"),
         (PROFILES / "winners_big5" / "page.html").as_uri(),
@@ -65,16 +69,18 @@ def test_extract_command_prints_json_array_for_paths_and_file_urls():
         check=True,
     )
     doc = json.loads(out.stdout)
-    assert [d["name"] for d in doc] == [
+    assert [d["page"] for d in doc] == pages
+    assert all(set(d) == {"page", "centers", "parks", "incentives"} for d in doc)
+    centers = _centers(doc)
+    assert [d["name"] for d in centers] == [
         "杭州联合银行信用卡客服中心",
-        "台北信達銀行客服中心",
-        "高雄港務客服中心",
+        "台北信达银行客服中心",
+        "高雄港务客服中心",
     ]
-    assert doc[0]["answer_rate"] == 0.9 and doc[0]["answer_rate_bound"] == "min"
-    assert doc[0]["source_url"].startswith("file://")
-    assert "answer_rate" not in doc[2]
-    assert doc[0]["city"] == "杭州" and doc[0]["city_adcode"] == "330100"
-    assert "city" not in doc[1] and doc[1]["city_adcode"] is None
+    assert centers[0]["answer_rate"] == 0.9 and centers[0]["answer_rate_bound"] == "min"
+    assert "answer_rate" not in centers[2]
+    assert centers[0]["city"] == "杭州" and centers[0]["city_adcode"] == "330100"
+    assert all(0 < c["confidence"] <= 1 for c in centers)
 
 
 def test_extract_command_resolves_city_adcode_and_keeps_city_as_written(tmp_path):
@@ -98,7 +104,7 @@ def test_extract_command_resolves_city_adcode_and_keeps_city_as_written(tmp_path
         check=True,
     )
     doc = json.loads(out.stdout)
-    got = [(d["city"], d["city_adcode"]) for d in doc]
+    got = [(d["city"], d["city_adcode"]) for d in _centers(doc)]
     assert got == [
         ("南京", "320100"),
         ("苏州", "320500"),

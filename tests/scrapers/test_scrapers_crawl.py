@@ -63,7 +63,8 @@ def site(tmp_path):
     server.server_close()
 
 
-def crawl(url: str, db: Path) -> subprocess.CompletedProcess:
+def crawl(url: str, db: Path, *settings: str, start: str = "index.html"):
+    extra = [x for kv in settings for x in ("--set", kv)]
     return subprocess.run(
         [
             sys.executable,
@@ -72,7 +73,7 @@ def crawl(url: str, db: Path) -> subprocess.CompletedProcess:
             "crawl",
             "profiles",
             "--start-url",
-            f"{url}/index.html",
+            f"{url}/{start}",
             "--db",
             str(db),
             "--max-pages",
@@ -83,6 +84,7 @@ def crawl(url: str, db: Path) -> subprocess.CompletedProcess:
             "AUTOTHROTTLE_ENABLED=False",
             "--set",
             "LOG_LEVEL=DEBUG",
+            *extra,
         ],
         capture_output=True,
         text=True,
@@ -91,7 +93,16 @@ def crawl(url: str, db: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_crawl_stores_profiles_rejects_and_stays_local(site, tmp_path):
+def accept_all(db_path: Path) -> None:
+    from data.review.queue import accept, list_items
+
+    db = sqlite_utils.Database(db_path)
+    for item in list_items(db):
+        accept(db, item["id"])
+    db.conn.close()
+
+
+def test_crawl_queues_profiles_for_review_records_rejects_and_stays_local(site, tmp_path):
     db_path = tmp_path / "crawl.sqlite"
     first = crawl(site, db_path)
     assert first.returncode == 0, first.stderr[-3000:]
@@ -100,6 +111,11 @@ def test_crawl_stores_profiles_rejects_and_stays_local(site, tmp_path):
     assert "example.com" not in " ".join(requested)
     assert not any(p.startswith("/private/") for p in QuietHandler.seen)  # robots.txt obeyed
 
+    db = sqlite_utils.Database(db_path)
+    assert not db["centers"].exists() or db["centers"].count == 0  # nothing published unreviewed
+    assert db["review_queue"].count == 4
+    db.conn.close()
+    accept_all(db_path)
     db = sqlite_utils.Database(db_path)
     names = sorted(r["name"] for r in db["centers"].rows)
     assert names == sorted(
@@ -120,7 +136,8 @@ def test_crawl_stores_profiles_rejects_and_stays_local(site, tmp_path):
     outcomes = {r["id"].rsplit("/", 1)[-1]: r["outcome"] for r in db["crawl_pages"].rows}
     assert outcomes["case.html"] == "empty" and outcomes["report.html"] == "rejected"
     counts = {
-        t: db[t].count for t in ("centers", "sources", "facts", "import_rejects", "crawl_pages")
+        t: db[t].count
+        for t in ("centers", "sources", "facts", "import_rejects", "crawl_pages", "review_queue")
     }
     db.conn.close()
 
@@ -128,4 +145,34 @@ def test_crawl_stores_profiles_rejects_and_stays_local(site, tmp_path):
     assert second.returncode == 0, second.stderr[-3000:]
     db = sqlite_utils.Database(db_path)
     assert {t: db[t].count for t in counts} == counts
+    db.conn.close()
+
+
+def test_crawl_records_oversized_pages_fetch_failures_and_capped_pages(site, tmp_path):
+    www = tmp_path / "www"
+    (www / "bounded.html").write_text(
+        '<html><head><meta charset="utf-8"></head><body>'
+        '<a href="c/winners.html">b</a> <a href="c/gone.html">c</a> <a href="c/big.html">d</a>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (www / "c" / "big.html").write_text("<p>" + "座席" * 2000 + "</p>", encoding="utf-8")
+    db_path = tmp_path / "bounded.sqlite"
+    out = crawl(
+        site, db_path, "PARKBENCH_MAX_PAGE_BYTES=3000", "PARKBENCH_MAX_RECORDS=1",
+        "RETRY_ENABLED=False", start="bounded.html",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr[-3000:]
+    db = sqlite_utils.Database(db_path)
+    pages = {
+        r["id"].rsplit("/", 1)[-1]: (r["outcome"], r["status"]) for r in db["crawl_pages"].rows
+    }
+    rules = {(r["file"].rsplit("/", 1)[-1], r["rule"]) for r in db["import_rejects"].rows}
+    assert pages["gone.html"] == ("failed", 404)
+    assert ("gone.html", "fetch_failed") in rules
+    assert pages["big.html"][0] == "rejected" and ("big.html", "page_too_large") in rules
+    # two profiles on the winners page, a cap of one: one queued, the cut recorded
+    assert pages["winners.html"] == ("queued", 200)
+    assert ("winners.html", "records_capped") in rules
+    assert db["review_queue"].count == 1
     db.conn.close()

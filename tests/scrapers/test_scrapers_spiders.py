@@ -65,3 +65,29 @@ def test_article_page_gives_facts_for_review():
     tables = {f["table"] for f in item["facts"]}
     assert {"parks", "park_targets", "park_tenants", "incentives"} <= tables
     assert all(f["evidence"] and f["confidence"] > 0 for f in item["facts"])
+
+
+def test_article_page_also_queues_prose_centers_for_review(tmp_path):
+    from data.review.queue import QueuedFact, accept, enqueue, list_items
+    from data.store.database import SourceInfo, open_db
+
+    body = (
+        "<html><head><meta charset='utf-8'></head><body><p>2015年3月1日，东岭市12345政务服务热线"
+        "正式开通。东岭市12345政务服务热线设有超过80个坐席，话务员约150名。</p></body></html>"
+    ).encode()
+    spider = ArticlesSpider(start_url="http://127.0.0.1:8000/")
+    (item,) = [x for x in spider.parse(response("http://127.0.0.1:8000/n/2.html", body)) if isinstance(x, dict)]  # fmt: skip
+    (fact,) = [f for f in item["facts"] if f["table"] == "centers"]
+    assert fact["values"]["seats"] == "80以上" and fact["values"]["founded_year"] == 2015
+    db = open_db(tmp_path / "q.sqlite")
+    source = SourceInfo(
+        kind="scrape",
+        url="http://127.0.0.1:8000/n/2.html",
+        retrieved_at="2026-12-04T00:00:00+00:00",
+    )
+    enqueue(db, source, [QueuedFact(**fact)])
+    (queued,) = list_items(db)
+    accept(db, queued["id"])
+    row = next(db["centers"].rows)
+    assert (row["seats"], row["seats_bound"]) == (80, "min")
+    assert row["staff"] == 150 and row["founded_year"] == 2015

@@ -1,0 +1,84 @@
+"""Run the extractor over labelled pages and score it (I/O: reads the page and label folders)."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+
+from scrapers.corpus import load_labels, page_path
+from scrapers.corpus.score import Report, build_report
+from scrapers.extract.errors import ExtractError
+from scrapers.extract.page import extract_page
+
+
+def evaluate_corpus(pages: str | Path, labels: str | Path) -> Report:
+    """Score ``extract_page`` on every labelled page found in ``pages``."""
+    results, missing = [], []
+    for label in load_labels(labels):
+        path = page_path(pages, label.id)
+        if path is None:
+            missing.append(label.id)
+            continue
+        try:
+            found = extract_page(path.read_bytes(), path.name).as_dict()
+        except ExtractError:
+            found = {}
+        results.append((label, found))
+    return build_report(results, missing)
+
+
+def extraction_rate(pages: str | Path, labels: str | Path, rounds: int = 3) -> float:
+    """Pages per second of ``extract_page`` over the labelled pages (read once, run ``rounds``)."""
+    bodies = []
+    for label in load_labels(labels):
+        path = page_path(pages, label.id)
+        if path is not None:
+            bodies.append((path.read_bytes(), path.name))
+    if not bodies:
+        return 0.0
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for body, name in bodies:
+            with contextlib.suppress(ExtractError):
+                extract_page(body, name)
+    return rounds * len(bodies) / (time.perf_counter() - start)
+
+
+def _pct(x: float | None) -> str:
+    return "   -" if x is None else f"{x:.2f}"
+
+
+def format_report(report: Report) -> str:
+    """The report as plain-text tables."""
+    lines = [f"pages scored: {report.pages}"]
+    if report.missing_pages:
+        lines.append(f"labelled pages without a saved page: {len(report.missing_pages)}")
+
+    def table(title: str, groups: dict) -> None:
+        lines.append("")
+        lines.append(
+            f"{title:<34} {'prec':>5} {'rec':>5} {'right':>6} {'wrong':>6} {'extra':>6} {'miss':>5}"
+        )
+        for key, t in groups.items():
+            lines.append(
+                f"{key:<34} {_pct(t.precision):>5} {_pct(t.recall):>5} {t.right:>6} {t.wrong:>6}"
+                f" {t.extra:>6} {t.missed:>5}"
+            )
+
+    table("overall", {"all facts": report.overall})
+    table("by language", report.group(lambda f: f.lang))
+    table("by page kind", report.group(lambda f: f.kind))
+    table("by field", report.group(lambda f: f"{f.table}.{f.field}"))
+    lines.append("")
+    lines.append(f"{'confidence band':<34} {'prec':>5} {'facts':>6}")
+    for row in report.calibration():
+        lines.append(f"{row['band']:<34} {_pct(row['precision']):>5} {row['extracted']:>6}")
+    high = report.at_least(0.8)
+    lines.append(f"{'>= 0.8 (all)':<34} {_pct(high.precision):>5} {high.extracted:>6}")
+    wrong = [f for f in report.facts if f.status == "wrong"]
+    if wrong:
+        lines.append("")
+        lines.append("wrong values:")
+        lines += [f"  {f.page}: {f.detail}" for f in wrong]
+    return "\n".join(lines)

@@ -1,0 +1,310 @@
+"""Score what the extractor found on a page against the page's label (pure, no I/O).
+
+Facts are counted field by field. Entities (centers, parks) are matched by name first: the
+names' keys (Simplified, lower case, no punctuation, quotes, legal suffix or 市) must be equal,
+or one must contain the other with at least four characters (``南航客服中心`` and
+``南航北京客服中心`` do not match; ``中国移动淮安呼叫中心项目`` and ``中国移动淮安呼叫中心`` do).
+Then, per matched entity:
+
+* the name itself is one fact;
+* every other field is one fact: numbers must agree within 1 % (integers exactly), text after
+  normalisation (cities without 市, districts without 区/县), and a stated bound
+  (``<field>_bound``) must be the same as the label's;
+* list fields (``tenants``, ``awards``, ``certifications``) give one fact per item, matched by
+  name like entities; ``seat_targets`` one per target (same year or same phase, same seats);
+  ``incentives`` one per incentive (same kind, value within 1 %).
+
+An extracted fact is ``right``, ``wrong`` (right entity and field, different value) or
+``extra`` (the label has no such entity, field or item); a labelled fact not found right is
+``missed``. Precision = right / (right + wrong + extra); recall = right / labelled facts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from data.normalise.values import city_key
+from scrapers.extract.names import entity_key, names_match
+
+ENTITY_TABLES = ("centers", "parks")
+LIST_FIELDS = ("tenants", "awards", "certifications")
+SKIP = {"name", "confidence", "field_confidence", "evidence", "note", "name_en"}
+BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.0, 0.6))
+_DISTRICT_SUFFIX = re.compile(r"(区|县|市|district|county)$")
+
+
+@dataclass(frozen=True)
+class ScoredFact:
+    """One fact of one page: where it belongs and what became of it."""
+
+    page: str
+    lang: str
+    kind: str
+    table: str
+    field: str
+    status: str  # right | wrong | extra | missed
+    confidence: float | None = None
+    detail: str = ""
+
+
+def _number_equal(a: object, b: object) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, int) and isinstance(b, int):
+        return a == b
+    try:
+        x, y = float(a), float(b)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    if y == 0:
+        return x == 0
+    return math.isclose(x, y, rel_tol=0.01)
+
+
+def values_equal(fld: str, got: object, want: object) -> bool:
+    """Same value for ``fld`` (numbers within 1 %, cities and districts normalised)."""
+    if isinstance(want, (int, float)) and not isinstance(want, bool):
+        return _number_equal(got, want)
+    if fld == "city":
+        return city_key(str(got)).replace("'", "") == city_key(str(want)).replace("'", "")
+    if fld == "district":
+        g, w = (_DISTRICT_SUFFIX.sub("", entity_key(str(v))) for v in (got, want))
+        return bool(g) and g == w
+    return entity_key(str(got)) == entity_key(str(want))
+
+
+def _match(got: list[dict], want: list[dict], same) -> tuple[list[tuple[int, int]], set, set]:
+    """Greedy one-to-one matching: exact keys first, then the ``same`` predicate."""
+    pairs: list[tuple[int, int]] = []
+    free_g, free_w = set(range(len(got))), set(range(len(want)))
+    for exact in (True, False):
+        for i in sorted(free_g):
+            for j in sorted(free_w):
+                g, w = got[i], want[j]
+                ok = (
+                    entity_key(g.get("name", "")) == entity_key(w.get("name", ""))
+                    if exact
+                    else same(g, w)
+                )
+                if ok:
+                    pairs.append((i, j))
+                    free_g.discard(i)
+                    free_w.discard(j)
+                    break
+    return pairs, free_g, free_w
+
+
+def _conf(entity: dict, fld: str) -> float | None:
+    per_field = entity.get("field_confidence") or {}
+    value = per_field.get(fld, entity.get("confidence"))
+    return float(value) if value is not None else None
+
+
+def _fields(entity: dict) -> list[str]:
+    return [k for k in entity if k not in SKIP and not k.endswith("_bound")]
+
+
+def _target_same(g: dict, w: dict) -> bool:
+    when = (g.get("year") is not None and g.get("year") == w.get("year")) or (
+        g.get("year") is None and w.get("year") is None and bool(g.get("phase"))
+    )
+    return (
+        when
+        and _number_equal(g.get("seats"), w.get("seats"))
+        and (g.get("seats_bound") == w.get("seats_bound"))
+    )
+
+
+def _incentive_same(g: dict, w: dict) -> bool:
+    return g.get("kind") == w.get("kind") and _number_equal(g.get("value"), w.get("value"))
+
+
+def _items(
+    out: list[ScoredFact], base: dict, table: str, fld: str, got: list, want: list, conf, same
+) -> None:
+    g = [x if isinstance(x, dict) else {"name": x} for x in got]
+    w = [x if isinstance(x, dict) else {"name": x} for x in want]
+    pairs, free_g, free_w = _match(g, w, same)
+    for _pair in pairs:
+        out.append(ScoredFact(**base, table=table, field=fld, status="right", confidence=conf))
+    for i in sorted(free_g):
+        out.append(
+            ScoredFact(**base, table=table, field=fld, status="extra", confidence=conf,
+                       detail=str(got[i]))
+        )  # fmt: skip
+    for j in sorted(free_w):
+        out.append(ScoredFact(**base, table=table, field=fld, status="missed", detail=str(want[j])))
+
+
+def _entity_facts(out: list[ScoredFact], base: dict, table: str, g: dict | None, w: dict | None):
+    name = (w or g or {}).get("name", "")
+    if g is None:
+        out.append(ScoredFact(**base, table=table, field="name", status="missed", detail=name))
+    elif w is None:
+        out.append(
+            ScoredFact(**base, table=table, field="name", status="extra",
+                       confidence=_conf(g, "name"), detail=name)
+        )  # fmt: skip
+    else:
+        out.append(
+            ScoredFact(**base, table=table, field="name", status="right",
+                       confidence=_conf(g, "name"), detail=name)
+        )  # fmt: skip
+    g, w = g or {}, w or {}
+    for fld in dict.fromkeys([*_fields(g), *_fields(w)]):
+        conf = _conf(g, fld)
+        got, want = g.get(fld), w.get(fld)
+        if fld in LIST_FIELDS or fld in ("seat_targets", "incentives"):
+            same = {
+                "seat_targets": _target_same,
+                "incentives": _incentive_same,
+            }.get(fld, lambda a, b: names_match(a.get("name", ""), b.get("name", "")))
+            _items(out, base, table, fld, list(got or []), list(want or []), conf, same)
+            continue
+        where = f"{name}.{fld}"
+        if got is None:
+            out.append(ScoredFact(**base, table=table, field=fld, status="missed",
+                                  detail=f"{where}={want!r}"))  # fmt: skip
+        elif want is None:
+            out.append(ScoredFact(**base, table=table, field=fld, status="extra", confidence=conf,
+                                  detail=f"{where}={got!r}"))  # fmt: skip
+        elif values_equal(fld, got, want) and g.get(f"{fld}_bound") == w.get(f"{fld}_bound"):
+            out.append(ScoredFact(**base, table=table, field=fld, status="right", confidence=conf))
+        else:
+            out.append(
+                ScoredFact(**base, table=table, field=fld, status="wrong", confidence=conf,
+                           detail=f"{where}={got!r}/{g.get(f'{fld}_bound')} "
+                           f"expected {want!r}/{w.get(f'{fld}_bound')}")
+            )  # fmt: skip
+
+
+def score_page(label, found: dict) -> list[ScoredFact]:
+    """Every fact of one page, extracted or labelled, with its status."""
+    base = {"page": label.id, "lang": label.lang, "kind": label.kind}
+    out: list[ScoredFact] = []
+    for table in ENTITY_TABLES:
+        got = list(found.get(table) or [])
+        want = list(getattr(label, table))
+        pairs, free_g, free_w = _match(
+            got, want, lambda a, b: names_match(a.get("name", ""), b.get("name", ""))
+        )
+        for i, j in pairs:
+            _entity_facts(out, base, table, got[i], want[j])
+        for i in sorted(free_g):
+            _entity_facts(out, base, table, got[i], None)
+        for j in sorted(free_w):
+            _entity_facts(out, base, table, None, want[j])
+    got_inc = list(found.get("incentives") or [])
+    conf = max((float(i.get("confidence", 0)) for i in got_inc), default=None)
+    _items(
+        out, base, "incentives", "incentives", got_inc, list(label.incentives), conf,
+        _incentive_same,
+    )  # fmt: skip
+    return out
+
+
+@dataclass
+class Tally:
+    """Counts of one group of facts."""
+
+    right: int = 0
+    wrong: int = 0
+    extra: int = 0
+    missed: int = 0
+
+    def add(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+    @property
+    def extracted(self) -> int:
+        return self.right + self.wrong + self.extra
+
+    @property
+    def expected(self) -> int:
+        return self.right + self.wrong + self.missed
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.extracted if self.extracted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.right / self.expected if self.expected else None
+
+    def as_dict(self) -> dict:
+        return {
+            "right": self.right,
+            "wrong": self.wrong,
+            "extra": self.extra,
+            "missed": self.missed,
+            "precision": None if self.precision is None else round(self.precision, 3),
+            "recall": None if self.recall is None else round(self.recall, 3),
+        }
+
+
+@dataclass
+class Report:
+    """Scores of a corpus run, grouped every way the issue asks for."""
+
+    pages: int = 0
+    missing_pages: list[str] = field(default_factory=list)
+    facts: list[ScoredFact] = field(default_factory=list)
+
+    def group(self, key) -> dict[str, Tally]:
+        out: dict[str, Tally] = {}
+        for f in self.facts:
+            out.setdefault(key(f), Tally()).add(f.status)
+        return dict(sorted(out.items()))
+
+    @property
+    def overall(self) -> Tally:
+        t = Tally()
+        for f in self.facts:
+            t.add(f.status)
+        return t
+
+    def calibration(self) -> list[dict]:
+        """Precision of extracted facts by confidence band (highest band first)."""
+        rows = []
+        for lo, hi in BANDS:
+            t = Tally()
+            for f in self.facts:
+                if f.status != "missed" and f.confidence is not None and lo <= f.confidence < hi:
+                    t.add(f.status)
+            label = f">= {lo:.1f}" if hi > 1 else f"{lo:.1f}-{hi:.1f}"
+            rows.append({"band": label, "extracted": t.extracted, "precision": t.precision})
+        return rows
+
+    def at_least(self, threshold: float) -> Tally:
+        t = Tally()
+        for f in self.facts:
+            if f.status != "missed" and f.confidence is not None and f.confidence >= threshold:
+                t.add(f.status)
+        return t
+
+    def as_dict(self) -> dict:
+        def tallies(groups: dict[str, Tally]) -> dict:
+            return {k: v.as_dict() for k, v in groups.items()}
+
+        return {
+            "pages": self.pages,
+            "missing_pages": self.missing_pages,
+            "overall": self.overall.as_dict(),
+            "by_field": tallies(self.group(lambda f: f"{f.table}.{f.field}")),
+            "by_lang": tallies(self.group(lambda f: f.lang)),
+            "by_kind": tallies(self.group(lambda f: f.kind)),
+            "calibration": self.calibration(),
+            "wrong": [f"{f.page}: {f.detail}" for f in self.facts if f.status == "wrong"],
+        }
+
+
+def build_report(results: Iterable[tuple[object, dict]], missing: list[str]) -> Report:
+    """A report from (label, extracted page) pairs and the ids whose page was not found."""
+    report = Report(missing_pages=list(missing))
+    for label, found in results:
+        report.pages += 1
+        report.facts += score_page(label, found)
+    return report

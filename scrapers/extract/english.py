@@ -1,0 +1,201 @@
+"""English pages: parks and centers named in prose, with their city (pure, text in).
+
+Parks: a capitalised name run ending in ``Park``, ``Base``, ``Zone`` or ``Town`` (``Dalian Software
+Park``, ``Huaqiao International Service Business Park``), or a lowercase description of a park
+that starts with a capitalised place (``Guiyang call center and service outsourcing industrial
+demonstration base``). Centers: ``<Organisation> ... call center / customer service center``.
+City: the prefecture named in the entity, else the one the page names most.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from functools import lru_cache
+
+from data.geo.geocode import CITIES_DIR
+from scrapers.extract.prose import Entity
+
+_CAP = r"[A-Z][\w'’.&-]*"
+_LINK = r"(?:of|and|&|the|in|for|by|de)"
+PARK = re.compile(
+    rf"(?P<name>(?:The\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*?\s+(?:Park|Base|Bases|Zone|Town|Valley))\b"
+)
+PARK_LOWER = re.compile(
+    rf"(?P<name>{_CAP}\s+(?:[a-z][\w-]*\s+){{1,8}}?(?:industrial\s+)?(?:demonstration\s+)?(?:park|base|bases))\b"
+)
+_PARK_WORDS = re.compile(
+    r"call|service|outsourcing|software|industrial|business|bpo|data|demonstration|information|technology|science",
+    re.I,
+)
+CENTER = re.compile(
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))\b"
+)
+SEATS = re.compile(
+    r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)seats?\b"
+)
+STAFF = re.compile(
+    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+"
+    r"(?:\w+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
+    r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
+)
+FOUNDED = re.compile(
+    r"\b(?:set up|established|launched|opened|founded|created|began operations?|started)\s+"
+    r"(?:\w+\s+){0,4}?in\s+(?:(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
+QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
+CENTER_CAP = re.compile(
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service)"
+    r"\s+Cent(?:er|re))\b"
+)
+HOURS = re.compile(r"24 hours a day|24/7|round the clock|around the clock|24-hour")
+CALLS = re.compile(
+    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+(?:\w+\s+)?calls?\s+"
+    r"(?:a|per|each|every)\s+day"
+)
+_AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
+_BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
+          "some ": "approx", "around ": "approx"}  # fmt: skip
+_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def _figures(text: str, entities: list[Entity]) -> None:
+    """Seats, staff and founding year of the entity named in the sentence (or the only center)."""
+    centers = [e for e in entities if e.kind == "center"]
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        if re.search(r"China's|China’s|nationwide|industry|whole city|totally|in total", sent):
+            continue
+        named = [e for e in entities if e.name in sent]
+        if len(named) == 1:
+            subject, conf = named[0], 0.8
+        elif not named and len(centers) == 1:
+            subject, conf = centers[0], 0.6
+        else:
+            continue
+        if subject.kind != "center":
+            continue
+        for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
+            m = rx.search(sent)
+            if not m:
+                continue
+            n = m.groupdict().get("n") or m.groupdict().get("n2")
+            pre = m.groupdict().get("pre") or m.groupdict().get("pre2") or ""
+            subject.set(fld, int(n.replace(",", "")), _BOUND.get(pre.lower()), conf, sent)
+        if HOURS.search(sent):
+            subject.set("hours_per_day", 24, None, conf, sent)
+            if re.search(r"24/7|seven days|7 days", sent):
+                subject.set("days_per_week", 7, None, conf, sent)
+        m = CALLS.search(sent)
+        if m:
+            pre = (m.group("pre") or "").lower()
+            subject.set(
+                "daily_inbound_calls",
+                int(m.group("n").replace(",", "")),
+                _BOUND.get(pre),
+                conf,
+                sent,
+            )
+        m = FOUNDED.search(sent)
+        if m:
+            subject.set("founded_year", int(m.group("y")), None, conf, sent)
+
+
+_GENERIC_ORG = re.compile(
+    r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|China's|China’s|In|Of|Now|Japanese|Korean|"
+    r"American|Indian|Its|Their|First|Second|Every|Each|Into)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
+    lookup: dict[str, str] = {}
+    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for text in (row["city_name_en_short"], row.get("name_en_geonames") or ""):
+                if text and len(text) > 3:
+                    lookup.setdefault(text, row["city_name_en_short"])
+                    lookup.setdefault(re.sub(r"['’]", "", text), row["city_name_en_short"])
+    lookup.setdefault("Huaian", "Huai'an")
+    pattern = re.compile(
+        r"\b(" + "|".join(sorted(map(re.escape, lookup), key=len, reverse=True)) + r")\b"
+    )
+    return pattern, lookup
+
+
+def page_city_en(text: str) -> str | None:
+    pattern, lookup = _cities()
+    counts = Counter(lookup[m.group(1)] for m in pattern.finditer(re.sub(r"['’]", "", text)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _city_of(name: str) -> str | None:
+    pattern, lookup = _cities()
+    m = pattern.search(re.sub(r"['’]", "", name))
+    return lookup[m.group(1)] if m else None
+
+
+def read_english(text: str) -> list[Entity]:
+    """Entities of an English page."""
+    found: dict[str, Entity] = {}
+    cities = _cities()[1]
+    for rx in (PARK, PARK_LOWER):
+        for m in rx.finditer(text):
+            name = re.sub(r"\s+", " ", m.group("name")).strip()
+            name = re.split(r"\s+and\s+the\s+|\s+(?:Group|Co\.|Ltd\.?|Inc\.?)\s+and\s+", name)[-1]
+            first = name.split()[0]
+            if rx is PARK_LOWER and first not in cities and not first.isupper():
+                continue
+            if first in ("National", "China", "Chinese") and rx is PARK and " of " not in name:
+                continue
+            if first == "The" and " of " not in name:
+                name = name[4:]
+            if not _PARK_WORDS.search(name) or len(name.split()) < 3 and rx is PARK_LOWER:
+                continue
+            if any(name in k or k in name for k in found):
+                continue
+            found[name] = Entity(kind="park", name=name, first=m.start())
+    for m in QUOTED.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        if any(name in k or k in name for k in found) or _AWARD.search(name):
+            continue
+        if name.split()[0] in ("National", "China", "Chinese") and " of " not in name:
+            continue
+        kind = "center" if re.search(r"Cent(?:er|re)$", name) else "park"
+        found[name] = Entity(kind=kind, name=name, first=m.start())
+    for m in CENTER_CAP.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        words = name.split()
+        while words and _GENERIC_ORG.match(words[0]):
+            words = words[1:]
+        name = " ".join(words).split(". ")[-1]
+        if (
+            len(name.split()) < 3
+            or any(name in k or k in name for k in found)
+            or _AWARD.search(name)
+        ):
+            continue
+        found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in CENTER.finditer(text):
+        org = m.group("org").strip()
+        words = [w for w in org.split()]
+        while words and _GENERIC_ORG.match(words[0]):
+            words = words[1:]
+        if not words:
+            continue
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
+        name = f"{' '.join(words)} {m.group('tail')}"
+        if any(name in k or k in name for k in found):
+            continue
+        found[name] = Entity(kind="center", name=name, first=m.start())
+    city = page_city_en(text)
+    _figures(text, list(found.values()))
+    for e in found.values():
+        e.mentions = text.count(e.name)
+        e.confidence["name"] = 0.7
+        own = _city_of(e.name)
+        if own or city:
+            e.set("city", own or city, None, 0.8 if own else 0.7, "")
+    return list(found.values())

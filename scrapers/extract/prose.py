@@ -1,0 +1,888 @@
+"""Facts of Chinese prose: which centers and parks a page is about, and the figures of each.
+
+Pure: text in, :class:`Entity` objects out. The text is read in Simplified characters with the
+mirror-site pinyin already removed (:mod:`scrapers.extract.mirror`).
+
+1. **Entities without a suffix list of whole names.** A mention is a run of name characters
+   (Chinese, Latin, digits, quotes, ``·``) that ends in an entity word: a center word
+   (``呼叫中心``, ``客服中心``, ``客户服务中心``, ``服务热线``, ``接听中心``, ``受理中心``, ``分中心``…,
+   optionally followed by ``项目``) or a park word (``产业基地``, ``产业园``, ``示范区``, ``声谷``,
+   ``呼叫之都``, ``企业公园``, ``服务外包园``, ``网商园``, ``小镇``, ``基地``, ``园区``…). Its head is
+   cut after the last verb, particle or counter (``走进``, ``位于``, ``的``, ``是``, ``一家``…), and
+   ``与/及/和`` are kept inside a name only between two industry words
+   (``内江软件与信息技术服务外包产业园``). A mention followed by another name part ending in an
+   entity word is extended (``…客服中心淮安分中心``, ``…产业基地海宝示范园``). Heads that are only
+   generic words (``大型``, ``首个``, ``该``) give no entity. Mentions whose keys contain one another
+   are the same entity; its name is the most frequent (then longest) form.
+2. **Figures attach to a subject.** Each figure rule reads one clause (between ``，；``); its subject
+   is the nearest entity named before it in the sentence, else an anaphor (``该中心``, ``园区``,
+   ``该项目``, ``热线``) pointing at the last entity of that kind, else the page's only entity of that
+   kind. Clauses about a whole market (``全市``, ``全国``, ``全省``, ``产业集群``, ``累计``…), and a
+   park's figures in a clause about a phase, a building or a start area (``一期``, ``大厦``,
+   ``起步区``) are not the entity's.
+3. **Quantities** are read by :mod:`data.normalise.values` (``8万席``, ``逾300亿元``, ``约12000平方米``,
+   ``超过1000个`` -> bound ``min``, ``500亩``), bounds included.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+
+from data.errors import NormaliseError
+from data.geo.geocode import CITIES_DIR
+from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
+
+_NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
+_NAME_RUN = re.compile(rf"[{_NAME_CHARS}]*$")
+CENTER_WORD = (
+    r"(?:呼叫中心|客服中心|客户服务中心|客户联络中心|联络中心|服务热线|便民热线|市民热线|指挥中心|热线中心|"
+    r"电话销售中心|电子银行中心|客服热线|"
+    r"接听中心|受理中心|举报中心|救助服务中心|后台服务中心|分中心)"
+)
+PARK_WORD = (
+    r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
+    r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|基地|园区)"
+)
+_TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?)|(?P<p>{PARK_WORD})")
+_EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
+_NOT_ENTITY_AFTER = re.compile(
+    r"^(?:有限|股份|公司|集团|管委会|办公室|大楼|大厦|商会|建设|人员|员工)"
+)
+_STOPS = re.compile(
+    r"走进|走近|来到|进入|责任|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
+    r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
+    r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
+    r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正在|还|也|和|与|及|以及|并|等|着|拥有|"
+    r"(?<!限)有(?!限)|[一二两三四五六七八九十几\d]+[个家座所]|\d+月\d+日(?:电|讯)?|记者|报道|"
+    r"关于|推动|促进|加快|发展|实现|提供|服务于|负责|承担|依托|利用|通过|包括|其中|如|像|比如|"
+    r"集团下属|旗下|下属|合资|共建|新建|筹建|扩建|组建|兴建|投资|运营|主办|承办|"
+    r"主要|重点|专门|专业|大型|新一代|一批|一座|多家|知名|省级|国家级|市级|区级|"
+    r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
+    r"首批|四大|五大|三大|十大|几大|未来|规划|满足|根据|安排|轮流|接听|随着|随著|而|率先|整合|欲|做|能|可以|可|"
+    r"\d+条|\d+年|\d+人|完成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|(?<![数根依证单])据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
+)
+_CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
+_CONJ_NEXT = re.compile(r"^(信息|服务|数据|软件|技术|外包|科技|呼叫)")
+_GENERIC_HEAD = re.compile(
+    r"^(?:[“”\"《》]*(?:中心|新|大|小|本|总|二级|一级|两级|全|各|多|原|现|南北|南|北|东|西|[一二三四首]期|明年|今年|未来|该|此|这|本|全部|部分|各个)?)$"
+)
+_ANAPHOR_CENTER = re.compile(r"(?:该中心|中心|该项目|项目|热线|呼叫中心|客服中心|该公司)")
+_ANAPHOR_PARK = re.compile(r"(?:该园区|园区|该基地|基地|产业园|该项目|项目|声谷)")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CLAUSE = re.compile(r"[^，,；;]+")
+_SCOPE = re.compile(
+    r"全市|全省|全国|全区|全县|我市|我省|我国|全球|全行业|国内|产业集群|集群|累计|共有.{0,6}呼叫中心|"
+    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年|年均|一年|今年以来|月份|季度|"
+    r"[一二两三四五六七八九十\d]+个月|开通以来|上线以来|运行以来|以来"
+)
+_PARK_PART = re.compile(
+    r"一期|二期|三期|首期|起步区|大厦|大楼|楼宇|一栋|一座|厂房|公寓|配套|产业区|办公用房|样板区|示范区内|其中"
+)
+
+_NUM = r"(?:\d[\d,]*(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+_PRE = (
+    r"(?P<pre>超过|逾|近|约|达到|达|突破|共有|共设|共|设有|设|拥有|有|将近|接近|不少于|多达|容纳)?"
+)
+_POST = r"(?P<post>余|多)?"
+
+
+@dataclass
+class Entity:
+    """A center or park the page names, with its typed facts, their confidence and evidence."""
+
+    kind: str  # "center" | "park"
+    name: str
+    mentions: int = 0
+    first: int = 0
+    values: dict = field(default_factory=dict)
+    confidence: dict = field(default_factory=dict)
+    evidence: dict = field(default_factory=dict)
+
+    def set(self, fld: str, value, bound: str | None, conf: float, evidence: str) -> None:
+        """Keep the most confident value of a field (the first one when they tie)."""
+        if fld in self.values and self.confidence.get(fld, 0) >= conf:
+            same = self.values[fld] == value and bound and not self.values.get(f"{fld}_bound")
+            if not same:
+                return
+            conf = self.confidence[fld]
+        self.values[fld] = value
+        if bound:
+            self.values[f"{fld}_bound"] = bound
+        else:
+            self.values.pop(f"{fld}_bound", None)
+        self.confidence[fld] = conf
+        self.evidence[fld] = evidence.strip()
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+_HOURS_IN_NAME = re.compile(r"(?:7\s*[×x*]\s*)?24小时")
+
+
+def _trim_head(head: str) -> str:
+    """The name part of the characters before an entity word."""
+    cut = 0
+    for m in _STOPS.finditer(head):
+        word = m.group(0)
+        if word in ("和", "与", "及"):
+            before, after = head[: m.start()], head[m.end() :]
+            if _CONJ_KEEP.search(before) and (_CONJ_NEXT.search(after) or not after):
+                continue
+        cut = m.end()
+    return head[cut:]
+
+
+def _mentions(s: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    taken_until = -1
+    for m in _TAIL.finditer(s):
+        if m.start() < taken_until:
+            continue
+        end = m.end()
+        while True:
+            ext = _EXTEND.match(s, end)
+            if not ext or _NOT_ENTITY_AFTER.match(s, ext.end()):
+                break
+            if _STOPS.search(_TAIL.sub("", ext.group(0))):
+                break
+            end = ext.end()
+        if _NOT_ENTITY_AFTER.match(s, end):
+            taken_until = end
+            continue
+        window = s[max(0, m.start() - 30) : m.start()]
+        head = _trim_head(_NAME_RUN.search(window).group(0))
+        head = _HOURS_IN_NAME.sub("", head)
+        head = head.lstrip('”"》')
+        kind = "center" if m.group("c") else "park"
+        name = head + s[m.start() : end]
+        last_tail = list(_TAIL.finditer(name))[-1]
+        kind = "center" if last_tail.group("c") else "park"
+        taken_until = end
+        if head.count("“") == head.count("”") + 1 and s[end : end + 1] == "”":
+            head = head.replace("“", "")  # “云服务小镇”: the quote closes after the entity word
+        if len(head) < 2 or _GENERIC_HEAD.match(head) or head.count("“") != head.count("”"):
+            continue
+        if re.fullmatch(r"[\d“”\"]+", head):
+            continue
+        name = name.lstrip('”"') if "”" in name[1:] else name.strip('“”"')
+        name = name.rstrip('“"')
+        if name.count("“") != name.count("”"):
+            name = name.split("”")[-1] if "“" not in name else name.replace("“", "")
+        if kind == "park" and not _GENERIC_WORDS.sub("", name):
+            zone = _ZONE.search(s[max(0, m.start() - 40) : m.start() - len(head)])
+            if not zone:
+                continue
+            zone_name = _trim_head(zone.group("z"))
+            if re.fullmatch(
+                r"(?:经济技术|经济|高新技术产业|高新|技术)?(?:开发区|高新区|新区)", zone_name
+            ):
+                continue  # a zone without a place is no name
+            name = zone_name + name
+            if not _GENERIC_WORDS.sub("", name):
+                continue
+        out.append(_Mention(m.start() - len(head), end, name, kind))
+    return out
+
+
+_ZONE = re.compile(
+    r"(?P<z>[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|开发区|高新区|高新技术产业开发区|新区))"
+    r"[^。！？\n]*$"
+)
+
+
+_HOTLINE = re.compile(r"(?<!\d)(\d{4,6})(?!\d)")
+
+
+def _same_hotline(a: str, b: str) -> bool:
+    """Two names of one hotline: the same number, and no two different cities."""
+    na, nb = _HOTLINE.findall(a), _HOTLINE.findall(b)
+    if not na or na != nb:
+        return False
+    ca, cb = city_in(a), city_in(b)
+    return ca == cb or ca is None or cb is None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[“”\"《》·\s]", "", name).replace("项目", "")
+
+
+def _count_hotline_numbers(s: str, entities: dict[str, Entity]) -> None:
+    """A hotline is also named by its number alone (``“12345”热线``): count those mentions, for
+    the one entity that carries the number."""
+    by_number: dict[str, list[Entity]] = {}
+    for e in entities.values():
+        for n in set(_HOTLINE.findall(e.name)):
+            by_number.setdefault(n, []).append(e)
+    for n, owners in by_number.items():
+        if len(owners) != 1:
+            continue
+        e = owners[0]
+        alone = len(re.findall(rf"(?<!\d){n}(?!\d)", s)) - e.mentions
+        if alone > 0:
+            e.mentions += alone
+
+
+def _group(mentions: list[_Mention]) -> dict[str, Entity]:
+    """Mentions -> entities keyed by their canonical name (containing keys merge)."""
+    counts = Counter(_key(m.name) for m in mentions)
+    forms: dict[str, Counter] = {}
+    for m in mentions:
+        forms.setdefault(_key(m.name), Counter())[m.name] += 1
+    keys = sorted(counts, key=len, reverse=True)
+    parent: dict[str, str] = {}
+    for k in keys:
+        homes = [p for p in keys if len(p) > len(k) and (k in p or _same_hotline(k, p))]
+        if homes:
+            roots = Counter(parent[p] for p in homes)
+            parent[k] = max(roots, key=lambda r: (roots[r], counts[r]))
+        else:
+            parent[k] = k
+    entities: dict[str, Entity] = {}
+    canon: dict[str, str] = {}
+    for root in {parent[k] for k in keys}:
+        members = [k for k in keys if parent[k] == root]
+        all_forms: Counter = Counter()
+        for k in members:
+            all_forms.update(forms[k])
+        name = max(all_forms, key=lambda n: (all_forms[n], len(n)))
+        if len(name) < len(root):  # the full name, when a short form is more frequent
+            name = max((n for n in all_forms if _key(n) == root), key=lambda n: all_forms[n])
+        for k in members:
+            canon[k] = name
+        tails = list(_TAIL.finditer(name))
+        kind = "center" if tails and tails[-1].group("c") else "park"
+        entities[name] = Entity(kind=kind, name=name)
+    for m in mentions:
+        e = entities[canon[_key(m.name)]]
+        if not e.mentions:
+            e.first = m.start
+        e.mentions += 1
+    return entities, canon
+
+
+@dataclass
+class _Ctx:
+    entities: dict[str, Entity]
+    canon: dict[str, str]
+    last: dict[str, Entity | None] = field(default_factory=lambda: {"center": None, "park": None})
+    main: dict[str, Entity | None] = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------ figure rules
+
+_SEAT_WORD = (
+    r"(?:个)?(?:呼叫|人工|接听|服务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席|工位)"
+)
+SEATS = re.compile(rf"{_PRE}(?P<n>{_NUM}\s*万?){_POST}{_SEAT_WORD}(?!员|人员)(?P<post2>以上|左右)?")
+SEATS_AFTER = re.compile(
+    rf"(?:座席|坐席|席位)(?:规模|数量|数)?(?:将|已)?(?:达到|达|实现|为|共|有|突破|超过)\s*(?P<pre>超过|逾|近|约)?"
+    rf"(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)?(?P<post2>以上|左右)?"
+)
+_STAFF_WORD = r"(?:员工|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|一线客服|客服|职工|人员)"
+STAFF = re.compile(
+    rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
+)
+STAFF_AFTER = re.compile(
+    rf"{_STAFF_WORD}(?:共有|共|有|总数|人数)?(?:达到|达|为)?\s*(?P<pre>超过|逾|近|约)?(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)"
+)
+DAILY_CALLS = re.compile(
+    r"(?:日均|每天|每日|一天|日)(?P<mid>[^，。；！？\d]{0,10}?)(?P<pre>超过|逾|近|约|接近)?\s*"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起)(?P<after>电话|来电|来电量)?"
+    r"(?P<post2>左右|以上)?"
+)
+#: daily call counts are often a peak or a period average: 6 of 11 right on dev
+DAILY_CALLS_CONFIDENCE = 0.6
+_CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话")
+ANSWER_RATE = re.compile(
+    r"(?:一次)?接通率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
+)
+CSAT = re.compile(r"满意率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)")
+HOURS_24 = re.compile(r"24小时|7\s*[×x*]\s*24|全天候|全年无休")
+FOUNDED = re.compile(
+    r"(?P<y>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^，。,；]{0,12}?)"
+    r"(?:正式开通|开通|正式成立|成立|挂牌成立|正式运行|正式上线|上线|投入运营|建成|批准建设|开园|揭牌)"
+)
+AREA = re.compile(
+    rf"(?:规划面积|占地面积|总占地面积|占地|总体建设规模|建设规模|规划用地|用地面积|总面积)(?:为|达到|达)?\s*"
+    rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?(?:平方公里|平方千米|亩|公顷|平方米)(?:多|左右|以上)?)"
+)
+AREA_BEFORE = re.compile(
+    rf"(?P<v>(?:超过|逾|约|近)?(?:超)?{_NUM}\s*(?:万)?(?:亩|平方公里))(?:多|以上)?的?(?:园区|基地|产业园)"
+)
+FLOOR = re.compile(
+    rf"(?:总建筑面积|建筑面积|载体面积)(?:为|达到|达)?\s*"
+    rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?平方米(?:多|左右|以上)?)"
+)
+INVEST = re.compile(
+    rf"总投资(?:额)?(?:为|达到|达)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元(?:人民币)?(?:以上|左右)?)"
+)
+JOBS = re.compile(
+    rf"(?:就业岗位|工作岗位|岗位|就业)\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
+    rf"|(?:吸纳|带动|提供|创造|解决)(?:就业)?\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post2>余|多)?\s*(?:个|人)(?:以上)?(?:次)?(?:直接)?(?:就业|岗位|工作)"
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_FUTURE = re.compile(r"将|预计|计划|规划|力争|目标|到20|到\d{4}|届时|建成后|未来|拟")
+INDUSTRY = (
+    (re.compile(r"12345|政府|政务|市长|市民服务|非紧急|便民"), "政务"),
+    (re.compile(r"银行"), "银行"),
+    (re.compile(r"机场"), "机场"),
+    (re.compile(r"航空|南航|国航|东航"), "航空"),
+    (re.compile(r"铁路|12306"), "铁路"),
+    (re.compile(r"电网|电力|95598"), "电力"),
+    (re.compile(r"保险|人保|平安"), "保险"),
+)
+
+
+def _quantity(parse, text: str):
+    try:
+        return parse(text)
+    except NormaliseError:
+        return None
+
+
+def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
+    g = m.groupdict()
+    raw = (g.get("pre") or "") + g["n"] + (g.get("post") or "") + (g.get("post2") or "")
+    raw = raw.replace("共有", "").replace("共设", "").replace("设有", "").replace("拥有", "")
+    for w in ("达到", "突破", "容纳", "多达", "共", "达", "设", "有"):
+        if raw.startswith(w):
+            raw = raw[len(w) :]
+    q = _quantity(parse_count, raw)
+    if q is None or q.value <= 0:
+        return None
+    bound = q.bound if q.bound in ("min", "max", "approx") else None
+    if (g.get("pre") or "") in ("突破",):
+        bound = "min"
+    return int(round(q.value)), bound
+
+
+_GROWN = re.compile(
+    r"增加到|增加至|增至|扩大到|扩容到|扩容至|发展到|提高到|提升到|上升到|上升至|猛增至|猛增到"
+)
+_LATER = re.compile(r"\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次)")
+_HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万]")
+_HOURS_WORDS = re.compile(r"全天候|全年无休")
+
+
+def _resolve(
+    ctx: _Ctx,
+    sentence_mentions: list[_Mention],
+    clause_start: int,
+    pos: int,
+    clause: str,
+    kind: str | None,
+    anaphor_in: str,
+) -> tuple[Entity | None, float]:
+    """The entity a figure at ``pos`` is about, and how sure the attachment is."""
+    before = [
+        m
+        for m in sentence_mentions
+        if m.end <= pos and (kind is None or ctx.entities[ctx.canon[_key(m.name)]].kind == kind)
+    ]
+    if before:
+        m = before[-1]
+        e = ctx.entities[ctx.canon[_key(m.name)]]
+        same_clause = m.start >= clause_start
+        return e, 0.9 if same_clause else 0.8
+    after = [
+        m
+        for m in sentence_mentions
+        if m.start >= pos and (kind is None or ctx.entities[ctx.canon[_key(m.name)]].kind == kind)
+    ]
+    if after and after[0].start - pos < 12:
+        return ctx.entities[ctx.canon[_key(after[0].name)]], 0.75
+    kinds = [kind] if kind else ["center", "park"]
+    for k in kinds:
+        anaphor = _ANAPHOR_CENTER if k == "center" else _ANAPHOR_PARK
+        if anaphor.search(anaphor_in) and ctx.last[k] is not None:
+            return ctx.last[k], 0.7
+    for k in kinds:
+        main = ctx.main.get(k)
+        if main is not None:
+            return main, 0.6
+    return None, 0.0
+
+
+def _main_entities(entities: dict[str, Entity]) -> dict[str, Entity | None]:
+    """The page's main center (and park): the only one of its kind, or named at least twice
+    and more often than any other of its kind; ``None`` when no entity stands out."""
+    out: dict[str, Entity | None] = {}
+    for kind in ("center", "park"):
+        ranked = sorted(
+            (e for e in entities.values() if e.kind == kind and not _generic(e)),
+            key=lambda e: (-e.mentions, e.first),
+        )
+        if len(ranked) == 1 or (
+            len(ranked) > 1 and ranked[0].mentions >= 2 and ranked[0].mentions > ranked[1].mentions
+        ):
+            out[kind] = ranked[0]
+    if out.get("center") and out.get("park"):
+        out = {}  # a page about a park and a center: figures without a subject stay unattached
+    return out
+
+
+def _subject(ctx, inside, cstart, clause, sentence, off, pos, kind):  # noqa: ANN001, ANN202
+    return _resolve(ctx, inside, cstart, pos, clause, kind, sentence[: pos - off])
+
+
+def _clauses(sentence: str, offset: int):
+    for m in _CLAUSE.finditer(sentence):
+        yield offset + m.start(), m.group(0)
+
+
+def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
+    """Entities of a Simplified text ``s`` with their facts (see the module docstring)."""
+    mentions = _mentions(s)
+    entities, canon = _group(mentions)
+    _count_hotline_numbers(s, entities)
+    ctx = _Ctx(entities, canon)
+    ctx.main = _main_entities(entities)
+    for sm in _SENTENCE.finditer(s):
+        sentence, off = sm.group(0), sm.start()
+        inside = [m for m in mentions if off <= m.start < off + len(sentence)]
+        for cstart, clause in _clauses(sentence, off):
+            rel = cstart - off
+            scoped = bool(_SCOPE.search(clause))
+            head_part = sentence[: rel + len(clause)]
+
+            subject = partial(_subject, ctx, inside, cstart, clause, sentence, off)
+
+            if not scoped and (_HAS_NUMBER.search(clause) or _HOURS_WORDS.search(clause)):
+                _center_figures(ctx, clause, cstart, subject, sentence)
+                _park_figures(ctx, clause, cstart, subject, sentence, head_part)
+        _founded_sentence(ctx, sentence, off, inside)
+        for m in inside:
+            e = entities[canon[_key(m.name)]]
+            ctx.last[e.kind] = e
+    for name in [n for n, e in entities.items() if _generic(e)]:
+        del entities[name]
+    read_tenants(s, [e for e in entities.values()])
+    for e in entities.values():
+        if e.kind == "center":
+            for pattern, industry in INDUSTRY:
+                if pattern.search(e.name):
+                    e.set("industry", industry, None, 0.85, e.name)
+                    break
+    return list(entities.values())
+
+
+def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> None:
+    for rx, fld in (
+        (SEATS, "seats"),
+        (SEATS_AFTER, "seats"),
+        (STAFF, "staff"),
+        (STAFF_AFTER, "staff"),
+        (DAILY_CALLS, "daily_inbound_calls"),
+    ):
+        for m in rx.finditer(clause):
+            if (
+                fld == "staff"
+                and rx is STAFF
+                and not re.search(_STAFF_WORD, clause[m.start() : m.end() + 2])
+                and not re.search(r"员工|话务员|客服|工作人员|接线员|受理员", clause)
+            ):
+                continue
+            if fld == "staff" and re.search(
+                r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位|"
+                r"正在|端坐|值班|轮值|当天|此时|现场|同时在岗|每个班",
+                clause,
+            ):
+                continue
+            if fld == "daily_inbound_calls" and (
+                re.search(
+                    r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员", clause[: m.end()]
+                )
+                or not _CALL_WORD.search((m.group("mid") or "") + (m.group("after") or ""))
+            ):
+                continue
+            got = _count(m)
+            if got is None:
+                continue
+            value, bound = got
+            grown = _GROWN.search(clause)
+            if grown and m.start() < grown.end() and fld == "daily_inbound_calls":
+                later = _LATER.match(clause, grown.end())
+                if not later:
+                    continue
+                got = _count(later)
+                if got is None:
+                    continue
+                value, bound = got
+            elif (fld == "staff" and value < 5) or (grown and m.start() < grown.end()):
+                continue  # "成为一名话务员"; "从16名增加到40名": the later figure
+            e, conf = subject(
+                cstart + m.start(),
+                None,
+            )
+            if e is None:
+                continue
+            if e.kind == "park":
+                if fld != "seats":
+                    continue
+                _park_seats(e, value, bound, conf, clause, sentence)
+                continue
+            if fld == "seats" and value > 100000:
+                continue
+            if fld == "daily_inbound_calls":
+                conf = min(conf, DAILY_CALLS_CONFIDENCE)
+            e.set(fld, value, bound, conf, sentence)
+    if ANSWER_RATE.search(clause) or CSAT.search(clause) or HOURS_24.search(clause):
+        e, conf = subject(cstart, "center")
+        if e is None:
+            return
+        for rx, fld in ((ANSWER_RATE, "answer_rate"), (CSAT, "csat")):
+            m = rx.search(clause)
+            if m:
+                q = _quantity(parse_rate, m.group("v"))
+                if q is not None and 0 < q.value <= 1:
+                    e.set(
+                        fld,
+                        round(q.value, 4),
+                        q.bound if q.bound in ("min", "approx") else None,
+                        conf,
+                        sentence,
+                    )
+        m = HOURS_24.search(clause)
+        if m:
+            e.set("hours_per_day", 24, None, conf, sentence)
+            if m.group(0) in ("全年无休",) or "7" in m.group(0):
+                e.set("days_per_week", 7, None, conf, sentence)
+
+
+def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence: str) -> None:
+    if _FUTURE.search(sentence) or _YEAR.search(clause):
+        years = _YEAR.findall(clause) or _YEAR.findall(sentence)
+        phase = re.search(r"(?:第?[一二三四]|首)期", clause)
+        target = {"seats": value}
+        if bound:
+            target["seats_bound"] = bound
+        if len(set(years)) == 1:
+            target["year"] = int(years[0])
+        if phase:
+            target["phase"] = phase.group(0)
+        if "year" not in target and "phase" not in target:
+            return
+        targets = e.values.setdefault("seat_targets", [])
+        if all(
+            t.get("year") != target.get("year") or t.get("phase") != target.get("phase")
+            for t in targets
+        ):
+            targets.append(target)
+            e.confidence["seat_targets"] = min(conf, 0.75)
+            e.evidence.setdefault("seat_targets", sentence.strip())
+        return
+    if _PARK_PART.search(clause):
+        return
+    e.set("seats", value, bound, min(conf, 0.75), sentence)
+
+
+def _park_figures(
+    ctx: _Ctx, clause: str, cstart: int, subject, sentence: str, head_part: str
+) -> None:
+    part = bool(_PARK_PART.search(clause))
+    for rx, fld, parse in (
+        (AREA, "area_km2", parse_area),
+        (AREA_BEFORE, "area_km2", parse_area),
+        (FLOOR, "floor_area_m2", parse_area),
+        (INVEST, "investment_cny", parse_money),
+    ):
+        m = rx.search(clause)
+        if not m or part:
+            continue
+        q = _quantity(parse, m.group("v"))
+        if q is None:
+            continue
+        e, conf = subject(cstart + m.start(), None)
+        if e is None or e.kind != "park":
+            continue
+        value = q.value / 1_000_000 if fld == "area_km2" else q.value
+        value = round(value, 4) if fld == "area_km2" else int(round(value))
+        e.set(fld, value, q.bound if q.bound in ("min", "max", "approx") else None, conf, sentence)
+    m = JOBS.search(clause)
+    if m and not part:
+        raw = m.group("v") or m.group("v2")
+        post = m.group("post") or m.group("post2") or ""
+        q = _quantity(parse_count, raw + post)
+        e, conf = subject(cstart + m.start(), "park")
+        if q is not None and e is not None:
+            e.set(
+                "jobs",
+                int(round(q.value)),
+                q.bound if q.bound in ("min", "approx") else None,
+                min(conf, 0.7),
+                sentence,
+            )
+
+
+FOUNDED_SENTENCE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?[，,]?(?P<mid>[^。！？年]{0,40}?)"
+    r"(?:正式)?(?:开通|上线|运行|成立|挂牌成立|批准建设|开园|揭牌)"
+)
+_NOT_FOUNDING = re.compile(r"开始|筹建|开工|动工|奠基|改为|扩容|升级|整合|归并|评选")
+
+
+def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
+    """``2013年12月25日，长沙市12345市民服务热线正式运行``, ``自2008年9月26日开通以来``,
+    ``…热线于2014年1月上线``: the year an entity opened."""
+    for m in FOUNDED_SENTENCE.finditer(sentence):
+        if _NOT_FOUNDING.search(m.group("mid")):
+            continue
+        pos = off + m.start()
+        named = [x for x in inside if off + m.start("mid") <= x.start < off + m.end("mid")]
+        before = [x for x in inside if x.end <= pos and pos - x.end <= 6]
+        if named:
+            e, conf = ctx.entities[ctx.canon[_key(named[0].name)]], 0.8
+        elif before:
+            e, conf = ctx.entities[ctx.canon[_key(before[-1].name)]], 0.8
+        else:
+            e, conf = _resolve(ctx, inside, pos, pos, sentence, None, sentence[: m.start()])
+            conf = min(conf, 0.65)
+        if e is not None:
+            e.set("founded_year", int(m.group("y")), None, conf, sentence)
+        return
+
+
+def _founded(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> None:
+    m = FOUNDED.search(clause)
+    if not m:
+        return
+    e, conf = subject(cstart + m.start(), None)
+    if e is None:
+        # the entity named right after the year ("2010年12月28日…南京12345…开通")
+        return
+    e.set("founded_year", int(m.group("y")), None, min(conf, 0.75), sentence)
+
+
+_GENERIC_WORDS = re.compile(
+    r"中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
+    r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|新加坡|印度|日本|美国|韩国|"
+    r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|业|后台|[“”\"《》·\s]"
+)
+
+
+_PARK_INDUSTRY = re.compile(
+    r"呼叫|客服|服务外包|外包|声谷|信息服务|软件|数据|BPO|后台|电商|云服务|呼叫之都|网商|数字|科技|商务"
+)
+_PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省")
+
+
+def _generic(e: Entity) -> bool:
+    """A center named only by places and industry words (``上海呼叫中心``: the city's industry)."""
+    if e.kind == "center":
+        rest = _city_names()[0].sub("", e.name)
+        return not _GENERIC_WORDS.sub("", rest)
+    if not _PARK_INDUSTRY.search(e.name):
+        return True
+    if _city_names()[0].search(e.name):
+        return False
+    return not _GENERIC_WORDS.sub("", _PROVINCE.sub("", e.name))
+
+
+def page_city(s: str) -> str | None:
+    """The prefecture-level city a page is mostly about (most named, first named on a tie)."""
+    names = _city_names()
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in names[0].finditer(s):
+        city = names[1][m.group(0)]
+        counts[city] += 1
+        first.setdefault(city, m.start())
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def city_in(name: str) -> str | None:
+    """The prefecture-level city named at the start of ``name`` (``洛阳呼叫产业园区`` -> 洛阳市)."""
+    names = _city_names()
+    m = names[0].match(name)
+    return names[1][m.group(0)] if m else None
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of Chinese prefecture names (full and short) and name -> full name."""
+    lookup: dict[str, str] = {}
+    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            full, short = row["city_name_zh"], row["city_short_name"]
+            for text in (full, short):
+                if len(text) >= 2 and text not in _NOT_CITY:
+                    lookup.setdefault(text, full)
+    pattern = re.compile("|".join(sorted(map(re.escape, lookup), key=len, reverse=True)))
+    return pattern, lookup
+
+
+_NOT_CITY = frozenset({"中国", "中心", "通过", "服务", "呼叫", "产业"})
+
+
+@lru_cache(maxsize=1)
+def _districts() -> tuple[re.Pattern[str], dict[str, set[str]]]:
+    """A pattern of county-level names (districts, counties) and name -> full city names."""
+    cities: dict[str, str] = {}
+    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            cities[row["city_adcode"]] = row["city_name_zh"]
+    lookup: dict[str, set[str]] = {}
+    with open(CITIES_DIR / "city_aliases.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["kind"] == "county_unit" and row["adcode"] in cities and len(row["alias"]) >= 3:
+                lookup.setdefault(row["alias"], set()).add(cities[row["adcode"]])
+    pattern = re.compile("|".join(sorted(map(re.escape, lookup), key=len, reverse=True)))
+    return pattern, lookup
+
+
+_ZONE_DISTRICT = re.compile(
+    r"(?:位于|落户|地处|坐落于|选址)([\u4e00-\u9fff]{2,6}?(?:高新区|开发区|新区))"
+)
+
+
+def _district_tokens(text: str, lookup: dict[str, set[str]]):
+    """County-level names in ``text`` (longest name ending at each 区/县/市/旗)."""
+    for m in _DISTRICT_END.finditer(text):
+        end = m.end()
+        for size in (6, 5, 4, 3):
+            token = text[max(0, end - size) : end]
+            if len(token) == size and token in lookup:
+                yield token
+                break
+
+
+_DISTRICT_END = re.compile(r"[区县市旗]")
+
+
+def find_district(s: str, name: str, city: str | None) -> tuple[str, float] | None:
+    """The district or county of an entity: in its name, else the one of its city the page
+    names most (a county-level unit of that city)."""
+    lookup = _districts()[1]
+    for token in _district_tokens(name, lookup):
+        if city is None or city in lookup[token]:
+            return token, 0.9
+    counts: Counter = Counter()
+    for token in _district_tokens(s, lookup):
+        if city is not None and city in lookup[token] and token != city:
+            counts[token] += 1
+    if counts:
+        best, n = counts.most_common(1)[0]
+        return best, 0.75 if n >= 2 else 0.65
+    return None
+
+
+_AMOUNT = r"(?P<a>\d+(?:\.\d+)?\s*万?)元"
+SEAT_SUBSIDY = re.compile(
+    r"(?:每个?|按每个)(?:座席|坐席|席位)(?:\d+(?:\.\d+)?\s*万?元至)?[^，。；]{0,6}?"
+    r"(?P<lo>\d+(?:\.\d+)?\s*万?)元(?:至|到|-|~)(?P<hi>\d+(?:\.\d+)?\s*万?)元"
+    r"|(?:每个?|按每个)(?:座席|坐席|席位)[^，。；]{0,8}?(?:补贴|补助|奖励|扶持)\s*(?P<one>\d+(?:\.\d+)?\s*万?)元"
+    r"|(?P<per>\d+(?:\.\d+)?\s*万?)元\s*/\s*(?:个)?(?:座席|坐席|席)"
+)
+PER_PERSON = re.compile(
+    r"每人\s*(?P<a>\d+(?:\.\d+)?\s*万?)元|(?P<b>\d+(?:\.\d+)?\s*万?)元\s*/\s*人"
+)
+CERT_TOTAL = re.compile(
+    r"认证[^。；]{0,12}?(?:总额)?(?P<max>不超过|最高)?\s*(?P<a>\d+(?:\.\d+)?\s*万?)元"
+)
+_PERSON_CONTEXT = re.compile(r"培训|录用|招用|新招|新增员工|大学生|毕业生|就业")
+_RAISED = re.compile(r"由[^，。；]{0,12}?提高到\s*(?P<a>\d+(?:\.\d+)?\s*万?)元")
+
+
+def _cny(text: str) -> float | None:
+    q = _quantity(parse_money, text.replace(" ", "") + ("" if text.endswith("元") else "元"))
+    return q.value if q is not None else None
+
+
+def read_incentives(s: str) -> list[dict]:
+    """City-wide incentives: amounts per seat, per person hired or trained, certification
+    support. A fund (``设立1亿元专项资金``) is not a per-seat amount: only an amount written per
+    seat (``每个坐席2000元至10000元``, ``3000元/席``) is read as one."""
+    out: list[dict] = []
+    for sm in _SENTENCE.finditer(s):
+        sentence = sm.group(0)
+        for clause in re.split(r"[；;]", sentence):
+            for m in SEAT_SUBSIDY.finditer(clause):
+                values = [m.group("lo"), m.group("hi")] if m.group("lo") else [
+                    m.group("one") or m.group("per")
+                ]  # fmt: skip
+                for v in values:
+                    amount = _cny(v)
+                    if amount and amount < 1_000_000:
+                        out.append({"kind": "seat_subsidy", "value": amount, "unit": "CNY/seat",
+                                    "evidence": sentence.strip(), "confidence": 0.7})  # fmt: skip
+            cert = CERT_TOTAL.search(clause)
+            per_person = PER_PERSON.search(clause)
+            if cert and not per_person:
+                amount = _cny(cert.group("a"))
+                if amount:
+                    item = {"kind": "certification_subsidy", "value": amount, "unit": "CNY",
+                            "evidence": sentence.strip(), "confidence": 0.6}  # fmt: skip
+                    if cert.group("max"):
+                        item["value_bound"] = "max"
+                    out.append(item)
+            if per_person and (_PERSON_CONTEXT.search(clause) or "认证" in clause):
+                raised = _RAISED.search(clause)
+                amount = _cny(
+                    raised.group("a") if raised else per_person.group("a") or per_person.group("b")
+                )
+                if amount and amount < 100_000:
+                    kind = (
+                        "certification_subsidy"
+                        if "认证" in clause and "培训" not in clause
+                        else ("training_subsidy")
+                    )
+                    out.append({"kind": kind, "value": amount, "unit": "CNY/person",
+                                "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+    seen, unique = set(), []
+    for item in out:
+        key = (item["kind"], item["value"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
+_ORG = r"[\u4e00-\u9fffA-Za-z0-9]{2,18}"
+TENANT_LIST = re.compile(
+    rf"(?P<list>{_ORG}(?:、{_ORG}){{0,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?"
+    r"(?:知名|大型|国内外|国内|行业)?(?:企业|公司|机构)[^，。；]{0,8}?"
+    r"(?:相继|先后|正式|已经|已|纷纷)?(?:入驻|落户|进驻|入园)(?!率)"
+    rf"|(?P<list2>{_ORG}(?:、{_ORG}){{1,8}})(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
+)
+_TENANT_BAD = re.compile(
+    r"企业|项目|园区|基地|产业|政府|我市|本市|市委|管委会|部门|单位|城市|客户|人才|呼叫中心$|吸引|招商|最终|更|先后|相继"
+)
+
+
+def read_tenants(s: str, entities: list[Entity]) -> None:
+    """Companies that settled in the page's park (``A、B等企业入驻``, ``A、B…最终选择落户``),
+    for a page about exactly one park; confidence 0.6."""
+    parks = [e for e in entities if e.kind == "park"]
+    if len(parks) != 1:
+        return
+    park = parks[0]
+    tenants: list[str] = []
+    for sm in _SENTENCE.finditer(s):
+        sentence = sm.group(0)
+        for clause in re.split(r"[，,；;]", sentence):
+            m = TENANT_LIST.search(clause)
+            if not m:
+                continue
+            for raw in (m.group("list") or m.group("list2")).split("、"):
+                name = _trim_head(raw)
+                if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
+                    continue
+                if _city_names()[0].fullmatch(name) or _districts()[0].fullmatch(name):
+                    continue
+                tenants.append(name)
+                park.evidence.setdefault("tenants", sentence.strip())
+    if tenants:
+        park.values["tenants"] = tenants
+        park.confidence["tenants"] = 0.6

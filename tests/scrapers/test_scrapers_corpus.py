@@ -1,0 +1,117 @@
+"""Corpus labels, scoring and ``parkbench evaluate`` on a small corpus written for the tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scrapers.corpus import CorpusError, load_labels, page_path
+from scrapers.corpus.run import evaluate_corpus
+from scrapers.corpus.score import names_match, score_page, values_equal
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write_label(folder: Path, pid: str, **facts) -> None:
+    doc = {"id": pid, "url": f"http://example.org/{pid}", "query": "q", "lang": "zh-Hans",
+           "kind": "article", "split": folder.name, "centers": [], "parks": [], "incentives": []}  # fmt: skip
+    doc.update(facts)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{pid}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    labels, pages = tmp_path / "labels", tmp_path / "pages"
+    pages.mkdir()
+    (pages / "t_001.txt").write_text(
+        "东岭市12345政务服务热线设有80个坐席，话务员约150名。东岭市12345政务服务热线运行平稳。",
+        "utf-8",
+    )
+    write_label(labels / "dev", "t_001", centers=[
+        {"name": "东岭市12345政务服务热线", "seats": 80, "staff": 150, "staff_bound": "approx",
+         "industry": "政务", "founded_year": 2015},
+    ])  # fmt: skip
+    (pages / "t_002.html").write_text(
+        "<html><body><p>西岭呼叫中心产业基地规划面积3平方公里。</p>"
+        "<p>西岭呼叫中心产业基地位于西岭。</p></body></html>",
+        "utf-8",
+    )
+    write_label(labels / "dev", "t_002", parks=[{"name": "西岭呼叫中心产业基地", "area_km2": 2}])
+    write_label(labels / "heldout", "t_003", centers=[{"name": "没有页面的中心"}])
+    return pages, labels
+
+
+def test_labels_load_from_a_folder_recursively_or_a_file(corpus):
+    pages, labels = corpus
+    assert [lab.id for lab in load_labels(labels)] == ["t_001", "t_002", "t_003"]
+    assert [lab.id for lab in load_labels(labels / "dev")] == ["t_001", "t_002"]
+    assert load_labels(labels / "heldout" / "t_003.json")[0].split == "heldout"
+    assert page_path(pages, "t_002").suffix == ".html" and page_path(pages, "t_003") is None
+    with pytest.raises(CorpusError, match="no such label"):
+        load_labels(labels / "nowhere")
+
+
+def test_scores_right_wrong_extra_and_missed(corpus):
+    pages, labels = corpus
+    report = evaluate_corpus(pages, labels)
+    assert report.pages == 2 and report.missing_pages == ["t_003"]
+    by = {(f.page, f.field): f.status for f in report.facts}
+    assert by[("t_001", "name")] == "right"
+    assert by[("t_001", "seats")] == "right"
+    assert by[("t_001", "staff")] == "right"  # value and bound
+    assert by[("t_001", "founded_year")] == "missed"
+    assert by[("t_002", "area_km2")] == "wrong"  # right park and field, different value
+    overall = report.overall
+    assert overall.wrong == 1 and overall.precision < 1 and overall.recall < 1
+    assert {row["band"] for row in report.calibration()} >= {">= 0.9", "0.8-0.9"}
+
+
+def test_name_and_value_matching_rules():
+    assert names_match("中國移動淮安呼叫中心項目", "中国移动淮安呼叫中心")
+    assert names_match("长沙市12345市民服务热线", "长沙12345政府服务热线呼叫中心")
+    assert not names_match("南京12345热线", "上海12345热线")
+    assert not names_match("中心", "南航客服中心")
+    assert values_equal("area_km2", 1.005, 1.0) and not values_equal("area_km2", 1.02, 1.0)
+    assert not values_equal("seats", 1001, 1000)  # counts are exact
+    assert values_equal("city", "北京", "北京市") and values_equal("district", "顺义", "顺义区")
+
+
+def test_an_extra_entity_counts_all_its_fields_as_extra():
+    from scrapers.corpus import Label
+
+    label = Label("x", "zh-Hans", "article", "dev", "", False, (), (), ())
+    facts = score_page(label, {"centers": [{"name": "某中心", "seats": 5, "confidence": 0.7}]})
+    assert [(f.field, f.status) for f in facts] == [("name", "extra"), ("seats", "extra")]
+
+
+def test_evaluate_command_prints_tables_and_json(corpus):
+    pages, labels = corpus
+    run = [sys.executable, "-m", "portal.cli", "evaluate", "--pages", str(pages), "--labels"]
+    text = subprocess.run([*run, str(labels / "dev")], capture_output=True, text=True, cwd=ROOT,
+                          check=True).stdout  # fmt: skip
+    assert "by language" in text and "by field" in text and "confidence band" in text
+    assert "wrong values" in text and "area_km2=3.0" in text
+    doc = json.loads(
+        subprocess.run(
+            [*run, str(labels / "dev"), "--json"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        ).stdout  # fmt: skip
+    )
+    assert doc["pages"] == 2 and "centers.seats" in doc["by_field"]
+    assert set(doc["by_lang"]) == {"zh-Hans"}
+
+
+def test_evaluate_command_turns_a_missing_label_folder_into_exit_2(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "portal.cli", "evaluate", "--pages", str(tmp_path), "--labels",
+         str(tmp_path / "none")], capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert out.returncode == 2 and "no such label" in out.stderr and "Traceback" not in out.stderr

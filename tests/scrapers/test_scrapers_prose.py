@@ -1,0 +1,163 @@
+"""The prose extractor on sentences written for these tests, in the phrasing families of real
+pages (profiles written as prose, hotlines, park launches, mirror-site pinyin, English)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scrapers.extract.mirror import strip_pinyin
+from scrapers.extract.names import names_match
+from scrapers.extract.page import MAX_RECORDS, extract_page
+from scrapers.extract.prose import read_prose
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def page(text: str, name: str = "page.txt") -> dict:
+    return extract_page(text.encode("utf-8"), name).as_dict(evidence=True)
+
+
+def one(entities: list[dict], name: str) -> dict:
+    (hit,) = [e for e in entities if names_match(e["name"], name)]
+    return hit
+
+
+def test_profile_prose_attaches_seats_and_staff_to_the_center():
+    doc = page(
+        "示例银行东岭信用卡客服中心位于东岭市高新区。\n"
+        "示例银行东岭信用卡客服中心成立于2012年，目前拥有1200个座席，员工约1500人，"
+        "实行7×24小时服务，日均接听电话超过2万个，接通率达到95%。"
+    )
+    center = one(doc["centers"], "示例银行东岭信用卡客服中心")
+    assert center["seats"] == 1200 and "seats_bound" not in center
+    assert (center["staff"], center["staff_bound"]) == (1500, "approx")
+    assert (center["hours_per_day"], center["days_per_week"]) == (24, 7)
+    assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (20000, "min")
+    assert center["answer_rate"] == 0.95
+    assert center["industry"] == "银行"
+    assert "1200个座席" in center["evidence"]["seats"]
+    assert 0 < center["confidence"] <= 1
+    assert all(v <= center["confidence"] for v in center["field_confidence"].values())
+
+
+def test_hotline_opened_year_and_seats_after_an_anaphor():
+    doc = page(
+        "2015年3月1日，东岭市12345政务服务热线正式开通。\n"
+        "热线话务大厅共设60个坐席，话务员共有120余名。东岭市12345政务服务热线受理群众诉求。"
+    )
+    center = one(doc["centers"], "东岭市12345政务服务热线")
+    assert center["founded_year"] == 2015
+    assert center["seats"] == 60
+    assert (center["staff"], center["staff_bound"]) == (120, "min")
+    assert center["industry"] == "政务"
+
+
+def test_totals_of_a_city_or_the_nation_are_not_the_centers():
+    doc = page(
+        "东岭市12345政务服务热线设有80个坐席。全市呼叫中心共有座席3万个。"
+        "全国呼叫中心市场规模达到350亿元。东岭市12345政务服务热线运行平稳。"
+    )
+    center = one(doc["centers"], "东岭市12345政务服务热线")
+    assert center["seats"] == 80
+
+
+def test_park_names_without_a_fixed_suffix_list_and_with_conjunctions():
+    entities = read_prose(
+        "西岭软件与信息技术服务外包产业园占地500亩。“南岭声谷”位于南岭县。"
+        "西岭软件与信息技术服务外包产业园内集聚企业30家。"
+    )
+    names = {e.name for e in entities}
+    assert "西岭软件与信息技术服务外包产业园" in names
+    park = next(e for e in entities if e.name == "西岭软件与信息技术服务外包产业园")
+    assert park.values["area_km2"] == pytest.approx(0.3333, abs=1e-3)
+
+
+def test_park_figures_bounds_and_phase_plots():
+    doc = page(
+        "东岭呼叫中心产业基地总体规划面积为2平方公里，总投资逾50亿元，总建筑面积约30万平方米。"
+        "东岭呼叫中心产业基地起步区占地300亩，园区内呼叫中心大厦建筑面积2.5万平方米。"
+        "到2030年，东岭呼叫中心产业基地座席规模将达到5万席。"
+    )
+    park = one(doc["parks"], "东岭呼叫中心产业基地")
+    assert park["area_km2"] == 2
+    assert (park["investment_cny"], park["investment_cny_bound"]) == (5_000_000_000, "min")
+    assert (park["floor_area_m2"], park["floor_area_m2_bound"]) == (300_000, "approx")
+    assert {"year": 2030, "seats": 50000} in park["seat_targets"]
+
+
+def test_a_zone_before_a_generic_park_name_names_the_park():
+    doc = page("东岭经济技术开发区将规划建设占地面积60万平方米的服务外包产业基地。")
+    park = one(doc["parks"], "东岭经济技术开发区服务外包产业基地")
+    assert park["area_km2"] == pytest.approx(0.6)
+
+
+def test_generic_and_city_industry_names_are_not_entities():
+    doc = page("温州呼叫中心发展迅速，一家大型呼叫中心落户本地。支持服务外包及呼叫中心发展。")
+    assert doc["centers"] == []
+
+
+def test_mirror_pinyin_is_removed_before_reading():
+    text = "東嶺呼叫中心產(chǎn)業(yè)基地位于東嶺市，規(guī)劃面積3平方公里。東嶺呼叫中心產(chǎn)業(yè)基地發(fā)展迅速。"
+    assert "(chǎn)" not in strip_pinyin(text)
+    park = one(page(text)["parks"], "东岭呼叫中心产业基地")
+    assert park["area_km2"] == 3
+
+
+def test_english_parks_and_centers_with_their_city():
+    doc = page(
+        "Acme Telecom opened a call center in Dalian last year. The center is located in the "
+        "Dalian Harbour Software Park, which hosts 40 BPO firms. Dalian Harbour Software Park "
+        "was created in 2001. Acme Telecom call center serves clients in Japan."
+    )
+    park = one(doc["parks"], "Dalian Harbour Software Park")
+    assert park["city"] == "Dalian"
+    assert any("Acme Telecom" in c["name"] for c in doc["centers"])
+
+
+def test_label_value_pages_still_work_as_txt():
+    doc = page("中心名称：东岭保险客服中心\n所在城市：东岭\n座席数量：320个\n")
+    center = one(doc["centers"], "东岭保险客服中心")
+    assert center["seats"] == 320 and center["confidence"] >= 0.9
+
+
+def test_records_per_page_are_capped():
+    text = "。".join(f"第{i}号示例客服中心拥有{i + 10}个座席" for i in range(MAX_RECORDS + 50))
+    doc = page(text)
+    assert len(doc["centers"]) + len(doc["parks"]) <= MAX_RECORDS
+
+
+def test_extract_command_reads_txt_pages_with_evidence(tmp_path):
+    p = tmp_path / "note.txt"
+    p.write_text("东岭市12345政务服务热线设有80个坐席。东岭市12345政务服务热线运行平稳。", "utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "portal.cli", "extract", str(p), "--json", "--evidence"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    (doc,) = json.loads(out.stdout)
+    (center,) = doc["centers"]
+    assert center["seats"] == 80 and "80个坐席" in center["evidence"]["seats"]
+    assert doc["parks"] == [] and doc["incentives"] == []
+
+
+def test_tenants_listed_before_a_settling_verb_belong_to_the_one_park():
+    doc = page(
+        "南岭呼叫中心产业园规划面积1平方公里。此后，甲乙科技、丙丁数据等知名企业相继入驻。"
+        "南岭呼叫中心产业园还吸引了更多企业。"
+    )
+    park = one(doc["parks"], "南岭呼叫中心产业园")
+    assert park["tenants"] == ["甲乙科技", "丙丁数据"]
+
+
+def test_daily_calls_take_the_later_figure_of_a_growth():
+    doc = page(
+        "东岭市12345政务服务热线开通后，日均来电由原先的500个上升到3000个。"
+        "东岭市12345政务服务热线运行平稳。"
+    )
+    center = one(doc["centers"], "东岭市12345政务服务热线")
+    assert center["daily_inbound_calls"] == 3000
+    assert center["field_confidence"]["daily_inbound_calls"] <= 0.6
