@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "evaluate",
     "export": "export",
     "extract": "extract",
+    "harvest": "harvest",
     "import": "import_file",
     "review": "review",
     "serve": "serve",

@@ -19,11 +19,12 @@ through the same validation path as every other source.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from data.normalise import values as nz
+from scrapers.corpus.score import values_equal
+from scrapers.extract.names import names_match
 
 #: label fields of a center -> column of ``centers``
 CENTER_FIELDS = (
@@ -61,6 +62,7 @@ PARK_FIELDS = {
     "jobs": "jobs",
     "founded_year": "founded_year",
 }
+_FIELDS_OF = {"centers": set(CENTER_FIELDS), "parks": set(PARK_FIELDS)}
 #: how a bound is written for the normaliser
 _BOUND_TEXT = {"min": "{v}以上", "max": "不超过{v}", "approx": "约{v}"}
 #: unit the normaliser needs after a bare number of these fields
@@ -154,16 +156,13 @@ class PageHarvest:
         return {"source": self.source, "review": self.decisions, "records": self.records}
 
 
-def _decide(label: object, found: object, same: Callable[[object, object], bool]) -> str:
-    if found is None:
+def _decide(label_field: str, entity: dict, got: dict) -> str:
+    """The curator's decision on the extractor's value of one labelled field."""
+    if label_field not in got:
         return "added"
-    return "accepted" if same(label, found) else "corrected"
-
-
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return abs(a - b) <= 0.01 * max(abs(a), abs(b), 1e-9)
-    return nz.name_key(str(a)) == nz.name_key(str(b))
+    same = values_equal(label_field, got[label_field], entity[label_field])
+    same_bound = got.get(f"{label_field}_bound") == entity.get(f"{label_field}_bound")
+    return "accepted" if same and same_bound else "corrected"
 
 
 def harvest_page(label: dict, extracted: dict | None, extractor_version: str) -> PageHarvest:
@@ -178,20 +177,27 @@ def harvest_page(label: dict, extracted: dict | None, extractor_version: str) ->
         "extractor_version": extractor_version,
     }
     out = PageHarvest(page=label["id"], source=source)
-    found = _index(extracted)
+    unmatched = {t: list((extracted or {}).get(t) or []) for t in ("centers", "parks")}
+
+    def count(decision: str, n: int = 1) -> None:
+        if n:
+            out.decisions[decision] = out.decisions.get(decision, 0) + n
 
     def review(table: str, name: str, values: dict, entity: dict, fields) -> dict:
         pairs = fields.items() if isinstance(fields, dict) else ((f, f) for f in fields)
-        got = found.get((table, nz.name_key(name)), {})
+        got = next((e for e in unmatched[table] if names_match(e.get("name", ""), name)), {})
+        if got:
+            unmatched[table].remove(got)
         decisions = {}
         for label_field, column in pairs:
             if label_field in entity and column in values:
-                d = _decide(entity[label_field], got.get(label_field), _same)
-                decisions[column] = d
-                out.decisions[d] = out.decisions.get(d, 0) + 1
-        extra = [f for f in got if f not in entity and f not in ("confidence", "evidence")]
-        if extra:
-            out.decisions["rejected"] = out.decisions.get("rejected", 0) + len(extra)
+                decisions[column] = d = (
+                    "accepted"
+                    if label_field == "name" and got
+                    else _decide(label_field, entity, got)
+                )
+                count(d)
+        count("rejected", sum(1 for f in got if f not in entity and f in _FIELDS_OF[table]))
         return decisions
 
     def entity(table: str, e: dict, fields) -> None:
@@ -228,6 +234,8 @@ def harvest_page(label: dict, extracted: dict | None, extractor_version: str) ->
             rec = incentive_values(inc, tiers[inc.get("kind")], p["name"], None)
             if rec:
                 out.records.append({"table": "incentives", "values": rec, "review": {}})
+    for table, rest in unmatched.items():  # entities the curator did not confirm
+        count("rejected", sum(1 for e in rest for f in e if f in _FIELDS_OF[table]))
     tiers = {}
     for inc in label.get("incentives", []):
         if not inc.get("city"):
@@ -240,18 +248,7 @@ def harvest_page(label: dict, extracted: dict | None, extractor_version: str) ->
     return out
 
 
-def _index(extracted: dict | None) -> dict[tuple[str, str], dict]:
-    if not extracted:
-        return {}
-    index = {}
-    for table in ("centers", "parks"):
-        for e in extracted.get(table, []):
-            if e.get("name"):
-                index[(table, nz.name_key(e["name"]))] = e
-    return index
-
-
-def load_labels(directory: Path) -> list[dict]:
+def label_documents(directory: Path) -> list[dict]:
     """Every label file under ``directory`` (``dev/`` and ``heldout/``), sorted by page id."""
     files = sorted(Path(directory).glob("*/*.json"), key=lambda p: p.stem)
     return [json.loads(p.read_text(encoding="utf-8")) for p in files]
@@ -270,3 +267,28 @@ def write_harvest(pages: list[PageHarvest], out_dir: Path) -> int:
         (out_dir / f"{page.page}.json").write_text(text, encoding="utf-8")
         n += 1
     return n
+
+
+def harvest_corpus(pages: Path, labels: Path, out_dir: Path) -> dict[str, int]:
+    """Run the extractor on every labelled page, review it, write ``out_dir``; the decision counts."""
+    from scrapers.corpus import page_path
+    from scrapers.extract import EXTRACTOR_VERSION
+    from scrapers.extract.errors import ExtractError
+    from scrapers.extract.page import extract_page
+
+    harvested = []
+    for label in label_documents(labels):
+        path = page_path(pages, label["id"])
+        found = None
+        if path is not None:
+            try:
+                found = extract_page(path.read_bytes(), path.name).as_dict()
+            except ExtractError:
+                found = {}
+        harvested.append(harvest_page(label, found, EXTRACTOR_VERSION if path else "none"))
+    write_harvest(harvested, out_dir)
+    totals: dict[str, int] = {}
+    for page in harvested:
+        for k, v in page.decisions.items():
+            totals[k] = totals.get(k, 0) + v
+    return totals
