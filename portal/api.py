@@ -57,7 +57,18 @@ class ReleaseApi:
         self.release_file = Path(release_file) if release_file is not None else None
         self._version: str | None = None
         self._app = None
+        self._datasette: Datasette | None = None
+        self._retired: Datasette | None = None
         self._lock: asyncio.Lock | None = None
+
+    def _serve(self, ds: Datasette) -> None:
+        # the instance before the previous one has had a whole version to finish its requests:
+        # stop its query threads (they hold connections to a file that may be pruned)
+        if self._retired is not None and self._retired.executor is not None:
+            self._retired.executor.shutdown(wait=False)
+        self._retired = self._datasette
+        self._datasette = ds
+        self._app = ds.app()
 
     def current(self) -> tuple[str | None, object]:
         """Bake if needed and return ``(version, datasette asgi app)`` (blocking)."""
@@ -65,12 +76,12 @@ class ReleaseApi:
             if self._app is None:
                 if not self.release_file.is_file():
                     raise ReleaseError(f"release file {self.release_file} does not exist")
-                self._app = make_datasette(self.release_file).app()
+                self._serve(make_datasette(self.release_file))
             return None, self._app
         version = data_version(self.db_path)
         if version != self._version or self._app is None:
             path = bake_release(self.db_path, self.cache_dir)
-            self._app = make_datasette(path, version).app()
+            self._serve(make_datasette(path, version))
             self._version = version
         return self._version, self._app
 
