@@ -29,8 +29,22 @@ from data.release.api_config import SETTINGS, api_metadata
 from data.release.baked import bake_release, data_version
 
 
+def _quiet_error_pages() -> None:
+    """Stop Datasette printing a rich traceback with every local for each error response.
+
+    Datasette 0.65 does so for a 404 or an interrupted query too: slow, synchronous on the
+    server's event loop (which the portal shares) and noisy. Errors still get their JSON or
+    HTML answer; real failures (500) still print their traceback. Imported here, after
+    ``datasette.app``: importing the module first breaks Datasette's plugin registration.
+    """
+    import datasette.handle_exception
+
+    datasette.handle_exception.rich = None
+
+
 def make_datasette(path: Path, version: str | None = None) -> Datasette:
     """A Datasette instance serving the release SQLite at ``path`` read-only (immutable)."""
+    _quiet_error_pages()
     return Datasette(
         immutables=[str(path)],
         metadata=api_metadata(path.stem, version),

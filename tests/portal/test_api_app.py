@@ -89,3 +89,20 @@ def test_db_or_release_file_not_both(tmp_path):
         ReleaseApi(tmp_path / "a.sqlite", release_file=tmp_path / "b.sqlite")
     with pytest.raises(ValueError, match="either"):
         ReleaseApi()
+
+
+def test_error_answers_do_not_dump_tracebacks(built_db_path, tmp_path, capsys):
+    api = ReleaseApi(built_db_path, tmp_path / "cache")
+    with Client(standalone_app(api)) as client:
+        r = client.get("/api/parkbench/import_rejects.json")
+        assert r.status_code == 404 and r.json()["error"] == "Table not found"
+        r = client.get(
+            "/api/parkbench.json",
+            params={
+                "sql": "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+                " SELECT count(*) FROM c"
+            },
+        )
+        assert r.status_code == 400
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err and "locals" not in out.out + out.err
