@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import sqlite3
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
@@ -117,6 +119,18 @@ def test_bake_once_per_data_version_and_again_after_a_write(working_db, tmp_path
     assert second != first
     assert "版本测试呼叫中心" in {r["name"] for r in rows(second, "SELECT name FROM centers")}
     assert "版本测试呼叫中心" not in {r["name"] for r in rows(first, "SELECT name FROM centers")}
+
+
+def test_processes_baking_one_version_into_one_cache_agree(working_db, tmp_path):
+    db_path = tmp_path / "parkbench.sqlite"
+    shutil.copy(working_db, db_path)
+    cache = tmp_path / "shared"
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=3, mp_context=ctx) as pool:
+        paths = list(pool.map(bake_release, [db_path] * 3, [cache] * 3))
+    assert len(set(paths)) == 1 and paths[0].is_file()
+    assert [p.name for p in cache.iterdir()] == [data_version(db_path)]  # no leftovers
+    assert rows(paths[0], "SELECT COUNT(*) AS n FROM centers")[0]["n"] > 0
 
 
 def test_bake_of_a_missing_database_is_a_store_error(tmp_path):
