@@ -23,15 +23,15 @@ $(STAMP): pyproject.toml
 ## venv: create .venv and install ParkBench with its test and benchmark tools
 venv: $(STAMP)
 
-## system: install the Debian packages the browser tests need (chromium, CJK fonts)
+## system: install the Debian packages the browser and deployment tests need (chromium, CJK fonts, nginx)
 system: $(SYS_STAMP)
 $(SYS_STAMP):
 	mkdir -p build
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then \
-		echo "chromium and CJK fonts present"; \
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'noto sans cjk' && [ -x /usr/sbin/nginx ]; then \
+		echo "chromium, CJK fonts and nginx present"; \
 	else \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk nginx-light; \
 	fi
 	touch $(SYS_STAMP)
 

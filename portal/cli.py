@@ -15,6 +15,7 @@ from data.errors import ParkBenchError
 
 #: command name -> module under portal.commands (the name is the contract; keep it)
 COMMANDS: dict[str, str] = {
+    "api": "api",
     "build": "build",
     "crawl": "crawl",
     "evaluate": "evaluate",

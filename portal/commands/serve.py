@@ -12,7 +12,7 @@ import click
 from data.errors import StoreError
 from portal.commands._options import db_option
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+SERVER = Path(__file__).resolve().parents[1] / "server.py"
 
 
 @click.command("serve")
@@ -31,7 +31,7 @@ def command(db_path: str, port: int, host: str) -> None:
         "-m",
         "streamlit",
         "run",
-        str(APP),
+        str(SERVER),
         "--server.port",
         str(port),
         "--server.address",
@@ -42,4 +42,4 @@ def command(db_path: str, port: int, host: str) -> None:
         "false",
     ]
     click.echo(f"ParkBench portal on http://{host}:{port} (database {db_path})")
-    raise SystemExit(subprocess.call(args, env=env, cwd=APP.parents[1]))
+    raise SystemExit(subprocess.call(args, env=env, cwd=SERVER.parents[1]))

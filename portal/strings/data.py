@@ -25,4 +25,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.range_max": {"zh": "最大值", "en": "Maximum"},
     "data.record_placeholder": {"zh": "选择一条记录", "en": "Choose a record"},
     "data.table_placeholder": {"zh": "选择数据表", "en": "Choose a table"},
+    # read API (Datasette on the published release, /api/)
+    "data.api": {"zh": "数据接口（API）", "en": "Data API"},
+    "data.api_note": {
+        "zh": "用代码查询已发布的数据：每张表都有 JSON 和 CSV 地址，可用 SQL 只读查询"
+        "（有时间和行数上限），并有搜索（两个汉字也可）、园区入驻企业、城市优惠政策等预设查询。",
+        "en": "Query the published data from code: every table as JSON and CSV, read-only SQL"
+        " (with time and row limits), and canned queries for search (2-character Chinese"
+        " terms too), a park's tenants and incentives by city.",
+    },
+    "data.api_open": {"zh": "打开数据接口", "en": "Open the data API"},
+    "data.api_table": {"zh": "本表地址：", "en": "This table:"},
 }

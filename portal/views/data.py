@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data.release.api_config import api_paths
 from data.release.formats import is_point_table
 from data.schema.tables import TABLES
 from data.store.database import utc_now
@@ -131,6 +132,13 @@ cols[4].download_button(
     "application/vnd.sqlite3",
     key="dl_sqlite",
 )
+
+st.subheader(t("data.api"))
+st.caption(t("data.api_note"))
+api = api_paths(table)
+st.link_button(t("data.api_open"), api["index"])
+st.caption(t("data.api_table"))
+st.code("\n".join([api["json"], api["csv"], api["search"] + "密云"]), language=None)
 
 with st.expander(t("data.schema.dictionary")):
     dictionary = dictionary_frame(table)

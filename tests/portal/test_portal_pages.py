@@ -105,6 +105,19 @@ def test_data_page_offers_every_download_and_the_dictionary(app):
     assert any("ParkBench" in c.value for c in at.code)
 
 
+def test_data_page_links_to_the_read_api_in_both_languages(app):
+    at = open_page(app, "data")
+    links = {b.proto.label: b.proto.url for b in at.get("link_button")}
+    assert links[STRINGS["data.api_open"]["zh"]] == "/api/parkbench"
+    assert STRINGS["data.api"]["zh"] in texts(at)
+    assert any("/api/parkbench/centers.json" in c.value for c in at.code)
+    at.sidebar.radio(key="lang_switch").set_value("en").run()
+    assert not at.exception
+    links = {b.proto.label: b.proto.url for b in at.get("link_button")}
+    assert links[STRINGS["data.api_open"]["en"]] == "/api/parkbench"
+    assert STRINGS["data.api"]["en"] in texts(at)
+
+
 def test_map_page_builds_a_clustered_offline_map(app, portal_db):
     at = open_page(app, "map")
     script = map_script(at)
