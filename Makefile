@@ -8,7 +8,6 @@ PIP := $(VENV)/bin/pip
 DB ?= build/parkbench.sqlite
 PORT ?= 8501
 STAMP := $(VENV)/.installed
-SYS_STAMP := build/.system-packages
 
 ## help: list the targets
 help:
@@ -23,17 +22,18 @@ $(STAMP): pyproject.toml
 ## venv: create .venv and install ParkBench with its test and benchmark tools
 venv: $(STAMP)
 
-## system: install the Debian packages the browser and deployment tests need (chromium, CJK fonts, nginx)
-system: $(SYS_STAMP)
-$(SYS_STAMP):
-	mkdir -p build
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'noto sans cjk' && [ -x /usr/sbin/nginx ]; then \
-		echo "chromium, CJK fonts and nginx present"; \
+## system: install the Debian packages the tests need (chromium, CJK fonts, nginx); skips those present
+SYS_PKGS := chromium chromium-driver fonts-noto-cjk nginx-light
+system:
+	@missing=$$(for p in $(SYS_PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -z "$$missing" ]; then \
+		echo "system packages present: $(SYS_PKGS)"; \
 	else \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk nginx-light; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
-	touch $(SYS_STAMP)
 
 ## db: build the SQLite database from the curated data in the repo
 db: $(STAMP)
@@ -44,7 +44,7 @@ run: db
 	$(VENV)/bin/parkbench serve --db $(DB) --port $(PORT)
 
 ## test: set everything up (system packages included) and run the whole test suite
-test: $(STAMP) $(SYS_STAMP)
+test: $(STAMP) system
 	$(PY) -m pytest
 
 ## lint: ruff check and format check
