@@ -23,15 +23,16 @@ $(STAMP): pyproject.toml
 ## venv: create .venv and install ParkBench with its test and benchmark tools
 venv: $(STAMP)
 
-## system: install the Debian packages the browser tests need (chromium, CJK fonts)
+## system: install the Debian packages the browser tests and PDF reports need (chromium, CJK fonts, Pango)
 system: $(SYS_STAMP)
 $(SYS_STAMP):
 	mkdir -p build
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then \
-		echo "chromium and CJK fonts present"; \
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'noto sans cjk' \
+		&& ldconfig -p | grep -q libpangoft2-1.0; then \
+		echo "chromium, CJK fonts and Pango present"; \
 	else \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0; \
 	fi
 	touch $(SYS_STAMP)
 

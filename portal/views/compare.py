@@ -321,11 +321,11 @@ ids = [r["id"] for r in records]
 gap_cols = st.columns(3)
 gap_site = gap_cols[0].selectbox(
     t("report.gap_site"), ids, index=len(ids) - 1, format_func=names.__getitem__,
-    key="compare_gap_site",
+    placeholder=t("common.choose"), key="compare_gap_site",
 )  # fmt: skip
 gap_rival = gap_cols[1].selectbox(
     t("report.gap_rival"), ids, index=0 if ids[0] != gap_site else 1,
-    format_func=names.__getitem__, key="compare_gap_rival",
+    format_func=names.__getitem__, placeholder=t("common.choose"), key="compare_gap_rival",
 )  # fmt: skip
 subsidy_years = int(
     gap_cols[2].number_input(
