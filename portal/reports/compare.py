@@ -444,7 +444,7 @@ def matrix_svg(matrix: CostQualityMatrix, names: dict[str, str]) -> str:
         "high_cost_low_quality": (w - pad - 4, h - pad - 6, "end"),
     }
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'<svg width="{w}" height="{h}" '
         f'viewBox="0 0 {w} {h}" class="matrix">',
         f'<rect x="{pad}" y="{pad}" width="{w - 2 * pad}" height="{h - 2 * pad}" '
         'fill="#fafafa" stroke="#999"/>',

@@ -106,6 +106,9 @@ def test_compare_page_ranks_and_downloads_a_self_contained_report(page, server):
     for url in re.findall(r"https?://[^\s\"'<>)]+", report):
         assert url.startswith(("https://github.com/", "https://pypi.org/", "https://cloudcenter"))
     with page.expect_download() as info:
+        page.get_by_role("button", name="对比报告（PDF）").click()
+    assert Path(info.value.path()).read_bytes()[:5] == b"%PDF-"
+    with page.expect_download() as info:
         page.get_by_role("button", name="对比表（CSV）").click()
     header = Path(info.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("rank_in_selection,id,adcode,name,kind,score")

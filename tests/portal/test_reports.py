@@ -76,6 +76,9 @@ def test_weights_matrix_gap_sources_and_notes_are_in_the_report(data, html):
     for point in data.matrix.points:
         assert f"<td>{point.cost_index:.0f}</td>" in page
     assert page.count("<circle") == len(SITES)  # the scatter
+    # nothing to fetch: http(s) only as the text of a source
+    for url in re.findall(r"https?://[^\s\"'<>)]+", page):
+        assert url.startswith(("https://github.com/", "https://pypi.org/")), url
     assert "房租补贴" in page and "税收返还" in page
     assert "leiii/census" in page  # a fact's source
     assert "质量得分 = 去掉成本指标" in page  # the quality score is defined
@@ -112,6 +115,7 @@ def test_pdf_in_chinese_and_english(data, html):
     assert re.search(r"第 1 / \d+", zh)  # page numbers
     for point in data.matrix.points:  # the matrix table
         assert re.search(rf"{point.cost_index:.0f}\s+{point.quality_score:.3f}", zh)
+    assert "越低越便宜" in zh  # the axis of the matrix scatter (inline SVG)
     assert "成本低、质量高" in zh or "成本高、质量高" in zh
     en = pdf_text(html_to_pdf(html["en"]))
     assert "Cost-quality matrix" in en and re.search(r"Page 1 / \d+", en)
