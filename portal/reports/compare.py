@@ -444,8 +444,7 @@ def matrix_svg(matrix: CostQualityMatrix, names: dict[str, str]) -> str:
         "high_cost_low_quality": (w - pad - 4, h - pad - 6, "end"),
     }
     parts = [
-        f'<svg width="{w}" height="{h}" '
-        f'viewBox="0 0 {w} {h}" class="matrix">',
+        f'<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}" class="matrix">',
         f'<rect x="{pad}" y="{pad}" width="{w - 2 * pad}" height="{h - 2 * pad}" '
         'fill="#fafafa" stroke="#999"/>',
         f'<line x1="{sx(100):.1f}" y1="{pad}" x2="{sx(100):.1f}" y2="{h - pad}" stroke="#555" '
