@@ -185,3 +185,35 @@ def test_cli_writes_the_benchmark_report(portal_db, tmp_path, capsys):
     text = pdf_text(out.read_bytes())
     assert "绩效对标报告" in text and "接通率" in text and "模型说明" in text
     assert re.search(r"第 1 / \d+", text)
+
+
+def test_compare_page_shows_the_matrix_and_the_gap(portal_db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.portal_support import APP
+
+    monkeypatch.setenv("PARKBENCH_DB", str(portal_db))
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.run()
+    at.switch_page("views/compare.py")
+    at.run()
+    at.multiselect(key="compare_sites").set_value(list(SITES)).run()
+    at.selectbox(key="compare_gap_site").set_value("310000").run()
+    at.selectbox(key="compare_gap_rival").set_value("610100").run()
+    assert not at.exception, at.exception
+    frames = {tuple(df.value.columns): df.value for df in at.dataframe}
+    matrix = next(v for k, v in frames.items() if "象限" in k)
+    assert len(matrix) == 3 and set(matrix["象限"]) <= {
+        "成本低、质量高", "成本高、质量高", "成本低、质量低", "成本高、质量低",
+    }  # fmt: skip
+    gap = next(v for k, v in frames.items() if "优惠方式" in k)
+    assert list(gap["优惠方式"]) == ["房租补贴", "座席补贴", "培训补贴", "税收返还"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "对比报告（PDF）" in labels
+    at.sidebar.radio(key="lang_switch").set_value("en").run()
+    assert not at.exception, at.exception
+    frames = {tuple(df.value.columns): df.value for df in at.dataframe}
+    matrix = next(v for k, v in frames.items() if "Quadrant" in k)
+    assert set(matrix["Site"]) == {"Beijing", "Shanghai", "Xi’an"}
+    gap = next(v for k, v in frames.items() if "Incentive" in k)
+    assert not any(CJK.search(str(cell)) for cell in gap.to_numpy().ravel())
