@@ -94,6 +94,16 @@ def test_english_report_has_no_chinese_but_data_names(data, html):
     assert "Beijing" in page and "Xi" in page  # English names of the store
 
 
+def test_chinese_report_has_no_english_sentences_but_sources(data, html):
+    page = re.sub(r"<style>.*?</style>|src=\"[^\"]+\"", "", html["zh"], flags=re.S)
+    text = re.sub(r"<[^>]+>", "\n", page)
+    for col in ("source_title", "source_url"):
+        for frame in (data.indicators, data.incentives):
+            for value in sorted({str(v) for v in frame[col].dropna()}, key=len, reverse=True):
+                text = text.replace(value, " ")
+    assert not re.findall(r"[A-Za-z]{4,}\s+[A-Za-z]{3,}", text)
+
+
 def test_gap_of_the_report_ties_when_applied_to_the_cost_model(data):
     site, rival = data.costs["310000"], data.costs["610100"]
     assert data.gap.gap_cny_per_seat_year > 0
