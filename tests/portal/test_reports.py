@@ -179,6 +179,11 @@ def test_cli_errors_are_one_line(portal_db, tmp_path, capsys):
          "--db", str(portal_db)], capsys,
     )  # fmt: skip
     assert code == 2 and "nowhere" in text and "Traceback" not in text
+    code, text = run_cli(
+        ["report", "compare", "--sites", "110000,310000", "--service-level", "99/1",
+         "--out", str(tmp_path / "x.pdf"), "--db", str(portal_db)], capsys,
+    )  # fmt: skip
+    assert code == 2 and "99/1" in text and "Traceback" not in text
     code, text = run_cli(["report", "benchmark", "--out", str(tmp_path / "b.pdf")], capsys)
     assert code == 2 and "--center" in text
 
