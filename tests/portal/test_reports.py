@@ -225,6 +225,14 @@ def test_compare_page_shows_the_matrix_and_the_gap(portal_db, monkeypatch):
     assert list(gap["优惠方式"]) == ["房租补贴", "座席补贴", "培训补贴", "税收返还"]
     labels = [b.proto.label for b in at.get("download_button")]
     assert "对比报告（PDF）" in labels
+    # the contributions chart on the page: each criterion in its group's colour
+    import json
+
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    bars = next(c for c in charts if c["data"][0].get("type") == "bar")
+    colours = {trace["marker"]["color"] for trace in bars["data"]}
+    assert {"#08519c", "#cb181d", "#238b45"} <= colours
+    assert any(len(c["data"]) == 1 and c["data"][0].get("mode") == "markers+text" for c in charts)
     at.sidebar.radio(key="lang_switch").set_value("en").run()
     assert not at.exception, at.exception
     frames = {tuple(df.value.columns): df.value for df in at.dataframe}
