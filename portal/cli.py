@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "cost": "cost",
     "score": "score",
     "benchmark": "benchmark",
+    "report": "report",
     "awards": "awards",
 }
 

@@ -9,8 +9,10 @@ missing here or missing a language.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 LANGS = ("zh", "en")
@@ -262,8 +264,35 @@ def _merge_page_strings() -> None:
 _merge_page_strings()
 
 
+#: a language fixed for a block of code (:func:`use_lang`), ahead of the session's
+_FIXED_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("lang", default=None)
+
+
+@contextlib.contextmanager
+def use_lang(lang: str) -> Iterator[str]:
+    """Within the block, :func:`current_lang` is ``lang`` (reports built by the CLI, or by a
+    download callback that Streamlit runs after the script, where the session is not readable).
+
+    Examples
+    --------
+    >>> with use_lang("en"):
+    ...     t("common.name")
+    'Name'
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; choose {' or '.join(LANGS)}")
+    token = _FIXED_LANG.set(lang)
+    try:
+        yield lang
+    finally:
+        _FIXED_LANG.reset(token)
+
+
 def current_lang() -> str:
     """The language of the running session (``"zh"`` outside Streamlit)."""
+    fixed = _FIXED_LANG.get()
+    if fixed:
+        return fixed
     try:
         import streamlit as st
 

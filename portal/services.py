@@ -227,6 +227,7 @@ def cost_curve(inputs, calls_per_hour: float, aht_seconds: float, patience, rule
 
 site_indicators = _cached(site_facts.site_indicators)
 site_incentives = _cached(site_facts.site_incentives)
+site_names_en = _cached(site_facts.site_names_en)
 # -- benchmark and awards inputs (data.inputs.benchmark), cached per database version
 benchmark_centers = _cached(load_centers)
 kpi_observations = _cached(load_kpi_observations)

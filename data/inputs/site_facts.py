@@ -106,3 +106,24 @@ def site_incentives(
     frame["source_title"] = [("; ".join(titles[i]) if i in titles else None) for i in frame["id"]]
     frame["source_url"] = [("; ".join(urls[i]) if i in urls else None) for i in frame["id"]]
     return frame.reindex(columns=columns)
+
+
+def site_names_en(
+    db: sqlite_utils.Database, adcodes: Sequence[str], park_ids: Sequence[str] = ()
+) -> dict[str, str]:
+    """English names the store holds: city adcode -> ``cities.name_en``, park id (prefixed
+    ``park:``) -> ``parks.name_en``. Places without an English name are left out."""
+    out: dict[str, str] = {}
+    if adcodes and db["cities"].exists() and "name_en" in db["cities"].columns_dict:
+        codes = list(map(str, adcodes))
+        for row in db.query(
+            f"SELECT adcode, name_en FROM cities WHERE adcode IN ({_marks(len(codes))})", codes
+        ):
+            if row["name_en"]:
+                out[str(row["adcode"])] = row["name_en"]
+    if park_ids and db["parks"].exists() and "name_en" in db["parks"].columns_dict:
+        ids = list(map(str, park_ids))
+        for row in db.query(f"SELECT id, name_en FROM parks WHERE id IN ({_marks(len(ids))})", ids):
+            if row["name_en"]:
+                out[f"park:{row['id']}"] = row["name_en"]
+    return out

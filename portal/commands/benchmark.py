@@ -6,7 +6,6 @@ import json
 
 import click
 
-from models.errors import ModelInputError
 from portal.commands._options import db_option
 from portal.commands._pairs import parse_pairs
 
@@ -75,7 +74,8 @@ def command(
 ):
     """Benchmark a center's KPIs against peers (cells with fewer than 5 peers are not shown)."""
     from data.inputs.benchmark import load_centers, load_kpi_observations
-    from models.peer_benchmark import benchmark_report, region_of, size_band, stored_center_inputs
+    from models.peer_benchmark import benchmark_report
+    from portal.reports.benchmark import benchmark_inputs
 
     centers = load_centers(db_path)
     obs = load_kpi_observations(db_path, centers)
@@ -85,35 +85,17 @@ def command(
         if "=" in part:
             k, _, v = part.partition("=")
             definitions[k.strip()] = v.strip()
-    target: dict = {}
-    label = "typed-in KPIs"
-    exclude = None
-    seats_for_cost = seats
-    if center:
-        own = stored_center_inputs(centers, obs, center)
-        exclude, label, target = own.center_id, own.name, dict(own.target)
-        for k, v in own.kpis.items():
-            kpis.setdefault(k, v)
-        for k, v in own.definitions.items():
-            definitions.setdefault(k, v)
-        annual_calls = own.annual_calls if annual_calls is None else annual_calls
-        city = city or own.city
-        seats_for_cost = seats if seats is not None else own.seats
-    if industry:
-        target["industry"] = industry
-    if seats is not None:
-        target["size_band"] = size_band(seats)
-    if province:
-        target["region"] = region_of(province)
-    if city_tier:
-        target["city_tier"] = city_tier
-    if not kpis:
-        if center:
-            raise ModelInputError(
-                f"{center} has no stored KPI that can be benchmarked; "
-                "type its KPIs with --kpi metric=value,..."
-            )
+    if not kpis and not center:
         raise click.UsageError("give --center NAME or --kpi metric=value,...")
+    # the same reading of a stored center and typed KPIs as `parkbench report benchmark`
+    x = benchmark_inputs(
+        centers, obs, center=center, kpis=kpis, definitions=definitions, industry=industry,
+        seats=seats, province=province, city_tier=city_tier, city=city,
+        annual_calls=annual_calls,
+    )  # fmt: skip
+    kpis, definitions, target = x.kpis, x.definitions, x.target
+    label, exclude, city, annual_calls = x.label, x.exclude, x.city, x.annual_calls
+    seats_for_cost = x.seats
     cpm_source = "--cost-per-minute" if cost_per_minute is not None else None
     if cost_per_minute is None and city:
         from portal.costing import REFERENCE_SEATS

@@ -1,63 +1,20 @@
 """The downloadable benchmark report: one self-contained HTML file (no script, no external URL).
 
-Rendered with Jinja2 (autoescaped) from ``portal/templates/benchmark_report.html``; the
-percentile bars are plain CSS, so the file opens offline in any browser and prints as is.
+Rendered by :func:`portal.reports.benchmark.render_benchmark_html` from
+``portal/templates/benchmark_report.html`` (the same template the PDF and ``parkbench report
+benchmark`` use); the percentile bars are plain CSS, so the file opens offline and prints as is.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-from models.peer_benchmark import MIN_PEERS
-from portal.components.benchmark import (
-    QUARTILE_COLOURS,
-    build_positions_table,
-    cost_text,
-    definition_label,
-    group_text,
-    kpi_label,
-    shown_positions,
-)
-from portal.i18n import current_lang, t
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
-_ENV = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=select_autoescape(["html"]),
-    keep_trailing_newline=True,
-)
+from portal.i18n import current_lang
+from portal.reports.benchmark import render_benchmark_html
 
 
-def build_report_html(report: dict, *, when: str) -> str:
+def build_report_html(report: dict, *, when: str, lang: str | None = None) -> str:
     """The report of :func:`models.peer_benchmark.benchmark_report` as a standalone HTML page.
 
-    ``when`` is the date the data is as of (shown in the header). Text is in the current
-    language; the same figures and notes as the page.
+    ``when`` is the date the data is as of (shown in the header); ``lang`` the language (default:
+    the session's). The same figures and notes as the page.
     """
-    table = build_positions_table(report)
-    bars = [
-        {
-            "label": f"{kpi_label(p['metric'])} ({definition_label(p['definition'])})",
-            "width": f"{max(0.0, min(100.0, p['percentile'])):.1f}",
-            "colour": QUARTILE_COLOURS[p["quartile"]],
-            "text": t("bench.position", pct=f"{p['percentile']:.0f}", q=p["quartile"]),
-        }
-        for p in shown_positions(report)
-    ]
-    return _ENV.get_template("benchmark_report.html").render(
-        lang="zh-CN" if current_lang() == "zh" else "en",
-        title=t("bench.report_title"),
-        center=report["center"],
-        group=group_text(report),
-        made=t("bench.report_made", when=when),
-        min_peers=t("bench.min_peers", min=MIN_PEERS),
-        cost=cost_text(report),
-        chart_title=t("bench.chart_title"),
-        bars=bars,
-        all_suppressed=t("bench.all_suppressed", min=MIN_PEERS),
-        header=list(table.columns),
-        rows=table.values.tolist(),
-        method=t("bench.method"),
-    )
+    return render_benchmark_html(report, when=when, lang=lang or current_lang())

@@ -17,22 +17,41 @@ from models.criteria import DEFAULT_CRITERIA
 from portal.components.charts import CJK_FONT
 from portal.i18n import current_lang, fmt_number, t
 
-#: one colour per built-in criterion, grouped by hue (labour blue, cost red, transport green,
-#: incentives purple, cluster orange)
-CRITERION_COLOURS = {
-    "working_age_population": "#08519c",
-    "college_educated_population": "#3182bd",
-    "seats_per_100k_working_age": "#9ecae1",
-    "net_cost_per_seat_cny_per_year": "#cb181d",
-    "nearest_airport_km": "#238b45",
-    "railway_stations": "#74c476",
-    "is_service_outsourcing_model_city": "#6a51a3",
-    "incentive_cny_per_seat": "#9e9ac8",
-    "center_count": "#d94801",
-    "park_count": "#fd8d3c",
-    "center_seats": "#fdd0a2",
-}
 CRITERIA = {c.name: c for c in DEFAULT_CRITERIA}
+#: criterion -> group of the built-in criteria
+CRITERION_GROUPS = {c.name: c.group for c in DEFAULT_CRITERIA}
+#: one hue per criterion group, darkest first (labour blue, cost red, transport green,
+#: incentives purple, cluster orange); a group's criteria take its shades in order
+GROUP_SHADES: dict[str, tuple[str, ...]] = {
+    "labour": ("#08519c", "#3182bd", "#6baed6", "#9ecae1"),
+    "cost": ("#cb181d", "#ef3b2c", "#fc9272"),
+    "transport": ("#238b45", "#74c476", "#a1d99b"),
+    "incentives": ("#6a51a3", "#9e9ac8", "#bcbddc"),
+    "cluster": ("#d94801", "#fd8d3c", "#fdae6b", "#fdd0a2"),
+}
+OTHER_COLOUR = "#7f7f7f"
+
+
+def criterion_colours(names, groups: dict[str, str] | None = None) -> dict[str, str]:
+    """A colour for each criterion: its group's hue, one shade per criterion of the group.
+
+    Examples
+    --------
+    >>> criterion_colours(["working_age_population", "nearest_airport_km", "mine"])
+    {'working_age_population': '#08519c', 'nearest_airport_km': '#238b45', 'mine': '#7f7f7f'}
+    """
+    groups = {**CRITERION_GROUPS, **(groups or {})}
+    used: dict[str, int] = {}
+    out = {}
+    for name in names:
+        group = groups.get(name)
+        if group not in GROUP_SHADES:
+            out[name] = OTHER_COLOUR
+            continue
+        shades = GROUP_SHADES[group]
+        out[name] = shades[min(used.get(group, 0), len(shades) - 1)]
+        used[group] = used.get(group, 0) + 1
+    return out
 
 
 def criterion_label(name: str, lang: str | None = None) -> str:
@@ -122,6 +141,7 @@ def build_contributions_chart(
     """
     names = [r["name"] for r in records][::-1]  # best on top
     fig = go.Figure()
+    colours = criterion_colours(list(records[0]["contributions"]))
     for criterion in records[0]["contributions"]:
         values = [r["contributions"][criterion] for r in records][::-1]
         filled = [criterion in filled_criteria(r) for r in records][::-1]
@@ -133,7 +153,7 @@ def build_contributions_chart(
                 name=label,
                 orientation="h",
                 marker={
-                    "color": CRITERION_COLOURS.get(criterion, "#888888"),
+                    "color": colours[criterion],
                     "pattern": {"shape": ["/" if f else "" for f in filled], "solidity": 0.4},
                 },
                 customdata=[filled_note if f else "" for f in filled],
@@ -206,3 +226,48 @@ def render_fact_card(
         st.markdown(f"- {rule['text']}")
         if rule.get("source"):
             st.caption(t("compare.source", source=rule["source"]))
+
+
+def build_cost_quality_chart(
+    matrix, names: dict[str, str], quadrants: dict[str, str], *, x_title: str, y_title: str
+) -> go.Figure:
+    """The cost-quality matrix (``models.cost_quality``): one labelled point per site, dashed
+    lines at the selection's mean (100) and the quadrants named in their corners."""
+    xs = [p.cost_index for p in matrix.points]
+    ys = [p.quality_index for p in matrix.points]
+    span_x = max(abs(v - 100) for v in xs) * 1.25 or 10.0
+    span_y = max(abs(v - 100) for v in ys) * 1.25 or 10.0
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers+text",
+            text=[names[p.id] for p in matrix.points],
+            textposition="top center",
+            marker={"size": 12, "color": "#1f6fb2"},
+            customdata=[quadrants[p.quadrant] for p in matrix.points],
+            hovertemplate="%{text}: %{x:.0f} / %{y:.0f} (%{customdata})<extra></extra>",
+        )
+    )
+    fig.add_vline(x=100, line_dash="dash", line_color="#555555")
+    fig.add_hline(y=100, line_dash="dash", line_color="#555555")
+    corners = {
+        "low_cost_high_quality": (100 - span_x, 100 + span_y, "left", "top"),
+        "high_cost_high_quality": (100 + span_x, 100 + span_y, "right", "top"),
+        "low_cost_low_quality": (100 - span_x, 100 - span_y, "left", "bottom"),
+        "high_cost_low_quality": (100 + span_x, 100 - span_y, "right", "bottom"),
+    }
+    for q, (x, y, xanchor, yanchor) in corners.items():
+        fig.add_annotation(
+            x=x, y=y, text=quadrants[q], showarrow=False, xanchor=xanchor, yanchor=yanchor,
+            font={"color": "#1a9850" if q == "low_cost_high_quality" else "#777777"},
+        )  # fmt: skip
+    fig.update_layout(
+        xaxis={"title": x_title, "range": [100 - span_x, 100 + span_x]},
+        yaxis={"title": y_title, "range": [100 - span_y, 100 + span_y]},
+        font={"family": CJK_FONT},
+        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        height=420,
+        showlegend=False,
+    )
+    return fig

@@ -16,7 +16,8 @@ from portal.components.benchmark import render_benchmark, render_typed_inputs
 from portal.components.benchmark_report import build_report_html
 from portal.components.layout import require_database
 from portal.costing import REFERENCE_SEATS
-from portal.i18n import fixed_labels, fmt_number, t
+from portal.i18n import current_lang, fixed_labels, fmt_number, t
+from portal.reports.pdf import html_to_pdf
 
 st.title(t("page.benchmark"))
 st.write(t("bench.intro"))
@@ -106,10 +107,20 @@ render_benchmark(report)
 if inputs["annual_calls"] is None:
     st.caption(t("bench.calls_unknown"))
 when = (services.last_update() or "")[:10] or t("overview.never")
-st.download_button(
+lang = current_lang()
+report_html = build_report_html(report, when=when, lang=lang)
+dl = st.columns(2)
+dl[0].download_button(
     t("bench.download"),
-    build_report_html(report, when=when),
+    report_html,
     "parkbench-benchmark.html",
     "text/html",
     key="bench_download",
+)
+dl[1].download_button(
+    t("bench.download_pdf"),
+    lambda: html_to_pdf(report_html),  # made when clicked, from the same page
+    "parkbench-benchmark.pdf",
+    "application/pdf",
+    key="bench_download_pdf",
 )

@@ -2,45 +2,50 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from data.errors import ParkBenchError
-from models.cost import (
-    COMPONENTS,
-    CURVE_TARGETS,
-    CostInputs,
-    cost_for_service_level,
-    service_level_label,
-)
+from models.cost import COMPONENTS, CURVE_TARGETS, service_level_label
 from models.criteria import GROUPS
 from models.site_ranking import MAX_COMPARED
 from models.weights import PRESETS
 from portal import services
 from portal.components.charts import render_chart
 from portal.components.compare import (
-    CRITERION_COLOURS,
     build_comparison_frame,
     build_contributions_chart,
+    build_cost_quality_chart,
     criterion_label,
     ranking_display,
     render_fact_card,
     render_preset_source,
 )
-from portal.components.cost_charts import build_cost_waterfall, waterfall_steps
+from portal.components.cost_charts import build_cost_waterfall
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.notes import note_text
-from portal.components.report import (
-    Section,
-    build_report_html,
-    contributions_png,
-    waterfall_png,
-)
-from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, has_local_inputs, incentive_rules
+from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS
 from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
+from portal.reports.compare import (
+    CompareData,
+    CompareSettings,
+    build_cost_quality,
+    build_fact_cards,
+    build_gap,
+    display_names,
+    gap_rows,
+    gap_summary,
+    matrix_rows,
+    price_sites,
+    quadrant_labels,
+    render_compare_html,
+    site_counts,
+)
+from portal.reports.pdf import html_to_pdf
 
 st.title(t("page.compare"))
 require_database()
@@ -196,38 +201,26 @@ level = cols[1].selectbox(
     placeholder=t("common.choose"),
     key="compare_sl",
 )
-target_sl, answer_seconds = next(x for x in CURVE_TARGETS if service_level_label(*x) == level)
 component_labels = {k: t(f"cost.comp.{k}") for k in COMPONENTS}
 per_seat_unit = t("unit.cny_per_seat_year")
-
-costs, cost_details = {}, {}
-for r in records:
-    city = city_names.get(r["adcode"], r["name"])
-    park = r["name"] if r["kind"] == "park" else None
-    ctx = services.cost_context(city, park)
-    aht = float(ctx.values["aht_seconds"])
-    calls = services.capacity(seats, aht, target_sl, answer_seconds)
-    result = cost_for_service_level(
-        CostInputs(seats=seats, **ctx.values),
-        calls,
-        aht,
-        target_sl=target_sl,
-        answer_seconds=answer_seconds,
-        rules=incentive_rules(ctx),
-        years=REFERENCE_YEARS,
-        sources=ctx.sources,
-        seats=seats,
-    ).to_dict()
-    cost_details[r["id"]] = (result, ctx, calls)
-    costs[r["id"]] = {
-        "gross_cny_per_seat_year": result["per_seat_per_year"],
-        "incentives_cny_per_seat_year": result["per_seat_per_year"]
-        - result["net_per_seat_per_year"],
-        "net_cny_per_seat_year": result["net_per_seat_per_year"],
-        "cny_per_contact": result["per_contact"],
-        "calls_per_hour_capacity": calls,
-        "cost_inputs": "local" if has_local_inputs(ctx) else "national defaults",
-    }
+settings = CompareSettings(
+    chosen=tuple(chosen),
+    preset=preset,
+    weights=weights,
+    method=method,
+    seats=seats,
+    service_level=level,
+)
+try:
+    site_costs = price_sites(
+        records, city_names, settings, cost_context=services.cost_context,
+        capacity=services.capacity,
+    )  # fmt: skip
+except ParkBenchError as exc:
+    st.error(str(exc))
+    st.stop()
+costs = {site_id: c.figures() for site_id, c in site_costs.items()}
+cost_details = {site_id: (c.breakdown.to_dict(), c.context) for site_id, c in site_costs.items()}
 
 st.caption(
     t(
@@ -264,7 +257,7 @@ cost_table = {
 st.dataframe(cost_table, hide_index=True, width="stretch", key="compare_costs")
 tabs = st.tabs([r["name"] for r in records])
 for tab, r in zip(tabs, records, strict=True):
-    result, ctx, calls = cost_details[r["id"]]
+    result, ctx = cost_details[r["id"]]
     with tab:
         shown = dict(result, incentives={
             k: v for k, v in result["incentives"].items() if v["per_seat_per_year"] > 0
@@ -288,170 +281,111 @@ for tab, r in zip(tabs, records, strict=True):
         for note in ctx.notes:
             st.caption(note_text(note))
 
-# -- fact cards
-st.subheader(t("compare.facts"))
+# -- cost-quality matrix (models.cost_quality)
 adcodes = tuple(dict.fromkeys(r["adcode"] for r in records))
 park_ids = tuple(r["id"].removeprefix("park:") for r in records if r["kind"] == "park")
 indicators = services.site_indicators(adcodes)
 incentives = services.site_incentives(adcodes, park_ids)
-CARD = (
-    ("population_2020", "compare.fact.population", "person"),
-    ("working_age_population_2020", "compare.fact.working_age", "person"),
-    ("college_educated_population_2020", "compare.fact.college", "person"),
-    ("nearest_airport_km", "compare.fact.airport", "km"),
-    ("railway_stations", "compare.fact.stations", "station"),
+names_en = services.site_names_en(
+    adcodes, tuple(dict.fromkeys([*park_ids, *incentives["park_id"].dropna().astype(str)]))
 )
+names = display_names(records, names_en)
+matrix = build_cost_quality(comparison, site_costs)
+st.subheader(t("report.h.matrix"))
+st.caption(t("report.matrix_intro"))
+render_chart(
+    build_cost_quality_chart(
+        matrix,
+        names,
+        quadrant_labels(),
+        x_title=t("report.matrix_x"),
+        y_title=t("report.matrix_y"),
+    ),
+    key="compare_matrix",
+)
+matrix_header = [
+    t(f"report.matrix_col.{k}")
+    for k in ("site", "net", "cost_index", "quality", "quality_index", "quadrant")
+]
+st.dataframe(
+    pd.DataFrame(matrix_rows(matrix, names), columns=matrix_header),
+    hide_index=True,
+    width="stretch",
+    key="compare_matrix_table",
+)
+st.caption(t("report.matrix_note"))
 
-
-def source_text(row) -> str:
-    year = f", {int(row['year'])}" if row["year"] == row["year"] and row["year"] else ""
-    where = f" — {row['source_url']}" if row["source_url"] else ""
-    return f"{row['source_title']}{year}{where}"
-
-
-cards = []
-for r in records:
-    mine = indicators[indicators["adcode"] == r["adcode"]].set_index("indicator")
-    facts = []
-    for indicator, key, unit in CARD:
-        if indicator in mine.index:
-            row = mine.loc[indicator]
-            value, source = float(row["value"]), source_text(row)
-        else:
-            value, source = None, None
-        if indicator == "nearest_airport_km" and r["kind"] == "park":
-            park_km = r["values"].get("nearest_airport_km")
-            if park_km is not None and park_km != value:
-                value, source = park_km, t("compare.park_record")
-        label = t("unit.station") if unit == "station" else unit
-        facts.append((t(key), fmt_number(value, label), source))
-    if "service_outsourcing_model_city" in mine.index:
-        row = mine.loc["service_outsourcing_model_city"]
-        flag = t("compare.yes") if float(row["value"]) else t("compare.no")
-        facts.append((t("compare.fact.model_city"), flag, source_text(row)))
-    centers = rows[r["id"]]
-    facts.append(
-        (
-            t("compare.fact.centers"),
-            t(
-                "compare.centers_seats",
-                centers=fmt_number(int(centers["center_count"]), t("unit.center")),
-                seats=fmt_number(int(centers["center_seats"]), "seat"),
-            ),
-            t("compare.centers_source"),
-        )
+# -- what closes the gap (models.gap)
+st.subheader(t("report.h.gap"))
+ids = [r["id"] for r in records]
+gap_cols = st.columns(3)
+gap_site = gap_cols[0].selectbox(
+    t("report.gap_site"), ids, index=len(ids) - 1, format_func=names.__getitem__,
+    placeholder=t("common.choose"), key="compare_gap_site",
+)  # fmt: skip
+gap_rival = gap_cols[1].selectbox(
+    t("report.gap_rival"), ids, index=0 if ids[0] != gap_site else 1,
+    format_func=names.__getitem__, placeholder=t("common.choose"), key="compare_gap_rival",
+)  # fmt: skip
+subsidy_years = int(
+    gap_cols[2].number_input(
+        t("report.gap_years"), min_value=1, max_value=REFERENCE_YEARS, value=3, step=1,
+        key="compare_gap_years",
     )
-    if r["kind"] == "park":
-        pid = r["id"].removeprefix("park:")
-        mask = (incentives["park_id"] == pid) | (
-            incentives["park_id"].isna() & (incentives["city_adcode"] == r["adcode"])
+)  # fmt: skip
+settings = replace(settings, site=gap_site, rival=gap_rival, subsidy_years=subsidy_years)
+gap = None
+if gap_site == gap_rival:
+    st.info(t("report.gap_same"))
+else:
+    gap = build_gap(comparison, site_costs, settings)
+    st.markdown(gap_summary(gap, names))
+    if gap.gap_cny_per_seat_year > 0:
+        st.dataframe(
+            pd.DataFrame(
+                gap_rows(gap),
+                columns=[t(f"report.gap_col.{k}") for k in ("kind", "amount", "total", "status")],
+            ),
+            hide_index=True,
+            width="stretch",
+            key="compare_gap_table",
         )
-    else:
-        mask = (incentives["city_adcode"] == r["adcode"]) | (
-            incentives["park_city_adcode"] == r["adcode"]
-        )
-    rules = []
-    for rule in incentives[mask].to_dict("records"):
-        where = rule["park_name"] or rule["city"] or city_names.get(r["adcode"], "")
-        text = t(
-            "compare.rule",
-            name=rule["name"],
-            kind=t(f"compare.incentive_kind.{rule['kind']}"),
-            where=where,
-        )
-        if rule["conditions"]:
-            text += f" — {rule['conditions'][:140]}"
-        rules.append({"text": text, "source": rule["source_title"] and (
-            f"{rule['source_title']} ({rule['source_url']})" if rule["source_url"]
-            else rule["source_title"]
-        )})  # fmt: skip
-    cards.append({"name": r["name"], "facts": facts, "rules": rules})
+    st.caption(t("report.gap_note", years=gap.years))
 
+# -- fact cards
+st.subheader(t("compare.facts"))
+counts = site_counts(records, rows)
+cards = build_fact_cards(records, counts, city_names, indicators, incentives, names)
 card_cols = st.columns(len(cards))
 for col, card in zip(card_cols, cards, strict=True):
     with col:
         render_fact_card(card["name"], card["facts"], card["rules"])
 
-# -- downloads
+# -- downloads: the CSV, and the report (HTML and PDF) in the page's language
 st.subheader(t("compare.downloads"))
 export = build_comparison_frame(records, comparison.candidates, costs)
+if gap is None:  # the report needs a pair: the default one
+    settings = replace(settings, site=None, rival=None)
+    gap = build_gap(comparison, site_costs, settings)
+report_data = CompareData(
+    settings=settings, comparison=comparison, costs=site_costs, matrix=matrix, gap=gap,
+    counts=counts, city_names=city_names, indicators=indicators, incentives=incentives,
+    names_en=names_en,
+)  # fmt: skip
+when = (services.last_update() or "")[:10] or date.today().isoformat()
 
 
-def report() -> bytes:
-    names = [r["name"] for r in records]
-    contributions = {
-        criterion_label(c): [r["contributions"][c] for r in records]
-        for c in records[0]["contributions"]
-    }
-    colours = {criterion_label(c): CRITERION_COLOURS.get(c, "#888888") for c in contributions}
-    sections = [
-        Section(
-            t("compare.ranking"),
-            lines=[
-                t(
-                    "compare.weights_used",
-                    source=weights_label,
-                    method=t(f"compare.method.{method}"),
-                    n=fmt_number(comparison.candidates, t("unit.site")),
-                ),
-                *(note_text(n) for n in comparison.notes),
-            ],
-            table=ranking_display(frame),
-            images=[
-                (
-                    t("compare.contrib_title"),
-                    contributions_png(
-                        names,
-                        contributions,
-                        colours,
-                        title=t("compare.contrib_title"),
-                        unit=t("compare.contrib_unit"),
-                    ),
-                )
-            ],
-        ),
-        Section(
-            t("compare.cost"),
-            lines=[
-                t(
-                    "compare.cost_note",
-                    seats=fmt_number(seats, "seat"),
-                    level=level,
-                    years=REFERENCE_YEARS,
-                )
-            ],
-            table=pd.DataFrame(cost_table),
-            images=[
-                (
-                    t("compare.waterfall_title", site=r["name"]),
-                    waterfall_png(
-                        waterfall_steps(
-                            cost_details[r["id"]][0],
-                            component_labels,
-                            t("compare.gross_bar"),
-                            t("compare.net_bar"),
-                        ),
-                        title=t("compare.waterfall_title", site=r["name"]),
-                        unit=per_seat_unit,
-                    ),
-                )
-                for r in records
-            ],
-        ),
-        Section(
-            t("compare.facts"),
-            cards=[dict(c, rules_heading=t("compare.incentives")) for c in cards],
-        ),
-    ]
-    return build_report_html(
-        t("compare.report_title", sites=" / ".join(names)),
-        sections,
-        t("compare.report_footer", when=date.today().isoformat()),
-        lang,
-    )
+def report_html() -> bytes:
+    # Streamlit runs this after the script, where the session's language is not readable:
+    # the language is passed on
+    return render_compare_html(report_data, when=when, lang=lang).encode("utf-8")
 
 
-dl = st.columns(2)
+def report_pdf() -> bytes:
+    return html_to_pdf(render_compare_html(report_data, when=when, lang=lang))
+
+
+dl = st.columns(3)
 dl[0].download_button(
     t("compare.download_csv"),
     lambda: build_csv(export),
@@ -461,9 +395,16 @@ dl[0].download_button(
 )
 dl[1].download_button(
     t("compare.download_html"),
-    report,
+    report_html,
     "parkbench_comparison.html",
     "text/html",
     key="compare_dl_html",
+)
+dl[2].download_button(
+    t("compare.download_pdf"),
+    report_pdf,
+    "parkbench_comparison.pdf",
+    "application/pdf",
+    key="compare_dl_pdf",
 )
 st.caption(t("compare.unit_note", unit=unit_label("CNY")))

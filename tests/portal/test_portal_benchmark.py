@@ -187,7 +187,7 @@ def test_page_in_english(big_db, monkeypatch):
     assert table["Position"].iloc[0].startswith("P")
     assert "Peer group: industry = 保险" in texts(at)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert "Download the report (HTML)" in labels
+    assert "Download the report (HTML)" in labels and "Download the report (PDF)" in labels
 
 
 class _Collect(HTMLParser):

@@ -106,6 +106,9 @@ def test_compare_page_ranks_and_downloads_a_self_contained_report(page, server):
     for url in re.findall(r"https?://[^\s\"'<>)]+", report):
         assert url.startswith(("https://github.com/", "https://pypi.org/", "https://cloudcenter"))
     with page.expect_download() as info:
+        page.get_by_role("button", name="对比报告（PDF）").click()
+    assert Path(info.value.path()).read_bytes()[:5] == b"%PDF-"
+    with page.expect_download() as info:
         page.get_by_role("button", name="对比表（CSV）").click()
     header = Path(info.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("rank_in_selection,id,adcode,name,kind,score")
@@ -161,3 +164,21 @@ def test_every_page_in_english(page, server):
         page.get_by_text(marker).first.wait_for()
         page.wait_for_timeout(1500)
         shot(page, f"{name}-en")
+
+
+def test_compare_report_downloaded_in_english_is_in_english(page, server):
+    """The report is made after the click, outside the script run: it keeps the page's language."""
+    page.goto(server)
+    page.get_by_text("带出处的事实").first.wait_for()
+    page.locator("[data-testid=stSidebar] label").filter(has_text="English").click()
+    page.get_by_text("Facts with provenance").first.wait_for()
+    nav = page.locator("[data-testid=stSidebarNav]")
+    nav.get_by_role("link", name="Compare sites", exact=True).click()
+    button = page.get_by_role("button", name="Report (HTML, works offline)")
+    button.wait_for(timeout=120_000)
+    with page.expect_download() as info:
+        button.click()
+    report = Path(info.value.path()).read_text(encoding="utf-8")
+    assert '<html lang="en">' in report
+    for heading in ("Weights", "Ranking", "Cost-quality matrix", "What closes the gap"):
+        assert f"<h2>{heading}</h2>" in report

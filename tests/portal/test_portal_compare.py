@@ -12,7 +12,7 @@ from models.cost import COMPONENTS, CostInputs, compute_cost
 from models.incentives import KINDS
 from models.weights import PRESETS
 from portal.components.cost_charts import waterfall_steps
-from portal.components.report import Section, build_report_html, waterfall_png
+from portal.components.report import waterfall_png
 from portal.i18n import STRINGS
 from tests.portal_support import APP, make_portal_db
 
@@ -161,25 +161,22 @@ def test_waterfall_steps_add_up_to_the_net():
 URL = re.compile(r"https?://[^\s\"'<>)]+")
 
 
-def test_report_is_self_contained():
+def test_report_template_escapes_and_fetches_nothing():
+    from portal.reports.templates import render
+
     cost = compute_cost(CostInputs(seats=100)).to_dict()
     png = waterfall_png(waterfall_steps(cost, {}, "合计", "净成本"), title="北京", unit="元")
     allowed = "https://github.com/leiii/census"
-    section = Section(
-        "事实",
-        lines=["<script>alert(1)</script>"],
-        images=[("瀑布图", png)],
-        cards=[
-            {
-                "name": "北京市",
-                "facts": [("人口", "2189万人", f"census — {allowed}")],
-                "rules": [{"text": "补贴", "source": None}],
-                "rules_heading": "优惠",
-            }
-        ],
-    )
-    page = build_report_html("报告", [section], "footer", "zh").decode("utf-8")
-    assert "<script>" not in page  # text is escaped
+    page = render(
+        "compare_report.html",
+        title="<script>alert(1)</script>",
+        h={},
+        waterfalls=[{"title": "瀑布图", "src": "data:image/png;base64," + png.hex()}],
+        cards=[{"name": "北京市", "facts": [("人口", "2189万人", f"census — {allowed}")],
+                "rules": [{"text": "<b>补贴</b>", "source": None}]}],
+        notes=["a < b"],
+    )  # fmt: skip
+    assert "<script>" not in page and "&lt;b&gt;补贴&lt;/b&gt;" in page  # text is escaped
     assert re.findall(r"""(?:src|href)\s*=\s*["']?https?:""", page) == []
     assert "url(" not in page
     assert set(URL.findall(page)) == {allowed}  # source links as text only
