@@ -301,6 +301,7 @@ if upload is not None:
             forecast.calls,
             plan_aht,
             interval_minutes=minutes,
+            period_days=forecast.period_days,
             target_sl=target_sl,
             answer_seconds=answer_seconds,
             max_occupancy=max_occupancy,
