@@ -451,7 +451,9 @@ def cost_for_service_level(
 
     ``calls_per_hour`` is the design (peak) hour: seats = agents needed then (unless ``seats``
     is given), and ``seat_fill_ratio`` (average load / peak load) spreads them over the opening
-    hours; contacts per year = calls per hour x opening hours x fill ratio.
+    hours; contacts per year are the *handled* ones: calls per hour x opening hours x fill
+    ratio x the share answered (``1 - abandon_rate`` under Erlang A), so cost per contact never
+    counts calls that hung up.
 
     Examples
     --------
@@ -472,7 +474,9 @@ def cost_for_service_level(
         patience_seconds=patience_seconds,
     )
     n_seats = seats if seats is not None else max(staffing.agents, 1)
-    contacts = calls_per_hour * inputs.hours_open_per_year * inputs.seat_fill_ratio
+    contacts = (
+        calls_per_hour * inputs.hours_open_per_year * inputs.seat_fill_ratio
+    ) * staffing.handled_share
     x = replace(inputs, seats=n_seats, aht_seconds=float(aht_seconds), contacts_per_year=contacts)
     return compute_cost(x, rules, years=years, staffing=staffing, sources=sources)
 

@@ -167,6 +167,8 @@ m[3].metric(t("staffing.occupancy"), fmt_number(staffing.occupancy, "fraction"))
 st.caption(t("staffing.fte_note", shrinkage=fmt_number(shrinkage, "fraction")))
 if staffing.understaffed:
     st.error(t("staffing.understaffed_model"))
+for code in staffing.warnings:
+    st.warning(t(f"staffing.warning.{code}"))
 
 if have:
     load = traffic_erlangs(calls_per_hour, aht)
