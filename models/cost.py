@@ -6,9 +6,14 @@ year 1 carries the initial hiring and training) with incentives applied as rules
 present value per seat before and after incentives. Formulas and every default with its source
 and year: ``docs/cost.md``; defaults live in ``data/reference/cost_defaults.yaml``.
 
-Head count: ``fte = seats x hours_open_per_year x seat_fill_ratio / (paid_hours_per_fte_year x
-(1 - shrinkage))`` unless ``fte_per_seat`` is given. A 7x24 center needs several FTE per seat,
-an 8x5 one about one.
+Seats are shared across shifts. Seats come from the peak number of agents logged in at once,
+plus spare desks: ``peak_agents = seats / (1 + seat_spare_ratio)``. FTE come from the agent-hours
+of the year: ``agent_hours = peak_agents x hours_open_per_year x seat_fill_ratio`` (the fill ratio
+is average / peak agents over the opening hours) and ``fte = agent_hours / (paid_hours_per_fte_year
+x (1 - shrinkage))`` unless ``fte_per_seat`` is given. Without a fill ratio, the ratio of the
+busiest ``hours_per_day`` hours of a typical inbound day (``TYPICAL_DAY_CALLS_PER_HOUR``) is used,
+so opening the night hours adds few agent-hours: a 7x24 center needs about 1.7 FTE per seat
+(seed check: 550 seats, 920 staff, 1.67), a 7x12 one about 1.7, an 8x5 one about one.
 """
 
 from __future__ import annotations
@@ -16,9 +21,37 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field, fields, replace
 
+import numpy as np
+
 from models.errors import ModelInputError
 from models.incentives import CenterProfile, IncentiveRule, apply_incentives
 from models.staffing import StaffingResult, compute_staffing
+
+#: calls per hour of a typical inbound day, hours 00-01 .. 23-24 (assumption: a morning peak at
+#: 10:30 and an afternoon peak at 15:00 over a small night load, the profile the staffing tests
+#: use; the busiest 12 hours give the 0.59 fill ratio of a 7x12 day, and a 7x24 day reproduces the
+#: 1.67 staff per seat of the 7x24 seed center within 5 %). Only its shape matters.
+TYPICAL_DAY_CALLS_PER_HOUR = (
+    8.0, 8.0, 8.0, 8.0, 8.5, 14.9, 46.8, 137.6, 298.0, 474.9, 556.4, 495.3,
+    380.4, 368.7, 432.5, 400.6, 241.8, 93.6, 28.5, 9.6, 8.0, 8.0, 8.0, 8.0,
+)  # fmt: skip
+
+
+def typical_fill_ratio(hours_per_day: float) -> float:
+    """Average / peak load over the busiest ``hours_per_day`` hours of a typical inbound day.
+
+    Fractional hours interpolate linearly between whole hours.
+
+    Examples
+    --------
+    >>> round(typical_fill_ratio(12), 2), round(typical_fill_ratio(24), 2)
+    (0.59, 0.3)
+    """
+    if not 0 < hours_per_day <= 24:
+        raise ModelInputError("hours_per_day must be above 0 and at most 24")
+    load = np.sort(np.asarray(TYPICAL_DAY_CALLS_PER_HOUR))[::-1] / max(TYPICAL_DAY_CALLS_PER_HOUR)
+    peak_hours = np.concatenate([[0.0], np.cumsum(load)])  # peak-equivalent hours of the k busiest
+    return float(np.interp(hours_per_day, np.arange(25), peak_hours) / hours_per_day)
 
 
 @dataclass(frozen=True)
@@ -28,7 +61,8 @@ class CostInputs:
     seats: int
     hours_per_day: float = 12.0
     days_per_year: float = 365.0
-    seat_fill_ratio: float = 0.6
+    seat_fill_ratio: float | None = None
+    seat_spare_ratio: float = 0.10
     fte_per_seat: float | None = None
     paid_hours_per_fte_year: float = 2000.0
     shrinkage: float = 0.30
@@ -92,7 +126,7 @@ class CostInputs:
             "county_share_of_local",
         )
         for name in fractions:
-            if getattr(self, name) > 1:
+            if getattr(self, name) is not None and getattr(self, name) > 1:
                 raise ModelInputError(f"{name} must be at most 1, got {getattr(self, name):g}")
         if self.shrinkage >= 1:
             raise ModelInputError("shrinkage must be below 1")
@@ -114,15 +148,27 @@ class CostInputs:
         return self.hours_per_day * self.days_per_year
 
     @property
+    def fill_ratio(self) -> float:
+        """``seat_fill_ratio`` if given, else that of a typical day over the opening hours."""
+        if self.seat_fill_ratio is not None:
+            return self.seat_fill_ratio
+        return typical_fill_ratio(self.hours_per_day) if self.hours_per_day else 0.0
+
+    @property
+    def peak_agents(self) -> float:
+        """Agents logged in at the busiest hour: the seats less the spare desks."""
+        return self.seats / (1.0 + self.seat_spare_ratio)
+
+    @property
+    def agent_hours_per_year(self) -> float:
+        """Hours agents are logged in over the year (seats are shared across shifts)."""
+        return self.peak_agents * self.hours_open_per_year * self.fill_ratio
+
+    @property
     def fte(self) -> float:
         if self.fte_per_seat is not None:
             return self.seats * self.fte_per_seat
-        return (
-            self.seats
-            * self.hours_open_per_year
-            * self.seat_fill_ratio
-            / (self.paid_hours_per_fte_year * (1.0 - self.shrinkage))
-        )
+        return self.agent_hours_per_year / (self.paid_hours_per_fte_year * (1.0 - self.shrinkage))
 
 
 #: component name -> what it is (the keys of CostBreakdown.components, in order)
@@ -169,6 +215,12 @@ class CostBreakdown:
     sources: dict[str, dict] = field(default_factory=dict)
 
     @property
+    def headcount(self) -> float:
+        """Agents (FTE) plus team leaders and support staff by their spans of control."""
+        x = self.inputs
+        return self.fte * (1.0 + 1.0 / x.supervisor_span_agents + 1.0 / x.support_span_agents)
+
+    @property
     def per_seat_per_year(self) -> float:
         return self.total_cny_per_year / self.seats
 
@@ -206,6 +258,10 @@ class CostBreakdown:
             "seats": self.seats,
             "fte": self.fte,
             "fte_per_seat": self.fte / self.seats,
+            "peak_agents": self.inputs.peak_agents,
+            "seat_fill_ratio": self.inputs.fill_ratio,
+            "agent_hours_per_year": self.inputs.agent_hours_per_year,
+            "headcount": self.headcount,
             "per_seat_per_year": self.per_seat_per_year,
             "per_fte_per_year": self.per_fte_per_year,
             "per_productive_hour": self.per_productive_hour,
@@ -289,9 +345,7 @@ def _annual_components(x: CostInputs, fte: float, contacts: float) -> dict[str, 
         "it_maintenance": it_capex * x.it_maintenance_rate_per_year,
         "telecom": x.seats * x.telecom_cny_per_seat_month * 12.0
         + contacts * x.aht_seconds / 60.0 * x.telecom_cny_per_minute,
-        "utilities": x.seats
-        * x.hours_open_per_year
-        * x.seat_fill_ratio
+        "utilities": x.agent_hours_per_year
         * x.electricity_kwh_per_seat_hour
         * x.electricity_cny_per_kwh
         + area * x.property_fee_cny_per_m2_month * 12.0,
@@ -449,8 +503,8 @@ def cost_for_service_level(
 ) -> CostBreakdown:
     """A service-level target becomes agents, seats, FTE and cost in one call.
 
-    ``calls_per_hour`` is the design (peak) hour: seats = agents needed then (unless ``seats``
-    is given), and ``seat_fill_ratio`` (average load / peak load) spreads them over the opening
+    ``calls_per_hour`` is the design (peak) hour: seats = agents needed then plus
+    ``seat_spare_ratio`` spare desks, rounded up (unless ``seats`` is given), and the fill ratio (average load / peak load) spreads them over the opening
     hours; contacts per year are the *handled* ones: calls per hour x opening hours x fill
     ratio x the share answered (``1 - abandon_rate`` under Erlang A), so cost per contact never
     counts calls that hung up.
@@ -460,8 +514,8 @@ def cost_for_service_level(
     >>> base = CostInputs(seats=1)
     >>> a = cost_for_service_level(base, 1000, 240, target_sl=0.8, answer_seconds=20)
     >>> b = cost_for_service_level(base, 1000, 240, target_sl=0.9, answer_seconds=15)
-    >>> (a.seats, b.seats), b.total_cny_per_year > a.total_cny_per_year
-    ((74, 77), True)
+    >>> (a.staffing.agents, a.seats, b.seats), b.total_cny_per_year > a.total_cny_per_year
+    ((74, 82, 85), True)
     """
     staffing = compute_staffing(
         calls_per_hour,
@@ -473,9 +527,13 @@ def cost_for_service_level(
         shrinkage=inputs.shrinkage,
         patience_seconds=patience_seconds,
     )
-    n_seats = seats if seats is not None else max(staffing.agents, 1)
+    n_seats = (
+        seats
+        if seats is not None
+        else max(math.ceil(staffing.agents * (1.0 + inputs.seat_spare_ratio) - 1e-9), 1)
+    )
     contacts = (
-        calls_per_hour * inputs.hours_open_per_year * inputs.seat_fill_ratio
+        calls_per_hour * inputs.hours_open_per_year * inputs.fill_ratio
     ) * staffing.handled_share
     x = replace(inputs, seats=n_seats, aht_seconds=float(aht_seconds), contacts_per_year=contacts)
     return compute_cost(x, rules, years=years, staffing=staffing, sources=sources)
