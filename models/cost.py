@@ -237,6 +237,21 @@ class CostBreakdown:
         )
 
     @property
+    def handled_minutes_per_year(self) -> float:
+        """Minutes agents spend handling contacts: contacts x AHT (talk, hold and wrap-up)."""
+        return self.contacts_per_year * self.inputs.aht_seconds / 60.0
+
+    @property
+    def per_handled_minute(self) -> float:
+        """Cost of one handled minute: the total over ``handled_minutes_per_year``.
+
+        Not ``per_productive_hour / 60``: productive (logged-in) hours include the idle time
+        between calls, so that would understate the cost by the idle share (1 - occupancy).
+        """
+        minutes = self.handled_minutes_per_year
+        return self.total_cny_per_year / minutes if minutes else math.inf
+
+    @property
     def per_contact(self) -> float:
         return (
             self.total_cny_per_year / self.contacts_per_year if self.contacts_per_year else math.inf
@@ -266,6 +281,7 @@ class CostBreakdown:
             "per_fte_per_year": self.per_fte_per_year,
             "per_productive_hour": self.per_productive_hour,
             "per_contact": self.per_contact,
+            "per_handled_minute": self.per_handled_minute,
             "total_cny_per_year": self.total_cny_per_year,
             "components": {k: v / self.seats for k, v in self.components.items()},
             "components_unit": "CNY per seat per year",
