@@ -82,10 +82,11 @@ class CostInputs:
     it_life_years: float = 5.0
     it_maintenance_rate_per_year: float = 0.15
     telecom_cny_per_seat_month: float = 100.0
-    telecom_cny_per_minute: float = 0.06
+    telecom_cny_per_minute: float = 0.15
     electricity_kwh_per_seat_hour: float = 0.5
     electricity_cny_per_kwh: float = 0.8
     property_fee_cny_per_m2_month: float = 6.0
+    management_overhead_rate: float = 0.08
     attrition_rate_per_year: float = 0.35
     recruiting_cny_per_hire: float = 1500.0
     training_weeks_per_hire: float = 3.0
@@ -130,6 +131,8 @@ class CostInputs:
                 raise ModelInputError(f"{name} must be at most 1, got {getattr(self, name):g}")
         if self.shrinkage >= 1:
             raise ModelInputError("shrinkage must be below 1")
+        if self.management_overhead_rate >= 1:
+            raise ModelInputError("management_overhead_rate must be below 1")
         if self.hours_per_day > 24 or self.days_per_year > 366:
             raise ModelInputError("hours_per_day must be <= 24 and days_per_year <= 366")
         for name in (
@@ -184,6 +187,36 @@ COMPONENTS = {
     "telecom": "lines per seat and per-minute charges",
     "utilities": "electricity and property management",
     "recruiting_training": "replacing leavers: recruiting and paid training weeks",
+    "management_overhead": "center management, HR, finance, admin, consumables: a share of the total",
+}
+
+#: component -> the inputs that price it (each has a value, unit, year and source, or is
+#: labelled an assumption, in data/reference/cost_defaults.yaml; a test checks it)
+COMPONENT_INPUTS = {
+    "agent_wages": ("agent_wage_cny_per_month", "paid_hours_per_fte_year", "shrinkage"),
+    "agent_social_insurance_housing_fund": (
+        "social_insurance_employer_rate",
+        "housing_fund_employer_rate",
+        "contribution_base_floor_cny_per_month",
+    ),
+    "supervisors": ("supervisor_span_agents", "supervisor_wage_multiple"),
+    "support_staff": ("support_span_agents", "support_wage_multiple"),
+    "rent": ("floor_area_m2_per_seat", "rent_cny_per_m2_month"),
+    "fitout_amortisation": ("fitout_cny_per_m2", "fitout_life_years"),
+    "it_cti_amortisation": ("it_capex_cny_per_seat", "it_life_years"),
+    "it_maintenance": ("it_maintenance_rate_per_year",),
+    "telecom": ("telecom_cny_per_seat_month", "telecom_cny_per_minute", "aht_seconds", "occupancy"),
+    "utilities": (
+        "electricity_kwh_per_seat_hour",
+        "electricity_cny_per_kwh",
+        "property_fee_cny_per_m2_month",
+    ),
+    "recruiting_training": (
+        "attrition_rate_per_year",
+        "recruiting_cny_per_hire",
+        "training_weeks_per_hire",
+    ),
+    "management_overhead": ("management_overhead_rate",),
 }
 
 WAGE_COMPONENTS = (
@@ -193,6 +226,12 @@ WAGE_COMPONENTS = (
     "support_staff",
     "recruiting_training",
 )
+
+
+def _with_overhead(components: dict[str, float], rate: float) -> dict[str, float]:
+    """Add ``management_overhead`` so that it is ``rate`` of the new total."""
+    others = sum(v for k, v in components.items() if k != "management_overhead")
+    return {**components, "management_overhead": others * rate / (1.0 - rate)}
 
 
 @dataclass(frozen=True)
@@ -219,6 +258,12 @@ class CostBreakdown:
         """Agents (FTE) plus team leaders and support staff by their spans of control."""
         x = self.inputs
         return self.fte * (1.0 + 1.0 / x.supervisor_span_agents + 1.0 / x.support_span_agents)
+
+    @property
+    def labour_share(self) -> float:
+        """Share of the steady-year cost that is staff pay, on-costs, recruiting and training."""
+        labour = sum(self.components[k] for k in WAGE_COMPONENTS)
+        return labour / self.total_cny_per_year if self.total_cny_per_year else 0.0
 
     @property
     def per_seat_per_year(self) -> float:
@@ -277,6 +322,7 @@ class CostBreakdown:
             "seat_fill_ratio": self.inputs.fill_ratio,
             "agent_hours_per_year": self.inputs.agent_hours_per_year,
             "headcount": self.headcount,
+            "labour_share": self.labour_share,
             "per_seat_per_year": self.per_seat_per_year,
             "per_fte_per_year": self.per_fte_per_year,
             "per_productive_hour": self.per_productive_hour,
@@ -350,7 +396,7 @@ def _annual_components(x: CostInputs, fte: float, contacts: float) -> dict[str, 
     area = x.seats * x.floor_area_m2_per_seat
     it_capex = x.seats * x.it_capex_cny_per_seat
     weeks_wage = wage_year / 52.0 * x.training_weeks_per_hire
-    return {
+    components = {
         "agent_wages": fte * wage_year,
         "agent_social_insurance_housing_fund": fte * base * oncost_rate,
         "supervisors": fte / x.supervisor_span_agents * loaded(x.supervisor_wage_multiple),
@@ -369,6 +415,7 @@ def _annual_components(x: CostInputs, fte: float, contacts: float) -> dict[str, 
         * x.attrition_rate_per_year
         * (x.recruiting_cny_per_hire + weeks_wage * (1.0 + oncost_rate)),
     }
+    return _with_overhead(components, x.management_overhead_rate)
 
 
 def county_fiscal_contribution(
@@ -430,6 +477,7 @@ def compute_cost(
     for y in range(1, years + 1):
         growth = (1.0 + x.wage_growth_per_year) ** (y - 1)
         comp = {k: v * growth if k in WAGE_COMPONENTS else v for k, v in components.items()}
+        comp = _with_overhead(comp, x.management_overhead_rate)
         cost = sum(comp.values()) + (ramp_up if y == 1 else 0.0)
         labour = sum(comp[k] for k in WAGE_COMPONENTS) + (ramp_up if y == 1 else 0.0)
         revenue = (
