@@ -73,8 +73,16 @@ def command(
     as_json,
     db_path,
 ):
-    """Benchmark a center's KPIs against peers (cells with fewer than 5 peers are not shown)."""
-    from data.inputs.benchmark import load_centers, load_kpi_observations
+    """Benchmark a center's KPIs against peers (cells with fewer than 5 peers are not shown).
+
+    A KPI with too few peers is compared with a wider group, else with a labelled INDUSTRY
+    REFERENCE of published averages (never mixed with peers).
+    """
+    from data.inputs.benchmark import (
+        load_centers,
+        load_industry_reference,
+        load_kpi_observations,
+    )
     from models.peer_benchmark import benchmark_report, region_of, size_band, stored_center_inputs
 
     centers = load_centers(db_path)
@@ -121,7 +129,7 @@ def command(
 
         n = max(1, int(seats_for_cost or REFERENCE_SEATS))
         cost_per_minute = model_cost_per_minute(city, db_path, seats=n)
-        cpm_source = f"cost model for {city}, {n} seats (per productive hour / 60)"
+        cpm_source = f"cost model for {city}, {n} seats (per handled minute)"
     result = benchmark_report(
         kpis,
         centers,
@@ -134,12 +142,17 @@ def command(
         cost_per_minute_source=cpm_source,
         exclude_center=exclude,
         label=label,
+        reference=load_industry_reference(),
     )
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     group = ", ".join(f"{k}={v}" for k, v in result["peer_group"].items())
-    click.echo(f"{label} among {result['peer_centers']} peer centers ({group})")
+    click.echo(f"{label} among {result['peer_centers']} peer centers ({group or 'all centers'})")
+    if result["peer_keys_unset"]:
+        click.echo(
+            "Left out of the peer group (no value given): " + ", ".join(result["peer_keys_unset"])
+        )
     if cost_per_minute is None:
         click.echo("Cost per handled minute: not known (give --cost-per-minute or --city)")
     else:
@@ -147,6 +160,13 @@ def command(
     for p in result["kpis"]:
         if p["median"] is None:
             click.echo(f"  {p['metric']:22s} {p['value']:10.3f}  {p['note']}")
+            for r in p.get("industry_reference") or []:
+                year = r["year"] or "year not stated"
+                bound = " (lower bound)" if r.get("bound") == "lower" else ""
+                click.echo(
+                    f"      {r['label']}: {r['value']:g}{bound} ({year}; {r['scope']}; "
+                    f"{r['source']}; {r['url']})  gap {r['gap']:+.3f}"
+                )
             continue
         money = (
             f"  {p['cny_per_year_to_top_quartile']:,.0f} CNY/yr to top quartile"

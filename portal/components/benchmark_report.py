@@ -14,6 +14,7 @@ from models.peer_benchmark import MIN_PEERS
 from portal.components.benchmark import (
     QUARTILE_COLOURS,
     build_positions_table,
+    build_reference_table,
     cost_text,
     definition_label,
     group_text,
@@ -37,6 +38,7 @@ def build_report_html(report: dict, *, when: str) -> str:
     language; the same figures and notes as the page.
     """
     table = build_positions_table(report)
+    reference = build_reference_table(report)
     bars = [
         {
             "label": f"{kpi_label(p['metric'])} ({definition_label(p['definition'])})",
@@ -60,4 +62,8 @@ def build_report_html(report: dict, *, when: str) -> str:
         header=list(table.columns),
         rows=table.values.tolist(),
         method=t("bench.method"),
+        reference_title=t("bench.reference_title"),
+        reference_caption=t("bench.reference_caption", min=MIN_PEERS),
+        reference_header=list(reference.columns),
+        reference_rows=reference.values.tolist(),
     )
