@@ -26,7 +26,7 @@ import pandas as pd
 from models.erlang_a import erlang_a_measures_many, required_agents_erlang_a_many
 from models.erlang_c import erlang_c_measures, required_agents_erlang_c
 from models.errors import ModelInputError
-from models.staffing import check_fraction, check_positive
+from models.staffing import HIGH_ABANDON_RATE, check_fraction, check_positive
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class IntervalPlan:
     peak_fte: float
     model: str = "erlang_c"
     period_days: float = 1.0
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> dict:
         """Totals as a plain dict."""
@@ -58,6 +59,13 @@ class IntervalPlan:
             "shrinkage": self.shrinkage,
             "model": self.model,
             "period_days": self.period_days,
+            "warnings": list(self.warnings),
+            "intervals_below_offered_load": int(
+                (
+                    (self.intervals["agents"] > 0)
+                    & (self.intervals["agents"] < self.intervals["traffic_erlangs"])
+                ).sum()
+            ),
         }
 
 
@@ -156,6 +164,14 @@ def compute_interval_plan(
     )
     if patience_seconds is not None:
         columns["abandon_rate"] = m["abandon_rate"]
+    warnings = []
+    if patience_seconds is not None:
+        if np.any((agents > 0) & (agents < traffic)):
+            warnings.append("below_offered_load")
+        calls_total = calls_arr.sum()
+        abandoned = float((m["abandon_rate"] * calls_arr).sum() / calls_total) if calls_total else 0
+        if max_abandon_rate is None and abandoned > HIGH_ABANDON_RATE:
+            warnings.append("high_abandonment")
     columns["fte"] = agents / (1.0 - shrinkage)
     frame = pd.DataFrame(columns)
     hours = interval_minutes / 60.0
@@ -180,4 +196,5 @@ def compute_interval_plan(
         peak_fte=peak / (1.0 - shrinkage),
         model=model,
         period_days=float(period_days),
+        warnings=tuple(warnings),
     )

@@ -211,3 +211,7 @@ def _plan(path, interval_minutes, aht_seconds, targets, as_json) -> None:
         f"Peak: {plan.peak_agents} agents at {forecast.labels[peak_at]} -> {plan.peak_seats} seats, "
         f"{plan.peak_fte:,.1f} FTE rostered"
     )
+    from models.staffing import WARNINGS
+
+    for code in plan.warnings:
+        click.echo(f"Warning ({code}): {WARNINGS[code]}")

@@ -330,6 +330,8 @@ if upload is not None:
             t("staffing.agent_hours"), fmt_number(round(plan.agent_hours, 1), t("unit.hours"))
         )
         m[3].metric(t("staffing.period_fte"), fmt_number(round(plan.period_fte, 1), "person"))
+        for code in plan.warnings:
+            st.warning(t(f"staffing.warning.{code}"))
         frame = plan.intervals.assign(start=forecast.labels)
         render_chart(
             build_interval_chart(

@@ -218,3 +218,17 @@ def test_period_shorter_than_the_intervals_is_rejected():
 
     with pytest.raises(ModelInputError, match="period_days"):
         compute_interval_plan([10] * 96, 240, interval_minutes=30, period_days=1)
+
+
+def test_erlang_a_plan_below_the_offered_load_says_so():
+    """A half-hour of 10,000 calls at 240 s (1,333 erlangs) with 120 s patience and only an
+    80/20 target: fewer agents than the load, 10.8 % abandon; the plan flags it."""
+    plan = compute_interval_plan([100, 10000], 240, interval_minutes=30, patience_seconds=120)
+    summary = plan.summary()
+    assert summary["warnings"] == ["below_offered_load", "high_abandonment"]
+    assert summary["intervals_below_offered_load"] == 1
+    capped = compute_interval_plan(
+        [100, 10000], 240, interval_minutes=30, patience_seconds=120, max_abandon_rate=0.03
+    )
+    assert "high_abandonment" not in capped.warnings
+    assert compute_interval_plan([100, 10000], 240, interval_minutes=30).warnings == ()
