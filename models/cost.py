@@ -366,8 +366,10 @@ class CostBreakdown:
             lines.append(f"  {name:<38} {value / self.seats:>12,.0f}  ({COMPONENTS[name]})")
         lines.append(
             f"Per FTE {self.per_fte_per_year:,.0f} CNY/year; per productive hour "
-            f"{self.per_productive_hour:,.1f} CNY; per contact {self.per_contact:,.2f} CNY"
+            f"{self.per_productive_hour:,.1f} CNY; per contact {self.per_contact:,.2f} CNY; "
+            f"per handled minute {self.per_handled_minute:,.2f} CNY"
         )
+        lines.append(f"Labour share of cost: {self.labour_share:.1%}")
         for name, info in self.incentives.items():
             lines.append(
                 f"Incentive {name}: {info['total_cny'] / self.seats:,.0f} CNY per seat over {len(self.years)} years"
