@@ -14,10 +14,14 @@ An item's score is in [0, 1]:
     1 when the numeric field is >= ``value``.
 
 Each item carries ``points / len(items)`` of its area. Items without data are *unbacked*:
-they neither earn nor lose points. ``coverage`` = backed points / total points;
-``score`` = earned points / backed points x 100 (the score on what is known) and
-``points`` = earned points out of the rubric total. A center enters a leaderboard only with
-coverage >= ``min_coverage`` (default 0.3); the others are listed as not enough data.
+they earn nothing. ``score`` = earned points / the rubric's total points x 100, so missing
+evidence can never raise a score (dividing by the backed points did: deleting a COPC
+certification lifted a center from rank 4 to rank 1); ``coverage`` = backed points / total
+points is shown beside it, and ``score_on_backed`` (earned / backed x 100) for information only.
+The leaderboard has one row per center (its latest KPI year unless a year is chosen), sorted
+by score; ``rank`` is over all centers shown and ``category_rank`` within the center's industry.
+A center is ranked only with coverage >= ``min_coverage`` (default 0.3); the others are listed
+as not enough data.
 """
 
 from __future__ import annotations
@@ -208,7 +212,7 @@ class AreaScore:
 
 @dataclass(frozen=True)
 class AwardScore:
-    """A center's rubric score: ``score`` on the backed part (0-100), ``coverage`` (0-1)."""
+    """A center's rubric score: ``score`` out of the rubric total (0-100), ``coverage`` (0-1)."""
 
     center_id: str
     name: str
@@ -220,6 +224,11 @@ class AwardScore:
     score: float | None
     areas: tuple[AreaScore, ...] = field(default=())
 
+    @property
+    def score_on_backed(self) -> float | None:
+        """Earned / backed points x 100: the score on what is known (never used to rank)."""
+        return 100.0 * self.points / self.backed_points if self.backed_points > 0 else None
+
     def to_dict(self) -> dict:
         return {
             "center_id": self.center_id,
@@ -227,6 +236,9 @@ class AwardScore:
             "year": self.year,
             "category": self.category,
             "score": None if self.score is None else round(self.score, 2),
+            "score_on_backed": (
+                None if self.score_on_backed is None else round(self.score_on_backed, 2)
+            ),
             "points": round(self.points, 3),
             "backed_points": round(self.backed_points, 3),
             "coverage": round(self.coverage, 4),
@@ -253,8 +265,8 @@ def score_center(
     ...     {"key": "a", "points": 10, "items": [{"kind": "kpi", "metric": "csat", "poor": 0.8, "good": 1.0},
     ...                                          {"kind": "present", "field": "staff"}]}]})
     >>> s = score_center(r, {"id": "c", "name": "C"}, {"csat": 0.9})
-    >>> s.points, s.coverage, s.score
-    (2.5, 0.5, 50.0)
+    >>> s.points, s.coverage, s.score, s.score_on_backed
+    (2.5, 0.5, 25.0, 50.0)
     """
     areas = []
     for a in rubric.areas:
@@ -273,42 +285,64 @@ def score_center(
         points=earned,
         backed_points=backed,
         coverage=backed / rubric.total_points,
-        score=100.0 * earned / backed if backed > 0 else None,
+        score=100.0 * earned / rubric.total_points if backed > 0 else None,
         areas=tuple(areas),
     )
 
 
+def latest_per_center(scores: Sequence[AwardScore]) -> list[AwardScore]:
+    """One score per center: its latest KPI year (an undated entry counts as the oldest)."""
+    best: dict[str, AwardScore] = {}
+    for s in scores:
+        key = s.center_id or s.name
+        if key not in best or (s.year or 0) > (best[key].year or 0):
+            best[key] = s
+    return list(best.values())
+
+
 def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVERAGE) -> list[dict]:
-    """Rank scores within each (year, category); low-coverage entries get ``rank`` None.
+    """One row per center, sorted by score; low-coverage entries get ``rank`` None, after the rest.
+
+    ``rank`` is over every ranked center; ``category_rank`` within the center's industry. Equal
+    scores share a rank; ties are listed by coverage, then name.
 
     Examples
     --------
-    >>> a = AwardScore("a", "A", 2003, "电信", 60, 80, 0.8, 75.0)
-    >>> b = AwardScore("b", "B", 2003, "电信", 10, 10, 0.1, 100.0)
-    >>> [(r["name"], r["rank"]) for r in leaderboard([a, b])]
-    [('A', 1), ('B', None)]
+    >>> a = AwardScore("a", "A", 2003, "电信", 60, 80, 0.8, 60.0)
+    >>> b = AwardScore("b", "B", 2003, "电信", 10, 10, 0.1, 10.0)
+    >>> c = AwardScore("c", "C", 2003, "银行", 70, 70, 0.7, 70.0)
+    >>> [(r["name"], r["rank"], r["category_rank"]) for r in leaderboard([a, b, c])]
+    [('C', 1, 1), ('A', 2, 1), ('B', None, None)]
     """
-    groups: dict[tuple, list[AwardScore]] = {}
-    for s in scores:
-        groups.setdefault((s.year, s.category), []).append(s)
+    ordered = sorted(
+        latest_per_center(scores),
+        key=lambda s: (
+            s.coverage < min_coverage or s.score is None,
+            -(s.score or 0),
+            -s.coverage,
+            s.name,
+        ),
+    )
     out = []
-    for key in sorted(groups, key=lambda k: (k[0] is None, -(k[0] or 0), str(k[1]))):
-        ranked = sorted(
-            groups[key], key=lambda s: (s.coverage < min_coverage, -(s.score or 0), s.name)
-        )
-        rank = 0
-        prev = None
-        for i, s in enumerate(ranked):
-            row = s.to_dict()
-            row.pop("areas")
-            if s.coverage < min_coverage or s.score is None:
-                row["rank"] = None
-                row["note"] = f"below {min_coverage:.0%} coverage: not enough data to rank"
-            else:
-                rank = rank if prev is not None and math.isclose(s.score, prev) else i + 1
-                prev = s.score
-                row["rank"] = rank
-            out.append(row)
+    rank, prev = 0, None
+    in_category: dict[str | None, list] = {}
+    for i, s in enumerate(ordered):
+        row = s.to_dict()
+        row.pop("areas")
+        if s.coverage < min_coverage or s.score is None:
+            row["rank"] = None
+            row["category_rank"] = None
+            row["note"] = f"below {min_coverage:.0%} coverage: not enough data to rank"
+        else:
+            rank = rank if prev is not None and math.isclose(s.score, prev) else i + 1
+            prev = s.score
+            row["rank"] = rank
+            seen = in_category.setdefault(s.category, [0, None, 0])  # rank, score, count
+            seen[2] += 1
+            if seen[1] is None or not math.isclose(s.score, seen[1]):
+                seen[0], seen[1] = seen[2], s.score
+            row["category_rank"] = seen[0]
+        out.append(row)
     return out
 
 
@@ -346,8 +380,8 @@ def compare_card(rubric: Rubric, entries: Sequence[tuple[Mapping, AwardScore]]) 
         rows.append({"zh": area.zh, "en": area.en, "values": vals})
     rows.append(
         {
-            "zh": "得分（按有数据部分，百分制）",
-            "en": "score on backed items (0-100)",
+            "zh": "得分（占总分，百分制）",
+            "en": "score out of the rubric total (0-100)",
             "values": [None if s.score is None else round(s.score, 1) for _, s in entries],
         }
     )
@@ -395,6 +429,8 @@ def award_leaderboard(
     ...                              ({"id": "b", "name": "B"}, None, {"csat": 0.95}), ({"id": "c", "name": "C"}, None, {})])
     >>> [(x["name"], x["rank"], x["score"]) for x in rows]
     [('B', 1, 75.0), ('A', 2, 50.0), ('C', None, None)]
+    >>> rows[0]["coverage"], rows[0]["score_on_backed"]
+    (1.0, 75.0)
     """
     scored = score_entries(rubric, entries, year=year, category=category)
     return leaderboard([s for _, s in scored], min_coverage=min_coverage)

@@ -6,9 +6,14 @@ year 1 carries the initial hiring and training) with incentives applied as rules
 present value per seat before and after incentives. Formulas and every default with its source
 and year: ``docs/cost.md``; defaults live in ``data/reference/cost_defaults.yaml``.
 
-Head count: ``fte = seats x hours_open_per_year x seat_fill_ratio / (paid_hours_per_fte_year x
-(1 - shrinkage))`` unless ``fte_per_seat`` is given. A 7x24 center needs several FTE per seat,
-an 8x5 one about one.
+Seats are shared across shifts. Seats come from the peak number of agents logged in at once,
+plus spare desks: ``peak_agents = seats / (1 + seat_spare_ratio)``. FTE come from the agent-hours
+of the year: ``agent_hours = peak_agents x hours_open_per_year x seat_fill_ratio`` (the fill ratio
+is average / peak agents over the opening hours) and ``fte = agent_hours / (paid_hours_per_fte_year
+x (1 - shrinkage))`` unless ``fte_per_seat`` is given. Without a fill ratio, the ratio of the
+busiest ``hours_per_day`` hours of a typical inbound day (``TYPICAL_DAY_CALLS_PER_HOUR``) is used,
+so opening the night hours adds few agent-hours: a 7x24 center needs about 1.7 FTE per seat
+(seed check: 550 seats, 920 staff, 1.67), a 7x12 one about 1.7, an 8x5 one about one.
 """
 
 from __future__ import annotations
@@ -16,9 +21,37 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field, fields, replace
 
+import numpy as np
+
 from models.errors import ModelInputError
 from models.incentives import CenterProfile, IncentiveRule, apply_incentives
 from models.staffing import StaffingResult, compute_staffing
+
+#: calls per hour of a typical inbound day, hours 00-01 .. 23-24 (assumption: a morning peak at
+#: 10:30 and an afternoon peak at 15:00 over a small night load, the profile the staffing tests
+#: use; the busiest 12 hours give the 0.59 fill ratio of a 7x12 day, and a 7x24 day reproduces the
+#: 1.67 staff per seat of the 7x24 seed center within 5 %). Only its shape matters.
+TYPICAL_DAY_CALLS_PER_HOUR = (
+    8.0, 8.0, 8.0, 8.0, 8.5, 14.9, 46.8, 137.6, 298.0, 474.9, 556.4, 495.3,
+    380.4, 368.7, 432.5, 400.6, 241.8, 93.6, 28.5, 9.6, 8.0, 8.0, 8.0, 8.0,
+)  # fmt: skip
+
+
+def typical_fill_ratio(hours_per_day: float) -> float:
+    """Average / peak load over the busiest ``hours_per_day`` hours of a typical inbound day.
+
+    Fractional hours interpolate linearly between whole hours.
+
+    Examples
+    --------
+    >>> round(typical_fill_ratio(12), 2), round(typical_fill_ratio(24), 2)
+    (0.59, 0.3)
+    """
+    if not 0 < hours_per_day <= 24:
+        raise ModelInputError("hours_per_day must be above 0 and at most 24")
+    load = np.sort(np.asarray(TYPICAL_DAY_CALLS_PER_HOUR))[::-1] / max(TYPICAL_DAY_CALLS_PER_HOUR)
+    peak_hours = np.concatenate([[0.0], np.cumsum(load)])  # peak-equivalent hours of the k busiest
+    return float(np.interp(hours_per_day, np.arange(25), peak_hours) / hours_per_day)
 
 
 @dataclass(frozen=True)
@@ -28,7 +61,8 @@ class CostInputs:
     seats: int
     hours_per_day: float = 12.0
     days_per_year: float = 365.0
-    seat_fill_ratio: float = 0.6
+    seat_fill_ratio: float | None = None
+    seat_spare_ratio: float = 0.10
     fte_per_seat: float | None = None
     paid_hours_per_fte_year: float = 2000.0
     shrinkage: float = 0.30
@@ -48,10 +82,11 @@ class CostInputs:
     it_life_years: float = 5.0
     it_maintenance_rate_per_year: float = 0.15
     telecom_cny_per_seat_month: float = 100.0
-    telecom_cny_per_minute: float = 0.06
+    telecom_cny_per_minute: float = 0.15
     electricity_kwh_per_seat_hour: float = 0.5
     electricity_cny_per_kwh: float = 0.8
     property_fee_cny_per_m2_month: float = 6.0
+    management_overhead_rate: float = 0.08
     attrition_rate_per_year: float = 0.35
     recruiting_cny_per_hire: float = 1500.0
     training_weeks_per_hire: float = 3.0
@@ -92,10 +127,12 @@ class CostInputs:
             "county_share_of_local",
         )
         for name in fractions:
-            if getattr(self, name) > 1:
+            if getattr(self, name) is not None and getattr(self, name) > 1:
                 raise ModelInputError(f"{name} must be at most 1, got {getattr(self, name):g}")
         if self.shrinkage >= 1:
             raise ModelInputError("shrinkage must be below 1")
+        if self.management_overhead_rate >= 1:
+            raise ModelInputError("management_overhead_rate must be below 1")
         if self.hours_per_day > 24 or self.days_per_year > 366:
             raise ModelInputError("hours_per_day must be <= 24 and days_per_year <= 366")
         for name in (
@@ -114,15 +151,27 @@ class CostInputs:
         return self.hours_per_day * self.days_per_year
 
     @property
+    def fill_ratio(self) -> float:
+        """``seat_fill_ratio`` if given, else that of a typical day over the opening hours."""
+        if self.seat_fill_ratio is not None:
+            return self.seat_fill_ratio
+        return typical_fill_ratio(self.hours_per_day) if self.hours_per_day else 0.0
+
+    @property
+    def peak_agents(self) -> float:
+        """Agents logged in at the busiest hour: the seats less the spare desks."""
+        return self.seats / (1.0 + self.seat_spare_ratio)
+
+    @property
+    def agent_hours_per_year(self) -> float:
+        """Hours agents are logged in over the year (seats are shared across shifts)."""
+        return self.peak_agents * self.hours_open_per_year * self.fill_ratio
+
+    @property
     def fte(self) -> float:
         if self.fte_per_seat is not None:
             return self.seats * self.fte_per_seat
-        return (
-            self.seats
-            * self.hours_open_per_year
-            * self.seat_fill_ratio
-            / (self.paid_hours_per_fte_year * (1.0 - self.shrinkage))
-        )
+        return self.agent_hours_per_year / (self.paid_hours_per_fte_year * (1.0 - self.shrinkage))
 
 
 #: component name -> what it is (the keys of CostBreakdown.components, in order)
@@ -138,6 +187,36 @@ COMPONENTS = {
     "telecom": "lines per seat and per-minute charges",
     "utilities": "electricity and property management",
     "recruiting_training": "replacing leavers: recruiting and paid training weeks",
+    "management_overhead": "center management, HR, finance, admin, consumables: a share of the total",
+}
+
+#: component -> the inputs that price it (each has a value, unit, year and source, or is
+#: labelled an assumption, in data/reference/cost_defaults.yaml; a test checks it)
+COMPONENT_INPUTS = {
+    "agent_wages": ("agent_wage_cny_per_month", "paid_hours_per_fte_year", "shrinkage"),
+    "agent_social_insurance_housing_fund": (
+        "social_insurance_employer_rate",
+        "housing_fund_employer_rate",
+        "contribution_base_floor_cny_per_month",
+    ),
+    "supervisors": ("supervisor_span_agents", "supervisor_wage_multiple"),
+    "support_staff": ("support_span_agents", "support_wage_multiple"),
+    "rent": ("floor_area_m2_per_seat", "rent_cny_per_m2_month"),
+    "fitout_amortisation": ("fitout_cny_per_m2", "fitout_life_years"),
+    "it_cti_amortisation": ("it_capex_cny_per_seat", "it_life_years"),
+    "it_maintenance": ("it_maintenance_rate_per_year",),
+    "telecom": ("telecom_cny_per_seat_month", "telecom_cny_per_minute", "aht_seconds", "occupancy"),
+    "utilities": (
+        "electricity_kwh_per_seat_hour",
+        "electricity_cny_per_kwh",
+        "property_fee_cny_per_m2_month",
+    ),
+    "recruiting_training": (
+        "attrition_rate_per_year",
+        "recruiting_cny_per_hire",
+        "training_weeks_per_hire",
+    ),
+    "management_overhead": ("management_overhead_rate",),
 }
 
 WAGE_COMPONENTS = (
@@ -147,6 +226,12 @@ WAGE_COMPONENTS = (
     "support_staff",
     "recruiting_training",
 )
+
+
+def _with_overhead(components: dict[str, float], rate: float) -> dict[str, float]:
+    """Add ``management_overhead`` so that it is ``rate`` of the new total."""
+    others = sum(v for k, v in components.items() if k != "management_overhead")
+    return {**components, "management_overhead": others * rate / (1.0 - rate)}
 
 
 @dataclass(frozen=True)
@@ -169,6 +254,18 @@ class CostBreakdown:
     sources: dict[str, dict] = field(default_factory=dict)
 
     @property
+    def headcount(self) -> float:
+        """Agents (FTE) plus team leaders and support staff by their spans of control."""
+        x = self.inputs
+        return self.fte * (1.0 + 1.0 / x.supervisor_span_agents + 1.0 / x.support_span_agents)
+
+    @property
+    def labour_share(self) -> float:
+        """Share of the steady-year cost that is staff pay, on-costs, recruiting and training."""
+        labour = sum(self.components[k] for k in WAGE_COMPONENTS)
+        return labour / self.total_cny_per_year if self.total_cny_per_year else 0.0
+
+    @property
     def per_seat_per_year(self) -> float:
         return self.total_cny_per_year / self.seats
 
@@ -183,6 +280,21 @@ class CostBreakdown:
             if self.productive_hours_per_year
             else math.inf
         )
+
+    @property
+    def handled_minutes_per_year(self) -> float:
+        """Minutes agents spend handling contacts: contacts x AHT (talk, hold and wrap-up)."""
+        return self.contacts_per_year * self.inputs.aht_seconds / 60.0
+
+    @property
+    def per_handled_minute(self) -> float:
+        """Cost of one handled minute: the total over ``handled_minutes_per_year``.
+
+        Not ``per_productive_hour / 60``: productive (logged-in) hours include the idle time
+        between calls, so that would understate the cost by the idle share (1 - occupancy).
+        """
+        minutes = self.handled_minutes_per_year
+        return self.total_cny_per_year / minutes if minutes else math.inf
 
     @property
     def per_contact(self) -> float:
@@ -206,10 +318,16 @@ class CostBreakdown:
             "seats": self.seats,
             "fte": self.fte,
             "fte_per_seat": self.fte / self.seats,
+            "peak_agents": self.inputs.peak_agents,
+            "seat_fill_ratio": self.inputs.fill_ratio,
+            "agent_hours_per_year": self.inputs.agent_hours_per_year,
+            "headcount": self.headcount,
+            "labour_share": self.labour_share,
             "per_seat_per_year": self.per_seat_per_year,
             "per_fte_per_year": self.per_fte_per_year,
             "per_productive_hour": self.per_productive_hour,
             "per_contact": self.per_contact,
+            "per_handled_minute": self.per_handled_minute,
             "total_cny_per_year": self.total_cny_per_year,
             "components": {k: v / self.seats for k, v in self.components.items()},
             "components_unit": "CNY per seat per year",
@@ -248,8 +366,10 @@ class CostBreakdown:
             lines.append(f"  {name:<38} {value / self.seats:>12,.0f}  ({COMPONENTS[name]})")
         lines.append(
             f"Per FTE {self.per_fte_per_year:,.0f} CNY/year; per productive hour "
-            f"{self.per_productive_hour:,.1f} CNY; per contact {self.per_contact:,.2f} CNY"
+            f"{self.per_productive_hour:,.1f} CNY; per contact {self.per_contact:,.2f} CNY; "
+            f"per handled minute {self.per_handled_minute:,.2f} CNY"
         )
+        lines.append(f"Labour share of cost: {self.labour_share:.1%}")
         for name, info in self.incentives.items():
             lines.append(
                 f"Incentive {name}: {info['total_cny'] / self.seats:,.0f} CNY per seat over {len(self.years)} years"
@@ -278,7 +398,7 @@ def _annual_components(x: CostInputs, fte: float, contacts: float) -> dict[str, 
     area = x.seats * x.floor_area_m2_per_seat
     it_capex = x.seats * x.it_capex_cny_per_seat
     weeks_wage = wage_year / 52.0 * x.training_weeks_per_hire
-    return {
+    components = {
         "agent_wages": fte * wage_year,
         "agent_social_insurance_housing_fund": fte * base * oncost_rate,
         "supervisors": fte / x.supervisor_span_agents * loaded(x.supervisor_wage_multiple),
@@ -289,9 +409,7 @@ def _annual_components(x: CostInputs, fte: float, contacts: float) -> dict[str, 
         "it_maintenance": it_capex * x.it_maintenance_rate_per_year,
         "telecom": x.seats * x.telecom_cny_per_seat_month * 12.0
         + contacts * x.aht_seconds / 60.0 * x.telecom_cny_per_minute,
-        "utilities": x.seats
-        * x.hours_open_per_year
-        * x.seat_fill_ratio
+        "utilities": x.agent_hours_per_year
         * x.electricity_kwh_per_seat_hour
         * x.electricity_cny_per_kwh
         + area * x.property_fee_cny_per_m2_month * 12.0,
@@ -299,6 +417,7 @@ def _annual_components(x: CostInputs, fte: float, contacts: float) -> dict[str, 
         * x.attrition_rate_per_year
         * (x.recruiting_cny_per_hire + weeks_wage * (1.0 + oncost_rate)),
     }
+    return _with_overhead(components, x.management_overhead_rate)
 
 
 def county_fiscal_contribution(
@@ -360,6 +479,7 @@ def compute_cost(
     for y in range(1, years + 1):
         growth = (1.0 + x.wage_growth_per_year) ** (y - 1)
         comp = {k: v * growth if k in WAGE_COMPONENTS else v for k, v in components.items()}
+        comp = _with_overhead(comp, x.management_overhead_rate)
         cost = sum(comp.values()) + (ramp_up if y == 1 else 0.0)
         labour = sum(comp[k] for k in WAGE_COMPONENTS) + (ramp_up if y == 1 else 0.0)
         revenue = (
@@ -449,17 +569,19 @@ def cost_for_service_level(
 ) -> CostBreakdown:
     """A service-level target becomes agents, seats, FTE and cost in one call.
 
-    ``calls_per_hour`` is the design (peak) hour: seats = agents needed then (unless ``seats``
-    is given), and ``seat_fill_ratio`` (average load / peak load) spreads them over the opening
-    hours; contacts per year = calls per hour x opening hours x fill ratio.
+    ``calls_per_hour`` is the design (peak) hour: seats = agents needed then plus
+    ``seat_spare_ratio`` spare desks, rounded up (unless ``seats`` is given), and the fill ratio (average load / peak load) spreads them over the opening
+    hours; contacts per year are the *handled* ones: calls per hour x opening hours x fill
+    ratio x the share answered (``1 - abandon_rate`` under Erlang A), so cost per contact never
+    counts calls that hung up.
 
     Examples
     --------
     >>> base = CostInputs(seats=1)
     >>> a = cost_for_service_level(base, 1000, 240, target_sl=0.8, answer_seconds=20)
     >>> b = cost_for_service_level(base, 1000, 240, target_sl=0.9, answer_seconds=15)
-    >>> (a.seats, b.seats), b.total_cny_per_year > a.total_cny_per_year
-    ((74, 77), True)
+    >>> (a.staffing.agents, a.seats, b.seats), b.total_cny_per_year > a.total_cny_per_year
+    ((74, 82, 85), True)
     """
     staffing = compute_staffing(
         calls_per_hour,
@@ -471,8 +593,14 @@ def cost_for_service_level(
         shrinkage=inputs.shrinkage,
         patience_seconds=patience_seconds,
     )
-    n_seats = seats if seats is not None else max(staffing.agents, 1)
-    contacts = calls_per_hour * inputs.hours_open_per_year * inputs.seat_fill_ratio
+    n_seats = (
+        seats
+        if seats is not None
+        else max(math.ceil(staffing.agents * (1.0 + inputs.seat_spare_ratio) - 1e-9), 1)
+    )
+    contacts = (
+        calls_per_hour * inputs.hours_open_per_year * inputs.fill_ratio
+    ) * staffing.handled_share
     x = replace(inputs, seats=n_seats, aht_seconds=float(aht_seconds), contacts_per_year=contacts)
     return compute_cost(x, rules, years=years, staffing=staffing, sources=sources)
 

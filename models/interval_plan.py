@@ -6,9 +6,13 @@ at once with numpy), the measures they achieve, agent-hours, rostered FTE and th
 of seats.
 
 * ``fte`` per interval is ``agents / (1 - shrinkage)``, the head count to roster for that interval.
-* ``period_fte`` is the paid-hours view: ``agent_hours / (1 - shrinkage) / paid_hours_per_fte``
-  where an FTE is paid ``hours_per_fte_week`` (default 40, State Council working-time rule of
-  1995) pro rata to the length of the plan.
+* ``period_fte`` is the paid-hours view: the scheduled agent-hours of the plan divided by the
+  productive hours one FTE gives over the same period,
+  ``agent_hours / (paid_hours_per_fte * (1 - shrinkage))``, where an FTE is paid
+  ``hours_per_fte_week`` (default 40, State Council working-time rule of 1995) pro rata to the
+  calendar length of the plan, ``period_days``. The period is calendar time (a day is 24 h
+  whether or not the center is open all of it), so closed hours listed as zero calls and closed
+  hours left out give the same FTE.
 * ``peak_seats`` is the largest number of agents logged in at once: every one needs a seat.
 """
 
@@ -22,7 +26,7 @@ import pandas as pd
 from models.erlang_a import erlang_a_measures_many, required_agents_erlang_a_many
 from models.erlang_c import erlang_c_measures, required_agents_erlang_c
 from models.errors import ModelInputError
-from models.staffing import check_fraction, check_positive
+from models.staffing import HIGH_ABANDON_RATE, check_fraction, check_positive
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class IntervalPlan:
     peak_seats: int
     peak_fte: float
     model: str = "erlang_c"
+    period_days: float = 1.0
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> dict:
         """Totals as a plain dict."""
@@ -52,6 +58,14 @@ class IntervalPlan:
             "peak_fte": self.peak_fte,
             "shrinkage": self.shrinkage,
             "model": self.model,
+            "period_days": self.period_days,
+            "warnings": list(self.warnings),
+            "intervals_below_offered_load": int(
+                (
+                    (self.intervals["agents"] > 0)
+                    & (self.intervals["agents"] < self.intervals["traffic_erlangs"])
+                ).sum()
+            ),
         }
 
 
@@ -68,6 +82,7 @@ def compute_interval_plan(
     hours_per_fte_week: float = 40.0,
     patience_seconds: float | None = None,
     max_abandon_rate: float | None = None,
+    period_days: float | None = None,
 ) -> IntervalPlan:
     """Erlang C (or, with ``patience_seconds``, Erlang A) staffing for every interval of a plan.
 
@@ -83,6 +98,10 @@ def compute_interval_plan(
         Mean caller patience: Erlang A, and an ``abandon_rate`` column.
     max_abandon_rate : float or None
         Erlang A only: maximum share of callers who hang up.
+    period_days : float or None
+        Calendar days the plan covers (closed hours included). None: the whole days the listed
+        intervals fill, ``ceil(intervals * interval_minutes / 1440)``; a reader that knows the
+        dates (see :func:`data.inputs.interval_plan.infer_period_days`) should pass them.
 
     Examples
     --------
@@ -104,6 +123,7 @@ def compute_interval_plan(
     check_fraction("shrinkage", shrinkage, open_top=True)
     check_fraction("max_occupancy", max_occupancy)
     check_positive("hours_per_fte_week", hours_per_fte_week)
+    check_positive("period_days", period_days)
     check_positive("patience_seconds", patience_seconds)
     check_fraction("max_abandon_rate", max_abandon_rate)
     if max_abandon_rate is not None and patience_seconds is None:
@@ -144,21 +164,37 @@ def compute_interval_plan(
     )
     if patience_seconds is not None:
         columns["abandon_rate"] = m["abandon_rate"]
+    warnings = []
+    if patience_seconds is not None:
+        if np.any((agents > 0) & (agents < traffic)):
+            warnings.append("below_offered_load")
+        calls_total = calls_arr.sum()
+        abandoned = float((m["abandon_rate"] * calls_arr).sum() / calls_total) if calls_total else 0
+        if max_abandon_rate is None and abandoned > HIGH_ABANDON_RATE:
+            warnings.append("high_abandonment")
     columns["fte"] = agents / (1.0 - shrinkage)
     frame = pd.DataFrame(columns)
     hours = interval_minutes / 60.0
     agent_hours = float(agents.sum() * hours)
-    plan_weeks = calls_arr.size * hours / (24.0 * 7.0)
-    paid_hours = hours_per_fte_week * plan_weeks
+    listed_days = calls_arr.size * hours / 24.0
+    if period_days is None:
+        period_days = float(np.ceil(listed_days - 1e-9))
+    elif period_days < listed_days - 1e-9:
+        raise ModelInputError(
+            f"period_days {period_days:g} is shorter than the {listed_days:g} days of intervals"
+        )
+    paid_hours = hours_per_fte_week * period_days / 7.0
     peak = int(agents.max())
     return IntervalPlan(
         intervals=frame,
         interval_minutes=int(interval_minutes),
         shrinkage=float(shrinkage),
         agent_hours=agent_hours,
-        period_fte=agent_hours / (1.0 - shrinkage) / paid_hours,
+        period_fte=agent_hours / (paid_hours * (1.0 - shrinkage)),
         peak_agents=peak,
         peak_seats=peak,
         peak_fte=peak / (1.0 - shrinkage),
         model=model,
+        period_days=float(period_days),
+        warnings=tuple(warnings),
     )

@@ -14,6 +14,14 @@ Position
     ``percentile`` = share of peers that do worse plus half of those equal (0-100, higher =
     better); quartile 1 = best quarter. Gaps are ``value - median`` and ``value - top`` where
     ``top`` is the 75th percentile for higher-is-better KPIs and the 25th for lower-is-better.
+Widening and the industry reference
+    Keys the center has no value for are left out of its peer group (``peer_keys_unset``).
+    When a KPI's cell has fewer than :data:`MIN_PEERS` peers, the group is widened one key at
+    a time from the last (``industry, size_band`` -> ``industry`` -> all centers) and the
+    position says which group it used (``peer_group``). When even the widest group is too
+    small, published industry averages (``industry_reference``: value, year, scope, source
+    URL; the same industry's series first, then cross-industry ones) are shown under the
+    label :data:`REFERENCE_LABEL`, in their own fields: they never enter the peer statistics.
 Money
     Handle time: a gap of g seconds over V calls a year at c CNY per minute costs
     g / 60 * V * c CNY a year. First-contact resolution: a gap of g (fraction) means g * V
@@ -23,7 +31,7 @@ Money
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -31,6 +39,10 @@ import pandas as pd
 from models.errors import ModelInputError
 
 MIN_PEERS = 5
+#: label of published averages shown when too few peers exist (never mixed with peers)
+REFERENCE_LABEL = "INDUSTRY REFERENCE"
+#: most reference series shown per KPI
+REFERENCE_LIMIT = 3
 SIZE_BANDS: tuple[tuple[str, int, float], ...] = (
     ("5-99", 5, 99),
     ("100-249", 100, 249),
@@ -163,9 +175,58 @@ class KPIPosition:
     cny_per_year_to_top_quartile: float | None
     repeat_calls_avoided_per_year: float | None
     note: str | None
+    peer_group: dict | None = None
+    industry_reference: list[dict] | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def _year(row: Mapping) -> int:
+    text = str(row.get("year") or "")[:4]
+    return int(text) if text.isdigit() else 0
+
+
+def industry_reference(
+    metric: str,
+    value: float,
+    reference: Sequence[Mapping],
+    *,
+    industry: str | None = None,
+    limit: int = REFERENCE_LIMIT,
+) -> list[dict]:
+    """Published averages of ``metric`` to show when too few peers exist, with the gap to each.
+
+    ``reference`` rows have ``metric, value, unit, year, scope, industry, definition, bound,
+    kind, series, source, url`` (``data/reference/industry_kpis.csv``). Rows of another
+    industry are left out; the latest row of each ``series`` is kept, the center's industry
+    first, then cross-industry ones, newest first.
+
+    Examples
+    --------
+    >>> ref = [{"metric": "answer_rate", "value": 0.94, "year": 2024, "industry": "银行", "series": "b"},
+    ...        {"metric": "answer_rate", "value": 0.92, "year": 2018, "industry": "银行", "series": "b"},
+    ...        {"metric": "answer_rate", "value": 0.96, "year": 2019, "industry": "", "series": "x"},
+    ...        {"metric": "answer_rate", "value": 1.0, "year": 2024, "industry": "政务", "series": "g"}]
+    >>> [(r["value"], r["label"], round(r["gap"], 2)) for r in industry_reference("answer_rate", 0.9, ref, industry="银行")]
+    [(0.94, 'INDUSTRY REFERENCE', -0.04), (0.96, 'INDUSTRY REFERENCE', -0.06)]
+    """
+    rows = [
+        r
+        for r in reference
+        if r.get("metric") == metric and (not r.get("industry") or r.get("industry") == industry)
+    ]
+    rows.sort(key=lambda r: (not (industry and r.get("industry") == industry), -_year(r)))
+    out, seen = [], set()
+    for r in rows:
+        series = r.get("series") or r.get("url")
+        if series in seen:
+            continue
+        seen.add(series)
+        out.append({"label": REFERENCE_LABEL, **dict(r), "gap": float(value) - float(r["value"])})
+        if len(out) == limit:
+            break
+    return out
 
 
 def _money(
@@ -197,6 +258,8 @@ def benchmark_kpis(
     annual_calls: float | None = None,
     cost_per_minute_cny: float | None = None,
     exclude_center: str | None = None,
+    reference: Sequence[Mapping] | None = None,
+    industry: str | None = None,
 ) -> list[KPIPosition]:
     """Position of typed-in or stored KPIs among peers.
 
@@ -215,6 +278,8 @@ def benchmark_kpis(
         Fully loaded cost of one handled minute (from the cost model).
     exclude_center : str, optional
         Leave this center out of its own peers.
+    reference : rows of published averages, optional
+        Shown (:func:`industry_reference`, for ``industry``) when a cell has too few peers.
 
     Examples
     --------
@@ -249,6 +314,15 @@ def benchmark_kpis(
             )
         if v.size < MIN_PEERS:
             msg = f"only {v.size} peers measured this way (fewer than {MIN_PEERS}): not shown"
+            ref = (
+                industry_reference(metric, value, reference, industry=industry)
+                if reference
+                else None
+            )
+            if ref:
+                msg += f"; {REFERENCE_LABEL} shown instead (published averages, not peers)"
+            elif reference is not None:
+                msg += f"; no published {REFERENCE_LABEL} for this KPI"
             out.append(
                 KPIPosition(
                     metric,
@@ -266,6 +340,7 @@ def benchmark_kpis(
                     None,
                     None,
                     msg + ("; " + note if note else ""),
+                    industry_reference=ref or None,
                 )
             )
             continue
@@ -380,13 +455,19 @@ def benchmark_report(
     cost_per_minute_source: str | None = None,
     exclude_center: str | None = None,
     label: str = "typed-in KPIs",
+    reference: Sequence[Mapping] | None = None,
+    widen: bool = True,
 ) -> dict:
     """Peer-benchmark report of typed-in (or stored) KPIs, JSON-ready.
 
-    ``target`` gives the center's value for every key of ``by`` (e.g. ``{"industry": "银行",
-    "size_band": size_band(300)}``); nothing is stored. Returns ``{"center", "peer_group",
-    "peer_centers", "cost_per_minute_cny", "cost_per_minute_source", "kpis": [KPIPosition
-    dicts]}`` (the ``parkbench benchmark --json`` contract).
+    ``target`` gives the center's value for the keys of ``by`` (e.g. ``{"industry": "银行",
+    "size_band": size_band(300)}``); keys without a value are left out (``peer_keys_unset``).
+    With ``widen``, a KPI whose cell has fewer than :data:`MIN_PEERS` peers is compared with a
+    wider group (the last key dropped first; the position's ``peer_group`` says which); when no
+    group is large enough, ``reference`` rows give the labelled industry reference. Nothing is
+    stored. Returns ``{"center", "peer_group", "peer_centers", "peer_keys_unset",
+    "cost_per_minute_cny", "cost_per_minute_source", "reference_label", "reference_shown",
+    "kpis": [KPIPosition dicts]}`` (the ``parkbench benchmark --json`` contract).
 
     Examples
     --------
@@ -397,21 +478,65 @@ def benchmark_report(
     >>> r["peer_centers"], r["kpis"][0]["quartile"], r["kpis"][0]["median"]
     (6, 2, 0.88)
     """
-    keys = list(by)
-    peers = select_peers(centers, target, keys)
-    positions = benchmark_kpis(
-        kpis,
-        observations[observations["center_id"].isin(peers["id"])],
+    for k in by:
+        if k not in PEER_KEYS:
+            raise ModelInputError(f"unknown peer key {k!r}; use {', '.join(PEER_KEYS)}")
+    keys = [k for k in by if target.get(k) is not None]
+    unset = [k for k in by if target.get(k) is None]
+    industry = target.get("industry")
+    kw = dict(
         definitions=definitions,
         annual_calls=annual_calls,
         cost_per_minute_cny=cost_per_minute_cny,
         exclude_center=exclude_center,
     )
+
+    def positions_in(group_keys: list[str], metric_kpis: Mapping[str, float], ref=None):
+        peers = select_peers(centers, target, group_keys)
+        found = benchmark_kpis(
+            metric_kpis,
+            observations[observations["center_id"].isin(peers["id"])],
+            reference=ref,
+            industry=industry if isinstance(industry, str) else None,
+            **kw,
+        )
+        group = {k: target.get(k) for k in group_keys}
+        return [replace(p, peer_group=group) for p in found]
+
+    out: list[KPIPosition] = []
+    for metric, value in kpis.items():
+        one = {metric: value}
+        if metric == "fcr_rate" and "aht_seconds" in kpis:
+            one["aht_seconds"] = kpis["aht_seconds"]  # FCR money needs the AHT
+        chosen = None
+        candidates = [keys[:n] for n in range(len(keys), -1, -1)] if widen else [keys]
+        for group_keys in candidates:
+            found = [p for p in positions_in(group_keys, one) if p.metric == metric]
+            if found and found[0].median is not None:
+                chosen = found[0]
+                if group_keys != keys:
+                    chosen = replace(
+                        chosen,
+                        note=(chosen.note + "; " if chosen.note else "")
+                        + f"fewer than {MIN_PEERS} peers in the full group: compared with "
+                        + (", ".join(f"{k}={target.get(k)}" for k in group_keys) or "all centers"),
+                    )
+                break
+        if chosen is None:
+            found = [p for p in positions_in(keys, one, reference) if p.metric == metric]
+            if not found:
+                continue
+            chosen = found[0]
+        out.append(chosen)
+    peers = select_peers(centers, target, keys)
     return {
         "center": label,
         "peer_group": {k: target.get(k) for k in keys},
         "peer_centers": int((peers["id"] != exclude_center).sum()),
+        "peer_keys_unset": unset,
         "cost_per_minute_cny": cost_per_minute_cny,
         "cost_per_minute_source": cost_per_minute_source,
-        "kpis": [p.to_dict() for p in positions],
+        "reference_label": REFERENCE_LABEL,
+        "reference_shown": any(p.industry_reference for p in out),
+        "kpis": [p.to_dict() for p in out],
     }

@@ -4,6 +4,11 @@
 the fewest agents that meet every target (service level X% within T seconds, average speed of
 answer, maximum abandonment, maximum occupancy), and turns agents into rostered FTE through
 shrinkage: ``fte = agents / (1 - shrinkage)``.
+
+Erlang A meets a service-level target with fewer agents than the offered load when callers hang
+up: the abandoned calls are what keeps the queue finite. Such a result is never silent: it carries
+coded ``warnings`` (``below_offered_load``; ``high_abandonment`` when more than
+``HIGH_ABANDON_RATE`` of callers hang up and no ``max_abandon_rate`` was set).
 """
 
 from __future__ import annotations
@@ -14,6 +19,17 @@ from dataclasses import asdict, dataclass
 from models.erlang_a import erlang_a_measures, required_agents_erlang_a
 from models.erlang_c import erlang_c_measures, required_agents_erlang_c, traffic_erlangs
 from models.errors import ModelInputError
+
+#: abandonment above which an uncapped Erlang A result is flagged (assumption: above the 6.5 %
+#: global average abandonment of 2016 listed in data/reference/industry_kpis.csv, rounded down)
+HIGH_ABANDON_RATE = 0.05
+
+#: warning code -> what it means (text of the CLI; the portal translates the code)
+WARNINGS = {
+    "below_offered_load": "fewer agents than the offered load: the service level is met only "
+    "because callers hang up",
+    "high_abandonment": "more than 5% of callers hang up; set --max-abandon-rate to cap it",
+}
 
 
 @dataclass(frozen=True)
@@ -39,10 +55,18 @@ class StaffingResult:
     patience_seconds: float | None = None
     abandon_rate: float | None = None
     understaffed: bool = False
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def handled_share(self) -> float:
+        """Share of offered calls that are answered (1 - abandonment; 1 under Erlang C)."""
+        return 1.0 - (self.abandon_rate or 0.0)
 
     def to_dict(self) -> dict:
         """Plain JSON-ready dict (an infinite ASA becomes ``None``)."""
         out = asdict(self)
+        out["warnings"] = list(self.warnings)
+        out["handled_share"] = self.handled_share
         for key, value in out.items():
             if isinstance(value, float) and not math.isfinite(value):
                 out[key] = None
@@ -67,6 +91,8 @@ class StaffingResult:
                 f"Abandoned: {self.abandon_rate:.1%} (mean patience {self.patience_seconds:g} s)"
             )
         lines.append(f"Rostered FTE with {self.shrinkage:.0%} shrinkage: {self.fte:.1f}")
+        for code in self.warnings:
+            lines.append(f"Warning ({code}): {WARNINGS[code]}")
         return "\n".join(lines)
 
 
@@ -171,6 +197,11 @@ def compute_staffing(
         )
         model, abandon = "erlang_a", m["abandon_rate"]
     binding = _binding(agents, calls_per_hour, aht_seconds, patience_seconds, kw, max_abandon_rate)
+    warnings = []
+    if patience_seconds is not None and 0 < agents < load:
+        warnings.append("below_offered_load")
+    if abandon is not None and max_abandon_rate is None and abandon > HIGH_ABANDON_RATE:
+        warnings.append("high_abandonment")
     return StaffingResult(
         model=model,
         calls_per_hour=float(calls_per_hour),
@@ -191,6 +222,7 @@ def compute_staffing(
         patience_seconds=patience_seconds,
         abandon_rate=abandon,
         understaffed=bool(m.get("understaffed", False)),
+        warnings=tuple(warnings),
     )
 
 

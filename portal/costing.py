@@ -87,12 +87,12 @@ def cost_per_seat_for_sites(db_path: str | Path):
 def cost_per_minute(
     city: str, db_path: str | Path | None = None, *, seats: int = REFERENCE_SEATS
 ) -> float:
-    """Cost of one handled minute in ``city`` (CNY): the cost model's per productive hour / 60.
+    """Cost of one handled minute in ``city`` (CNY): the cost model's ``per_handled_minute``.
 
     Gross steady-year cost (incentives not deducted) of a center of ``seats`` seats with the
-    city's inputs, over its productive (handling) hours; ``parkbench benchmark`` prices
-    handle-time and first-contact-resolution gaps with it.
+    city's inputs, over the minutes its agents handle contacts (productive hours x occupancy);
+    ``parkbench benchmark`` prices handle-time and first-contact-resolution gaps with it.
     """
     ctx = load_cost_context(city, None, db_path)
     result = compute_cost(CostInputs(seats=seats, **ctx.values), [], sources=ctx.sources)
-    return float(result.per_productive_hour) / 60.0
+    return float(result.per_handled_minute)

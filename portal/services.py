@@ -16,7 +16,12 @@ import streamlit as st
 
 from data.errors import StoreError
 from data.inputs import site_facts
-from data.inputs.benchmark import load_award_entries, load_centers, load_kpi_observations
+from data.inputs.benchmark import (
+    load_award_entries,
+    load_centers,
+    load_industry_reference,
+    load_kpi_observations,
+)
 from data.store import queries
 from data.store.database import default_db_path, open_db
 
@@ -232,6 +237,12 @@ site_names_en = _cached(site_facts.site_names_en)
 benchmark_centers = _cached(load_centers)
 kpi_observations = _cached(load_kpi_observations)
 award_entries = _cached(load_award_entries)
+
+
+@st.cache_data(show_spinner=False)
+def industry_reference() -> list[dict]:
+    """Published industry KPI averages (``data/reference/industry_kpis``), read once."""
+    return load_industry_reference()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -14,6 +14,7 @@ import pandas as pd
 import sqlite_utils
 
 from data.inputs.score import connect_store
+from data.paths import INDUSTRY_KPIS_PATH
 
 CENTER_KPI_COLUMNS: tuple[str, ...] = (
     "answer_rate",
@@ -145,3 +146,25 @@ def load_award_entries(
         for year, kpis in sorted(years.items()):
             out.append((profile, year, {**base, **kpis}))
     return out
+
+
+def load_industry_reference(path: str | Path = INDUSTRY_KPIS_PATH) -> list[dict]:
+    """Published industry averages of KPIs (``data/reference/industry_kpis/``), one dict a row.
+
+    ``value`` is a float and ``year`` an int (None when the source gives none); the other
+    columns stay text (empty text when blank). A missing file gives no rows.
+    """
+    import csv
+
+    path = Path(path)
+    if not path.exists():
+        return []
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            row = dict(row)
+            row["value"] = float(row["value"])
+            year = (row.get("year") or "").strip()[:4]
+            row["year"] = int(year) if year.isdigit() else None
+            rows.append(row)
+    return rows

@@ -22,7 +22,13 @@ DEFAULTS_PATH = COST_DEFAULTS_PATH
 #: inputs without a default (None unless given); the others are the keys of the YAML file.
 #: Together they are the fields of ``models.cost.CostInputs`` less ``seats`` (a test checks it).
 OPTIONAL_INPUTS = frozenset(
-    {"fte_per_seat", "contacts_per_year", "revenue_cny_per_year", "investment_cny"}
+    {
+        "fte_per_seat",
+        "seat_fill_ratio",  # None: the typical inbound day over the opening hours (models.cost)
+        "contacts_per_year",
+        "revenue_cny_per_year",
+        "investment_cny",
+    }
 )
 
 

@@ -45,6 +45,7 @@ class IntervalForecast:
     calls: np.ndarray  # calls offered per interval
     aht_seconds: np.ndarray | None  # per interval; NaN where the row left it blank
     interval_minutes: int | None  # inferred from time labels, when they are times
+    period_days: int | None = None  # calendar days the labels span, when they are times
 
 
 def _score(headers: list[str]) -> int:
@@ -92,6 +93,41 @@ def infer_interval_minutes(labels: list[str]) -> int | None:
     return Counter(steps).most_common(1)[0][0]
 
 
+def _times(labels: list[str]) -> pd.Series | None:
+    if not labels or not all(":" in s for s in labels):
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return pd.to_datetime(pd.Series(labels), format="mixed")
+        except (ValueError, TypeError):
+            return None
+
+
+def infer_period_days(labels: list[str]) -> int | None:
+    """Calendar days a plan covers, closed hours included; None if the labels are not times.
+
+    Dated labels (``2024-03-04 08:30``) count the distinct dates; clock-only labels (``08:30``)
+    count one day plus one for every time the clock goes back (a new day starts).
+
+    Examples
+    --------
+    >>> infer_period_days(["08:00", "08:30", "20:30"])
+    1
+    >>> infer_period_days(["08:00", "20:30", "08:00", "20:30"])
+    2
+    >>> infer_period_days(["2024-03-04 08:00", "2024-03-05 08:00"])
+    2
+    """
+    times = _times(labels)
+    if times is None:
+        return None
+    if any(len(s.strip()) > 8 for s in labels):  # dates in the labels
+        return int(times.dt.normalize().nunique())
+    clock = (times.dt.hour * 60 + times.dt.minute).to_numpy()
+    return 1 + int((np.diff(clock) <= 0).sum())
+
+
 def load_interval_forecast(source: str | Path | bytes, name: str | None = None) -> IntervalForecast:
     """Read an interval forecast file (a path, or the bytes of an upload called ``name``).
 
@@ -135,4 +171,5 @@ def load_interval_forecast(source: str | Path | bytes, name: str | None = None) 
         calls=np.asarray(calls, dtype=float),
         aht_seconds=np.asarray(aht, dtype=float) if "aht_seconds" in where else None,
         interval_minutes=infer_interval_minutes(labels) if "start" in where else None,
+        period_days=infer_period_days(labels) if "start" in where else None,
     )

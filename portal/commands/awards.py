@@ -61,14 +61,18 @@ def command(rubric, year, category, min_coverage, compare, as_json, db_path):
         click.echo(json.dumps(board, ensure_ascii=False, indent=2))
         return
     click.echo(f"{rub.title_zh} / {rub.title_en}  (sources: {len(rub.source)})")
-    group = None
+    click.echo(
+        f"Score = points earned out of {rub.total_points:g} (missing data earns nothing); "
+        "coverage = share of the points backed by data."
+    )
+    click.echo(f"\n{'rank':>4}  {'name':24s} {'year':>6}  {'industry':10s} {'in ind.':>7} "
+               f"{'score':>6} {'coverage':>8}")  # fmt: skip
     for r in board:
-        if (r["year"], r["category"]) != group:
-            group = (r["year"], r["category"])
-            click.echo(f"\n{r['year'] or 'latest'} · {r['category'] or '(no industry)'}")
         rank = "-" if r["rank"] is None else str(r["rank"])
+        in_industry = "-" if r["category_rank"] is None else str(r["category_rank"])
         score = "-" if r["score"] is None else f"{r['score']:.1f}"
         click.echo(
-            f"  {rank:>3}  {r['name'][:24]:24s} score {score:>5}  coverage {r['coverage']:.0%}"
+            f"{rank:>4}  {r['name'][:24]:24s} {r['year'] or 'latest':>6}  "
+            f"{(r['category'] or '-')[:10]:10s} {in_industry:>7} {score:>6} {r['coverage']:>8.0%}"
             + (f"  {r['note']}" if r.get("note") else "")
         )

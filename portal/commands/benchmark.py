@@ -6,6 +6,7 @@ import json
 
 import click
 
+from models.errors import ModelInputError
 from portal.commands._options import db_option
 from portal.commands._pairs import parse_pairs
 
@@ -72,8 +73,16 @@ def command(
     as_json,
     db_path,
 ):
-    """Benchmark a center's KPIs against peers (cells with fewer than 5 peers are not shown)."""
-    from data.inputs.benchmark import load_centers, load_kpi_observations
+    """Benchmark a center's KPIs against peers (cells with fewer than 5 peers are not shown).
+
+    A KPI with too few peers is compared with a wider group, else with a labelled INDUSTRY
+    REFERENCE of published averages (never mixed with peers).
+    """
+    from data.inputs.benchmark import (
+        load_centers,
+        load_industry_reference,
+        load_kpi_observations,
+    )
     from models.peer_benchmark import benchmark_report
     from portal.reports.benchmark import benchmark_inputs
 
@@ -95,6 +104,11 @@ def command(
     )  # fmt: skip
     kpis, definitions, target = x.kpis, x.definitions, x.target
     label, exclude, city, annual_calls = x.label, x.exclude, x.city, x.annual_calls
+    if not kpis:
+        raise ModelInputError(
+            f"{center} has no stored KPI that can be benchmarked; "
+            "type its KPIs with --kpi metric=value,..."
+        )
     seats_for_cost = x.seats
     cpm_source = "--cost-per-minute" if cost_per_minute is not None else None
     if cost_per_minute is None and city:
@@ -103,7 +117,7 @@ def command(
 
         n = max(1, int(seats_for_cost or REFERENCE_SEATS))
         cost_per_minute = model_cost_per_minute(city, db_path, seats=n)
-        cpm_source = f"cost model for {city}, {n} seats (per productive hour / 60)"
+        cpm_source = f"cost model for {city}, {n} seats (per handled minute)"
     result = benchmark_report(
         kpis,
         centers,
@@ -116,12 +130,17 @@ def command(
         cost_per_minute_source=cpm_source,
         exclude_center=exclude,
         label=label,
+        reference=load_industry_reference(),
     )
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     group = ", ".join(f"{k}={v}" for k, v in result["peer_group"].items())
-    click.echo(f"{label} among {result['peer_centers']} peer centers ({group})")
+    click.echo(f"{label} among {result['peer_centers']} peer centers ({group or 'all centers'})")
+    if result["peer_keys_unset"]:
+        click.echo(
+            "Left out of the peer group (no value given): " + ", ".join(result["peer_keys_unset"])
+        )
     if cost_per_minute is None:
         click.echo("Cost per handled minute: not known (give --cost-per-minute or --city)")
     else:
@@ -129,6 +148,13 @@ def command(
     for p in result["kpis"]:
         if p["median"] is None:
             click.echo(f"  {p['metric']:22s} {p['value']:10.3f}  {p['note']}")
+            for r in p.get("industry_reference") or []:
+                year = r["year"] or "year not stated"
+                bound = " (lower bound)" if r.get("bound") == "lower" else ""
+                click.echo(
+                    f"      {r['label']}: {r['value']:g}{bound} ({year}; {r['scope']}; "
+                    f"{r['source']}; {r['url']})  gap {r['gap']:+.3f}"
+                )
             continue
         money = (
             f"  {p['cny_per_year_to_top_quartile']:,.0f} CNY/yr to top quartile"

@@ -159,7 +159,13 @@ def _plan(path, interval_minutes, aht_seconds, targets, as_json) -> None:
             )
         aht = np.full(forecast.calls.shape, float(aht_seconds)) if aht is None else aht
         aht = np.where(np.isnan(aht), float(aht_seconds), aht)
-    plan = compute_interval_plan(forecast.calls, aht, interval_minutes=interval_minutes, **targets)
+    plan = compute_interval_plan(
+        forecast.calls,
+        aht,
+        interval_minutes=interval_minutes,
+        period_days=forecast.period_days,
+        **targets,
+    )
     df = plan.intervals
     peak_at = int(df["agents"].to_numpy().argmax())
     columns = [c for c in df.columns if c != "traffic_erlangs"]
@@ -198,9 +204,14 @@ def _plan(path, interval_minutes, aht_seconds, targets, as_json) -> None:
     )
     click.echo(f"Agent-hours: {plan.agent_hours:,.1f}")
     click.echo(
-        f"FTE over the plan ({plan.shrinkage:.0%} shrinkage, 40 h week): {plan.period_fte:,.1f}"
+        f"FTE over the plan ({plan.period_days:g} calendar days, {plan.shrinkage:.0%} shrinkage, "
+        f"40 h week): {plan.period_fte:,.1f}"
     )
     click.echo(
         f"Peak: {plan.peak_agents} agents at {forecast.labels[peak_at]} -> {plan.peak_seats} seats, "
         f"{plan.peak_fte:,.1f} FTE rostered"
     )
+    from models.staffing import WARNINGS
+
+    for code in plan.warnings:
+        click.echo(f"Warning ({code}): {WARNINGS[code]}")

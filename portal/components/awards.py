@@ -56,6 +56,9 @@ def build_leaderboard_table(
                 t("awards.col.name"): r["name"],
                 t("awards.col.year"): str(r["year"]) if r["year"] else t("awards.latest"),
                 t("awards.col.category"): r["category"] or t("awards.no_industry"),
+                t("awards.col.category_rank"): (
+                    str(r["category_rank"]) if r.get("category_rank") is not None else "—"
+                ),
                 t("awards.col.score"): "—" if r["score"] is None else f"{r['score']:.1f}",
                 t("awards.col.points", total=f"{total_points:g}"): f"{r['points']:.1f}",
                 t("awards.col.coverage"): fmt_number(r["coverage"], "fraction"),

@@ -256,13 +256,52 @@ def cost_text(report: dict) -> str:
     return t("bench.cpm", cny=cny, source=report["cost_per_minute_source"] or "")
 
 
+def build_reference_table(report: dict) -> pd.DataFrame:
+    """The labelled industry reference of the KPIs with too few peers: one row per published
+    figure, with its year, scope and source (empty when no KPI needed one)."""
+    rows = []
+    for p in report["kpis"]:
+        m = p["metric"]
+        for r in p.get("industry_reference") or []:
+            lower = t("bench.ref.lower") if r.get("bound") == "lower" else ""
+            rows.append(
+                {
+                    t("bench.ref.col.kpi"): kpi_label(m),
+                    t("bench.ref.col.value"): fmt_kpi(p["value"], m),
+                    t("bench.ref.col.reference"): fmt_kpi(r["value"], m) + lower,
+                    t("bench.ref.col.gap"): fmt_gap(r["gap"], m),
+                    t("bench.ref.col.year"): str(r["year"])
+                    if r["year"]
+                    else t("bench.ref.no_year"),
+                    t("bench.ref.col.scope"): r["scope"],
+                    t("bench.ref.col.source"): f"{r['source']} {r['url']}",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def render_benchmark(report: dict) -> None:
-    """The peer group, the percentile bars of the shown KPIs and the table of every KPI."""
+    """The peer group, the percentile bars of the shown KPIs, the table of every KPI and, apart
+    from the peers, the labelled industry reference of KPIs with too few peers."""
     st.markdown(group_text(report))
+    for key in report.get("peer_keys_unset") or []:
+        st.caption(t("bench.missing_key", peer_key=t(f"bench.key.{key}")))
     st.caption(t("bench.min_peers", min=MIN_PEERS))
     st.caption(cost_text(report))
     if shown_positions(report):
         render_chart(build_percentile_figure(report), key="bench_chart")
-    else:
+    elif not report.get("reference_shown"):
         st.warning(t("bench.all_suppressed", min=MIN_PEERS))
     st.dataframe(build_positions_table(report), hide_index=True, width="stretch")
+    reference = build_reference_table(report)
+    if not reference.empty:
+        st.subheader(t("bench.reference_title"))
+        st.caption(t("bench.reference_caption", min=MIN_PEERS))
+        st.dataframe(reference, hide_index=True, width="stretch", key="bench_reference")
+    bare = [
+        kpi_label(p["metric"])
+        for p in report["kpis"]
+        if p["median"] is None and not p.get("industry_reference")
+    ]
+    if bare:
+        st.info(t("bench.reference_none", kpis="、".join(bare)))

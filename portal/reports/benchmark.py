@@ -158,6 +158,7 @@ def render_benchmark_html(report: dict, *, when: str, lang: str) -> str:
     from portal.components.benchmark import (
         QUARTILE_COLOURS,
         build_positions_table,
+        build_reference_table,
         cost_text,
         definition_label,
         group_text,
@@ -168,6 +169,7 @@ def render_benchmark_html(report: dict, *, when: str, lang: str) -> str:
 
     with use_lang(lang):
         table = build_positions_table(report)
+        reference = build_reference_table(report)
         bars = [
             {
                 "label": f"{kpi_label(p['metric'])} ({definition_label(p['definition'])})",
@@ -195,6 +197,10 @@ def render_benchmark_html(report: dict, *, when: str, lang: str) -> str:
             header=list(table.columns),
             rows=table.values.tolist(),
             method=t("bench.method"),
+            reference_title=t("bench.reference_title"),
+            reference_caption=t("bench.reference_caption", min=MIN_PEERS),
+            reference_header=list(reference.columns),
+            reference_rows=reference.values.tolist(),
             h_sources=t("report.h.sources"),
             h_notes=t("report.h.notes"),
             h_positions=t("report.h.positions"),

@@ -22,9 +22,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "awards.leaderboard": {"zh": "排行榜", "en": "Leaderboard"},
     "awards.board_caption": {
-        "zh": "按年份和行业分组排名；得分按有数据的部分折算为百分制，覆盖率为有数据支撑的分值占总分的比例。",
-        "en": "Ranked within each year and industry; the score is on the backed items (0-100), "
-        "coverage is the share of the rubric's points backed by data.",
+        "zh": "每家中心一行（默认取最新年份），按得分排序；得分 = 所得分值占总分的百分比，缺少数据的项目不得分；"
+        "覆盖率为有数据支撑的分值占总分的比例；另列行业内名次。",
+        "en": "One row per center (its latest year unless one is chosen), sorted by score; the "
+        "score is the points earned out of the rubric's total (0-100), items without data earn "
+        "nothing; coverage is the share of the rubric's points backed by data; the rank within "
+        "the industry is shown too.",
     },
     "awards.counts": {
         "zh": "共 {n}，其中 {ranked} 参与排名，{unranked} 因数据不足未排名。",
@@ -32,6 +35,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "awards.empty": {"zh": "没有符合条件的呼叫中心。", "en": "No center matches."},
     "awards.col.rank": {"zh": "名次", "en": "Rank"},
+    "awards.col.category_rank": {"zh": "行业内名次", "en": "Rank in industry"},
     "awards.col.name": {"zh": "呼叫中心", "en": "Call center"},
     "awards.col.year": {"zh": "年份", "en": "Year"},
     "awards.col.category": {"zh": "行业", "en": "Industry"},

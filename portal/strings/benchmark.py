@@ -53,9 +53,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "bounds such as “above 90%” are left out). Type your own KPIs instead.",
     },
     "bench.missing_key": {
-        "zh": "同类组需要“{peer_key}”，但该中心没有这一项。请补充，或从划分依据中去掉它。",
-        "en": "The peer group needs “{peer_key}”, which this center does not have. Fill it in or take "
-        "it out of the peer group.",
+        "zh": "该中心没有“{peer_key}”，同类组不按这一项划分。",
+        "en": "This center has no “{peer_key}”: the peer group is not split by it.",
+    },
+    "bench.reference_title": {
+        "zh": "行业参考值（公开发布的行业平均，不是同类中心）",
+        "en": "INDUSTRY REFERENCE (published industry averages, not peers)",
+    },
+    "bench.reference_caption": {
+        "zh": "同类中心少于 {min} 家的指标，列出公开报告中的行业平均值及其来源和年份，仅供参考，不参与同类统计。",
+        "en": "For KPIs with fewer than {min} peers, published industry averages with their source "
+        "and year, for reference only; they never enter the peer statistics.",
+    },
+    "bench.ref.col.kpi": {"zh": "指标", "en": "KPI"},
+    "bench.ref.col.value": {"zh": "本中心", "en": "This center"},
+    "bench.ref.col.reference": {"zh": "行业参考值", "en": "Industry reference"},
+    "bench.ref.col.gap": {"zh": "差距", "en": "Gap"},
+    "bench.ref.col.year": {"zh": "年份", "en": "Year"},
+    "bench.ref.col.scope": {"zh": "范围", "en": "Scope"},
+    "bench.ref.col.source": {"zh": "来源", "en": "Source"},
+    "bench.ref.lower": {"zh": "（下限）", "en": " (lower bound)"},
+    "bench.ref.no_year": {"zh": "未注明", "en": "not stated"},
+    "bench.reference_none": {
+        "zh": "同类中心不足，且没有公开的行业参考值：{kpis}。",
+        "en": "Too few peers and no published industry reference: {kpis}.",
     },
     "bench.group": {
         "zh": "同类组：{group}；共 {n}。",

@@ -21,6 +21,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "招聘与培训（补员）",
         "en": "Recruiting and training (leavers)",
     },
+    "cost.comp.management_overhead": {
+        "zh": "管理费用（中心管理、人事、财务、行政、耗材）",
+        "en": "Management overhead (center management, HR, finance, admin, supplies)",
+    },
     "unit.cny_per_seat_year": {"zh": "元/座席/年", "en": "CNY per seat per year"},
     "unit.calls_per_hour": {"zh": "通/小时", "en": "calls/h"},
 }

@@ -80,6 +80,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Understaffed queue: agents do not exceed the offered load, the queue grows "
         "without bound.",
     },
+    "staffing.warning.below_offered_load": {
+        "zh": "坐席数低于话务负荷：服务水平之所以达标，是因为部分来电者放弃了等待。",
+        "en": "Fewer agents than the offered load: the service level is met only because "
+        "callers hang up.",
+    },
+    "staffing.warning.high_abandonment": {
+        "zh": "放弃率超过 5%：可设置最大放弃率上限。",
+        "en": "More than 5% of callers hang up: set a maximum abandonment rate to cap it.",
+    },
     "staffing.understaffed": {
         "zh": "人手不足：{agents} 不超过话务负荷 {erlangs}，队列会无限增长（接通率 0%，平均等待无穷大）。",
         "en": "Understaffed: {agents} do not exceed the offered load of {erlangs}; the queue "

@@ -73,11 +73,7 @@ typed_cost = st.number_input(t("bench.cpm_input"), min_value=0.0, value=None, ke
 if not inputs["kpis"]:
     st.info(t("bench.no_stored_kpis", center=label) if mode == "stored" else t("bench.need_kpi"))
     st.stop()
-missing = [k for k in by if inputs["target"].get(k) is None]
-if missing:
-    for key in missing:
-        st.warning(t("bench.missing_key", peer_key=t(f"bench.key.{key}")))
-    st.stop()
+# a peer key the center has no value for is left out of its group (the report says so)
 
 cost, cost_source = typed_cost, t("bench.cpm_typed") if typed_cost is not None else None
 if cost is None and inputs["city"]:
@@ -98,6 +94,7 @@ try:
         cost_per_minute_source=cost_source,
         exclude_center=exclude,
         label=label,
+        reference=services.industry_reference(),
     )
 except ModelInputError as exc:
     st.error(str(exc))

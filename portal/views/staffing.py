@@ -167,6 +167,8 @@ m[3].metric(t("staffing.occupancy"), fmt_number(staffing.occupancy, "fraction"))
 st.caption(t("staffing.fte_note", shrinkage=fmt_number(shrinkage, "fraction")))
 if staffing.understaffed:
     st.error(t("staffing.understaffed_model"))
+for code in staffing.warnings:
+    st.warning(t(f"staffing.warning.{code}"))
 
 if have:
     load = traffic_erlangs(calls_per_hour, aht)
@@ -301,6 +303,7 @@ if upload is not None:
             forecast.calls,
             plan_aht,
             interval_minutes=minutes,
+            period_days=forecast.period_days,
             target_sl=target_sl,
             answer_seconds=answer_seconds,
             max_occupancy=max_occupancy,
@@ -327,6 +330,8 @@ if upload is not None:
             t("staffing.agent_hours"), fmt_number(round(plan.agent_hours, 1), t("unit.hours"))
         )
         m[3].metric(t("staffing.period_fte"), fmt_number(round(plan.period_fte, 1), "person"))
+        for code in plan.warnings:
+            st.warning(t(f"staffing.warning.{code}"))
         frame = plan.intervals.assign(start=forecast.labels)
         render_chart(
             build_interval_chart(

@@ -109,3 +109,32 @@ def test_cost_command_prices_the_imported_city(imported_db):
     hangzhou, chengdu = run("杭州"), run("成都")
     assert hangzhou["components"]["rent"] == pytest.approx(9.3 * 80 * 12)
     assert hangzhou["per_seat_per_year"] > chengdu["per_seat_per_year"]
+
+
+def test_labour_share_of_a_typical_center_is_in_the_published_range():
+    """Published labour shares of call-center cost: 50-60 % and 60-70 % (Chinese vendor pages),
+    61.2 % (a 2016 global benchmark); the issue asks for 55-80 % (it was 89 %).
+
+    Typical case: 500 seats open 7x12 in a city without figures of its own (national defaults).
+    Every component is priced by inputs that are cited or labelled assumptions.
+    """
+    from models.cost import COMPONENT_INPUTS, COMPONENTS, compute_cost
+
+    ctx = load_cost_context("NoSuchPlace", None, "/nonexistent/parkbench.db")
+    typical = compute_cost(CostInputs(seats=500, **ctx.values))
+    assert 0.55 <= typical.labour_share <= 0.80
+    assert typical.to_dict()["labour_share"] == pytest.approx(typical.labour_share)
+    eight_by_five = compute_cost(
+        CostInputs(seats=500, **dict(ctx.values, hours_per_day=8, days_per_year=250))
+    )
+    assert 0.55 <= eight_by_five.labour_share <= 0.80
+    # management overhead is the share of the total it is set to
+    assert typical.components["management_overhead"] == pytest.approx(
+        0.08 * typical.total_cny_per_year
+    )
+    defaults, _ = load_cost_defaults()
+    assert set(COMPONENT_INPUTS) == set(COMPONENTS) == set(typical.components)
+    for component, names in COMPONENT_INPUTS.items():
+        for name in names:
+            source = defaults[name]["source"]
+            assert source.startswith("assumption") or defaults[name]["year"], (component, name)

@@ -42,23 +42,43 @@ MIYUN = [
 def test_components_add_up_and_hand_check_wages():
     c = compute_cost(
         CostInputs(
-            seats=100, hours_per_day=8, days_per_year=250, seat_fill_ratio=1.0, shrinkage=0.2
+            seats=110,
+            hours_per_day=8,
+            days_per_year=250,
+            seat_fill_ratio=1.0,
+            seat_spare_ratio=0.1,
+            shrinkage=0.2,
         )
     )
     assert sum(c.components.values()) == pytest.approx(c.total_cny_per_year)
-    # 8x5 with full fill: 2000 open hours / (2000 paid x 0.8) = 1.25 FTE per seat
+    # 110 seats = 100 peak agents + 10 % spare; 8x5 with full fill:
+    # 100 x 2000 open hours / (2000 paid x 0.8) = 125 FTE
     assert c.fte == pytest.approx(125)
     assert c.components["agent_wages"] == pytest.approx(125 * 5695 * 12)
-    assert c.components["rent"] == pytest.approx(100 * 9.3 * 50 * 12)
+    assert c.components["rent"] == pytest.approx(110 * 9.3 * 50 * 12)
     d = c.to_dict()
     assert sum(d["components"].values()) == pytest.approx(d["per_seat_per_year"])
 
 
-def test_seven_by_24_needs_several_fte_per_seat_and_8x5_about_one():
-    assert CostInputs(seats=10, hours_per_day=24, days_per_year=365).fte / 10 > 3
+def test_seats_are_shared_across_shifts_seed_center_check():
+    """Seed 000: Shanghai Century Xinyuan, 550 seats and 920 staff, open 7x24x365 -> 1.67.
+
+    Seats come from the peak agents (+10 % spare desks), FTE from the agent-hours of a typical
+    day: opening the night adds few agent-hours, so 7x24 needs barely more FTE per seat than
+    7x12 (the old model gave 3.75 against 1.88).
+    """
+    seed = CostInputs(seats=550, hours_per_day=24, days_per_year=365)
+    assert seed.fte / 550 == pytest.approx(920 / 550, rel=0.1)
+    assert seed.peak_agents == pytest.approx(500)
+    assert seed.agent_hours_per_year == pytest.approx(seed.fte * 2000 * 0.7)
+    twelve = CostInputs(seats=550, hours_per_day=12, days_per_year=365).fte
+    assert twelve <= seed.fte <= 1.1 * twelve
     assert CostInputs(seats=10, hours_per_day=8, days_per_year=250).fte / 10 == pytest.approx(
-        0.86, abs=0.15
+        0.95, abs=0.15
     )
+    # a given fill ratio is used as it is: hand check, 100 peak agents x 8760 h x 0.25
+    given = CostInputs(seats=110, hours_per_day=24, seat_fill_ratio=0.25, seat_spare_ratio=0.1)
+    assert given.fte == pytest.approx(100 * 8760 * 0.25 / (2000 * 0.7))
 
 
 @settings(max_examples=40, deadline=None)
@@ -277,7 +297,7 @@ def test_cli_cost_without_db_says_defaults_and_takes_service_level(tmp_path):
         ],
     )
     out = json.loads(res.output)
-    assert out["agents"] == out["seats"] == 77
+    assert out["agents"] == 77 and out["seats"] == 85  # + 10 % spare desks
     assert any("defaults" in n for n in out["notes"])
     assert out["inputs"]["agent_wage_cny_per_month"]["source"].startswith("default")
 

@@ -25,10 +25,13 @@ def bench(store, *args):
     return r.output
 
 
-def test_cost_per_minute_is_the_cost_models_productive_hour_over_60(built_db_path):
+def test_cost_per_minute_is_the_cost_models_handled_minute(built_db_path):
     ctx = load_cost_context("南京", None, built_db_path)
-    hour = compute_cost(CostInputs(seats=300, **ctx.values)).per_productive_hour
-    assert cost_per_minute("南京", built_db_path, seats=300) == pytest.approx(hour / 60)
+    c = compute_cost(CostInputs(seats=300, **ctx.values))
+    # idle logged-in time is not handling: productive hour / 60 / occupancy
+    assert cost_per_minute("南京", built_db_path, seats=300) == pytest.approx(
+        c.per_productive_hour / 60 / ctx.values["occupancy"]
+    )
     assert 0 < cost_per_minute("北京", built_db_path) != cost_per_minute("兰州", built_db_path)
 
 

@@ -238,3 +238,29 @@ def test_asa_target_and_occupancy_cap_bind():
 def test_zero_volume_needs_no_agents():
     r = compute_staffing(0, 240)
     assert r.agents == 0 and r.fte == 0 and r.service_level == 1.0
+
+
+def test_erlang_a_below_offered_load_is_flagged_and_cost_counts_handled_contacts_only():
+    """20,000 calls/h x 240 s = 1,333 erlangs; 80/20 with 120 s patience needs only 1,189
+    agents because 10.8 % hang up: the result says so, and cost per contact divides by the
+    calls answered, not the calls offered."""
+    from models.cost import CostInputs, cost_for_service_level
+
+    r = compute_staffing(20000, 240, target_sl=0.8, answer_seconds=20, patience_seconds=120)
+    assert r.agents < r.traffic_erlangs
+    assert r.abandon_rate == pytest.approx(0.108, abs=0.002)
+    assert r.warnings == ("below_offered_load", "high_abandonment")
+    assert r.to_dict()["warnings"] == ["below_offered_load", "high_abandonment"]
+    assert "below_offered_load" in r.explain()
+    capped = compute_staffing(
+        20000, 240, target_sl=0.8, answer_seconds=20, patience_seconds=120, max_abandon_rate=0.03
+    )
+    # a 3 % cap is the user's choice: still below the load, but no abandonment alarm
+    assert capped.agents > r.agents and capped.warnings == ("below_offered_load",)
+    assert compute_staffing(20000, 240).warnings == ()  # Erlang C: nothing to flag
+
+    base = CostInputs(seats=1, hours_per_day=12, days_per_year=365, seat_fill_ratio=0.6)
+    c = cost_for_service_level(base, 20000, 240, patience_seconds=120)
+    offered = 20000 * 12 * 365 * 0.6
+    assert c.contacts_per_year == pytest.approx(offered * (1 - r.abandon_rate))
+    assert c.per_contact == pytest.approx(c.total_cny_per_year / (offered * (1 - r.abandon_rate)))

@@ -182,3 +182,53 @@ def test_plan_and_single_queue_options_do_not_mix(day_csv, capsys):
         with pytest.raises(SystemExit) as exc:
             main(["staffing", *args])
         assert exc.value.code == 2
+
+
+def test_fte_does_not_depend_on_listing_closed_hours(tmp_path):
+    """A center open 08:00-20:00: listing the closed hours as zeros changes nothing.
+
+    Hand check: the open-hours plan needs A agent-hours a day; one FTE gives
+    40 h / 7 days * (1 - 0.3) productive hours a day, so FTE = A / (40 / 7 * 0.7).
+    """
+    open_rows, all_rows = [], []
+    for day in range(7):
+        for half in range(48):
+            hour = half / 2
+            calls = int(_profile(np.array([hour]))[0] / 2) if 8 <= hour < 20 else 0
+            label = f"2024-03-{4 + day:02d} {int(hour):02d}:{30 * (half % 2):02d}"
+            all_rows.append(f"{label},{calls}")
+            if 8 <= hour < 20:
+                open_rows.append(f"{label},{calls}")
+    clock_rows = [r.split(" ", 1)[1] for r in open_rows]  # times only, the clock wraps daily
+    results = []
+    for name, rows in (("open", open_rows), ("all", all_rows), ("clock", clock_rows)):
+        path = _write(tmp_path / f"{name}.csv", "start,calls", rows)
+        res = _run(["--plan", str(path), "--aht-seconds", "240", "--shrinkage", "0.3", "--json"])
+        results.append(json.loads(res.output))
+    fte = [r["period_fte"] for r in results]
+    assert fte[0] == pytest.approx(fte[1]) == pytest.approx(fte[2])
+    assert [r["period_days"] for r in results] == [7, 7, 7]
+    agent_hours = results[0]["agent_hours"]
+    assert results[1]["agent_hours"] == pytest.approx(agent_hours)
+    assert fte[0] == pytest.approx(agent_hours / 7 / (40 / 7 * 0.7))
+
+
+def test_period_shorter_than_the_intervals_is_rejected():
+    from models.errors import ModelInputError
+
+    with pytest.raises(ModelInputError, match="period_days"):
+        compute_interval_plan([10] * 96, 240, interval_minutes=30, period_days=1)
+
+
+def test_erlang_a_plan_below_the_offered_load_says_so():
+    """A half-hour of 10,000 calls at 240 s (1,333 erlangs) with 120 s patience and only an
+    80/20 target: fewer agents than the load, 10.8 % abandon; the plan flags it."""
+    plan = compute_interval_plan([100, 10000], 240, interval_minutes=30, patience_seconds=120)
+    summary = plan.summary()
+    assert summary["warnings"] == ["below_offered_load", "high_abandonment"]
+    assert summary["intervals_below_offered_load"] == 1
+    capped = compute_interval_plan(
+        [100, 10000], 240, interval_minutes=30, patience_seconds=120, max_abandon_rate=0.03
+    )
+    assert "high_abandonment" not in capped.warnings
+    assert compute_interval_plan([100, 10000], 240, interval_minutes=30).warnings == ()

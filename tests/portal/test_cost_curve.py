@@ -16,6 +16,7 @@ from models.cost import (
     cost_for_service_level,
     cost_service_level_curve,
     service_level_differences,
+    typical_fill_ratio,
 )
 from portal.cli import cli, main
 
@@ -57,12 +58,13 @@ def test_curve_rows_are_the_single_target_cost():
     rows = cost_service_level_curve(BASE, 1000, 240, [(0.8, 20), 0.9], answer_seconds=15)
     assert [r["target"] for r in rows] == ["80/20", "90/15"]
     single = cost_for_service_level(BASE, 1000, 240, target_sl=0.9, answer_seconds=15)
-    assert rows[1]["agents"] == single.staffing.agents == single.seats == 77
+    assert rows[1]["agents"] == single.staffing.agents == 77
+    assert single.seats == 85  # 77 peak agents + 10 % spare desks, rounded up
     assert rows[1]["per_seat_per_year"] == pytest.approx(single.per_seat_per_year)
     assert rows[1]["per_contact"] == pytest.approx(single.per_contact)
     assert rows[1]["npv"] == pytest.approx(single.npv_cny)
     # 1000 calls/h for 12 h x 365 days at 60% of peak on average
-    assert single.contacts_per_year == pytest.approx(1000 * 12 * 365 * 0.6)
+    assert single.contacts_per_year == pytest.approx(1000 * 12 * 365 * typical_fill_ratio(12))
 
 
 def test_patience_lowers_the_agents_of_the_curve():

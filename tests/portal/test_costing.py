@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from portal.costing import cost_per_seat_for_sites, net_cost_per_seat
 
 
@@ -53,3 +55,26 @@ def test_score_cli_fills_the_cost_criterion(built_db_path):
         s["values"]["net_cost_per_seat_cny_per_year"] > 0 for s in sites
     )  # filled by rule where missing
     assert all("net_cost_per_seat_cny_per_year" in s["contributions"] for s in sites)
+
+
+def test_cost_per_handled_minute_counts_handling_time_not_idle_time(tmp_path):
+    """Hand check: 500 seats at 7x12 on national defaults.
+
+    A handled minute is a minute of talk, hold or wrap-up. Agents are logged in
+    ``fte x 2000 h x (1 - 0.3)`` hours and busy ``occupancy`` (0.8) of them, so the handled
+    minutes are ``productive hours x 0.8 x 60``: dividing by all productive minutes (the old
+    way) understated the cost of a handled minute by 20 %.
+    """
+    from models.cost import CostInputs, compute_cost
+    from portal.costing import cost_per_minute
+
+    c = compute_cost(CostInputs(seats=500))
+    handled_minutes = c.fte * 2000 * (1 - 0.3) * 0.8 * 60
+    assert c.per_handled_minute == pytest.approx(c.total_cny_per_year / handled_minutes)
+    assert c.to_dict()["per_handled_minute"] == pytest.approx(c.per_handled_minute)
+    # contacts x AHT is the same minutes: 240 s a contact
+    assert c.per_handled_minute == pytest.approx(c.per_contact / 4)
+    # the benchmark prices gaps with it (a missing database means national defaults)
+    priced = cost_per_minute("NoSuchPlace", tmp_path / "missing.db", seats=500)
+    assert priced == pytest.approx(c.per_handled_minute)
+    assert priced == pytest.approx(c.per_productive_hour / 60 / 0.8)

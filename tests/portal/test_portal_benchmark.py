@@ -79,13 +79,21 @@ def test_few_peers_are_not_shown_and_the_page_says_so(curated_db, monkeypatch):
     at.multiselect(key="bench_by").set_value(["industry"]).run()
     type_kpis(at, industry="银行", kpi_answer_rate=92.5, kpi_aht_seconds=260.0)
     page = texts(at)
-    assert f"没有一项指标有至少 {MIN_PEERS} 家" in page
     assert not at.get("plotly_chart"), "no percentile bars without enough peers"
     table = positions(at)
     assert list(table["指标"]) == ["接通率", "平均处理时长"]
+    # peers and the reference are never mixed: the peer columns stay empty
     assert (table["中位数"] == "—").all() and (table["位置"] == "—").all()
     assert table["说明"].str.contains(f"少于 {MIN_PEERS} 家），不显示").all()
     assert "不会保存到数据库" in page
+    # instead of an empty report: the labelled industry reference, with source and year
+    assert "行业参考值（公开发布的行业平均，不是同类中心）" in [s.value for s in at.subheader]
+    ref = next(d.value for d in at.dataframe if "行业参考值" in d.value.columns)
+    assert set(ref["指标"]) == {"接通率", "平均处理时长"}
+    bank = ref[ref["指标"] == "接通率"].iloc[0]  # the bank series first for a bank
+    assert bank["年份"] == "2024" and "中国银行业协会" in bank["来源"]
+    assert bank["行业参考值"] == "94.2%" and bank["本中心"] == "92.5%"
+    assert ref["来源"].str.contains("http").all()
     # typed KPIs are never stored
     assert digest(curated_db) == before
     assert open_db(curated_db, read_only=True)["centers"].count == n_centers
@@ -172,7 +180,8 @@ def test_missing_peer_key_is_explained(big_db, monkeypatch):
     at = open_benchmark(big_db, monkeypatch)
     at.multiselect(key="bench_by").set_value(["industry", "city_tier"]).run()
     type_kpis(at, industry="电信", kpi_answer_rate=90.0)
-    assert "同类组需要“城市级别”" in texts(at)
+    assert "该中心没有“城市级别”，同类组不按这一项划分。" in texts(at)
+    assert "同类组：行业 = 电信" in texts(at)  # the report is shown, grouped by industry only
 
 
 def test_page_in_english(big_db, monkeypatch):

@@ -104,7 +104,7 @@ def test_staffing_page_shows_staffing_and_cost_with_units(portal_db, monkeypatch
     at = open_page(portal_db, monkeypatch, "staffing")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["在线坐席（人）"] == "74人"  # 1000 calls/h x 240 s at 80/20 (docs/staffing.md)
-    assert metrics["座席数"] == "74席"
+    assert metrics["座席数"] == "82席"  # 74 peak agents + 10 % spare desks
     assert metrics["20秒内接通率"].endswith("%")
     assert metrics["平均应答速度"].endswith("秒")
     assert metrics["每座席年成本（优惠前）"].endswith("元/座席/年")
