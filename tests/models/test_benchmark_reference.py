@@ -109,8 +109,23 @@ def test_typed_in_benchmark_on_the_shipped_data_is_never_empty(built_db_path):
         CliRunner()
         .invoke(
             cli,
-            ["benchmark", "--db", str(built_db_path), "--kpi", "csat=0.9", "--industry", "银行"],
+            [
+                "benchmark",
+                "--db",
+                str(built_db_path),
+                "--kpi",
+                "fcr_rate=0.85",
+                "--industry",
+                "银行",
+            ],
         )
         .output
-    )
-    assert f"{REFERENCE_LABEL}: 0.9946 (2024;" in text and "http" in text
+    )  # no stored center reports its first-contact resolution: the reference stands in
+    assert f"{REFERENCE_LABEL}: 0.8885 (2019;" in text and "http" in text
+    with_peers = json.loads(
+        CliRunner()
+        .invoke(cli, ["benchmark", "--db", str(built_db_path), "--kpi", "csat=0.9", "--json"])
+        .output
+    )  # the harvested real centers report satisfaction: peers, and no reference mixed in
+    (csat,) = with_peers["kpis"]
+    assert csat["median"] is not None and not csat.get("industry_reference")

@@ -72,16 +72,17 @@ def type_kpis(at: AppTest, **values) -> AppTest:
 
 
 def test_few_peers_are_not_shown_and_the_page_says_so(curated_db, monkeypatch):
-    """The curated store has a dozen centers: every cell is under 5 peers, nothing is invented."""
+    """No stored center reports FCR or handle time: those cells are under 5 peers, nothing is
+    invented, and the labelled industry reference stands in."""
     before = digest(curated_db)
     n_centers = open_db(curated_db, read_only=True)["centers"].count
     at = open_benchmark(curated_db, monkeypatch)
     at.multiselect(key="bench_by").set_value(["industry"]).run()
-    type_kpis(at, industry="银行", kpi_answer_rate=92.5, kpi_aht_seconds=260.0)
+    type_kpis(at, industry="银行", kpi_fcr_rate=85.0, kpi_aht_seconds=260.0)
     page = texts(at)
     assert not at.get("plotly_chart"), "no percentile bars without enough peers"
     table = positions(at)
-    assert list(table["指标"]) == ["接通率", "平均处理时长"]
+    assert list(table["指标"]) == ["平均处理时长", "首次解决率"]
     # peers and the reference are never mixed: the peer columns stay empty
     assert (table["中位数"] == "—").all() and (table["位置"] == "—").all()
     assert table["说明"].str.contains(f"少于 {MIN_PEERS} 家），不显示").all()
@@ -89,10 +90,10 @@ def test_few_peers_are_not_shown_and_the_page_says_so(curated_db, monkeypatch):
     # instead of an empty report: the labelled industry reference, with source and year
     assert "行业参考值（公开发布的行业平均，不是同类中心）" in [s.value for s in at.subheader]
     ref = next(d.value for d in at.dataframe if "行业参考值" in d.value.columns)
-    assert set(ref["指标"]) == {"接通率", "平均处理时长"}
-    bank = ref[ref["指标"] == "接通率"].iloc[0]  # the bank series first for a bank
-    assert bank["年份"] == "2024" and "中国银行业协会" in bank["来源"]
-    assert bank["行业参考值"] == "94.2%" and bank["本中心"] == "92.5%"
+    assert set(ref["指标"]) == {"首次解决率", "平均处理时长"}
+    fcr = ref[ref["指标"] == "首次解决率"].iloc[0]  # the China-wide survey first
+    assert fcr["年份"] == "2019" and "客户联络中心" in fcr["来源"]
+    assert fcr["行业参考值"] == "88.8%" and fcr["本中心"] == "85.0%"
     assert ref["来源"].str.contains("http").all()
     # typed KPIs are never stored
     assert digest(curated_db) == before
