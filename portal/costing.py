@@ -42,6 +42,39 @@ def has_local_inputs(ctx) -> bool:
     return any(not str(m.get("source", "")).startswith("default:") for m in ctx.sources.values())
 
 
+#: the city inputs whose basis every cost reports (sourced, estimated or national default)
+CITY_INPUTS = ("agent_wage_cny_per_month", "rent_cny_per_m2_month")
+
+
+def input_basis(ctx) -> dict[str, dict]:
+    """Input -> its basis for the city inputs: ``ctx.basis``, or ``kind: default`` when none."""
+    out = {}
+    for name in CITY_INPUTS:
+        b = ctx.basis.get(name)
+        out[name] = dict(b) if b else {"kind": "default", "value": ctx.values.get(name)}
+    return out
+
+
+def describe_basis(ctx) -> list[str]:
+    """One line per city input: sourced (with its year and URL), estimated (with its error)."""
+    lines = []
+    for name, b in input_basis(ctx).items():
+        if b["kind"] == "estimated":
+            lines.append(
+                f"{name}: ESTIMATED from {b['indicator']} = {b['value']:,.0f} {b.get('unit') or ''} "
+                f"({b['method']}; cross-validated error ±{b['error_log_rmse']:.0%} in log, "
+                f"MAPE {b['error_mape']:.0%})"
+            )
+        elif b["kind"] == "default":
+            lines.append(f"{name}: NATIONAL DEFAULT ({b['value']:g}); no figure for this city")
+        else:
+            lines.append(
+                f"{name}: {b['kind']} {b['indicator']} = {b['value']:,.0f} "
+                f"{b.get('unit') or ''} ({b.get('year')}; {b.get('url')})"
+            )
+    return lines
+
+
 def _net(ctx, seats: int, years: int) -> float:
     rules = incentive_rules(ctx)
     result = compute_cost(
