@@ -83,6 +83,31 @@ def _net(ctx, seats: int, years: int) -> float:
     return float(result.to_dict()["net_per_seat_per_year"])
 
 
+def cost_log_sd(ctx, net: float | None = None) -> float:
+    """Uncertainty of the net cost per seat from its estimated inputs, as a log sd.
+
+    Each estimated input is moved up by its cross-validated error (exp(rmse_log)); the
+    changes of log cost add in quadrature (the errors of wage and rent taken as independent).
+    Sourced inputs add nothing.
+    """
+    import copy
+    import math
+
+    net = _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS) if net is None else net
+    if not net or net <= 0:
+        return 0.0
+    total = 0.0
+    for name, b in ctx.basis.items():
+        err = b.get("error_log_rmse") if b.get("kind") == "estimated" else None
+        if not err:
+            continue
+        moved = copy.copy(ctx)
+        moved.values = dict(ctx.values)
+        moved.values[name] = ctx.values[name] * math.exp(err)
+        total += math.log(_net(moved, REFERENCE_SEATS, REFERENCE_YEARS) / net) ** 2
+    return math.sqrt(total)
+
+
 def cost_per_seat_for_sites(db_path: str | Path):
     """A ``cost_per_seat(row)`` function for ``data.inputs.score.load_criteria_table``."""
 
@@ -100,19 +125,20 @@ def cost_per_seat_for_sites(db_path: str | Path):
         else None
     )
 
-    def cost(row: dict) -> float:
-        # a place priced on national defaults alone says nothing about that place: it is
-        # left missing, and the criterion's visible missing-value rule (median) applies
+    def cost(row: dict) -> tuple[float, float]:
+        # (net cost, log sd from the estimated inputs); a place priced on national defaults
+        # alone says nothing about that place: it is left missing, and the criterion's
+        # visible missing-value rule (median) applies
         city = names.get(str(row.get("adcode")), row["name"])
         park = row["name"] if row.get("kind") == "park" else None
         ctx = load_cost_context(city, park, db if db is not None else db_path)
         net = _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS)
         if has_local_inputs(ctx):
-            return net
+            return net, cost_log_sd(ctx, net)
         rules, ctx.rules = ctx.rules, []
         if rules and net != _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS):
-            return net  # defaults, but the place's incentive rules change the cost
-        return float("nan")
+            return net, 0.0  # defaults, but the place's incentive rules change the cost
+        return float("nan"), 0.0
 
     return cost
 

@@ -19,10 +19,11 @@ def test_places_priced_on_national_defaults_alone_are_missing(built_db_path):
     import math
 
     cost = cost_per_seat_for_sites(built_db_path)
-    beijing = cost({"kind": "city", "adcode": "110000", "name": "北京市"})
-    lanzhou = cost({"kind": "city", "adcode": "620100", "name": "兰州市"})
+    beijing, beijing_sd = cost({"kind": "city", "adcode": "110000", "name": "北京市"})
+    lanzhou, lanzhou_sd = cost({"kind": "city", "adcode": "620100", "name": "兰州市"})
     assert beijing > lanzhou > 0  # Lanzhou is priced on estimates (city_economics)
-    hong_kong = cost({"kind": "city", "adcode": "810000", "name": "香港特别行政区"})
+    assert beijing_sd == 0 < lanzhou_sd < 0.3  # sourced inputs carry no error, estimates do
+    hong_kong, _ = cost({"kind": "city", "adcode": "810000", "name": "香港特别行政区"})
     assert math.isnan(hong_kong)  # nothing local is known: the criterion's missing rule applies
 
 
