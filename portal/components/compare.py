@@ -25,7 +25,7 @@ CRITERION_COLOURS = {
     "seats_per_100k_working_age": "#9ecae1",
     "net_cost_per_seat_cny_per_year": "#cb181d",
     "nearest_airport_km": "#238b45",
-    "railway_stations": "#74c476",
+    "railway_stations_per_1000_km2": "#74c476",
     "is_service_outsourcing_model_city": "#6a51a3",
     "incentive_cny_per_seat": "#9e9ac8",
     "center_count": "#d94801",
