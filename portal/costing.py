@@ -75,6 +75,21 @@ def describe_basis(ctx) -> list[str]:
     return lines
 
 
+def basis_summary(ctx) -> tuple[str, dict[str, float]]:
+    """("sourced" | "estimated" | "default", input -> log error of each estimated input).
+
+    "estimated" when any city input is an estimate, "default" when none is sourced or
+    estimated (national defaults), else "sourced" (published or user figures).
+    """
+    basis = input_basis(ctx)
+    errors = {n: b["error_log_rmse"] for n, b in basis.items() if b["kind"] == "estimated"}
+    if errors:
+        return "estimated", errors
+    if all(b["kind"] == "default" for b in basis.values()):
+        return "default", {}
+    return "sourced", {}
+
+
 def _net(ctx, seats: int, years: int) -> float:
     rules = incentive_rules(ctx)
     result = compute_cost(

@@ -39,7 +39,7 @@ from portal.components.report import (
     contributions_png,
     waterfall_png,
 )
-from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, has_local_inputs, incentive_rules
+from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, basis_summary, incentive_rules
 from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
 
 st.title(t("page.compare"))
@@ -53,6 +53,14 @@ if table.empty:
     st.stop()
 rows = {r["id"]: r for r in table.to_dict("records")}
 city_names = {r["adcode"]: r["name"] for r in rows.values() if r["kind"] == "city"}
+
+
+def _inputs_label(kind: str, errors: dict[str, float]) -> str:
+    """Which city inputs the cost rests on: sourced, estimated (with errors) or defaults."""
+    if kind == "estimated":
+        parts = [t(f"compare.inputs_err.{name}", err=f"{err:.0%}") for name, err in errors.items()]
+        return t("compare.inputs_estimated", errors=", ".join(parts))
+    return t("compare.inputs_sourced" if kind == "sourced" else "compare.inputs_default")
 
 
 def site_label(site_id: str) -> str:
@@ -226,7 +234,7 @@ for r in records:
         "net_cny_per_seat_year": result["net_per_seat_per_year"],
         "cny_per_contact": result["per_contact"],
         "calls_per_hour_capacity": calls,
-        "cost_inputs": "local" if has_local_inputs(ctx) else "national defaults",
+        "cost_inputs": basis_summary(ctx),
     }
 
 st.caption(
@@ -255,11 +263,7 @@ cost_table = {
         fmt_number(costs[r["id"]]["calls_per_hour_capacity"], t("unit.calls_per_hour"))
         for r in records
     ],
-    t("compare.cost_inputs"): [
-        t("compare.inputs_local") if costs[r["id"]]["cost_inputs"] == "local"
-        else t("compare.inputs_default")
-        for r in records
-    ],
+    t("compare.cost_inputs"): [_inputs_label(*costs[r["id"]]["cost_inputs"]) for r in records],
 }  # fmt: skip
 st.dataframe(cost_table, hide_index=True, width="stretch", key="compare_costs")
 tabs = st.tabs([r["name"] for r in records])

@@ -58,6 +58,10 @@ def test_compare_ranks_the_chosen_sites_with_stability_cost_and_facts(portal_db,
     # cost before and after incentives, one waterfall per site
     costs = at.dataframe[1].value
     assert len(costs) == 3 and costs.filter(like="优惠后").iloc[:, 0].str.endswith("元").all()
+    # which city inputs are sourced and which estimated (with their error)
+    basis = dict(zip(ranking["名称"], costs["成本参数"], strict=True))
+    assert basis["北京市"] == "城市工资与租金有来源"
+    assert basis["西安市"].startswith("城市工资与租金有来源") or "±" in basis["西安市"]
     assert len(at.tabs) == 3
     # fact cards with sources
     assert shown.count("来源：7th (2020) and 6th (2010) population census") >= 3
@@ -144,6 +148,9 @@ def test_dynamic_keys_of_the_new_pages_exist():
     keys += [f"compare.incentive_kind.{k}" for k in KINDS]
     keys += [f"compare.group.{g}" for g in ("labour", "cost", "transport", "incentives", "cluster")]
     keys += ["staffing.binding.service_level", "staffing.binding.no_load"]
+    keys += [
+        f"compare.inputs_err.{n}" for n in ("agent_wage_cny_per_month", "rent_cny_per_m2_month")
+    ]
     assert not [k for k in keys if k not in STRINGS]
     assert PRESETS  # the presets the page lists
 
