@@ -116,6 +116,9 @@ def test_staffing_page_shows_staffing_and_cost_with_units(portal_db, monkeypatch
     curve = at.dataframe[1].value if len(at.dataframe) > 1 else at.dataframe[0].value
     assert list(curve.iloc[:, 0]) == ["70/20", "75/20", "80/20", "85/20", "90/15", "95/10"]
     assert curve["全年总成本（元/年）"].is_monotonic_increasing
+    # the page says where the city's wage and rent come from
+    shown = texts(at)
+    assert "坐席工资：" in shown and "办公租金：" in shown
 
 
 def test_staffing_erlang_a_daily_volume_and_understaffing(portal_db, monkeypatch):
