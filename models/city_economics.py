@@ -336,7 +336,7 @@ def estimate_city_economics(features: pd.DataFrame) -> EconomicsEstimates:
     premium = fit_premium_model(f, WAGE_FEATURE)
     f["premium_est"] = predict_premium(f, WAGE_FEATURE, premium.slope)
     est_np = f["province_wage_np"] * np.exp(f["premium_est"])
-    wage_known = f["wage_np"].notna()
+    wage_known = f["wage_np"].notna()  # sourced (rebased to the base year) or a municipality
     f["log_wage_np"] = np.log(f["wage_np"].where(wage_known, est_np))
     rent = fit_estimate_model("office rent", f, "rent_a", RENT_FEATURES)
     rent_est = rent.predict(f)
@@ -346,13 +346,26 @@ def estimate_city_economics(features: pd.DataFrame) -> EconomicsEstimates:
     for i, c in f.iterrows():
         base = {"adcode": c["adcode"], "name": c["name"], "province_adcode": c["province_adcode"],
                 "year": BASE_YEAR}  # fmt: skip
-        if not wage_known[i] and np.isfinite(est_np[i]):
+        basis = c.get("premium_basis")
+        if isinstance(basis, dict):  # a sourced city figure of an earlier year, or the other series
             for ind, prov in (
                 ("avg_wage_non_private_cny_per_year", "province_wage_np"),
                 ("avg_wage_private_cny_per_year", "province_wage_private"),
             ):
                 if np.isfinite(c[prov]):
-                    rows.append({**base, "indicator": ind, "unit": "CNY/year",
+                    rows.append({**base, "indicator": ind, "unit": "CNY/year", "kind": "sourced",
+                                 "value": round(float(c[prov] * np.exp(c["wage_premium"]))),
+                                 "method": "rebased", "url": basis["url"],
+                                 "note": f"city {basis['indicator']} {basis['year']} = {basis['value']:,.0f}, "
+                                         f"{np.exp(c['wage_premium']):.3f} x the province's figure of that year; "
+                                         f"the same ratio applied to the province's {BASE_YEAR} figure"})  # fmt: skip
+        elif not wage_known[i] and np.isfinite(est_np[i]):
+            for ind, prov in (
+                ("avg_wage_non_private_cny_per_year", "province_wage_np"),
+                ("avg_wage_private_cny_per_year", "province_wage_private"),
+            ):
+                if np.isfinite(c[prov]):
+                    rows.append({**base, "indicator": ind, "unit": "CNY/year", "kind": "estimated",
                                  "value": round(float(c[prov] * np.exp(c["premium_est"]))),
                                  "method": "wage_premium", "error_log_rmse": round(wage_err.rmse_log, 4),
                                  "error_mape": round(wage_err.mape, 4),
@@ -362,8 +375,10 @@ def estimate_city_economics(features: pd.DataFrame) -> EconomicsEstimates:
             if not wage_known[i]:
                 err = float(np.hypot(err, elasticity * wage_err.rmse_log))
             rows.append({**base, "indicator": "office_rent_grade_a_cny_per_m2_month",
-                         "unit": "CNY/m2/month", "value": round(float(rent_est[i]), 1),
+                         "unit": "CNY/m2/month", "kind": "estimated", "value": round(float(rent_est[i]), 1),
                          "method": "office_rent_grade_a", "error_log_rmse": round(err, 4),
                          "error_mape": round(rent.cv.mape, 4),
                          "note": "from an estimated wage" if not wage_known[i] else "from the sourced wage"})  # fmt: skip
-    return EconomicsEstimates(pd.DataFrame(rows), premium, rent)
+    cols = ["adcode", "name", "province_adcode", "year", "indicator", "unit", "kind", "value",
+            "method", "error_log_rmse", "error_mape", "url", "note"]  # fmt: skip
+    return EconomicsEstimates(pd.DataFrame(rows, columns=cols), premium, rent)

@@ -217,7 +217,7 @@ def _economics_rows(directory: Path, city_codes: set[str]) -> list[dict]:
             r["adcode"] = None  # province and national rows, or a place outside the list
         key = (
             "economics_estimates"
-            if r["kind"] == "estimated"
+            if r["method"]
             else next(k for prefix, k in _ECONOMICS_SOURCES if r["indicator"].startswith(prefix))
         )
         r["source_id"] = source_id(key)

@@ -257,7 +257,7 @@ def _latest_economics(db, adcode: str, indicator: str, kind: str) -> dict | None
     rows = _rows(
         db,
         "select * from city_economics where adcode = ? and indicator = ? and kind = ? "
-        "and value is not null order by year desc, period desc limit 1",
+        "and value is not null order by year desc, method is null desc, period desc limit 1",
         [adcode, indicator, kind],
     )
     return rows[0] if rows else None
@@ -289,6 +289,8 @@ def _economics_choice(db, adcode: str, indicator: str) -> tuple[dict, float, str
     """
     row = _latest_economics(db, adcode, indicator, "sourced")
     if row is not None:
+        if row.get("method") == "rebased":
+            return row, 1.0, f"sourced, rebased to {row['year']}: {row.get('note')}"
         return row, 1.0, "sourced"
     if indicator == "avg_wage_private_cny_per_year":
         np_row = _latest_economics(db, adcode, "avg_wage_non_private_cny_per_year", "sourced")

@@ -43,6 +43,8 @@ WAGE_INDICATORS = {
     "other:in_post_staff_non_private_annual": "avg_wage_in_post_non_private_cny_per_year",
     "all_urban_annual": "avg_wage_all_urban_cny_per_year",
     "social_insurance_base_monthly": "social_insurance_base_cny_per_month",
+    "other:in_post_staff_non_private_monthly": "avg_wage_in_post_non_private_cny_per_month",
+    "other:all_urban_in_post_staff_annual": "avg_wage_all_urban_in_post_cny_per_year",
 }
 RENT_INDICATORS = {
     "A": "office_rent_grade_a_cny_per_m2_month",
@@ -243,19 +245,15 @@ def load_features(
         )  # fmt: skip
     df = pd.DataFrame(frame)
     wage = [r for r in sourced if r["indicator"].startswith("avg_wage_")]
-    for col, indicator in (
-        ("province_wage_np", "avg_wage_non_private_cny_per_year"),
-        ("province_wage_private", "avg_wage_private_cny_per_year"),
-    ):
-        vals = {}
-        for pcode in df["province_adcode"].unique():
-            r = _latest(wage, scope="province", province_adcode=pcode, indicator=indicator)
-            vals[pcode] = to_base_year(r["value"], r["year"]) if r else math.nan
-        df[col] = df["province_adcode"].map(vals)
-    df["wage_premium"] = [
-        _premium(wage, a, p) for a, p in zip(df["adcode"], df["province_adcode"], strict=True)
-    ]
-    df["wage_np"] = [_city_np(wage, a) for a in df["adcode"]]
+    series = province_series(wage)
+    for col, indicator in (("province_wage_np", NP), ("province_wage_private", PRIVATE)):
+        df[col] = [province_at(series, p, indicator, BASE_YEAR) for p in df["province_adcode"]]
+    obs = [_observed_premium(wage, series, a, p) for a, p in zip(df["adcode"], df["province_adcode"], strict=True)]  # fmt: skip
+    df["wage_premium"] = [o["premium"] if o else math.nan for o in obs]
+    df["premium_basis"] = [o for o in obs]
+    df["wage_np"] = df["province_wage_np"] * [math.exp(x) if x == x else math.nan for x in df["wage_premium"]]  # fmt: skip
+    for a in MUNICIPALITIES:  # city = province: its own figure, no premium
+        df.loc[df["adcode"] == a, "wage_np"] = df.loc[df["adcode"] == a, "province_wage_np"]
     rents = [r for r in sourced if r["indicator"] == RENT_INDICATORS["A"] and r["adcode"]]
     df["rent_a"] = [
         (r["value"] if (r := _latest(rents, adcode=a)) else math.nan) for a in df["adcode"]
@@ -263,46 +261,71 @@ def load_features(
     return df
 
 
-def _city_np(wage: list[dict], adcode: str) -> float:
-    """The city's non-private average wage, base-year CNY/year (municipality: province row)."""
-    r = _latest(
-        wage, scope="city", adcode=adcode, indicator=WAGE_INDICATORS["non_private_urban_annual"]
-    )
-    if r is None and adcode in MUNICIPALITIES:
-        r = _latest(wage, scope="province", province_adcode=adcode, indicator=WAGE_INDICATORS["non_private_urban_annual"])  # fmt: skip
-    return to_base_year(r["value"], r["year"]) if r else math.nan
+NP = WAGE_INDICATORS["non_private_urban_annual"]
+PRIVATE = WAGE_INDICATORS["private_urban_annual"]
 
 
-def _premium(wage: list[dict], adcode: str, pcode: str) -> float:
-    """log(city / province) of the same indicator, same year if both exist, else base year."""
+def province_series(wage: list[dict]) -> dict[tuple[str, str], dict[int, float]]:
+    """(province code, indicator) -> {year: value} of the sourced province wage rows."""
+    out: dict[tuple[str, str], dict[int, float]] = {}
+    for r in wage:
+        if r["scope"] == "province" and r["year"] and r["value"] == r["value"]:
+            out.setdefault((r["province_adcode"], r["indicator"]), {})[int(r["year"])] = r["value"]
+    return out
+
+
+def province_at(series: dict, pcode: str, indicator: str, year: int) -> float:
+    """The province's figure for ``year``: sourced, else moved from its sourced years.
+
+    Between two sourced years: the province's own growth between them. Before the first:
+    its growth from the first to the next sourced year. After the last: the national growth
+    2023-2024 (:data:`WAGE_GROWTH_PER_YEAR`), as a province's past growth is no guide to a
+    year it has not published. With a single year: the national growth both ways.
+
+    Examples
+    --------
+    >>> s = {("p", "w"): {2021: 100.0, 2023: 121.0}}
+    >>> round(province_at(s, "p", "w", 2022), 6), round(province_at(s, "p", "w", 2019), 6)
+    (110.0, 82.644628)
+    >>> round(province_at(s, "p", "w", 2024) / 121.0 - 1, 4)
+    0.0283
+    """
+    years = series.get((pcode, indicator)) or {}
+    if not years:
+        return math.nan
+    if year in years:
+        return years[year]
+    ys = sorted(years)
+    if year > ys[-1] or len(ys) == 1:
+        y0 = ys[-1] if year > ys[-1] else ys[0]
+        return years[y0] * (1 + WAGE_GROWTH_PER_YEAR) ** (year - y0)
+    if year < ys[0]:
+        a, b = ys[0], ys[1]
+    else:
+        a = max(y for y in ys if y < year)
+        b = min(y for y in ys if y > year)
+    growth = (years[b] / years[a]) ** (1 / (b - a))
+    return years[a] * growth ** (year - a)
+
+
+def _observed_premium(wage: list[dict], series: dict, adcode: str, pcode: str) -> dict | None:
+    """log(city / province) of the city's latest figure, non-private first, else private.
+
+    The province figure is taken for the same year (moved there from its nearest sourced
+    years when it was not published for that year). Municipalities have none.
+    """
     if adcode in MUNICIPALITIES:
-        return math.nan  # city = province: no information on the premium
-    for indicator in (
-        WAGE_INDICATORS["non_private_urban_annual"],
-        WAGE_INDICATORS["private_urban_annual"],
-    ):
-        city = [
-            r
-            for r in wage
-            if r["scope"] == "city" and r["adcode"] == adcode and r["indicator"] == indicator
-        ]
-        prov = [
-            r
-            for r in wage
-            if r["scope"] == "province"
-            and r["province_adcode"] == pcode
-            and r["indicator"] == indicator
-        ]
-        if not city or not prov:
+        return None
+    for indicator in (NP, PRIVATE):
+        r = _latest(wage, scope="city", adcode=adcode, indicator=indicator)
+        if r is None:
             continue
-        same = [(c, p) for c in city for p in prov if c["year"] == p["year"]]
-        if same:
-            c, p = max(same, key=lambda cp: cp[0]["year"])
-            return math.log(c["value"] / p["value"])
-        c = max(city, key=lambda r: r["year"])
-        p = max(prov, key=lambda r: r["year"])
-        return math.log(to_base_year(c["value"], c["year"]) / to_base_year(p["value"], p["year"]))
-    return math.nan  # fmt: skip
+        prov = province_at(series, pcode, indicator, int(r["year"]))
+        if prov == prov and prov > 0:
+            return {"premium": math.log(r["value"] / prov), "indicator": indicator,
+                    "year": int(r["year"]), "value": r["value"], "province_value": prov,
+                    "url": r["url"]}  # fmt: skip
+    return None
 
 
 def load_estimate_rows(directory: Path = ECONOMICS_DIR) -> list[dict]:
@@ -315,9 +338,10 @@ def load_estimate_rows(directory: Path = ECONOMICS_DIR) -> list[dict]:
         rows.append(
             _row(adcode=r["adcode"], province_adcode=r["province_adcode"], scope="city",
                  place=r["name"], indicator=r["indicator"], value=_num(r["value"]),
-                 unit=r["unit"], year=int(r["year"]), period=r["year"], kind="estimated",
-                 method=r["method"], error_log_rmse=_num(r["error_log_rmse"]),
-                 error_mape=_num(r["error_mape"]), note=r["note"] or None)
+                 unit=r["unit"], year=int(r["year"]), period=r["year"],
+                 kind=r.get("kind") or "estimated", url=r.get("url") or None,
+                 method=r["method"], error_log_rmse=_num(r["error_log_rmse"]) if r["error_log_rmse"] else None,
+                 error_mape=_num(r["error_mape"]) if r["error_mape"] else None, note=r["note"] or None)
         )  # fmt: skip
     return rows
 

@@ -66,8 +66,8 @@ def test_a_province_tier_list_maps_to_its_cities(sourced):
 
 def test_wage_premium_model_beats_the_province_average_in_cross_validation(features):
     model = fit_premium_model(features, "log_college_share")
-    assert model.cv.n >= 15
-    assert model.cv.rmse_log < model.baseline_rmse_log / 2
+    assert model.cv.n >= 80
+    assert model.cv.rmse_log < 0.75 * model.baseline_rmse_log
     assert model.slope > 0  # better-educated cities pay more than their province
 
 
@@ -80,12 +80,19 @@ def test_premium_keeps_the_province_average(features):
 
 def test_estimates_cover_the_cities_without_a_figure_and_carry_their_error(features):
     result = estimate_city_economics(features)
-    est = result.estimates
+    est = result.estimates[result.estimates["kind"] == "estimated"]
     wages = est[est["indicator"] == "avg_wage_private_cny_per_year"]
     rents = est[est["indicator"] == "office_rent_grade_a_cny_per_m2_month"]
-    assert len(wages) >= 330 and len(rents) >= 330
+    assert len(wages) >= 250 and len(rents) >= 330
     assert (est["error_log_rmse"] > 0).all() and (est["error_mape"] > 0).all()
     assert "440300" not in set(wages["adcode"])  # Shenzhen has a sourced wage
+    # an older sourced city figure is rebased to the base year, not estimated
+    rebased = result.estimates[result.estimates["method"] == "rebased"].set_index(
+        ["adcode", "indicator"]
+    )
+    yichun = rebased.loc[("230700", "avg_wage_non_private_cny_per_year")]
+    assert yichun["kind"] == "sourced" and yichun["url"].startswith("http")
+    assert "2020" in yichun["note"]
     shangluo = est[est["adcode"] == "611000"].set_index("indicator")["value"]
     xian = features.set_index("adcode").loc["610100", "wage_np"]
     assert shangluo["avg_wage_non_private_cny_per_year"] < xian
@@ -113,7 +120,7 @@ def test_built_store_has_sourced_and_estimated_rows(built_db_path):
 
     db = sqlite_utils.Database(built_db_path)
     kinds = dict(db.execute("select kind, count(*) from city_economics group by kind").fetchall())
-    assert kinds["sourced"] > 400 and kinds["estimated"] > 900
+    assert kinds["sourced"] > 700 and kinds["estimated"] > 850
     row = next(
         db.query(
             "select * from city_economics where adcode = '611000' and kind = 'estimated' "
