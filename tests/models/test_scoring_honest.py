@@ -84,3 +84,15 @@ def test_transport_is_rail_density_not_the_station_count_of_a_huge_prefecture(bu
     r = rank_sites(t.reset_index(), weights={"transport": 1}, draws=0)
     rank = {x["name"]: x["rank"] for x in r.records}
     assert rank["呼伦贝尔市"] > rank["贵阳市"] and rank["呼伦贝尔市"] > rank["兰州市"]
+
+
+def test_topsis_stress_also_draws_uncertain_inputs():
+    from models.stress import stress_ranks
+
+    x = np.column_stack([np.linspace(1, 10, 10), np.full(10, 5.0)])
+    sd = np.zeros_like(x)
+    sd[4, 0] = 0.4
+    s = stress_ranks(x, [True, True], np.array([0.8, 0.2]), "topsis", draws=300, input_log_sd=sd)
+    width = s.rank_p95 - s.rank_p05
+    assert width[4] > width[[0, 9]].max()
+    assert width[4] >= 3
