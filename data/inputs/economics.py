@@ -20,6 +20,7 @@ average wage of urban non-private units (:data:`WAGE_GROWTH_PER_YEAR`), and say 
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
 import re
 from pathlib import Path
@@ -98,8 +99,6 @@ def _row(**kw) -> dict:
     base.update(kw)
     key = [base["scope"], base["adcode"] or base["province_adcode"] or "cn", base["indicator"],
            base["period"] or base["year"], base["kind"], base["note"] or "", base["url"] or ""]  # fmt: skip
-    import hashlib
-
     base["id"] = hashlib.sha256("|".join(map(str, key)).encode()).hexdigest()[:16]
     return base
 
