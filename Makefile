@@ -39,6 +39,10 @@ system:
 db: $(STAMP)
 	$(VENV)/bin/parkbench build --db $(DB)
 
+## economics: refit the city wage and rent estimates (data/reference/economics/estimates.csv)
+economics: $(STAMP)
+	PYTHONPATH=. $(PY) scripts/estimate_city_economics.py
+
 ## run: set everything up and start the portal on http://localhost:8501
 run: db
 	$(VENV)/bin/parkbench serve --db $(DB) --port $(PORT)
@@ -60,4 +64,4 @@ bench: $(STAMP)
 clean:
 	rm -rf build .pytest_cache test-artifacts
 
-.PHONY: help venv system db run test lint bench clean
+.PHONY: help venv system db economics run test lint bench clean

@@ -14,6 +14,17 @@ missing value. Missing-value rules are explicit and reported with every score:
     the honest reading);
 ``exclude``
     the criterion is dropped for every site when any value is missing.
+
+Coverage rule (:func:`coverage_notes`): a criterion is switched off, with a note, when too
+few sites have a real value, since filling most of a column would score the filling rule:
+
+``observed``
+    fewer than :data:`MIN_OBSERVED_SHARE` (half) of the sites have a value;
+``positive``
+    counts of things the store knows only partly (existing centers, parks, their seats and
+    the saturation computed from them): a 0 means "none known", not "none". Fewer than
+    :data:`MIN_POSITIVE_SITES` sites with a count above 0 switch it off, so a handful of seed
+    centers cannot give their cities full cluster marks (or the others full saturation marks).
 """
 
 from __future__ import annotations
@@ -27,6 +38,13 @@ from models.errors import ModelInputError
 GROUPS: tuple[str, ...] = ("labour", "cost", "transport", "incentives", "cluster")
 DIRECTIONS: tuple[str, ...] = ("benefit", "cost")
 MISSING_RULES: tuple[str, ...] = ("worst", "median", "zero", "exclude")
+COVERAGE_RULES: tuple[str, ...] = ("observed", "positive")
+#: share of sites that must have a value for an ``observed`` criterion to count
+MIN_OBSERVED_SHARE = 0.5
+#: sites with a count above 0 that a ``positive`` criterion needs to count: 30, or a tenth
+#: of the sites when fewer than 300 are ranked
+MIN_POSITIVE_SITES = 30
+MIN_POSITIVE_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,8 @@ class Criterion:
         One of :data:`MISSING_RULES`; see the module docstring.
     label_zh, label_en : str
         Names for people.
+    coverage : str
+        One of :data:`COVERAGE_RULES` (default ``observed``); see the module docstring.
     """
 
     name: str
@@ -56,6 +76,7 @@ class Criterion:
     missing_rule: str = "worst"
     label_zh: str = ""
     label_en: str = ""
+    coverage: str = "observed"
 
     def __post_init__(self) -> None:
         if not self.name:
@@ -72,6 +93,11 @@ class Criterion:
             raise ModelInputError(
                 f"criterion {self.name}: missing_rule {self.missing_rule!r} is not one of "
                 f"{', '.join(MISSING_RULES)}"
+            )
+        if self.coverage not in COVERAGE_RULES:
+            raise ModelInputError(
+                f"criterion {self.name}: coverage {self.coverage!r} is not one of "
+                f"{', '.join(COVERAGE_RULES)}"
             )
 
     @property
@@ -107,6 +133,7 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = (
         "worst",
         "每十万劳动年龄人口已有座席（饱和度）",
         "existing seats per 100k working-age people (saturation)",
+        "positive",
     ),
     Criterion(
         "net_cost_per_seat_cny_per_year",
@@ -127,13 +154,13 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = (
         "distance to the nearest airport",
     ),
     Criterion(
-        "railway_stations",
+        "railway_stations_per_1000_km2",
         "transport",
         "benefit",
-        "station",
+        "station/1000 km2",
         "zero",
-        "铁路客运站数",
-        "railway passenger stations",
+        "每千平方公里铁路客运站数",
+        "railway passenger stations per 1,000 km2 (network density)",
     ),
     Criterion(
         "is_service_outsourcing_model_city",
@@ -161,6 +188,7 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = (
         "zero",
         "已有呼叫中心数",
         "known call centers",
+        "positive",
     ),
     Criterion(
         "park_count",
@@ -170,8 +198,18 @@ DEFAULT_CRITERIA: tuple[Criterion, ...] = (
         "zero",
         "呼叫中心产业园区数",
         "call-center parks",
+        "positive",
     ),
-    Criterion("center_seats", "cluster", "benefit", "seat", "zero", "已有座席数", "known seats"),
+    Criterion(
+        "center_seats",
+        "cluster",
+        "benefit",
+        "seat",
+        "zero",
+        "已有座席数",
+        "known seats",
+        "positive",
+    ),
 )
 
 
@@ -181,7 +219,7 @@ def parse_criterion(text: str) -> Criterion:
     Examples
     --------
     >>> parse_criterion("office_rent_cny_per_m2_month:cost:cost:CNY/m2/month")
-    Criterion(name='office_rent_cny_per_m2_month', group='cost', direction='cost', unit='CNY/m2/month', missing_rule='worst', label_zh='', label_en='')
+    Criterion(name='office_rent_cny_per_m2_month', group='cost', direction='cost', unit='CNY/m2/month', missing_rule='worst', label_zh='', label_en='', coverage='observed')
     >>> parse_criterion("5g_coverage:transport:benefit:share:median").missing_rule
     'median'
     """
@@ -201,6 +239,48 @@ def criteria_by_name(criteria: tuple[Criterion, ...] | list[Criterion]) -> dict[
         if c.name in out:
             raise ModelInputError(f"criterion {c.name} declared twice")
         out[c.name] = c
+    return out
+
+
+def coverage_notes(
+    values: np.ndarray, criteria: tuple[Criterion, ...] | list[Criterion],
+    support: dict[str, np.ndarray] | None = None,
+) -> dict[str, str]:  # fmt: skip
+    """Criteria to switch off for too little coverage: name -> the reason (see module docs).
+
+    ``support`` may give, per ``positive`` criterion, the counts that decide its coverage
+    (saturation is decided by the seats it is computed from).
+
+    Examples
+    --------
+    >>> c = (Criterion("a", "labour", "benefit", "person"),
+    ...      Criterion("n", "cluster", "benefit", "center", "zero", coverage="positive"))
+    >>> coverage_notes(np.array([[1.0, 0.0], [np.nan, 2.0], [np.nan, 0.0]]), c)["a"]
+    'a: switched off, only 1 of 3 sites have a value (need half)'
+    >>> x = np.column_stack([np.ones(400), np.r_[np.ones(6), np.zeros(394)]])
+    >>> coverage_notes(x, c)["n"]
+    'n: switched off, only 6 sites have a count above 0 (need 30): the store knows too few'
+    """
+    x = np.asarray(values, dtype=float)
+    out: dict[str, str] = {}
+    n = x.shape[0]
+    need = min(MIN_POSITIVE_SITES, int(np.ceil(MIN_POSITIVE_SHARE * n)))
+    for j, c in enumerate(criteria):
+        col = x[:, j]
+        if c.coverage == "positive":
+            basis = (support or {}).get(c.name, col)
+            k = int(np.sum(np.nan_to_num(np.asarray(basis, dtype=float)) > 0))
+            if k < need:
+                out[c.name] = (
+                    f"{c.name}: switched off, only {k} sites have a count above 0 "
+                    f"(need {need}): the store knows too few"
+                )
+        else:
+            k = int(np.isfinite(col).sum())
+            if k < MIN_OBSERVED_SHARE * n:
+                out[c.name] = (
+                    f"{c.name}: switched off, only {k} of {n} sites have a value (need half)"
+                )
     return out
 
 

@@ -4,7 +4,12 @@
 ``name`` and one column per criterion; optional ``id`` and ``kind``), resolves the weights
 (direct, preset, entropy or CRITIC), scores with WSM or TOPSIS, splits every score into
 criterion contributions and, unless ``draws=0``, stress-tests the ranks by perturbing the
-weights. Each record says which of its values were filled by a missing-value rule.
+weights and, where a criterion has a ``<name>_log_sd`` column (the cross-validated error of
+an estimated input, e.g. the cost of a city priced on estimated wages and rents), its values.
+Each record says which of its values were filled by a missing-value rule and which are
+uncertain. Criteria with too little coverage are switched off first
+(:func:`models.criteria.coverage_notes`), and scaling is robust by default
+(:func:`models.site_score.normalise_robust`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from models.criteria import DEFAULT_CRITERIA, Criterion, apply_missing_rules
+from models.criteria import DEFAULT_CRITERIA, Criterion, apply_missing_rules, coverage_notes
 from models.errors import ModelInputError
 from models.labour_estimates import estimate_population_criteria
 from models.site_score import score_sites
@@ -49,6 +54,9 @@ class SiteRanking:
     ids: tuple[str, ...] = field(default=(), repr=False)
     matrix: np.ndarray | None = field(default=None, repr=False)
     weight_vector: np.ndarray | None = field(default=None, repr=False)
+    observed: np.ndarray | None = field(default=None, repr=False)
+    input_log_sd: np.ndarray | None = field(default=None, repr=False)
+    scale: str = "robust"
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.records)
@@ -104,6 +112,8 @@ def rank_sites(
     concentration: float = 100.0,
     seed: int | None = 0,
     estimate_population: bool = True,
+    scale: str = "robust",
+    coverage: bool = True,
 ) -> SiteRanking:
     """Score, rank, explain and stress-test candidate sites.
 
@@ -117,7 +127,7 @@ def rank_sites(
     --------
     >>> t = pd.DataFrame({"adcode": ["1", "2"], "name": ["A", "B"],
     ...                   "working_age_population": [1e6, 2e6], "nearest_airport_km": [10.0, None]})
-    >>> r = rank_sites(t, weights={"labour": 1, "transport": 1}, draws=50, top_k=1)
+    >>> r = rank_sites(t, weights={"labour": 1, "transport": 1}, draws=50, top_k=1, coverage=False)
     >>> [(x["name"], x["rank"], x["filled"], x["p_top_k"]) for x in r.records]
     [('B', 1, ['nearest_airport_km'], 1.0), ('A', 2, [], 0.0)]
     >>> r.notes[0]
@@ -139,23 +149,45 @@ def rank_sites(
     if not present:
         raise ModelInputError("criteria table has none of the criteria columns")
     raw = table[[c.name for c in present]].apply(pd.to_numeric, errors="coerce").to_numpy(float)
+    switched_off: dict[str, str] = {}
+    if coverage:
+        support = {}
+        if "center_seats" in table.columns:
+            support["seats_per_100k_working_age"] = pd.to_numeric(
+                table["center_seats"], errors="coerce"
+            ).to_numpy(float)
+        switched_off = coverage_notes(raw, present, support)
+        keep = [j for j, c in enumerate(present) if c.name not in switched_off]
+        present = [present[j] for j in keep]
+        raw = raw[:, keep]
+        if not present:
+            raise ModelInputError(
+                "every criterion was switched off: " + "; ".join(switched_off.values())
+            )
     filled = apply_missing_rules(raw, present)
     if not filled.criteria:
         raise ModelInputError("every criterion was dropped: " + "; ".join(filled.notes))
     crit = filled.criteria
     benefit = [c.is_benefit for c in crit]
-    from models.site_score import normalise_minmax
+    from models.site_score import normalise
 
-    z = normalise_minmax(filled.values, benefit)
+    observed = ~filled.filled
+    z = normalise(filled.values, benefit, scale, observed)
     w, source = resolve_weights(
         crit, z, filled.values, weights=weights, preset=preset, objective=objective
     )
-    result = score_sites(filled.values, benefit, w, method)
+    result = score_sites(filled.values, benefit, w, method, scale=scale, observed=observed)
+    sd = np.zeros_like(filled.values)
+    for j, c in enumerate(crit):
+        if f"{c.name}_log_sd" in table.columns:
+            col = pd.to_numeric(table[f"{c.name}_log_sd"], errors="coerce").to_numpy(float)
+            sd[:, j] = np.where(observed[:, j] & np.isfinite(col), np.clip(col, 0, None), 0.0)
     stress = None
     if draws:
         stress = stress_ranks(
             filled.values, benefit, w, method, draws=draws, top_k=top_k, kind=kind, pct=pct,
-            concentration=concentration, seed=seed,
+            concentration=concentration, seed=seed, scale=scale, observed=observed,
+            input_log_sd=sd if sd.any() else None,
         )  # fmt: skip
     ids = (
         table["id"].astype(str).tolist()
@@ -178,6 +210,9 @@ def rank_sites(
             },
             "values": {n: float(filled.values[i, j]) for j, n in enumerate(names)},
             "filled": [n for j, n in enumerate(names) if filled.filled[i, j]],
+            "uncertain": {
+                n: round(float(sd[i, j]), 4) for j, n in enumerate(names) if sd[i, j] > 0
+            },
             "method": method,
         }
         how = estimates.estimated.get(ids[i], {}) if estimates else {}
@@ -195,8 +230,12 @@ def rank_sites(
             )
         records.append(rec)
     records.sort(key=lambda r: (r["rank"], r["name"]))
-    dropped = absent + filled.dropped
-    notes = filled.notes + tuple(f"{n}: column absent from the criteria table" for n in absent)
+    dropped = absent + tuple(switched_off) + filled.dropped
+    notes = (
+        tuple(switched_off.values())
+        + filled.notes
+        + tuple(f"{n}: column absent from the criteria table" for n in absent)
+    )
     if estimates is not None:
         notes = estimates.notes + notes
     return SiteRanking(
@@ -211,6 +250,9 @@ def rank_sites(
         ids=tuple(ids),
         matrix=filled.values,
         weight_vector=np.asarray(result.weights, dtype=float),
+        observed=observed,
+        input_log_sd=sd if sd.any() else None,
+        scale=scale,
     )
 
 
@@ -284,6 +326,8 @@ def compare_sites(
     pct: float = 0.15,
     concentration: float = 100.0,
     seed: int | None = 0,
+    scale: str = "robust",
+    coverage: bool = True,
 ) -> SiteComparison:
     """Ranked comparison of 2-5 chosen sites (id, adcode or city name) with contributions.
 
@@ -295,12 +339,14 @@ def compare_sites(
     Examples
     --------
     >>> t = pd.DataFrame({"adcode": ["1", "2", "3"], "name": ["A", "B", "C"],
-    ...                   "working_age_population": [1e6, 3e6, 2e6], "railway_stations": [5.0, 1.0, 2.0]})
-    >>> c = compare_sites(t, ["A", "3"], weights={"labour": 0.5, "transport": 0.5}, draws=100)
+    ...                   "working_age_population": [1e6, 3e6, 2e6],
+    ...                   "railway_stations_per_1000_km2": [5.0, 1.0, 2.0]})
+    >>> c = compare_sites(t, ["A", "3"], weights={"labour": 0.5, "transport": 0.5}, draws=100,
+    ...                   scale="minmax", coverage=False)
     >>> [(r["name"], r["rank"], r["rank_in_selection"]) for r in c.records]
     [('A', 1, 1), ('C', 3, 2)]
     >>> c.records[1]["contribution_gap_to_first"]
-    {'working_age_population': -0.25, 'railway_stations': 0.375}
+    {'working_age_population': -0.25, 'railway_stations_per_1000_km2': 0.375}
     """
     wanted = list(dict.fromkeys(str(x) for x in chosen))
     if not 2 <= len(wanted) <= MAX_COMPARED:
@@ -310,6 +356,7 @@ def compare_sites(
     ranking = rank_sites(
         table, criteria, weights=weights, preset=preset, objective=objective, method=method,
         draws=draws, top_k=top_k, kind=kind, pct=pct, concentration=concentration, seed=seed,
+        scale=scale, coverage=coverage,
     )  # fmt: skip
     rows = [_pick(ranking, w) for w in wanted]
     if len(set(rows)) < len(rows):
@@ -324,7 +371,8 @@ def compare_sites(
         stress = stress_ranks(
             ranking.matrix, [c.is_benefit for c in ranking.criteria], ranking.weight_vector,
             method, draws=draws, top_k=1, kind=kind, pct=pct, concentration=concentration,
-            seed=seed, among=rows,
+            seed=seed, among=rows, scale=ranking.scale, observed=ranking.observed,
+            input_log_sd=ranking.input_log_sd,
         )  # fmt: skip
     for k, rec in enumerate(picked):
         rec["rank_in_selection"] = int(in_sel[k])

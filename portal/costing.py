@@ -42,12 +42,85 @@ def has_local_inputs(ctx) -> bool:
     return any(not str(m.get("source", "")).startswith("default:") for m in ctx.sources.values())
 
 
+#: the city inputs whose basis every cost reports (sourced, estimated or national default)
+CITY_INPUTS = ("agent_wage_cny_per_month", "rent_cny_per_m2_month")
+
+
+def input_basis(ctx) -> dict[str, dict]:
+    """Input -> its basis for the city inputs: ``ctx.basis``, or ``kind: default`` when none."""
+    out = {}
+    for name in CITY_INPUTS:
+        b = ctx.basis.get(name)
+        out[name] = dict(b) if b else {"kind": "default", "value": ctx.values.get(name)}
+    return out
+
+
+def describe_basis(ctx) -> list[str]:
+    """One line per city input: sourced (with its year and URL), estimated (with its error)."""
+    lines = []
+    for name, b in input_basis(ctx).items():
+        if b["kind"] == "estimated":
+            lines.append(
+                f"{name}: ESTIMATED from {b['indicator']} = {b['value']:,.0f} {b.get('unit') or ''} "
+                f"({b['method']}; cross-validated error ±{b['error_log_rmse']:.0%} in log, "
+                f"MAPE {b['error_mape']:.0%})"
+            )
+        elif b["kind"] == "default":
+            lines.append(f"{name}: NATIONAL DEFAULT ({b['value']:g}); no figure for this city")
+        else:
+            lines.append(
+                f"{name}: {b['kind']} {b['indicator']} = {b['value']:,.0f} "
+                f"{b.get('unit') or ''} ({b.get('year')}; {b.get('url')})"
+            )
+    return lines
+
+
+def basis_summary(ctx) -> tuple[str, dict[str, float]]:
+    """("sourced" | "estimated" | "default", input -> log error of each estimated input).
+
+    "estimated" when any city input is an estimate, "default" when none is sourced or
+    estimated (national defaults), else "sourced" (published or user figures).
+    """
+    basis = input_basis(ctx)
+    errors = {n: b["error_log_rmse"] for n, b in basis.items() if b["kind"] == "estimated"}
+    if errors:
+        return "estimated", errors
+    if all(b["kind"] == "default" for b in basis.values()):
+        return "default", {}
+    return "sourced", {}
+
+
 def _net(ctx, seats: int, years: int) -> float:
     rules = incentive_rules(ctx)
     result = compute_cost(
         CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources
     )
     return float(result.to_dict()["net_per_seat_per_year"])
+
+
+def cost_log_sd(ctx, net: float | None = None) -> float:
+    """Uncertainty of the net cost per seat from its estimated inputs, as a log sd.
+
+    Each estimated input is moved up by its cross-validated error (exp(rmse_log)); the
+    changes of log cost add in quadrature (the errors of wage and rent taken as independent).
+    Sourced inputs add nothing.
+    """
+    import copy
+    import math
+
+    net = _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS) if net is None else net
+    if not net or net <= 0:
+        return 0.0
+    total = 0.0
+    for name, b in ctx.basis.items():
+        err = b.get("error_log_rmse") if b.get("kind") == "estimated" else None
+        if not err:
+            continue
+        moved = copy.copy(ctx)
+        moved.values = dict(ctx.values)
+        moved.values[name] = ctx.values[name] * math.exp(err)
+        total += math.log(_net(moved, REFERENCE_SEATS, REFERENCE_YEARS) / net) ** 2
+    return math.sqrt(total)
 
 
 def cost_per_seat_for_sites(db_path: str | Path):
@@ -67,19 +140,20 @@ def cost_per_seat_for_sites(db_path: str | Path):
         else None
     )
 
-    def cost(row: dict) -> float:
-        # a place priced on national defaults alone says nothing about that place: it is
-        # left missing, and the criterion's visible missing-value rule (median) applies
+    def cost(row: dict) -> tuple[float, float]:
+        # (net cost, log sd from the estimated inputs); a place priced on national defaults
+        # alone says nothing about that place: it is left missing, and the criterion's
+        # visible missing-value rule (median) applies
         city = names.get(str(row.get("adcode")), row["name"])
         park = row["name"] if row.get("kind") == "park" else None
         ctx = load_cost_context(city, park, db if db is not None else db_path)
         net = _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS)
         if has_local_inputs(ctx):
-            return net
+            return net, cost_log_sd(ctx, net)
         rules, ctx.rules = ctx.rules, []
         if rules and net != _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS):
-            return net  # defaults, but the place's incentive rules change the cost
-        return float("nan")
+            return net, 0.0  # defaults, but the place's incentive rules change the cost
+        return float("nan"), 0.0
 
     return cost
 

@@ -30,10 +30,12 @@ def make_store(
                 "province_adcode": a[:2] + "0000",
                 "lat": 30.0,
                 "lon": 120.0,
+                "area_km2": 10_000.0,
             }
             for a, n, p, *_ in CITIES
         ]
     )
+    db["city_economics"].insert_all(economics_rows())
     ind = []
     for a, _n, _p, wa, col, air, st, cap, model in CITIES:
         for key, v, unit in (
@@ -107,6 +109,42 @@ def make_store(
         db["kpis"].insert_all(kpis)
     db.conn.close()
     return path
+
+
+#: private-unit wage (CNY/year) and grade-A rent per city; the first two sourced, the rest
+#: estimated with a cross-validated error (figures made up for the fixture)
+ECONOMICS = {
+    "110000": (107_000, 216.0), "320100": (83_000, 127.0), "321000": (60_000, 60.0),
+    "370200": (68_000, 123.0), "610100": (68_000, 102.0),
+}  # fmt: skip
+
+
+def economics_rows() -> list[dict]:
+    rows = []
+    for i, (a, (wage, rent)) in enumerate(ECONOMICS.items()):
+        kind = "sourced" if i < 2 else "estimated"
+        for ind, v, unit, err in (
+            ("avg_wage_private_cny_per_year", wage, "CNY/year", 0.05),
+            ("office_rent_grade_a_cny_per_m2_month", rent, "CNY/m2/month", 0.2),
+        ):
+            rows.append(
+                {
+                    "id": f"{a}:{ind}",
+                    "adcode": a,
+                    "province_adcode": a[:2] + "0000",
+                    "scope": "city",
+                    "indicator": ind,
+                    "value": v,
+                    "unit": unit,
+                    "year": 2024,
+                    "kind": kind,
+                    "url": "https://example.org/fixture" if kind == "sourced" else None,
+                    "method": None if kind == "sourced" else "fixture",
+                    "error_log_rmse": None if kind == "sourced" else err,
+                    "error_mape": None if kind == "sourced" else err * 0.8,
+                }  # fmt: skip
+            )
+    return rows
 
 
 def default_centers() -> list[dict]:

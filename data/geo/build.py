@@ -73,6 +73,46 @@ REFERENCE_SOURCES: dict[str, dict] = {
         "published": "2026-01-07",
         "licence": "BSD-3-Clause",
     },
+    "economics_wages": {
+        "file": "economics/avg_wage.csv",
+        "title": "Average wages of urban employees by province and city (NBS and local statistical bulletins, as reported)",
+        "publisher": "ParkBench curation from public pages (one URL per row)",
+        "url": "data/reference/economics/PROVENANCE.md",
+        "published": "2026-12-04",
+        "licence": "facts from public documents",
+    },
+    "economics_min_wage": {
+        "file": "economics/minimum_wage.csv",
+        "title": "Provincial minimum-wage tiers and the areas of each tier (MOHRSS tables, provincial notices)",
+        "publisher": "ParkBench curation from public pages (one URL per row)",
+        "url": "data/reference/economics/PROVENANCE.md",
+        "published": "2026-12-04",
+        "licence": "facts from public documents",
+    },
+    "economics_rent": {
+        "file": "economics/office_rent.csv",
+        "title": "Office rents by city and grade (consultancy figures as reported)",
+        "publisher": "ParkBench curation from public pages (one URL per row)",
+        "url": "data/reference/economics/PROVENANCE.md",
+        "published": "2026-12-04",
+        "licence": "facts from public documents",
+    },
+    "economics_agent_pay": {
+        "file": "economics/agent_pay.csv",
+        "title": "Call-center agent pay where published",
+        "publisher": "ParkBench curation from public pages (one URL per row)",
+        "url": "data/reference/economics/PROVENANCE.md",
+        "published": "2026-12-04",
+        "licence": "facts from public documents",
+    },
+    "economics_estimates": {
+        "file": "economics/estimates.csv",
+        "title": "Estimated city wages and office rents with leave-one-out errors (models.city_economics)",
+        "publisher": "ParkBench (scripts/estimate_city_economics.py)",
+        "url": "data/reference/economics/estimate_models.csv",
+        "published": "2026-12-04",
+        "licence": "CC-BY-4.0",
+    },
     "outsourcing": {
         "file": "outsourcing/service_outsourcing_model_cities.csv",
         "title": "China service-outsourcing model cities (31), compiled from MOFCOM notices",
@@ -159,6 +199,34 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
+#: city_economics indicator prefix -> reference source key
+_ECONOMICS_SOURCES = (
+    ("avg_wage_", "economics_wages"), ("social_insurance_", "economics_wages"),
+    ("min_wage_", "economics_min_wage"), ("office_rent_", "economics_rent"),
+    ("agent_pay_", "economics_agent_pay"),
+)  # fmt: skip
+
+
+def _economics_rows(directory: Path, city_codes: set[str]) -> list[dict]:
+    """Rows of ``city_economics``: sourced figures and the committed estimates."""
+    from data.inputs.economics import load_economics_rows
+
+    rows = load_economics_rows(directory / "economics")
+    for r in rows:
+        if r["adcode"] not in city_codes:
+            r["adcode"] = None  # province and national rows, or a place outside the list
+        key = (
+            "economics_estimates"
+            if r["method"]
+            else next(k for prefix, k in _ECONOMICS_SOURCES if r["indicator"].startswith(prefix))
+        )
+        r["source_id"] = source_id(key)
+        for k in ("value", "error_log_rmse", "error_mape"):
+            if isinstance(r[k], float) and r[k] != r[k]:
+                r[k] = None
+    return rows
+
+
 def build_reference(db: sqlite_utils.Database, directory: Path = REFERENCE_DIR) -> dict:
     """Rebuild the geography tables from ``directory``; returns row counts per table.
 
@@ -194,4 +262,5 @@ def build_reference(db: sqlite_utils.Database, directory: Path = REFERENCE_DIR) 
         db["airports"].insert_all(_records(airports))
         db["railway_stations"].insert_all(_records(stations))
         db["geo_unjoined"].insert_all(unjoined)
+        db["city_economics"].insert_all(_economics_rows(directory, set(cities["city_adcode"])))
     return {t.name: db[t.name].count for t in (*GEO_TABLES, CITY_INPUTS)}

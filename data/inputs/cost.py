@@ -44,6 +44,9 @@ class CostContext:
     adcode: str | None = None
     city_name: str | None = None  # standard name from data.geo.geocode, when it resolves
     notes: list[str] = field(default_factory=list)
+    #: input -> how its city value was found: kind (sourced, estimated, user), indicator,
+    #: value, unit, year, url, and for an estimate its method and cross-validated error
+    basis: dict[str, dict] = field(default_factory=dict)
 
     @property
     def input_names(self) -> set[str]:
@@ -86,6 +89,11 @@ def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict
 def load_city_indicators(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
     """city_inputs indicator -> {input, factor, source}: how the table's figures become inputs."""
     return _copy2(_defaults_doc(path).get("city_indicators"))
+
+
+def load_city_economics_rules(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
+    """city_economics indicator -> {input, factor, source} (see ``city_economics`` in the YAML)."""
+    return _copy2(_defaults_doc(path).get("city_economics"))
 
 
 def _city_override(cities: dict, city: str) -> tuple[str | None, dict]:
@@ -185,6 +193,8 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
             where = " or ".join(f"{c} = ?" for c in name_cols)
             hits = _rows(db, f"select adcode from cities where {where}", [city] * len(name_cols))
             ctx.adcode = hits[0]["adcode"] if hits else None
+    if "city_economics" in tables and ctx.adcode is not None:
+        _apply_city_economics(db, ctx)
     if "city_inputs" in tables and ctx.adcode is not None:
         _apply_city_inputs(db, ctx)
     elif "city_inputs" not in tables:
@@ -224,6 +234,11 @@ def _apply_city_inputs(db, ctx: CostContext) -> None:
     )
     mapped = [r for r in rows if r.get("indicator") in mapping]
     direct = [r for r in rows if r.get("indicator") in ctx.input_names]
+    for row in mapped + direct:
+        name = mapping[row["indicator"]]["input"] if row in mapped else row["indicator"]
+        ctx.basis[name] = {"kind": "user", "indicator": row["indicator"], "value": row["value"],
+                           "unit": row.get("unit"), "year": row.get("year"),
+                           "url": row.get("source")}  # fmt: skip
     for row in mapped:
         rule = mapping[row["indicator"]]
         ctx.set(
@@ -242,3 +257,112 @@ def _apply_city_inputs(db, ctx: CostContext) -> None:
             row.get("unit"),
             row.get("year"),
         )
+
+
+def _latest_economics(db, adcode: str, indicator: str, kind: str) -> dict | None:
+    rows = _rows(
+        db,
+        "select * from city_economics where adcode = ? and indicator = ? and kind = ? "
+        "and value is not null order by year desc, method is null desc, period desc limit 1",
+        [adcode, indicator, kind],
+    )
+    return rows[0] if rows else None
+
+
+def _province_private_ratio(db, province_adcode: str | None) -> tuple[float, str] | None:
+    """Private / non-private average wage of the province, same year (latest such year)."""
+    if not province_adcode:
+        return None
+    rows = _rows(
+        db,
+        "select a.value p, b.value np, a.year from city_economics a join city_economics b "
+        "on a.province_adcode = b.province_adcode and a.year = b.year "
+        "where a.scope = 'province' and b.scope = 'province' and a.province_adcode = ? "
+        "and a.indicator = 'avg_wage_private_cny_per_year' "
+        "and b.indicator = 'avg_wage_non_private_cny_per_year' order by a.year desc limit 1",
+        [province_adcode],
+    )
+    if not rows or not rows[0]["np"]:
+        return None
+    return rows[0]["p"] / rows[0]["np"], f"province private / non-private {rows[0]['year']}"
+
+
+def _economics_choice(db, adcode: str, indicator: str) -> tuple[dict, float, str] | None:
+    """(row, factor to the indicator's own unit, how) of the city's best figure for ``indicator``.
+
+    A sourced figure first; for the private wage, a sourced non-private wage times the
+    province's private/non-private ratio next; else the estimate.
+    """
+    row = _latest_economics(db, adcode, indicator, "sourced")
+    if row is not None:
+        if row.get("method") == "rebased":
+            return row, 1.0, f"sourced, rebased to {row['year']}: {row.get('note')}"
+        return row, 1.0, "sourced"
+    if indicator == "avg_wage_private_cny_per_year":
+        np_row = _latest_economics(db, adcode, "avg_wage_non_private_cny_per_year", "sourced")
+        if np_row is None and adcode in MUNICIPALITIES:
+            np_row = _latest_province(db, adcode, "avg_wage_non_private_cny_per_year")
+            private = _latest_province(db, adcode, indicator)
+            if private is not None and (np_row is None or private["year"] >= np_row["year"]):
+                return private, 1.0, "sourced (municipality = province figure)"
+        if np_row is not None:
+            ratio = _province_private_ratio(db, np_row.get("province_adcode") or adcode)
+            if ratio is not None:
+                return np_row, ratio[0], f"sourced non-private wage x {ratio[0]:.3f} ({ratio[1]})"
+    row = _latest_economics(db, adcode, indicator, "estimated")
+    return (row, 1.0, "estimated") if row is not None else None
+
+
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+
+
+def _latest_province(db, pcode: str, indicator: str) -> dict | None:
+    rows = _rows(
+        db,
+        "select * from city_economics where scope = 'province' and province_adcode = ? "
+        "and indicator = ? and value is not null order by year desc limit 1",
+        [pcode, indicator],
+    )
+    return rows[0] if rows else None
+
+
+def _apply_city_economics(db, ctx: CostContext) -> None:
+    """Wage and rent of the city from ``city_economics``: sourced, else estimated (with error).
+
+    Wages are moved to the base year 2024 with the national wage growth (see
+    ``data.inputs.economics``); ``ctx.basis`` records which input is sourced or estimated.
+    """
+    from data.inputs.economics import BASE_YEAR, to_base_year
+
+    for indicator, rule in load_city_economics_rules().items():
+        choice = _economics_choice(db, ctx.adcode, indicator)
+        if choice is None:
+            ctx.notes.append(f"no sourced or estimated {indicator} for this city: default kept")
+            continue
+        row, ratio, how = choice
+        value = float(row["value"]) * ratio
+        year = row.get("year")
+        if indicator.startswith("avg_wage_") and year:
+            value, year = to_base_year(value, year), BASE_YEAR
+        kind = "estimated" if row["kind"] == "estimated" else "sourced"
+        err = row.get("error_log_rmse")
+        detail = (
+            f"estimated ({row.get('method')}, leave-one-out RMSE of log {err:.3f}, "
+            f"MAPE {row.get('error_mape'):.1%})"
+            if kind == "estimated"
+            else f"{how}: {row.get('url')}"
+        )
+        ctx.set(
+            rule["input"],
+            value * float(rule["factor"]),
+            f"city_economics {indicator} = {value:,.1f} ({detail}) x {float(rule['factor']):g}: "
+            f"{rule['source']}",
+            None,
+            year,
+        )
+        ctx.basis[rule["input"]] = {
+            "kind": kind, "indicator": indicator, "value": round(value, 2), "unit": row.get("unit"),
+            "year": year, "period": row.get("period"), "how": how, "url": row.get("url"),
+            "method": row.get("method"), "error_log_rmse": err if kind == "estimated" else None,
+            "error_mape": row.get("error_mape") if kind == "estimated" else None,
+        }  # fmt: skip

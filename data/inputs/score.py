@@ -7,7 +7,14 @@ of the ``incentives`` table (amounts per seat, times their duration in years whe
 Other incentive kinds (tax rebates, rent cuts) depend on a center's revenue and floor area
 and are valued by the cost model inside ``net_cost_per_seat_cny_per_year``; they are not
 counted twice. The cost column is filled by a ``cost_per_seat`` function when one is given
-(the cost model), else left missing so that its missing-value rule applies visibly.
+(the cost model), else left missing so that its missing-value rule applies visibly; when the
+function also returns the cost's uncertainty (value, log sd), it goes to
+``net_cost_per_seat_cny_per_year_log_sd``, which the stress test draws from.
+
+Transport: ``railway_stations_per_1000_km2`` = passenger stations / area x 1000. A center
+recruits within commuting range, so what matters is how dense the rail network is, not how
+many stations a prefecture of 250,000 km2 (呼伦贝尔: 37 stations, 0.15 per 1,000 km2) has
+against a compact one (贵阳: 26 stations, 3.2 per 1,000 km2).
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ INDICATOR_COLUMNS: dict[str, str] = {
 }
 SEAT_UNITS = ("seat", "座席", "席")
 
-CostPerSeat = Callable[[dict], float | None]
+CostPerSeat = Callable[[dict], float | tuple[float, float] | None]
 
 
 def connect_store(db: str | Path | sqlite_utils.Database) -> sqlite_utils.Database:
@@ -156,6 +163,10 @@ def load_criteria_table(
                "province": c.get("province")}  # fmt: skip
         for src, dst in INDICATOR_COLUMNS.items():
             row[dst] = _num(c.get(src, c.get(dst)))
+        area = _num(c.get("area_km2"))
+        row["railway_stations_per_1000_km2"] = (
+            row["railway_stations"] / area * 1000 if area > 0 else math.nan
+        )
         cl = cluster.get(adcode, {})
         row["center_count"] = float(cl.get("center_count", 0))
         row["park_count"] = float(cl.get("park_count", 0))
@@ -171,7 +182,7 @@ def load_criteria_table(
         parks = parks_by_city.get(adcode, [])
         best_park = max((park_inc.get(p["id"], 0.0) for p in parks), default=0.0)
         row["incentive_cny_per_seat"] = city_inc.get(adcode, 0.0) + best_park
-        row["net_cost_per_seat_cny_per_year"] = _cost(cost_per_seat, row)
+        _set_cost(cost_per_seat, row)
         rows.append(row)
         if include_parks:
             for p in parks:
@@ -182,12 +193,19 @@ def load_criteria_table(
                 prow["incentive_cny_per_seat"] = city_inc.get(adcode, 0.0) + park_inc.get(
                     p["id"], 0.0
                 )
-                prow["net_cost_per_seat_cny_per_year"] = _cost(cost_per_seat, prow)
+                _set_cost(cost_per_seat, prow)
                 rows.append(prow)
     return pd.DataFrame(rows)
 
 
-def _cost(cost_per_seat: CostPerSeat | None, row: dict) -> float:
-    if cost_per_seat is None:
-        return math.nan
-    return _num(cost_per_seat(dict(row)))
+COST = "net_cost_per_seat_cny_per_year"
+
+
+def _set_cost(cost_per_seat: CostPerSeat | None, row: dict) -> None:
+    """Cost column (and its log sd when the function gives one) of ``row``."""
+    value = math.nan if cost_per_seat is None else cost_per_seat(dict(row))
+    sd = 0.0
+    if isinstance(value, tuple):
+        value, sd = value
+    row[COST] = _num(value)
+    row[f"{COST}_log_sd"] = _num(sd) if not math.isnan(row[COST]) else math.nan

@@ -232,6 +232,82 @@ CITY_INPUTS = register(
     )
 )
 
+CITY_ECONOMICS = register(
+    Table(
+        "city_economics",
+        "城市经济指标（工资、最低工资、写字楼租金、坐席薪酬）",
+        "city economics: average wages, minimum wages, office rents and agent pay, sourced or "
+        "estimated (with the estimate's cross-validated error); see data/reference/economics",
+        (
+            C("id", "text", "标识（内容哈希）", "id (hash of the row's key)"),
+            C(
+                "adcode",
+                "text",
+                "城市行政区划代码（省级行无）",
+                "six-digit city code (none for province rows)",
+            ),
+            C("province_adcode", "text", "省级行政区划代码", "six-digit province code"),
+            C("scope", "text", "范围：city, province, national", "scope: city, province, national"),
+            C("place", "text", "来源中的地名", "place as the source names it"),
+            C(
+                "indicator",
+                "text",
+                "指标代码（单位在名称中，见 docs/cost.md）",
+                "indicator code, unit in the name (see docs/cost.md)",
+                required=True,
+            ),
+            C("value", "real", "数值", "value in the unit given"),
+            C("unit", "text", "单位", "unit of value"),
+            C("year", "integer", "数据年份", "year the value refers to", "year"),
+            C(
+                "period",
+                "text",
+                "期间（季度、半年或生效日期）",
+                "period (quarter, half-year or effective date)",
+            ),
+            C(
+                "kind",
+                "text",
+                "类型：sourced（有来源的数字）, estimated（模型估计）",
+                "kind: sourced (a published figure) or estimated (model estimate)",
+                required=True,
+            ),
+            C("url", "text", "来源网址", "URL of the source page"),
+            C(
+                "via",
+                "text",
+                "转引说明（非直接来源时）",
+                "how the figure was reached when not read on the page itself",
+            ),
+            C("retrieved", "text", "获取日期", "date retrieved"),
+            C(
+                "method",
+                "text",
+                "估计模型（见 estimate_models.csv）",
+                "estimate model (see estimate_models.csv)",
+            ),
+            C(
+                "error_log_rmse",
+                "real",
+                "估计误差：留一交叉验证对数均方根误差",
+                "estimate error: leave-one-out RMSE of the log",
+                "log",
+            ),
+            C(
+                "error_mape",
+                "real",
+                "估计误差：留一交叉验证平均绝对百分比误差",
+                "estimate error: leave-one-out MAPE",
+                "fraction",
+            ),
+            C("source_id", "text", "来源标识（参考文件）", "source id (reference file)"),
+            C("note", "text", "说明（档次、口径、换算）", "note: tier, definition, conversion"),
+        ),
+        foreign_keys=(("adcode", "cities", "adcode"), ("source_id", "sources", "id")),
+        licence="CC-BY-4.0",
+    )
+)
+
 AIRPORTS = register(
     Table(
         "airports",
@@ -315,5 +391,5 @@ GEO_UNJOINED = register(
     )
 )
 
-GEO_TABLES = (CITIES, CITY_INDICATORS, AIRPORTS, RAILWAY_STATIONS, GEO_UNJOINED)
+GEO_TABLES = (CITIES, CITY_INDICATORS, CITY_ECONOMICS, AIRPORTS, RAILWAY_STATIONS, GEO_UNJOINED)
 """Tables rebuilt from scratch by ``build_reference`` (``city_inputs`` is kept: users fill it)."""

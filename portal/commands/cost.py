@@ -17,7 +17,7 @@ from models.cost import (
     service_level_differences,
 )
 from models.errors import ModelInputError
-from portal.costing import incentive_rules
+from portal.costing import describe_basis, incentive_rules, input_basis
 
 
 class ServiceLevels(click.ParamType):
@@ -165,10 +165,13 @@ def command(
         )
     out = result.to_dict()
     out.update({"city": city, "park": ctx.park, "adcode": ctx.adcode, "notes": ctx.notes})
+    out["input_basis"] = input_basis(ctx)
     if as_json:
         click.echo(json.dumps(_clean(out), ensure_ascii=False, indent=2))
     else:
         click.echo(result.explain())
+        for line in describe_basis(ctx):
+            click.echo(f"City input: {line}")
         for note in ctx.notes:
             click.echo(f"Note: {note}")
 
@@ -196,6 +199,7 @@ def _compare(ctx, rules, calls_per_hour, aht_seconds, targets, patience_seconds,
             "service_levels": rows,
             "differences": diffs,
             "notes": ctx.notes,
+            "input_basis": input_basis(ctx),
         }
         click.echo(json.dumps(_clean(out), ensure_ascii=False, indent=2))
         return
@@ -222,5 +226,7 @@ def _compare(ctx, rules, calls_per_hour, aht_seconds, targets, patience_seconds,
             f"({d['total_cost_change']:+.1%}), {d['per_contact']:+.2f} CNY per contact, "
             f"NPV {d['npv']:+,.0f} CNY"
         )
+    for line in describe_basis(ctx):
+        click.echo(f"City input: {line}")
     for note in ctx.notes:
         click.echo(f"Note: {note}")

@@ -92,6 +92,12 @@ from portal.commands._pairs import parse_pairs
     help="Declare a column of --criteria-file: name:group:direction:unit[:missing_rule] "
     "(group labour|cost|transport|incentives|cluster, direction benefit|cost). Repeatable.",
 )
+@click.option(
+    "--validate",
+    is_flag=True,
+    help="Revealed-preference check: ROC AUC per preset of ranking the cities that host known "
+    "centers or parks above the others (cluster criteria left out).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @db_option
 def command(
@@ -112,6 +118,7 @@ def command(
     as_json,
     db_path,
     ahp,
+    validate,
 ):
     """Rank candidate sites for a call center and show how sure the ranking is."""
     from data.inputs.score import load_criteria_table
@@ -129,6 +136,9 @@ def command(
     )
     if criteria_file:
         table = merge_criteria_file(table, criteria_file, [c.name for c in extra])
+    if validate:
+        _validate(table, criteria, preset, as_json)
+        return
     given = parse_pairs(weights, "--weights") or None
     if ahp:
         if given or preset or objective:
@@ -172,6 +182,29 @@ def command(
         if draws:
             line += f"  {str(r['rank_p05']) + '-' + str(r['rank_p95']):>12}  {r['p_top_k']:9.0%}"
         click.echo(line + "  " + ", ".join(f"{k} {v:.3f}" for k, v in top3))
+
+
+def _validate(table, criteria, preset, as_json: bool) -> None:
+    """Print the AUC of each preset (or the one given) against the host cities."""
+    from models.validation import validate_presets
+
+    hosts = set(table.loc[(table["center_count"] > 0) | (table["park_count"] > 0), "adcode"])
+    checks = validate_presets(table, hosts, criteria, [preset] if preset else None)
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in checks], ensure_ascii=False, indent=2))
+        return
+    n = checks[0]
+    click.echo(
+        f"Revealed preference: {n.n_positive} cities host a known center or park, "
+        f"{n.n_negative} do not; cluster criteria left out (they count the same centers)."
+    )
+    click.echo(f"{'preset':26s} {'ROC AUC':>7}  host cities (rank)")
+    for c in checks:
+        hosts_txt = ", ".join(
+            f"{k} {v}" for k, v in sorted(c.host_ranks.items(), key=lambda kv: kv[1])
+        )
+        click.echo(f"{c.preset:26s} {c.auc:7.3f}  {hosts_txt}")
+    click.echo("AUC 0.5 = chance, 1.0 = every host city ranks above every other city.")
 
 
 def _ahp_weights(text: str, as_json: bool) -> dict[str, float]:

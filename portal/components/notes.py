@@ -31,6 +31,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (rf"^{_CRIT}: column absent from the criteria table$", "note.absent"),
         (
+            rf"^{_CRIT}: switched off, only {_N} sites have a count above 0 \(need (?P<need>\d+)\): the store knows too few$",
+            "note.off_positive",
+        ),
+        (
+            rf"^{_CRIT}: switched off, only {_N} of (?P<total>\d+) sites have a value \(need half\)$",
+            "note.off_observed",
+        ),
+        (
             r"^(?P<base>\w+) (?P<pop>[\d,.]+) x (?P<crit>\w+) share of (?P<prov>\S+) "
             r"(?P<share>[\d.]+) \((?P<n>\d+) cities\)$",
             "note.estimate_how",
@@ -53,6 +61,7 @@ _CRITERION_UNITS = {
     "CNY/seat": "note.unit.cny_per_seat",
     "seat/100k person": "note.unit.seats_per_100k",
     "station": "note.unit.station",
+    "station/1000 km2": "note.unit.station_density",
     "center": "unit.center",
     "park": "unit.park",
     "0/1": "note.unit.flag",

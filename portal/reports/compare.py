@@ -30,7 +30,7 @@ from models.gap import GapAnalysis, close_gap_options
 from models.site_ranking import SiteComparison
 from models.weights import PRESETS
 from portal.components.compare import CRITERION_GROUPS, criterion_colours
-from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, has_local_inputs, incentive_rules
+from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, basis_summary, incentive_rules
 from portal.i18n import current_lang, fmt_number, t, use_lang
 
 
@@ -79,7 +79,8 @@ class SiteCost:
             "net_cny_per_seat_year": b.net_per_seat_per_year,
             "cny_per_contact": b.per_contact,
             "calls_per_hour_capacity": self.calls_per_hour,
-            "cost_inputs": "local" if has_local_inputs(self.context) else "national defaults",
+            "cost_inputs": basis_summary(self.context)[0],
+            "cost_input_errors": basis_summary(self.context)[1],
         }
 
 
@@ -558,6 +559,14 @@ def gap_summary(gap: GapAnalysis, names: dict[str, str]) -> str:
     )
 
 
+def inputs_label(kind: str, errors: dict[str, float]) -> str:
+    """Which city inputs the cost rests on: sourced, estimated (with errors) or defaults."""
+    if kind == "estimated":
+        parts = [t(f"compare.inputs_err.{name}", err=f"{err:.0%}") for name, err in errors.items()]
+        return t("compare.inputs_estimated", errors=", ".join(parts))
+    return t("compare.inputs_sourced" if kind == "sourced" else "compare.inputs_default")
+
+
 def cost_rows(records: Sequence[dict], costs: dict[str, SiteCost], names: dict[str, str]):
     """The cost table: header and one row per site (display strings)."""
     unit = t("unit.cny_per_seat_year")
@@ -581,7 +590,7 @@ def cost_rows(records: Sequence[dict], costs: dict[str, SiteCost], names: dict[s
                 fmt_number(round(f["net_cny_per_seat_year"]), "CNY"),
                 fmt_number(round(f["cny_per_contact"], 2), "CNY"),
                 fmt_number(f["calls_per_hour_capacity"], t("unit.calls_per_hour")),
-                t("compare.inputs_local") if f["cost_inputs"] == "local" else t("compare.inputs_default"),
+                inputs_label(f["cost_inputs"], f["cost_input_errors"]),
             ]
         )  # fmt: skip
     return header, rows

@@ -21,6 +21,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{crit}：{n} 个地点缺值，按{rule}补值（{fill}{unit}）",
         "en": "{crit}: {n} missing, filled with the {rule} ({fill} {unit})",
     },
+    "note.off_positive": {
+        "zh": "{crit}：只有 {n} 个地点的数值大于0（至少需要 {need} 个），库中所知太少，暂不参与评分",
+        "en": "{crit}: switched off, only {n} sites have a count above 0 (need {need}): the store knows too few",
+    },
+    "note.off_observed": {
+        "zh": "{crit}：{total} 个地点中只有 {n} 个有数值（至少需要一半），暂不参与评分",
+        "en": "{crit}: switched off, only {n} of {total} sites have a value (need half)",
+    },
     "note.absent": {
         "zh": "{crit}：候选地数据表中没有这一列",
         "en": "{crit}: column absent from the criteria table",
@@ -69,5 +77,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "note.unit.cny_per_seat": {"zh": "元/座席", "en": "CNY per seat"},
     "note.unit.seats_per_100k": {"zh": "席/十万人", "en": "seats per 100k people"},
     "note.unit.station": {"zh": "个", "en": "stations"},
+    "note.unit.station_density": {"zh": "个/千平方公里", "en": "stations per 1,000 km2"},
     "note.unit.flag": {"zh": "（是=1）", "en": "(1 = yes)"},
 }

@@ -107,6 +107,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "staffing.net_per_seat": {"zh": "每座席年净成本（优惠后）", "en": "Net cost per seat per year"},
     "staffing.per_contact": {"zh": "每次接触成本", "en": "Cost per contact"},
     "staffing.total": {"zh": "全年总成本", "en": "Total cost per year"},
+    "staffing.basis.estimated": {
+        "zh": "{input}：估计值（{method}，交叉验证误差 ±{err}，平均绝对百分比误差 {mape}）",
+        "en": "{input}: estimated ({method}; cross-validated error ±{err}, MAPE {mape})",
+    },
+    "staffing.basis.sourced": {
+        "zh": "{input}：有来源的数字（{year}年，{url}）",
+        "en": "{input}: sourced figure ({year}, {url})",
+    },
+    "staffing.basis.default": {
+        "zh": "{input}：全国默认值，本市没有数字",
+        "en": "{input}: national default, no figure for this city",
+    },
+    "staffing.basis.input.agent_wage_cny_per_month": {"zh": "坐席工资", "en": "agent wage"},
+    "staffing.basis.input.rent_cny_per_m2_month": {"zh": "办公租金", "en": "office rent"},
     "staffing.cost_note": {
         "zh": "稳定年份成本；优惠按 {years} 年平均后扣除。座席数 = 高峰小时所需坐席。",
         "en": "Steady-year cost; incentives averaged over {years} years and deducted. Seats = "

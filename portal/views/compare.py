@@ -39,6 +39,7 @@ from portal.reports.compare import (
     display_names,
     gap_rows,
     gap_summary,
+    inputs_label,
     matrix_rows,
     price_sites,
     quadrant_labels,
@@ -249,8 +250,7 @@ cost_table = {
         for r in records
     ],
     t("compare.cost_inputs"): [
-        t("compare.inputs_local") if costs[r["id"]]["cost_inputs"] == "local"
-        else t("compare.inputs_default")
+        inputs_label(costs[r["id"]]["cost_inputs"], costs[r["id"]]["cost_input_errors"])
         for r in records
     ],
 }  # fmt: skip

@@ -24,7 +24,7 @@ from portal.components.cost_charts import (
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.notes import note_text
-from portal.costing import incentive_rules
+from portal.costing import incentive_rules, input_basis
 from portal.i18n import fixed_labels, fmt_number, t
 
 st.title(t("page.staffing"))
@@ -213,6 +213,15 @@ m[2].metric(
 )
 m[3].metric(t("staffing.total"), fmt_number(round(cost["total_cny_per_year"]), t("unit.cny_per_year")))  # fmt: skip
 st.caption(t("staffing.cost_note", years=years))
+for name, b in input_basis(ctx).items():
+    label = t(f"staffing.basis.input.{name}")
+    if b["kind"] == "estimated":
+        st.caption(t("staffing.basis.estimated", input=label, method=b["method"],
+                     err=f"{b['error_log_rmse']:.0%}", mape=f"{b['error_mape']:.0%}"))  # fmt: skip
+    elif b["kind"] == "default":
+        st.caption(t("staffing.basis.default", input=label))
+    else:
+        st.caption(t("staffing.basis.sourced", input=label, year=b.get("year"), url=b.get("url")))
 shown = dict(
     cost, incentives={k: v for k, v in cost["incentives"].items() if v["per_seat_per_year"] > 0}
 )

@@ -52,7 +52,7 @@ def test_counts_match_sources(db):
         db.execute(
             "select count(*) from sources where kind = 'reference' and licence is not null"
         ).fetchone()[0]
-        == 7
+        == 12  # 7 geography files + 5 city-economics files
     )
 
 

@@ -75,9 +75,10 @@ def test_imported_city_inputs_set_wage_and_rent(imported_db):
     wage = ctx.sources["agent_wage_cny_per_month"]
     assert wage["year"] == 2023 and "杭州统计年鉴2024" in wage["source"]
     assert wage["unit"] == "CNY/month"
-    # a city without rows keeps the national defaults
+    # a city without rows takes its city_economics figure (sourced here), not the user's
     other = load_cost_context("成都", None, imported_db)
-    assert other.values["agent_wage_cny_per_month"] == 5695
+    assert other.basis["agent_wage_cny_per_month"]["kind"] == "sourced"
+    assert other.values["agent_wage_cny_per_month"] == pytest.approx(68_954 / 12)
 
 
 def test_a_row_named_after_an_input_wins_over_a_mapped_indicator(imported_db):
@@ -108,7 +109,11 @@ def test_cost_command_prices_the_imported_city(imported_db):
 
     hangzhou, chengdu = run("杭州"), run("成都")
     assert hangzhou["components"]["rent"] == pytest.approx(9.3 * 80 * 12)
-    assert hangzhou["per_seat_per_year"] > chengdu["per_seat_per_year"]
+    factor = load_city_indicators()["avg_wage_cny_per_month"]["factor"]
+    wage = hangzhou["inputs"]["agent_wage_cny_per_month"]["value"]
+    assert wage == pytest.approx(10_000 * factor)  # the user's row, not the reference figure
+    assert hangzhou["input_basis"]["agent_wage_cny_per_month"]["kind"] == "user"
+    assert chengdu["input_basis"]["agent_wage_cny_per_month"]["kind"] == "sourced"
 
 
 def test_labour_share_of_a_typical_center_is_in_the_published_range():

@@ -40,7 +40,9 @@ def test_missing_working_age_is_estimated_from_the_province_share_or_the_site_le
     assert tonghua["values"]["working_age_population"] == pytest.approx(pop * share)
     assert "working_age_population (estimated)" in tonghua["filled"]
     assert "吉林省" in tonghua["estimated"]["working_age_population"]
-    assert "seats_per_100k_working_age (estimated)" in tonghua["filled"]
+    # saturation rests on the few centers the store knows: switched off by the coverage rule
+    assert "seats_per_100k_working_age" in ranking.dropped
+    assert any("seats_per_100k_working_age: switched off" in n for n in ranking.notes)
     # no site is pushed down by a "worst" fill of a population figure any more
     assert not any("working_age_population: " in n and "worst" in n for n in ranking.notes)
     excluded = {x["name"]: x["reason"] for x in ranking.excluded}

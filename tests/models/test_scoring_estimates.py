@@ -60,7 +60,9 @@ def test_only_criteria_being_scored_are_handled():
 
 
 def test_ranking_labels_estimates_and_lists_exclusions():
-    r = rank_sites(frame(), weights={"labour": 1, "transport": 1}, draws=20, top_k=1)
+    r = rank_sites(
+        frame(), weights={"labour": 1, "transport": 1}, draws=20, top_k=1, coverage=False
+    )
     by_id = {x["id"]: x for x in r.records}
     assert by_id["c"]["filled"] == [
         "working_age_population (estimated)",
@@ -70,7 +72,9 @@ def test_ranking_labels_estimates_and_lists_exclusions():
     assert "estimated" not in by_id["a"] and by_id["a"]["filled"] == []
     assert [x["id"] for x in r.excluded] == ["d", "e"]
     assert any("2 sites left out" in n for n in r.notes)
-    off = rank_sites(frame(), weights={"labour": 1}, draws=0, estimate_population=False)
+    off = rank_sites(
+        frame(), weights={"labour": 1}, draws=0, estimate_population=False, coverage=False
+    )
     assert len(off.records) == 6 and not off.excluded
 
 

@@ -58,6 +58,10 @@ def test_compare_ranks_the_chosen_sites_with_stability_cost_and_facts(portal_db,
     # cost before and after incentives, one waterfall per site
     costs = at.dataframe[1].value
     assert len(costs) == 3 and costs.filter(like="优惠后").iloc[:, 0].str.endswith("元").all()
+    # which city inputs are sourced and which estimated (with their error)
+    basis = dict(zip(ranking["名称"], costs["成本参数"], strict=True))
+    assert basis["北京市"] == "城市工资与租金有来源"
+    assert basis["西安市"].startswith("城市工资与租金有来源") or "±" in basis["西安市"]
     assert len(at.tabs) == 3
     # fact cards with sources
     assert shown.count("来源：7th (2020) and 6th (2010) population census") >= 3
@@ -112,6 +116,9 @@ def test_staffing_page_shows_staffing_and_cost_with_units(portal_db, monkeypatch
     curve = at.dataframe[1].value if len(at.dataframe) > 1 else at.dataframe[0].value
     assert list(curve.iloc[:, 0]) == ["70/20", "75/20", "80/20", "85/20", "90/15", "95/10"]
     assert curve["全年总成本（元/年）"].is_monotonic_increasing
+    # the page says where the city's wage and rent come from
+    shown = texts(at)
+    assert "坐席工资：" in shown and "办公租金：" in shown
 
 
 def test_staffing_erlang_a_daily_volume_and_understaffing(portal_db, monkeypatch):
@@ -144,6 +151,9 @@ def test_dynamic_keys_of_the_new_pages_exist():
     keys += [f"compare.incentive_kind.{k}" for k in KINDS]
     keys += [f"compare.group.{g}" for g in ("labour", "cost", "transport", "incentives", "cluster")]
     keys += ["staffing.binding.service_level", "staffing.binding.no_load"]
+    keys += [
+        f"compare.inputs_err.{n}" for n in ("agent_wage_cny_per_month", "rent_cny_per_m2_month")
+    ]
     assert not [k for k in keys if k not in STRINGS]
     assert PRESETS  # the presets the page lists
 

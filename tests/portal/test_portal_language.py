@@ -273,6 +273,11 @@ def test_every_preset_has_a_basis_in_both_languages():
         ),
         ("seats 100 below 300", "座席数 100 低于门槛 300"),
         (
+            "center_count: switched off, only 6 sites have a count above 0 (need 30): "
+            "the store knows too few",
+            "已有呼叫中心数：只有 6 个地点的数值大于0（至少需要 30 个），库中所知太少，暂不参与评分",
+        ),
+        (
             "no incentive rules for this park or city in the database",
             "数据库中没有该园区或城市的优惠政策",
         ),
