@@ -10,6 +10,7 @@ missing here or missing a language.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -280,6 +281,24 @@ def t(key: str, lang: str | None = None, **fmt: object) -> str:
     """
     text = STRINGS[key][lang or current_lang()]
     return text.format(**fmt) if fmt else text
+
+
+#: characters that start Markdown syntax in Streamlit (links, images, emphasis, code, tables,
+#: headings, LaTeX ``$``, HTML ``<``); each is shown literally when preceded by a backslash
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>!$~|#{}])")
+
+
+def md(value: object) -> str:
+    """``value`` as literal text inside Markdown (``st.markdown``, ``st.caption``, ``st.error``).
+
+    Data values (names, incentive text, sources, file headers, error messages) go through this
+    before any Markdown element, so ``![x](http://host/p.png)`` shows as those characters and
+    never makes the reader's browser fetch anything.
+
+    >>> md("![x](http://host/p.png)")
+    '\\\\!\\\\[x\\\\](http://host/p.png)'
+    """
+    return _MARKDOWN.sub(r"\\\1", "" if value is None else str(value)).replace("\n", "  \n")
 
 
 def fixed_labels(label: Callable[[Any], str], options: Iterable[Any]) -> Callable[[Any], str]:

@@ -14,7 +14,7 @@ from data.review.queue import accept, list_items, reject
 from portal import services
 from portal.components.auth import render_sign_in
 from portal.components.layout import require_database
-from portal.i18n import fixed_labels, fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, md, t
 
 REVIEW_LIMIT = 50
 
@@ -34,7 +34,7 @@ def render_import() -> None:
         parsed = parse_import(upload.getvalue(), upload.name, kind)
         loaded = check_import(services.reader(), parsed)  # read-only: nothing is written
     except ParkBenchError as exc:
-        st.error(t("admin.read_error", error=exc))
+        st.error(t("admin.read_error", error=md(exc)))
         return
     prepared = loaded.prepared
     st.info(
@@ -46,7 +46,7 @@ def render_import() -> None:
         )
     )
     if loaded.ignored_columns:
-        st.warning(t("admin.ignored", columns=", ".join(loaded.ignored_columns)))
+        st.warning(t("admin.ignored", columns=md(", ".join(loaded.ignored_columns))))
     if prepared.errors:
         st.markdown(f"**{t('admin.errors')}**")
         errors = pd.DataFrame([e.as_dict() for e in prepared.errors]).astype({"value": "str"})
@@ -95,7 +95,7 @@ def decide(item_id: str, accepted: bool) -> None:
             reject(db, item_id, reason="rejected in the portal", decided_by="portal")
         st.session_state["admin_review_msg"] = ("success", t("admin.review_done"))
     except ParkBenchError as exc:
-        st.session_state["admin_review_msg"] = ("error", str(exc))
+        st.session_state["admin_review_msg"] = ("error", md(exc))
     finally:
         db.conn.close()
 
@@ -115,8 +115,8 @@ def render_review() -> None:
                 f"{fmt_number(item.get('confidence'), 'fraction')}"
             )
             st.code(json.dumps(item["values"], ensure_ascii=False, indent=1), language="json")
-            st.markdown(f"{t('admin.review_evidence')}：> {item['evidence']}")
-            st.caption(f"{t('map.popup_source')}: {item.get('url') or item['source_id']}")
+            st.markdown(f"{t('admin.review_evidence')}：> {md(item['evidence'])}")
+            st.caption(f"{t('map.popup_source')}: {md(item.get('url') or item['source_id'])}")
             left, right = st.columns(2)
             left.button(
                 t("admin.accept"), key=f"acc_{item['id']}", on_click=decide, args=(item["id"], True)

@@ -16,7 +16,7 @@ from portal.components.benchmark import render_benchmark, render_typed_inputs
 from portal.components.benchmark_report import build_report_html
 from portal.components.layout import require_database
 from portal.costing import REFERENCE_SEATS
-from portal.i18n import fixed_labels, fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, md, t
 
 st.title(t("page.benchmark"))
 st.write(t("bench.intro"))
@@ -99,7 +99,7 @@ try:
         label=label,
     )
 except ModelInputError as exc:
-    st.error(str(exc))
+    st.error(md(exc))
     st.stop()
 
 render_benchmark(report)
