@@ -25,6 +25,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "app.language": {"zh": "语言 / Language", "en": "Language / 语言"},
     "app.db": {"zh": "数据库：{path}", "en": "Database: {path}"},
+    "app.db_busy": {
+        "zh": "数据库正被另一个写入者占用（例如正在进行的导入），请稍后再试。",
+        "en": "The database is busy with another writer (an import, say); please try again shortly.",
+    },
+    "app.failed": {
+        "zh": "出现了意外错误（{kind}），此页无法显示。已记录到服务器日志。",
+        "en": "Something unexpected went wrong ({kind}); this page cannot be shown. "
+        "The details are in the server log.",
+    },
     "app.no_db": {
         "zh": "找不到数据库 {path}。请先运行 `parkbench build --db {path}`。",
         "en": "Database {path} not found. Run `parkbench build --db {path}` first.",

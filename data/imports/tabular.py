@@ -13,7 +13,6 @@ import csv
 import hashlib
 import io
 import os
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,12 +183,25 @@ def _read_xlsx(content: bytes, name: str):
         import openpyxl
 
         wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TableReadError(f"{name}: not a readable XLSX workbook ({exc})") from exc
-    ws = wb.worksheets[0]
-    all_rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
-    wb.close()
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise TableReadError(f"{name}: not a readable XLSX workbook ({_why(exc)})") from exc
+    try:
+        if not wb.worksheets:
+            raise TableReadError(f"{name}: the workbook has no sheets")
+        ws = wb.worksheets[0]
+        all_rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    except TableReadError:
+        raise
+    except Exception as exc:
+        raise TableReadError(f"{name}: not a readable XLSX workbook ({_why(exc)})") from exc
+    finally:
+        wb.close()
     return _split_header(all_rows)
+
+
+def _why(exc: Exception) -> str:
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _cell(value: object) -> str:

@@ -39,15 +39,17 @@ def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
     (exit 2 if none could be read).
     """
     out = []
-    failed = 0
+    failed: list[str] = []
     for page in pages:
         path = _path(page)
         try:
             body = path.read_bytes()
             records = center_records(body, path.resolve().as_uri())
         except (OSError, ExtractError) as exc:
-            failed += 1
-            click.echo(f"{page}: {exc}", err=True)
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            failed.append(f"{page}: {why}")
+            if len(pages) > 1:
+                click.echo(failed[-1], err=True)
             continue
         for rec in records:
             for e in rec.rejected:
@@ -57,6 +59,8 @@ def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
             if evidence:
                 doc["_evidence"] = rec.evidence
             out.append(doc)
-    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
-    if failed == len(pages):
+    if len(failed) == len(pages):  # nothing to print: one line saying why
+        if len(pages) == 1:
+            raise ExtractError(failed[0])
         raise ExtractError(f"none of the {len(pages)} page(s) could be read")
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
