@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import os
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,35 @@ from data.errors import TableReadError
 
 #: largest file an import accepts (bytes); override with PARKBENCH_MAX_IMPORT_BYTES
 MAX_IMPORT_BYTES = int(os.environ.get("PARKBENCH_MAX_IMPORT_BYTES", 50 * 1024 * 1024))
+
+#: limits checked before a file is loaded: name -> (environment variable, default, what)
+LIMITS = {
+    "unzipped_bytes": ("PARKBENCH_MAX_UNZIPPED_BYTES", 200 * 1024 * 1024, "bytes unzipped"),
+    "zip_entries": ("PARKBENCH_MAX_ZIP_ENTRIES", 1000, "files inside the workbook"),
+    "rows": ("PARKBENCH_MAX_ROWS", 1_000_000, "rows"),
+    "columns": ("PARKBENCH_MAX_COLUMNS", 500, "columns"),
+    "cell_chars": ("PARKBENCH_MAX_CELL_CHARS", 32_767, "characters in a cell"),
+}
+
+
+def limit(name: str) -> int:
+    """The current value of a limit of :data:`LIMITS` (its environment variable, else default)."""
+    env, default, _ = LIMITS[name]
+    text = os.environ.get(env)
+    if not text:
+        return default
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise TableReadError(f"{env}={text!r} is not a whole number") from exc
+
+
+def _over(name: str, file: str, found: str) -> TableReadError:
+    env, _, what = LIMITS[name]
+    return TableReadError(
+        f"{file}: {found}; the limit is {limit(name):,} {what} (set {env} to change it)"
+    )
+
 
 CANDIDATE_ENCODINGS = ("utf-8-sig", "gb18030", "big5")
 #: share of "messy" characters above which decoded bytes are judged not to be text
@@ -153,32 +183,91 @@ def _read_csv(text: str, name: str) -> tuple[list[str], list[tuple[int, list[str
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
+    max_cell = limit("cell_chars")
+    csv.field_size_limit(max(max_cell + 1, 1024))
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    return _split_header(_checked_csv_rows(reader, dialect.delimiter, name), name)
+
+
+def _checked_csv_rows(reader, delimiter: str, name: str):
+    """Rows of ``reader``, refusing a quote left open (it would swallow the rows after it)."""
+    last_line = 0
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
-        all_rows = list(reader)
+        for cells in reader:
+            first_line, last_line = last_line + 1, reader.line_num
+            if last_line > first_line:
+                for cell in cells:
+                    tail = cell.split("\n", 1)[1:] or cell.split("\r", 1)[1:]
+                    if tail and delimiter in tail[0]:
+                        raise TableReadError(
+                            f'{name}: line {first_line}: a quote (") opened on this line is '
+                            f"not closed where the line ends, so lines {first_line}-{last_line} "
+                            "would be read as one row; close or remove the quote"
+                        )
+            yield cells
     except csv.Error as exc:
-        raise TableReadError(f"{name}: not a readable CSV table ({exc})") from exc
-    return _split_header(all_rows)
+        if "field larger than field limit" in str(exc):
+            raise _over("cell_chars", name, f"line {reader.line_num} has a longer cell") from exc
+        raise TableReadError(
+            f"{name}: line {reader.line_num}: not a readable CSV table ({exc})"
+        ) from exc
 
 
-def _split_header(all_rows: list[list[str]]) -> tuple[list[str], list[tuple[int, list[str]]], int]:
+def _split_header(all_rows, name: str) -> tuple[list[str], list[tuple[int, list[str]]], int]:
+    """Header row and data rows, enforcing the row, column and cell-length limits as rows come."""
+    max_rows, max_cols, max_cell = limit("rows"), limit("columns"), limit("cell_chars")
     headers: list[str] = []
     rows: list[tuple[int, list[str]]] = []
     blanks = 0
     for number, cells in enumerate(all_rows, start=1):
+        if len(cells) > max_cols:
+            while cells and (cells[-1] is None or cells[-1] == ""):
+                cells = cells[:-1]  # a workbook row may carry empty cells far to the right
+            if len(cells) > max_cols:
+                raise _over("columns", name, f"row {number} has {len(cells):,} columns")
         cells = ["" if c is None else str(c) for c in cells]
         if not any(c.strip() for c in cells):
             if headers:
                 blanks += 1
             continue
+        for i, c in enumerate(cells):
+            if len(c) > max_cell:
+                raise _over(
+                    "cell_chars", name, f"row {number} column {i + 1} has {len(c):,} characters"
+                )
         if not headers:
             headers = [c.strip() for c in cells]
             continue
+        if len(rows) >= max_rows:
+            raise _over("rows", name, f"more than {max_rows:,} data rows")
         rows.append((number, cells))
     return headers, rows, blanks
 
 
+def check_workbook(content: bytes, name: str) -> None:
+    """Refuse a workbook whose unzipped size or number of parts is over the limits.
+
+    The sizes come from the zip directory, read before anything is inflated; ``zipfile``
+    stops inflating an entry at its declared size, so a lying directory cannot get past this.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise TableReadError(f"{name}: not a readable XLSX workbook ({_why(exc)})") from exc
+    if len(entries) > limit("zip_entries"):
+        raise _over("zip_entries", name, f"the workbook holds {len(entries):,} files")
+    total = sum(e.file_size for e in entries)
+    if total > limit("unzipped_bytes"):
+        raise _over(
+            "unzipped_bytes",
+            name,
+            f"the workbook unzips to {total / 1e6:,.0f} MB ({len(content) / 1e6:.1f} MB zipped)",
+        )
+
+
 def _read_xlsx(content: bytes, name: str):
+    check_workbook(content, name)  # before openpyxl inflates anything
     try:
         import openpyxl
 
@@ -189,14 +278,15 @@ def _read_xlsx(content: bytes, name: str):
         if not wb.worksheets:
             raise TableReadError(f"{name}: the workbook has no sheets")
         ws = wb.worksheets[0]
-        all_rows = [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        return _split_header(
+            ([_cell(v) for v in row] for row in ws.iter_rows(values_only=True)), name
+        )
     except TableReadError:
         raise
     except Exception as exc:
         raise TableReadError(f"{name}: not a readable XLSX workbook ({_why(exc)})") from exc
     finally:
         wb.close()
-    return _split_header(all_rows)
 
 
 def _why(exc: Exception) -> str:
