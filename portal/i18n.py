@@ -226,6 +226,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Imported: {inserted} new, {updated} updated, {unchanged} unchanged, {rejected} "
         "rejected.",
     },
+    "admin.batch": {
+        "zh": "导入批次：{batch}（可在下方“最近的导入”中撤销）",
+        "en": "Import batch: {batch} (can be undone under “Recent imports” below)",
+    },
+    "admin.batches": {"zh": "最近的导入", "en": "Recent imports"},
+    "admin.batches_empty": {"zh": "还没有导入批次。", "en": "No import batch yet."},
+    "admin.batch_line": {
+        "zh": "{batch} · {file} · {when} · 新增 {inserted}，更新 {updated}，拒绝 {rejected}",
+        "en": "{batch} · {file} · {when} · {inserted} new, {updated} updated, {rejected} rejected",
+    },
+    "admin.batch_undone": {"zh": "已撤销（{when}）", "en": "undone ({when})"},
+    "admin.undo": {"zh": "撤销此次导入", "en": "Undo this import"},
+    "admin.undo_done": {
+        "zh": "已撤销批次 {batch}：删除其新增的 {deleted} 行，恢复其修改的 {restored} 行。",
+        "en": "Undid batch {batch}: removed {deleted} rows it added, restored {restored} rows it "
+        "changed.",
+    },
     "admin.read_error": {"zh": "无法读取文件：{error}", "en": "Cannot read the file: {error}"},
     "admin.review": {"zh": "审核队列", "en": "Review queue"},
     "admin.review_pending": {"zh": "待审核：{n}", "en": "Pending: {n}"},

@@ -19,6 +19,7 @@ from data.errors import MissingColumnError, TableReadError
 from data.imports.headers import REQUIRED_COLUMNS, SYNONYMS, match_header
 from data.imports.tabular import RawTable, read_bytes, read_table
 from data.ingest.pipeline import IngestReport, Prepared, RawRow, commit, prepare
+from data.store.batches import new_batch_id, record_batch, recording
 from data.store.database import Reject, SourceInfo, utc_now, write_rejects
 
 KINDS = tuple(SYNONYMS)
@@ -174,26 +175,46 @@ def prepare_rows(db: sqlite_utils.Database, kind: str, rows: list[RawRow], width
 
 
 def commit_import(db: sqlite_utils.Database, loaded: LoadedImport) -> IngestReport:
-    """Write a loaded import: source, archived file, accepted rows, rejects (one transaction)."""
+    """Write a loaded import: source, archived file, accepted rows, rejects (one transaction).
+
+    The import is a batch (:mod:`data.store.batches`): ``report.batch_id`` names it, and
+    ``parkbench import undo BATCH`` removes what it added and restores what it changed.
+    An import that changed nothing (the same file again) keeps no batch: its id is None.
+    """
+    batch_id = new_batch_id()
     with db.atomic():
-        report = commit(db, loaded.prepared, loaded.source)
-        archive(db, report.source_id, loaded.table)
-        if loaded.ignored_columns:
-            write_rejects(
-                db,
-                [
-                    Reject(
-                        loaded.table.name,
-                        1,
-                        h,
-                        None,
-                        "unknown_column",
-                        f"{h!r} is not a known {loaded.kind} column; values kept in the archived file",
-                    )
-                    for h in loaded.ignored_columns
-                ],
-                report.source_id,
-            )
+        with recording(db, batch_id):
+            report = commit(db, loaded.prepared, loaded.source)
+            archive(db, report.source_id, loaded.table)
+            if loaded.ignored_columns:
+                write_rejects(
+                    db,
+                    [
+                        Reject(
+                            loaded.table.name,
+                            1,
+                            h,
+                            None,
+                            "unknown_column",
+                            f"{h!r} is not a known {loaded.kind} column; "
+                            "values kept in the archived file",
+                        )
+                        for h in loaded.ignored_columns
+                    ],
+                    report.source_id,
+                )
+        kept = record_batch(
+            db,
+            batch_id,
+            source_id=report.source_id,
+            file=loaded.table.name,
+            kind=loaded.kind,
+            rows=report.rows,
+            inserted=len(report.written.inserted),
+            updated=len(report.written.updated),
+            rejected=report.rejected,
+        )
+    report.batch_id = kept
     return report
 
 
@@ -237,5 +258,6 @@ def report_json(loaded: LoadedImport, report: IngestReport) -> dict:
         "unchanged": len(report.written.unchanged),
         "ignored_columns": loaded.ignored_columns,
         "source_id": report.source_id,
+        "batch_id": report.batch_id,
         "errors": [e.as_dict() for e in report.errors],
     }

@@ -95,6 +95,7 @@ class IngestReport:
     rejected: int
     errors: list[RowError]
     written: WriteResult
+    batch_id: str | None = None  # the import batch (data.store.batches), for manual imports
 
 
 def _city_key(values: dict) -> str:
