@@ -202,6 +202,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.login": {"zh": "登录", "en": "Sign in"},
     "admin.logout": {"zh": "退出", "en": "Sign out"},
     "admin.wrong": {"zh": "密码错误。", "en": "Wrong password."},
+    "admin.slow_down": {
+        "zh": "尝试过于频繁，请 {seconds} 秒后再试。",
+        "en": "Too many tries: wait {seconds} s before the next one.",
+    },
+    "admin.locked": {
+        "zh": "密码错误次数过多，登录已锁定约 {minutes} 分钟。",
+        "en": "Too many wrong passwords: sign-in is locked for about {minutes} min.",
+    },
     "admin.need_login": {
         "zh": "请输入管理员密码后使用导入与审核功能。",
         "en": "Enter the administrator password to import and review.",

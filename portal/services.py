@@ -113,6 +113,14 @@ def admin_password() -> str | None:
     return str(value) if value else None
 
 
+@st.cache_resource(show_spinner=False)
+def login_throttle():
+    """The one :class:`portal.components.auth.LoginThrottle` of this server process."""
+    from portal.components.auth import LoginThrottle
+
+    return LoginThrottle()
+
+
 @st.cache_data(show_spinner=False)
 def boundaries_geojson(name: str, mtime: float) -> dict | None:
     """A boundary layer (``provinces``, ``prefectures``, ``border``, ``lines``) as GeoJSON."""

@@ -56,3 +56,14 @@ def write_csv(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _fresh_login_throttle():
+    """Failed sign-ins of one test must not slow down the next one."""
+    yield
+    import sys
+
+    services = sys.modules.get("portal.services")
+    if services is not None:
+        services.login_throttle().reset()
