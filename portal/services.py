@@ -115,8 +115,8 @@ def admin_password() -> str | None:
 
 @st.cache_resource(show_spinner=False)
 def login_throttle():
-    """The one :class:`portal.components.auth.LoginThrottle` of this server process."""
-    from portal.components.auth import LoginThrottle
+    """The one :class:`portal.throttle.LoginThrottle` of this server process."""
+    from portal.throttle import LoginThrottle
 
     return LoginThrottle()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from portal.components.auth import LoginThrottle
 from portal.i18n import STRINGS
+from portal.throttle import LoginThrottle
 from tests.portal_support import APP
 
 
