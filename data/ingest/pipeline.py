@@ -13,6 +13,7 @@ of that name if there is exactly one; otherwise it is keyed on its name alone.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -238,13 +239,35 @@ def _place(values: dict) -> None:
         values["coord_precision"] = "city"
 
 
-def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Prepared:
-    """Check and key every row; nothing is written."""
+@dataclass
+class PrepareState:
+    """What :func:`prepare` remembers between the chunks of one large batch.
+
+    ``seen``: first row of each entity (row number, locator, values as compact JSON; the raw
+    row itself is not kept, so a large import holds one short string per accepted row);
+    ``pending``: ids by name of entities accepted but maybe not yet written.
+    """
+
+    seen: dict[str, tuple[int | None, str, str]] = field(default_factory=dict)
+    pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+
+def prepare(
+    db: sqlite_utils.Database,
+    table: str,
+    rows: Iterable[RawRow],
+    state: PrepareState | None = None,
+) -> Prepared:
+    """Check and key every row; nothing is written.
+
+    Give the same ``state`` to successive calls to prepare one batch chunk by chunk
+    (duplicates and name matches then reach across chunks).
+    """
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}")
     out = Prepared(table)
-    seen: dict[str, tuple[RawRow, dict]] = {}
-    pending: dict[tuple[str, str], list[str]] = {}
+    state = state or PrepareState()
+    seen, pending = state.seen, state.pending
     for raw in rows:
         out.rows += 1
         checked = check_record(table, raw.values)
@@ -268,14 +291,16 @@ def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Pr
                 for p in problems
             ]
         if not errors and eid in seen:
-            first, first_values = seen[eid]
+            first_row, first_locator, first_json = seen[eid]
+            first_values = json.loads(first_json)
+            checked_values = json.loads(_compact(checked.values))
             clash = {
                 k: (first_values[k], v)
-                for k, v in checked.values.items()
+                for k, v in checked_values.items()
                 if k in first_values and first_values[k] != v and v is not None
             }
-            where = f"row {first.row_number}" if first.row_number else first.locator
-            if checked.values == first_values:
+            where = f"row {first_row}" if first_row else first_locator
+            if checked_values == first_values:
                 errors.append(
                     RowError(raw.row_number, None, None, "duplicate", f"duplicate of {where}")
                 )
@@ -293,7 +318,7 @@ def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Pr
         if errors:
             out.rejected.append((raw, errors))
             continue
-        seen[eid] = (raw, checked.values)
+        seen[eid] = (raw.row_number, raw.locator, _compact(checked.values))
         if table in ("centers", "parks"):
             pending.setdefault((table, checked.values["name_key"]), []).append(eid)
         default = raw.evidence.get("_default")
@@ -313,10 +338,32 @@ def prepare(db: sqlite_utils.Database, table: str, rows: Iterable[RawRow]) -> Pr
     return out
 
 
+def _compact(values: dict) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _plain(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
+
+
+def rejects_of(prepared: Prepared, source: SourceInfo) -> list[Reject]:
+    """The ``import_rejects`` rows of a prepared batch: one per reason, with the whole raw row."""
+    return [
+        Reject(
+            source.url,
+            e.row,
+            e.column,
+            e.value,
+            e.rule,
+            e.reason,
+            {k: _plain(v) for k, v in raw.values.items()},
+            raw.locator,
+        )
+        for raw, errors in prepared.rejected
+        for e in errors
+    ]
 
 
 def commit(db: sqlite_utils.Database, prepared: Prepared, source: SourceInfo) -> IngestReport:
@@ -324,21 +371,7 @@ def commit(db: sqlite_utils.Database, prepared: Prepared, source: SourceInfo) ->
     with db.atomic():
         sid = add_source(db, source)
         written = write_records(db, prepared.records, sid)
-        rejects = [
-            Reject(
-                source.url,
-                e.row,
-                e.column,
-                e.value,
-                e.rule,
-                e.reason,
-                {k: _plain(v) for k, v in raw.values.items()},
-                raw.locator,
-            )
-            for raw, errors in prepared.rejected
-            for e in errors
-        ]
-        write_rejects(db, rejects, sid)
+        write_rejects(db, rejects_of(prepared, source), sid)
     return IngestReport(
         source_id=sid,
         table=prepared.table,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from data.imports.importer import KINDS, check_import, commit_import, parse_import, report_json
+from data.imports.importer import KINDS, import_parsed, parse_import, report_json
 from data.imports.tabular import read_bytes
 from data.store.batches import undo_batch
 from data.store.database import open_db
@@ -43,8 +43,7 @@ def command(file: str, batch: str | None, kind: str, db_path: str, as_json: bool
     parsed = parse_import(read_bytes(path), path.name, kind)  # unreadable: exit 2, db untouched
     db = open_db(db_path)
     try:
-        loaded = check_import(db, parsed)
-        report = commit_import(db, loaded)
+        loaded, report = import_parsed(db, parsed)  # chunk by chunk, one transaction
     finally:
         db.conn.close()
     doc = report_json(loaded, report)

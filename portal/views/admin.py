@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from data.errors import ParkBenchError
-from data.imports.importer import KINDS, check_import, commit_import, parse_import
+from data.imports.importer import KINDS, check_import, import_parsed, parse_import
 from data.review.queue import accept, list_items, reject
 from data.store.batches import list_batches, undo_batch
 from portal import services
@@ -74,7 +74,7 @@ def render_import() -> None:
     if st.button(t("admin.commit"), type="primary", key="admin_commit"):
         db = services.writer()
         try:
-            report = commit_import(db, check_import(db, parsed))
+            _, report = import_parsed(db, parsed)  # checked again against the current store
         finally:
             db.conn.close()
         counts = report.written.counts
