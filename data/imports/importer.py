@@ -108,11 +108,16 @@ class ParsedImport:
     ignored_columns: list[str]
 
 
-def parse_import(content: bytes, name: str, kind: str = "centers") -> ParsedImport:
-    """Read a file and map its columns (raises TableReadError/MissingColumnError)."""
+def parse_import(
+    content: bytes, name: str, kind: str = "centers", *, lazy: bool = False
+) -> ParsedImport:
+    """Read a file and map its columns (raises TableReadError/MissingColumnError).
+
+    ``lazy``: rows are read again from the file when iterated instead of kept (large imports).
+    """
     if kind not in KINDS:
         raise TableReadError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
-    table = read_table(content, name, score_headers=_score(kind))
+    table = read_table(content, name, score_headers=_score(kind), lazy=lazy)
     mapping, ignored = map_columns(kind, table.headers, name)
     return ParsedImport(table, kind, mapping, ignored)
 
@@ -356,7 +361,7 @@ def import_file(
 ) -> tuple[LoadedImport, IngestReport]:
     """Read, check and write an import file (chunk by chunk: :func:`import_parsed`)."""
     path = Path(path)
-    return import_parsed(db, parse_import(read_bytes(path), path.name, kind))
+    return import_parsed(db, parse_import(read_bytes(path), path.name, kind, lazy=True))
 
 
 def report_json(loaded: LoadedImport, report: IngestReport) -> dict:

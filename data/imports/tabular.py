@@ -84,9 +84,18 @@ def read_bytes(path: str | Path) -> bytes:
 
 
 def read_table(
-    content: bytes, name: str, *, score_headers: Callable[[list[str]], int] | None = None
+    content: bytes,
+    name: str,
+    *,
+    score_headers: Callable[[list[str]], int] | None = None,
+    lazy: bool = False,
 ) -> RawTable:
-    """Parse ``content`` (CSV or XLSX bytes) named ``name`` into a RawTable."""
+    """Parse ``content`` (CSV or XLSX bytes) named ``name`` into a RawTable.
+
+    Every row is read and checked against the limits at once. With ``lazy`` the rows are not
+    kept: ``rows`` is a :class:`LazyRows` that reads them again, one at a time, on each pass
+    (a large import then holds the file and its text, not millions of cell strings).
+    """
     if len(content) > MAX_IMPORT_BYTES:
         raise TableReadError(
             f"{name}: larger than the {MAX_IMPORT_BYTES / 1e6:.0f} MB import limit"
@@ -95,7 +104,7 @@ def read_table(
         raise TableReadError(f"{name}: the file is empty")
     sha = hashlib.sha256(content).hexdigest()
     if content[:4] == b"PK\x03\x04":
-        headers, rows, blanks = _read_xlsx(content, name)
+        headers, rows, blanks = _read_xlsx(content, name, lazy)
         encoding = None
     elif content[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise TableReadError(
@@ -105,7 +114,7 @@ def read_table(
         if b"\x00" in content[:8192] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise TableReadError(f"{name}: a binary file, not a CSV table")
         text, encoding = decode_text(content, name, score_headers)
-        headers, rows, blanks = _read_csv(text, name)
+        headers, rows, blanks = _read_csv(text, name, lazy)
     if not headers or not any(h.strip() for h in headers):
         raise TableReadError(f"{name}: no header row")
     return RawTable(name, headers, rows, encoding, sha, blanks, content)
@@ -177,7 +186,7 @@ def _first_row(text: str) -> list[str]:
     return []
 
 
-def _read_csv(text: str, name: str) -> tuple[list[str], list[tuple[int, list[str]]], int]:
+def _read_csv(text: str, name: str, lazy: bool = False):
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
@@ -185,8 +194,13 @@ def _read_csv(text: str, name: str) -> tuple[list[str], list[tuple[int, list[str
         dialect = csv.excel
     max_cell = limit("cell_chars")
     csv.field_size_limit(max(max_cell + 1, 1024))
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    return _split_header(_checked_csv_rows(reader, dialect.delimiter, name), name)
+
+    def cells():
+        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        return _checked_csv_rows(reader, dialect.delimiter, name)
+
+    headers, rows, blanks = _split_header(cells(), name, keep=not lazy)
+    return headers, (LazyRows(cells, rows) if lazy else rows), blanks
 
 
 def _checked_csv_rows(reader, delimiter: str, name: str):
@@ -213,11 +227,13 @@ def _checked_csv_rows(reader, delimiter: str, name: str):
         ) from exc
 
 
-def _split_header(all_rows, name: str) -> tuple[list[str], list[tuple[int, list[str]]], int]:
-    """Header row and data rows, enforcing the row, column and cell-length limits as rows come."""
+def _split_header(all_rows, name: str, keep: bool = True):
+    """Header row, data rows and blank rows, enforcing the row, column and cell-length limits
+    as rows come; with ``keep=False`` the data rows are counted, not kept."""
     max_rows, max_cols, max_cell = limit("rows"), limit("columns"), limit("cell_chars")
     headers: list[str] = []
     rows: list[tuple[int, list[str]]] = []
+    count = 0
     blanks = 0
     for number, cells in enumerate(all_rows, start=1):
         if len(cells) > max_cols:
@@ -238,10 +254,47 @@ def _split_header(all_rows, name: str) -> tuple[list[str], list[tuple[int, list[
         if not headers:
             headers = [c.strip() for c in cells]
             continue
-        if len(rows) >= max_rows:
+        if count >= max_rows:
             raise _over("rows", name, f"more than {max_rows:,} data rows")
-        rows.append((number, cells))
-    return headers, rows, blanks
+        count += 1
+        if keep:
+            rows.append((number, cells))
+    return headers, (rows if keep else count), blanks
+
+
+def _data_rows(all_rows):
+    """``(row number, cells)`` of the data rows (after the header, blank rows skipped)."""
+    header_seen = False
+    for number, cells in enumerate(all_rows, start=1):
+        cells = ["" if c is None else str(c) for c in cells]
+        if not any(c.strip() for c in cells):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        yield number, cells
+
+
+class LazyRows:
+    """Data rows read again from the file on every pass (``len`` known from the first read)."""
+
+    def __init__(self, open_rows: Callable[[], object], count: int) -> None:
+        self._open_rows = open_rows
+        self._count = count
+
+    def __iter__(self):
+        return _data_rows(self._open_rows())
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, list | LazyRows) else NotImplemented
+
+    __hash__ = None
 
 
 def check_workbook(content: bytes, name: str) -> None:
@@ -266,27 +319,30 @@ def check_workbook(content: bytes, name: str) -> None:
         )
 
 
-def _read_xlsx(content: bytes, name: str):
+def _read_xlsx(content: bytes, name: str, lazy: bool = False):
     check_workbook(content, name)  # before openpyxl inflates anything
-    try:
-        import openpyxl
 
-        wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise TableReadError(f"{name}: not a readable XLSX workbook ({_why(exc)})") from exc
-    try:
-        if not wb.worksheets:
-            raise TableReadError(f"{name}: the workbook has no sheets")
-        ws = wb.worksheets[0]
-        return _split_header(
-            ([_cell(v) for v in row] for row in ws.iter_rows(values_only=True)), name
-        )
-    except TableReadError:
-        raise
-    except Exception as exc:
-        raise TableReadError(f"{name}: not a readable XLSX workbook ({_why(exc)})") from exc
-    finally:
-        wb.close()
+    def cells():
+        try:
+            import openpyxl
+
+            wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on a damaged file
+            raise TableReadError(f"{name}: not a readable XLSX workbook ({_why(exc)})") from exc
+        try:
+            if not wb.worksheets:
+                raise TableReadError(f"{name}: the workbook has no sheets")
+            for row in wb.worksheets[0].iter_rows(values_only=True):
+                yield [_cell(v) for v in row]
+        except TableReadError:
+            raise
+        except Exception as exc:
+            raise TableReadError(f"{name}: not a readable XLSX workbook ({_why(exc)})") from exc
+        finally:
+            wb.close()
+
+    headers, rows, blanks = _split_header(cells(), name, keep=not lazy)
+    return headers, (LazyRows(cells, rows) if lazy else rows), blanks
 
 
 def _why(exc: Exception) -> str:

@@ -40,7 +40,9 @@ def command(file: str, batch: str | None, kind: str, db_path: str, as_json: bool
     if batch is not None:
         raise click.UsageError(f"unexpected argument {batch!r}; import one FILE at a time")
     path = Path(file)
-    parsed = parse_import(read_bytes(path), path.name, kind)  # unreadable: exit 2, db untouched
+    # every row is read and checked now (unreadable: exit 2, db untouched), then read again
+    # chunk by chunk while it is written (lazy: the rows are not all kept in memory)
+    parsed = parse_import(read_bytes(path), path.name, kind, lazy=True)
     db = open_db(db_path)
     try:
         loaded, report = import_parsed(db, parsed)  # chunk by chunk, one transaction

@@ -53,3 +53,25 @@ def test_chunks_give_the_same_store_and_report(tmp_path, write_csv, monkeypatch,
     assert {e.rule for e in parts.errors} == {"vague", "duplicate", "conflict", "row_width"}
     assert parts.written.counts == whole.written.counts
     assert loaded.prepared.rows == len(ROWS) - 1
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_lazy_rows_are_read_again_not_kept(tmp_path, write_csv, suffix):
+    from openpyxl import Workbook
+
+    from data.imports.tabular import LazyRows, read_table
+
+    if suffix == "csv":
+        content = write_csv(ROWS, "big.csv").read_bytes()
+    else:
+        wb = Workbook()
+        for row in ROWS[:3] + [[]] + ROWS[3:]:  # a blank row too
+            wb.active.append(row)
+        wb.save(tmp_path / "big.xlsx")
+        content = (tmp_path / "big.xlsx").read_bytes()
+    kept = read_table(content, f"big.{suffix}")
+    lazy = read_table(content, f"big.{suffix}", lazy=True)
+    assert isinstance(lazy.rows, LazyRows) and not isinstance(kept.rows, LazyRows)
+    assert len(lazy.rows) == len(kept.rows) == len(ROWS) - 1
+    assert list(lazy.rows) == list(kept.rows) == list(lazy.rows)  # every pass reads again
+    assert lazy.blank_rows == kept.blank_rows
