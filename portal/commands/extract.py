@@ -59,8 +59,8 @@ def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
             if evidence:
                 doc["_evidence"] = rec.evidence
             out.append(doc)
-    if len(failed) == len(pages):  # nothing to print: one line saying why
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    if len(failed) == len(pages):  # one line on stderr saying why
         if len(pages) == 1:
             raise ExtractError(failed[0])
         raise ExtractError(f"none of the {len(pages)} page(s) could be read")
-    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
