@@ -321,6 +321,7 @@ def import_parsed(
     with db.atomic():
         with recording(db, batch_id):
             sid = add_source(db, loaded.source)
+            state.source_id = sid
             rows = _raw_rows(parsed)
             while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
                 prepared = prepare_rows(db, kind, chunk, width, state)

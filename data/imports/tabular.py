@@ -196,11 +196,25 @@ def _read_csv(text: str, name: str, lazy: bool = False):
     csv.field_size_limit(max(max_cell + 1, 1024))
 
     def cells():
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        reader = csv.reader(_lines(text), dialect)
         return _checked_csv_rows(reader, dialect.delimiter, name)
 
     headers, rows, blanks = _split_header(cells(), name, keep=not lazy)
     return headers, (LazyRows(cells, rows) if lazy else rows), blanks
+
+
+def _lines(text: str):
+    """The lines of ``text`` with their ends, one at a time (``io.StringIO`` would copy the
+    whole text into a 4-byte-per-character buffer)."""
+    if "\n" not in text:
+        yield from io.StringIO(text, newline="")  # old Mac line ends: small files in practice
+        return
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 def _checked_csv_rows(reader, delimiter: str, name: str):

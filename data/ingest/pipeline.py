@@ -13,6 +13,7 @@ of that name if there is exactly one; otherwise it is keyed on its name alone.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
+from data.errors import StoreError
 from data.geo.geocode import geocode_city, resolve_place
 from data.ingest.records import REFERENCES, check_record
 from data.normalise import values as nz
@@ -243,13 +245,16 @@ def _place(values: dict) -> None:
 class PrepareState:
     """What :func:`prepare` remembers between the chunks of one large batch.
 
-    ``seen``: first row of each entity (row number, locator, values as compact JSON; the raw
-    row itself is not kept, so a large import holds one short string per accepted row);
+    ``seen``: first row of each entity (row number, locator, digest of its values; the raw row
+    itself is not kept, so a large import holds a few dozen bytes per accepted row);
     ``pending``: ids by name of entities accepted but maybe not yet written.
     """
 
-    seen: dict[str, tuple[int | None, str, str]] = field(default_factory=dict)
+    seen: dict[str, tuple[int | None, str, bytes]] = field(default_factory=dict)
     pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    #: the source the chunks are written under: values of a first row in an earlier chunk
+    #: are read back from its fact when a later row clashes with it
+    source_id: str | None = None
 
 
 def prepare(
@@ -268,6 +273,7 @@ def prepare(
     out = Prepared(table)
     state = state or PrepareState()
     seen, pending = state.seen, state.pending
+    local: dict[str, str] = {}  # values of the first rows of this call (compact JSON)
     for raw in rows:
         out.rows += 1
         checked = check_record(table, raw.values)
@@ -291,9 +297,13 @@ def prepare(
                 for p in problems
             ]
         if not errors and eid in seen:
-            first_row, first_locator, first_json = seen[eid]
-            first_values = json.loads(first_json)
-            checked_values = json.loads(_compact(checked.values))
+            first_row, first_locator, first_digest = seen[eid]
+            compact = _compact(checked.values)
+            checked_values = json.loads(compact)
+            if _digest(compact) == first_digest:
+                first_values = checked_values
+            else:
+                first_values = _first_values(db, table, eid, first_locator, state, local)
             clash = {
                 k: (first_values[k], v)
                 for k, v in checked_values.items()
@@ -318,7 +328,9 @@ def prepare(
         if errors:
             out.rejected.append((raw, errors))
             continue
-        seen[eid] = (raw.row_number, raw.locator, _compact(checked.values))
+        compact = _compact(checked.values)
+        seen[eid] = (raw.row_number, raw.locator, _digest(compact))
+        local[eid] = compact
         if table in ("centers", "parks"):
             pending.setdefault((table, checked.values["name_key"]), []).append(eid)
         default = raw.evidence.get("_default")
@@ -336,6 +348,31 @@ def prepare(
         evidence = {k: v for k, v in evidence.items() if v}
         out.records.append(Record(table, eid, checked.values, evidence, raw.locator))
     return out
+
+
+def _digest(compact: str) -> bytes:
+    return hashlib.blake2b(compact.encode("utf-8"), digest_size=16).digest()
+
+
+def _first_values(
+    db: sqlite_utils.Database,
+    table: str,
+    eid: str,
+    locator: str,
+    state: PrepareState,
+    local: dict[str, str],
+) -> dict:
+    """Values of the first row of ``eid``: from this call, else from the fact already written."""
+    if eid in local:
+        return json.loads(local[eid])
+    found = db.execute(
+        "SELECT values_json FROM facts WHERE entity_table = ? AND entity_id = ?"
+        " AND source_id = ? AND locator = ?",
+        [table, eid, state.source_id, locator],
+    ).fetchone()
+    if found is None:
+        raise StoreError(f"{table} {eid}: the values of {locator} were not written")
+    return json.loads(found[0])
 
 
 def _compact(values: dict) -> str:

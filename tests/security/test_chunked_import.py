@@ -49,7 +49,9 @@ def test_chunks_give_the_same_store_and_report(tmp_path, write_csv, monkeypatch,
 
     assert dump(chunked) == dump(at_once)
     assert (parts.rows, parts.accepted, parts.rejected) == (whole.rows, whole.accepted, 4)
-    assert [(e.row, e.rule) for e in parts.errors] == [(e.row, e.rule) for e in whole.errors]
+    assert [(e.row, e.rule, e.reason) for e in parts.errors] == [
+        (e.row, e.rule, e.reason) for e in whole.errors
+    ]
     assert {e.rule for e in parts.errors} == {"vague", "duplicate", "conflict", "row_width"}
     assert parts.written.counts == whole.written.counts
     assert loaded.prepared.rows == len(ROWS) - 1
