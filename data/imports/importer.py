@@ -326,6 +326,7 @@ def import_parsed(
             while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
                 prepared = prepare_rows(db, kind, chunk, width, state)
                 part = write_records(db, prepared.records, sid)
+                state.pending.clear()  # written: name lookups now find these in the store
                 for name in ("inserted", "updated", "unchanged"):
                     getattr(written, name).extend(getattr(part, name))
                 write_rejects(db, rejects_of(prepared, loaded.source), sid)
