@@ -11,7 +11,7 @@ if str(ROOT) not in sys.path:  # `streamlit run portal/app.py` puts portal/ firs
 
 import streamlit as st  # noqa: E402
 
-from portal.components.layout import render_language_switch  # noqa: E402
+from portal.components.layout import render_failure, render_language_switch  # noqa: E402
 from portal.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="ParkBench", page_icon="📞", layout="wide")
@@ -35,4 +35,7 @@ navigation = st.navigation(
         ],
     }
 )
-navigation.run()
+try:
+    navigation.run()
+except Exception as exc:  # st.stop()/st.rerun() are BaseException: they pass
+    render_failure(exc)

@@ -1,12 +1,17 @@
 """The ``parkbench`` command line: a lazy group, so each command imports only what it needs.
 
 Every command lives in ``portal/commands/<name>.py`` as a click command named ``command``.
-Domain errors (:class:`data.errors.ParkBenchError`) become a one-line message and exit 2.
+Every failure becomes one line on stderr and exit 2, never a traceback: domain errors
+(:class:`data.errors.ParkBenchError`), usage errors, files that cannot be opened, a database
+that is locked or corrupt, and anything unexpected (set ``PARKBENCH_RAISE_ERRORS=1`` to see
+the traceback while debugging).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+import sqlite3
 import sys
 
 import click
@@ -55,20 +60,42 @@ def cli() -> None:
     """ParkBench: data on Chinese call centers and call-center parks."""
 
 
+def one_line(text: object) -> str:
+    """``text`` on one line (a message naming a file may hold line breaks)."""
+    return " ".join(str(text).split())
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the group, turning domain errors into exit 2 with one line on stderr."""
+    """Entry point: run the group; every error becomes one line on stderr and exit 2."""
     try:
         cli.main(args=argv, prog_name="parkbench", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"Error: {one_line(exc.format_message())}", err=True)
         sys.exit(2 if exc.exit_code in (1, 2) else exc.exit_code)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
     except ParkBenchError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"Error: {one_line(exc)}", err=True)
+        sys.exit(2)
+    except sqlite3.Error as exc:
+        if os.environ.get("PARKBENCH_RAISE_ERRORS"):
+            raise
+        hint = " (another process is writing; try again)" if "locked" in str(exc) else ""
+        click.echo(f"Error: database: {one_line(exc)}{hint}", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        if os.environ.get("PARKBENCH_RAISE_ERRORS"):
+            raise
+        where = f": {exc.filename}" if exc.filename else ""
+        click.echo(f"Error: {one_line(exc.strerror or exc)}{where}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # the edge: nothing reaches the user as a traceback
+        if os.environ.get("PARKBENCH_RAISE_ERRORS"):
+            raise
+        click.echo(f"Error: unexpected {type(exc).__name__}: {one_line(exc)}", err=True)
         sys.exit(2)
 
 

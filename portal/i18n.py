@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -26,6 +27,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "app.language": {"zh": "语言 / Language", "en": "Language / 语言"},
     "app.db": {"zh": "数据库：{path}", "en": "Database: {path}"},
+    "app.db_busy": {
+        "zh": "数据库正被另一个写入者占用（例如正在进行的导入），请稍后再试。",
+        "en": "The database is busy with another writer (an import, say); please try again shortly.",
+    },
+    "app.failed": {
+        "zh": "出现了意外错误（{kind}），此页无法显示。已记录到服务器日志。",
+        "en": "Something unexpected went wrong ({kind}); this page cannot be shown. "
+        "The details are in the server log.",
+    },
     "app.no_db": {
         "zh": "找不到数据库 {path}。请先运行 `parkbench build --db {path}`。",
         "en": "Database {path} not found. Run `parkbench build --db {path}` first.",
@@ -194,6 +204,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.login": {"zh": "登录", "en": "Sign in"},
     "admin.logout": {"zh": "退出", "en": "Sign out"},
     "admin.wrong": {"zh": "密码错误。", "en": "Wrong password."},
+    "admin.slow_down": {
+        "zh": "尝试过于频繁，请 {seconds} 秒后再试。",
+        "en": "Too many tries: wait {seconds} s before the next one.",
+    },
+    "admin.locked": {
+        "zh": "密码错误次数过多，登录已锁定约 {minutes} 分钟。",
+        "en": "Too many wrong passwords: sign-in is locked for about {minutes} min.",
+    },
     "admin.need_login": {
         "zh": "请输入管理员密码后使用导入与审核功能。",
         "en": "Enter the administrator password to import and review.",
@@ -217,6 +235,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "已导入：新增 {inserted}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}。",
         "en": "Imported: {inserted} new, {updated} updated, {unchanged} unchanged, {rejected} "
         "rejected.",
+    },
+    "admin.batch": {
+        "zh": "导入批次：{batch}（可在下方“最近的导入”中撤销）",
+        "en": "Import batch: {batch} (can be undone under “Recent imports” below)",
+    },
+    "admin.batches": {"zh": "最近的导入", "en": "Recent imports"},
+    "admin.batches_empty": {"zh": "还没有导入批次。", "en": "No import batch yet."},
+    "admin.batch_line": {
+        "zh": "{batch} · {file} · {when} · 新增 {inserted}，更新 {updated}，拒绝 {rejected}",
+        "en": "{batch} · {file} · {when} · {inserted} new, {updated} updated, {rejected} rejected",
+    },
+    "admin.batch_undone": {"zh": "已撤销（{when}）", "en": "undone ({when})"},
+    "admin.undo": {"zh": "撤销此次导入", "en": "Undo this import"},
+    "admin.undo_done": {
+        "zh": "已撤销批次 {batch}：删除其新增的 {deleted} 行，恢复其修改的 {restored} 行。",
+        "en": "Undid batch {batch}: removed {deleted} rows it added, restored {restored} rows it "
+        "changed.",
     },
     "admin.read_error": {"zh": "无法读取文件：{error}", "en": "Cannot read the file: {error}"},
     "admin.review": {"zh": "审核队列", "en": "Review queue"},
@@ -309,6 +344,24 @@ def t(key: str, lang: str | None = None, **fmt: object) -> str:
     """
     text = STRINGS[key][lang or current_lang()]
     return text.format(**fmt) if fmt else text
+
+
+#: characters that start Markdown syntax in Streamlit (links, images, emphasis, code, tables,
+#: headings, LaTeX ``$``, HTML ``<``); each is shown literally when preceded by a backslash
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>!$~|#{}])")
+
+
+def md(value: object) -> str:
+    """``value`` as literal text inside Markdown (``st.markdown``, ``st.caption``, ``st.error``).
+
+    Data values (names, incentive text, sources, file headers, error messages) go through this
+    before any Markdown element, so ``![x](http://host/p.png)`` shows as those characters and
+    never makes the reader's browser fetch anything.
+
+    >>> md("![x](http://host/p.png)")
+    '\\\\!\\\\[x\\\\](http://host/p.png)'
+    """
+    return _MARKDOWN.sub(r"\\\1", "" if value is None else str(value)).replace("\n", "  \n")
 
 
 def fixed_labels(label: Callable[[Any], str], options: Iterable[Any]) -> Callable[[Any], str]:

@@ -85,20 +85,14 @@ city_entities = _cached(queries.city_entities)
 
 
 def database_bytes() -> bytes:
-    """The SQLite file, consistent even while the WAL holds recent writes."""
-    import sqlite3
-    import tempfile
+    """The published release as one SQLite file (the writer of ``parkbench export``).
 
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "parkbench.sqlite"
-        src = sqlite3.connect(f"file:{db_path()}?mode=ro", uri=True)
-        dst = sqlite3.connect(out)
-        try:
-            src.backup(dst)
-        finally:
-            src.close()
-            dst.close()
-        return out.read_bytes()
+    Only published tables and rows: no rejects, review queue, crawl log, archived source
+    files, test or generated sources, nor columns an import ignored.
+    """
+    from data.release.package import release_sqlite_bytes
+
+    return release_sqlite_bytes(_reader(str(db_path())))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -122,6 +116,14 @@ def admin_password() -> str | None:
     except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
         return None
     return str(value) if value else None
+
+
+@st.cache_resource(show_spinner=False)
+def login_throttle():
+    """The one :class:`portal.throttle.LoginThrottle` of this server process."""
+    from portal.throttle import LoginThrottle
+
+    return LoginThrottle()
 
 
 @st.cache_data(show_spinner=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,9 @@ import pytest
 from data.store.database import memory_db, open_db
 
 REPO = Path(__file__).resolve().parents[1]
+
+# pages and the CLI turn unexpected errors into a message; tests want to see them raised
+os.environ.setdefault("PARKBENCH_RAISE_ERRORS", "1")
 
 
 @pytest.fixture
@@ -52,3 +56,14 @@ def write_csv(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _fresh_login_throttle():
+    """Failed sign-ins of one test must not slow down the next one."""
+    yield
+    import sys
+
+    services = sys.modules.get("portal.services")
+    if services is not None:
+        services.login_throttle().reset()

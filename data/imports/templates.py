@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from data.cells import csv_text, text_cells
 from data.imports.headers import SYNONYMS
 from data.schema.tables import TABLES
 
@@ -76,16 +77,18 @@ def write_template(kind: str, path: str | Path, lang: str = "zh") -> Path:
         doc.append(notes_header)
         for row in notes:
             doc.append(row)
+        text_cells(ws)
+        text_cells(doc)
         wb.save(path)
     elif path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as f:
-            csv.writer(f).writerow(headers)
+            csv.writer(f).writerow([csv_text(h) for h in headers])
         with path.with_name(path.stem + "_columns.csv").open(
             "w", encoding="utf-8-sig", newline=""
         ) as f:
             writer = csv.writer(f)
             writer.writerow(notes_header)
-            writer.writerows(notes)
+            writer.writerows([[csv_text(str(v)) for v in row] for row in notes])
     else:
         raise ValueError("the template file must end in .csv or .xlsx")
     return path

@@ -13,12 +13,15 @@ of that name if there is exactly one; otherwise it is keyed on its name alone.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
+from data.errors import StoreError
 from data.geo.geocode import geocode_city, resolve_place
 from data.ingest.records import check_record, references
 from data.normalise import values as nz
@@ -95,6 +98,7 @@ class IngestReport:
     rejected: int
     errors: list[RowError]
     written: WriteResult
+    batch_id: str | None = None  # the import batch (data.store.batches), for manual imports
 
 
 def _city_key(values: dict) -> str:
@@ -238,15 +242,41 @@ def _place(values: dict) -> None:
         values["coord_precision"] = "city"
 
 
+@dataclass
+class PrepareState:
+    """What :func:`prepare` remembers between the chunks of one large batch.
+
+    ``seen``: first row of each entity (row number, locator, digest of its values; the raw row
+    itself is not kept, so a large import holds a few dozen bytes per accepted row);
+    ``pending``: ids by name of entities accepted but maybe not yet written.
+    """
+
+    seen: dict[str, tuple[int | None, str, bytes]] = field(default_factory=dict)
+    pending: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    #: the source the chunks are written under: values of a first row in an earlier chunk
+    #: are read back from its fact when a later row clashes with it
+    source_id: str | None = None
+
+
 def prepare(
-    db: sqlite_utils.Database, table: str, rows: Iterable[RawRow], source_url: str | None = None
+    db: sqlite_utils.Database,
+    table: str,
+    rows: Iterable[RawRow],
+    state: PrepareState | None = None,
+    source_url: str | None = None,
 ) -> Prepared:
-    """Check and key every row; nothing is written."""
+    """Check and key every row; nothing is written.
+
+    Give the same ``state`` to successive calls to prepare one batch chunk by chunk
+    (duplicates and name matches then reach across chunks). ``source_url`` tells apart several
+    records of one name that a reference may mean: the one this source wrote.
+    """
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}")
     out = Prepared(table)
-    seen: dict[str, tuple[RawRow, dict]] = {}
-    pending: dict[tuple[str, str], list[str]] = {}
+    state = state or PrepareState()
+    seen, pending = state.seen, state.pending
+    local: dict[str, str] = {}  # values of the first rows of this call (compact JSON)
     for raw in rows:
         out.rows += 1
         checked = check_record(table, raw.values)
@@ -270,14 +300,20 @@ def prepare(
                 for p in problems
             ]
         if not errors and eid in seen:
-            first, first_values = seen[eid]
+            first_row, first_locator, first_digest = seen[eid]
+            compact = _compact(checked.values)
+            checked_values = json.loads(compact)
+            if _digest(compact) == first_digest:
+                first_values = checked_values
+            else:
+                first_values = _first_values(db, table, eid, first_locator, state, local)
             clash = {
                 k: (first_values[k], v)
-                for k, v in checked.values.items()
+                for k, v in checked_values.items()
                 if k in first_values and first_values[k] != v and v is not None
             }
-            where = f"row {first.row_number}" if first.row_number else first.locator
-            if checked.values == first_values:
+            where = f"row {first_row}" if first_row else first_locator
+            if checked_values == first_values:
                 errors.append(
                     RowError(raw.row_number, None, None, "duplicate", f"duplicate of {where}")
                 )
@@ -295,7 +331,9 @@ def prepare(
         if errors:
             out.rejected.append((raw, errors))
             continue
-        seen[eid] = (raw, checked.values)
+        compact = _compact(checked.values)
+        seen[eid] = (raw.row_number, raw.locator, _digest(compact))
+        local[eid] = compact
         if table in ("centers", "parks"):
             pending.setdefault((table, checked.values["name_key"]), []).append(eid)
         default = raw.evidence.get("_default")
@@ -315,10 +353,57 @@ def prepare(
     return out
 
 
+def _digest(compact: str) -> bytes:
+    return hashlib.blake2b(compact.encode("utf-8"), digest_size=16).digest()
+
+
+def _first_values(
+    db: sqlite_utils.Database,
+    table: str,
+    eid: str,
+    locator: str,
+    state: PrepareState,
+    local: dict[str, str],
+) -> dict:
+    """Values of the first row of ``eid``: from this call, else from the fact already written."""
+    if eid in local:
+        return json.loads(local[eid])
+    found = db.execute(
+        "SELECT values_json FROM facts WHERE entity_table = ? AND entity_id = ?"
+        " AND source_id = ? AND locator = ?",
+        [table, eid, state.source_id, locator],
+    ).fetchone()
+    if found is None:
+        raise StoreError(f"{table} {eid}: the values of {locator} were not written")
+    return json.loads(found[0])
+
+
+def _compact(values: dict) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _plain(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
+
+
+def rejects_of(prepared: Prepared, source: SourceInfo) -> list[Reject]:
+    """The ``import_rejects`` rows of a prepared batch: one per reason, with the whole raw row."""
+    return [
+        Reject(
+            source.url,
+            e.row,
+            e.column,
+            e.value,
+            e.rule,
+            e.reason,
+            {k: _plain(v) for k, v in raw.values.items()},
+            raw.locator,
+        )
+        for raw, errors in prepared.rejected
+        for e in errors
+    ]
 
 
 def commit(db: sqlite_utils.Database, prepared: Prepared, source: SourceInfo) -> IngestReport:
@@ -326,21 +411,7 @@ def commit(db: sqlite_utils.Database, prepared: Prepared, source: SourceInfo) ->
     with db.atomic():
         sid = add_source(db, source)
         written = write_records(db, prepared.records, sid)
-        rejects = [
-            Reject(
-                source.url,
-                e.row,
-                e.column,
-                e.value,
-                e.rule,
-                e.reason,
-                {k: _plain(v) for k, v in raw.values.items()},
-                raw.locator,
-            )
-            for raw, errors in prepared.rejected
-            for e in errors
-        ]
-        write_rejects(db, rejects, sid)
+        write_rejects(db, rejects_of(prepared, source), sid)
     return IngestReport(
         source_id=sid,
         table=prepared.table,
@@ -357,4 +428,4 @@ def ingest(
 ) -> IngestReport:
     """Check, key and write ``rows`` of ``table`` from ``source`` (one transaction)."""
     with db.atomic():
-        return commit(db, prepare(db, table, rows, source.url), source)
+        return commit(db, prepare(db, table, rows, source_url=source.url), source)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ConfigDict, Field, ValidationError, create_model
 
@@ -62,6 +63,46 @@ def _text(name: str, max_len: int = 2000) -> Callable[[object], dict]:
         text = nz.clean_text(raw if isinstance(raw, str) else str(raw))
         if text is not None and len(text) > max_len:
             raise NormaliseError(f"longer than {max_len} characters", value=raw, rule="length")
+        return {name: text}
+
+    return read
+
+
+#: control characters a field may not hold (tab, line feed and carriage return are allowed)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: URL schemes a stored link may use; anything else (javascript:, data:, file:) is rejected
+URL_SCHEMES = ("http", "https")
+
+
+def control_character(text: str) -> str | None:
+    """A description of the first NUL or control character in ``text``; None when clean."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    name = "NUL" if code == 0 else f"control character U+{code:04X}"
+    return f"holds a {name} at position {found.start() + 1}"
+
+
+def _url(name: str, max_len: int = 500) -> Callable[[object], dict]:
+    """A web address: http or https with a host; other schemes are rejected with the reason."""
+
+    def read(raw: object) -> dict:
+        text = nz.clean_text(raw if isinstance(raw, str) else str(raw))
+        if text is None:
+            return {name: None}
+        if len(text) > max_len:
+            raise NormaliseError(f"longer than {max_len} characters", value=raw, rule="length")
+        if "://" not in text and re.match(r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/|$)", text):
+            text = "http://" + text  # www.example.cn: a bare host name is a web address
+        parts = urlsplit(text)
+        if parts.scheme.lower() not in URL_SCHEMES or not parts.netloc or " " in text:
+            raise NormaliseError(
+                f"not an http(s) web address (scheme {parts.scheme or 'none'!r}); "
+                "only http:// and https:// links are stored",
+                value=raw,
+                rule="url",
+            )
         return {name: text}
 
     return read
@@ -315,6 +356,7 @@ def _numeric(f: Column) -> Callable[[object], dict]:
 READ_KINDS: dict[str, Callable[[Column | Input], Callable[[object], dict]]] = {
     **dict.fromkeys(_PARSERS, _numeric),
     "text": lambda f: _text(f.name, f.max_len or 2000),
+    "url": lambda f: _url(f.name, f.max_len or 2000),
     "adcode": lambda f: _adcode(f.name),
     "year": lambda f: _year(f.name),
     "bool": lambda f: _bool(f.name),
@@ -407,6 +449,10 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
             )
             continue
         if raw_value is None or (isinstance(raw_value, float) and raw_value != raw_value):
+            continue
+        bad = control_character(raw_value) if isinstance(raw_value, str) else None
+        if bad:
+            errors.append(FieldError(name, raw_value, "control_character", bad))
             continue
         try:
             out = reader(raw_value)

@@ -22,6 +22,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from data.cells import csv_cell, csv_uncell, text_cells
 from data.paths import REFERENCE_DIR
 from data.schema.dictionary import build_dictionary, field_type
 from data.schema.tables import SQL_TYPES, Table
@@ -33,25 +34,23 @@ _ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
 # -- CSV --------------------------------------------------------------------------------------
 
 
 def write_csv(table: Table, rows: list[dict], path: Path) -> None:
-    """One header row of column names, then the rows (nulls as empty cells)."""
+    """One header row of column names, then the rows (nulls as empty cells).
+
+    Text that a spreadsheet would run as a formula gets a leading ``'`` (:mod:`data.cells`).
+    """
     cols = table.column_names
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
+        # the csv module quotes a field with "\n" but not one with a lone "\r": quote those rows
+        quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(cols)
         for r in rows:
-            writer.writerow([_text(r.get(c)) for c in cols])
+            cells = [csv_cell(r.get(c)) for c in cols]
+            (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
 
 
 def _typed(kind: str, text: str | None):
@@ -61,7 +60,7 @@ def _typed(kind: str, text: str | None):
         return int(text)
     if kind == "number":
         return float(text)
-    return text
+    return csv_uncell(text)
 
 
 def field_types(table: Table) -> dict[str, str]:
@@ -162,6 +161,8 @@ def write_xlsx(table: Table, rows: list[dict], path: Path, created: str) -> None
     dic.append(list(keys))
     for entry in build_dictionary([table]):
         dic.append([cell(entry[k]) for k in keys])
+    text_cells(ws)  # a name like "=HYPERLINK(...)" stays text, never a formula
+    text_cells(dic)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(wb, archive).save()  # not openpyxl's save_workbook: it stamps `modified` now

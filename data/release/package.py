@@ -344,6 +344,22 @@ def export_release(
     )
 
 
+def release_sqlite_bytes(db: sqlite_utils.Database) -> bytes:
+    """The ``sqlite/parkbench.sqlite`` file a release of ``db`` holds, as bytes.
+
+    Same rows (:func:`data.release.collect.collect_release`) and same writer
+    (:func:`data.release.formats.write_sqlite`) as ``parkbench export``: the public download
+    of the whole database is the published release, never the working store.
+    """
+    import tempfile
+
+    data = collect_release(db)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / rf.SQLITE_NAME
+        rf.write_sqlite(data.tables, data.rows, path)
+        return path.read_bytes()
+
+
 def _write_files(
     data: ReleaseData, formats: tuple[str, ...], out: Path, created: str
 ) -> dict[str, str]:

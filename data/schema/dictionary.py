@@ -19,6 +19,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
+from data.cells import csv_cell
 from data.schema.tables import TABLES, Column, Table
 from data.store.database import ENTITY_TABLES
 
@@ -221,7 +222,7 @@ def render_dictionary_csv(rows: list[dict]) -> str:
     for r in rows:
         writer.writerow(
             {
-                k: ("true" if v is True else "false" if v is False else v)
+                k: ("true" if v is True else "false" if v is False else csv_cell(v))
                 for k, v in r.items()
                 if k in DICTIONARY_FIELDS
             }

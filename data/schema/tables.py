@@ -617,7 +617,7 @@ CENTERS = register(
                 "text",
                 "网址",
                 "web site",
-                read="text",
+                read="url",
                 max_len=500,
                 headers=("网址", "website", "网站", "url"),
             ),

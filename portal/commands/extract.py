@@ -40,14 +40,16 @@ def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
     from scrapers.records import city_adcode
 
     out = []
-    failed = 0
+    failed: list[str] = []
     for page in pages:
         path = _path(page)
         try:
             result = extract_page(path.read_bytes(), path.name)
         except (OSError, ExtractError) as exc:
-            failed += 1
-            click.echo(f"{page}: {exc}", err=True)
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            failed.append(f"{page}: {why}")
+            if len(pages) > 1:
+                click.echo(failed[-1], err=True)
             continue
         doc = result.as_dict(evidence=evidence)
         doc["page"] = page
@@ -56,5 +58,7 @@ def command(pages: tuple[str, ...], as_json: bool, evidence: bool) -> None:
                 entity["city_adcode"] = city_adcode(entity)
         out.append(doc)
     click.echo(json.dumps(out, ensure_ascii=False, indent=2))
-    if failed == len(pages):
+    if len(failed) == len(pages):  # one line on stderr saying why
+        if len(pages) == 1:
+            raise ExtractError(failed[0])
         raise ExtractError(f"none of the {len(pages)} page(s) could be read")

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from models.awards import Rubric
-from portal.i18n import current_lang, fmt_number, t
+from portal.i18n import current_lang, fmt_number, md, t
 
 
 def _text(value: object) -> str:
@@ -97,7 +97,7 @@ def render_cards(cards: dict) -> None:
     columns = st.columns(len(cards["centers"]))
     for i, (col, center) in enumerate(zip(columns, cards["centers"], strict=True)):
         with col.container(border=True):
-            st.markdown(f"**{center['name']}**")
+            st.markdown(f"**{md(center['name'])}**")
             lines = [f"| {t('awards.card_field')} | |", "|---|---|"]
-            lines += [f"| {label} | {values[i].replace('|', '/')} |" for label, values in rows]
+            lines += [f"| {md(label)} | {md(values[i])} |" for label, values in rows]
             st.markdown("\n".join(lines))

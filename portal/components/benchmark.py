@@ -8,13 +8,15 @@ CNY a year.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from models.peer_benchmark import MIN_PEERS, REGIONS, region_of, size_band
 from portal.components.charts import CJK_FONT, render_chart
-from portal.i18n import fixed_labels, fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, md, t
 
 #: KPIs offered for typing in, in the order of the form
 TYPED_KPIS: tuple[str, ...] = (
@@ -241,19 +243,22 @@ def render_typed_inputs(industries: list[str], cities: list[str]) -> dict:
     }
 
 
-def group_text(report: dict) -> str:
-    """The peer group and its size, e.g. "Peer group: industry = 金融; 19 centers"."""
-    keys = ", ".join(f"{t(f'bench.key.{k}')} = {v}" for k, v in report["peer_group"].items())
+def group_text(report: dict, esc: Callable[[object], str] = str) -> str:
+    """The peer group and its size, e.g. "Peer group: industry = 金融; 19 centers".
+
+    ``esc`` quotes the data values (:func:`portal.i18n.md` for a Markdown element).
+    """
+    keys = ", ".join(f"{t(f'bench.key.{k}')} = {esc(v)}" for k, v in report["peer_group"].items())
     n = fmt_number(report["peer_centers"], t("unit.center"))
     return t("bench.group", group=keys or t("bench.group_all"), n=n)
 
 
-def cost_text(report: dict) -> str:
-    """Which cost of a handled minute priced the gaps, or that none was known."""
+def cost_text(report: dict, esc: Callable[[object], str] = str) -> str:
+    """Which cost of a handled minute priced the gaps, or that none was known (``esc`` as above)."""
     if report["cost_per_minute_cny"] is None:
         return t("bench.cpm_unknown")
     cny = fmt_number(round(report["cost_per_minute_cny"], 2), "CNY")
-    return t("bench.cpm", cny=cny, source=report["cost_per_minute_source"] or "")
+    return t("bench.cpm", cny=cny, source=esc(report["cost_per_minute_source"] or ""))
 
 
 def build_reference_table(report: dict) -> pd.DataFrame:
@@ -283,11 +288,11 @@ def build_reference_table(report: dict) -> pd.DataFrame:
 def render_benchmark(report: dict) -> None:
     """The peer group, the percentile bars of the shown KPIs, the table of every KPI and, apart
     from the peers, the labelled industry reference of KPIs with too few peers."""
-    st.markdown(group_text(report))
+    st.markdown(group_text(report, md))
     for key in report.get("peer_keys_unset") or []:
         st.caption(t("bench.missing_key", peer_key=t(f"bench.key.{key}")))
     st.caption(t("bench.min_peers", min=MIN_PEERS))
-    st.caption(cost_text(report))
+    st.caption(cost_text(report, md))
     if shown_positions(report):
         render_chart(build_percentile_figure(report), key="bench_chart")
     elif not report.get("reference_shown"):

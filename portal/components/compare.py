@@ -15,7 +15,7 @@ import streamlit as st
 
 from models.criteria import DEFAULT_CRITERIA
 from portal.components.charts import CJK_FONT
-from portal.i18n import current_lang, fmt_number, t
+from portal.i18n import current_lang, fmt_number, md, t
 
 CRITERIA = {c.name: c for c in DEFAULT_CRITERIA}
 #: criterion -> group of the built-in criteria
@@ -85,7 +85,7 @@ def render_preset_source(name: str, source: str) -> None:
     st.caption(t(f"compare.preset_basis.{name}"))
     path, quotes = preset_citation(source)
     for quote in quotes:
-        st.markdown(f"> “{quote}”")
+        st.markdown(f"> “{md(quote)}”")
     if quotes and path:
         st.caption(t("compare.preset_quote_from", file=path))
 
@@ -214,18 +214,18 @@ def render_fact_card(
     name: str, facts: list[tuple[str, str, str | None]], incentives: list[dict]
 ) -> None:
     """One site's card: ``(label, value with unit, source)`` lines, then its incentive rules."""
-    st.markdown(f"#### {name}")
+    st.markdown(f"#### {md(name)}")
     for label, value, source in facts:
-        st.markdown(f"**{label}**: {value}")
+        st.markdown(f"**{md(label)}**: {md(value)}")
         if source:
-            st.caption(t("compare.source", source=source))
+            st.caption(t("compare.source", source=md(source)))
     st.markdown(f"**{t('compare.incentives')}**")
     if not incentives:
         st.caption(t("compare.no_incentives"))
     for rule in incentives:
-        st.markdown(f"- {rule['text']}")
+        st.markdown(f"- {md(rule['text'])}")
         if rule.get("source"):
-            st.caption(t("compare.source", source=rule["source"]))
+            st.caption(t("compare.source", source=md(rule["source"])))
 
 
 def build_cost_quality_chart(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from data.cells import csv_cell
 from data.release import formats as rf
 from data.schema.dictionary import build_dictionary, render_dictionary_csv
 from data.schema.tables import TABLES, Column, Table
@@ -65,8 +66,19 @@ def _written(write: Callable[[Path], None], name: str) -> bytes:
 
 
 def build_csv(frame: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so Excel opens Chinese text correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """CSV in UTF-8 with a byte-order mark, so Excel opens Chinese text correctly.
+
+    Text cells are formula-safe (:func:`data.cells.csv_cell`); numbers stay numbers.
+    """
+    safe = frame.copy()
+    for name in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[name]):
+            safe[name] = safe[name].map(lambda v: v if _missing(v) else csv_cell(v))
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def build_xlsx(frame: pd.DataFrame, table: str, created: str) -> bytes:

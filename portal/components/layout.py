@@ -6,7 +6,7 @@ import streamlit as st
 
 from data.errors import StoreError
 from portal import services
-from portal.i18n import DEFAULT_LANG, LANGS, t
+from portal.i18n import DEFAULT_LANG, LANGS, md, t
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
@@ -38,3 +38,31 @@ def require_database() -> None:
     except StoreError:
         st.error(t("app.no_db", path=services.db_path()))
         st.stop()
+
+
+def failure_message(exc: BaseException) -> str:
+    """What a reader sees when a page fails: translated, one line, no traceback or path."""
+    import sqlite3
+
+    from data.errors import ParkBenchError
+
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+        return t("app.db_busy")
+    if isinstance(exc, ParkBenchError):
+        return md(" ".join(str(exc).split()))
+    return t("app.failed", kind=type(exc).__name__)
+
+
+def render_failure(exc: Exception) -> None:
+    """Log the traceback on the server; show the reader :func:`failure_message` only.
+
+    With ``PARKBENCH_RAISE_ERRORS=1`` (the test suite) the error is raised again, so tests
+    still see every exception.
+    """
+    import logging
+    import os
+
+    if os.environ.get("PARKBENCH_RAISE_ERRORS"):
+        raise exc
+    logging.getLogger("parkbench.portal").error("page failed", exc_info=exc)
+    st.error(failure_message(exc))

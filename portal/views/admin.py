@@ -1,5 +1,6 @@
 """Import & review (administrators): preview an upload with per-row errors, then commit it;
-accept or reject scraped facts of the review queue, with their evidence sentence."""
+undo a recent import batch; accept or reject scraped facts of the review queue, with their
+evidence sentence."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ import pandas as pd
 import streamlit as st
 
 from data.errors import ParkBenchError
-from data.imports.importer import KINDS, check_import, commit_import, parse_import
+from data.imports.importer import KINDS, check_import, import_parsed, parse_import
 from data.review.queue import accept, list_items, reject
+from data.store.batches import list_batches, undo_batch
 from portal import services
 from portal.components.auth import render_sign_in
 from portal.components.layout import require_database
-from portal.i18n import fixed_labels, fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, md, t
 
 REVIEW_LIMIT = 50
+BATCH_LIMIT = 10
 
 
 def render_import() -> None:
@@ -34,7 +37,7 @@ def render_import() -> None:
         parsed = parse_import(upload.getvalue(), upload.name, kind)
         loaded = check_import(services.reader(), parsed)  # read-only: nothing is written
     except ParkBenchError as exc:
-        st.error(t("admin.read_error", error=exc))
+        st.error(t("admin.read_error", error=md(exc)))
         return
     prepared = loaded.prepared
     st.info(
@@ -46,7 +49,7 @@ def render_import() -> None:
         )
     )
     if loaded.ignored_columns:
-        st.warning(t("admin.ignored", columns=", ".join(loaded.ignored_columns)))
+        st.warning(t("admin.ignored", columns=md(", ".join(loaded.ignored_columns))))
     if prepared.errors:
         st.markdown(f"**{t('admin.errors')}**")
         errors = pd.DataFrame([e.as_dict() for e in prepared.errors]).astype({"value": "str"})
@@ -71,7 +74,7 @@ def render_import() -> None:
     if st.button(t("admin.commit"), type="primary", key="admin_commit"):
         db = services.writer()
         try:
-            report = commit_import(db, check_import(db, parsed))
+            _, report = import_parsed(db, parsed)  # checked again against the current store
         finally:
             db.conn.close()
         counts = report.written.counts
@@ -84,6 +87,54 @@ def render_import() -> None:
                 rejected=fmt_number(report.rejected, t("unit.row")),
             )
         )
+        if report.batch_id:
+            st.caption(t("admin.batch", batch=md(report.batch_id)))
+
+
+def undo(batch_id: str) -> None:
+    db = services.writer()
+    try:
+        result = undo_batch(db, batch_id)
+        st.session_state["admin_batch_msg"] = (
+            "success",
+            t(
+                "admin.undo_done",
+                batch=md(batch_id),
+                deleted=fmt_number(result.deleted),
+                restored=fmt_number(result.restored),
+            ),
+        )
+    except ParkBenchError as exc:
+        st.session_state["admin_batch_msg"] = ("error", md(exc))
+    finally:
+        db.conn.close()
+
+
+def render_batches() -> None:
+    """Recent import batches, each with an undo button while it is active."""
+    st.subheader(t("admin.batches"))
+    message = st.session_state.pop("admin_batch_msg", None)
+    if message:
+        getattr(st, message[0])(message[1])
+    batches = list_batches(services.reader(), limit=BATCH_LIMIT)
+    if not batches:
+        st.caption(t("admin.batches_empty"))
+    for b in batches:
+        line = t(
+            "admin.batch_line",
+            batch=md(b["id"]),
+            file=md(b["file"]),
+            when=md(b["created_at"]),
+            inserted=fmt_number(b["inserted"] or 0),
+            updated=fmt_number(b["updated"] or 0),
+            rejected=fmt_number(b["rejected"] or 0),
+        )
+        left, right = st.columns([4, 1])
+        if b["status"] == "active":
+            left.caption(line)
+            right.button(t("admin.undo"), key=f"undo_{b['id']}", on_click=undo, args=(b["id"],))
+        else:
+            left.caption(line + " · " + t("admin.batch_undone", when=md(b["undone_at"])))
 
 
 def decide(item_id: str, accepted: bool) -> None:
@@ -95,7 +146,7 @@ def decide(item_id: str, accepted: bool) -> None:
             reject(db, item_id, reason="rejected in the portal", decided_by="portal")
         st.session_state["admin_review_msg"] = ("success", t("admin.review_done"))
     except ParkBenchError as exc:
-        st.session_state["admin_review_msg"] = ("error", str(exc))
+        st.session_state["admin_review_msg"] = ("error", md(exc))
     finally:
         db.conn.close()
 
@@ -115,8 +166,8 @@ def render_review() -> None:
                 f"{fmt_number(item.get('confidence'), 'fraction')}"
             )
             st.code(json.dumps(item["values"], ensure_ascii=False, indent=1), language="json")
-            st.markdown(f"{t('admin.review_evidence')}：> {item['evidence']}")
-            st.caption(f"{t('map.popup_source')}: {item.get('url') or item['source_id']}")
+            st.markdown(f"{t('admin.review_evidence')}：> {md(item['evidence'])}")
+            st.caption(f"{t('map.popup_source')}: {md(item.get('url') or item['source_id'])}")
             left, right = st.columns(2)
             left.button(
                 t("admin.accept"), key=f"acc_{item['id']}", on_click=decide, args=(item["id"], True)
@@ -135,5 +186,6 @@ if render_sign_in():
     import_tab, review_tab = st.tabs([t("admin.import"), t("admin.review")])
     with import_tab:
         render_import()
+        render_batches()
     with review_tab:
         render_review()

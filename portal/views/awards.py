@@ -15,7 +15,7 @@ from portal.components.awards import (
     rubric_title,
 )
 from portal.components.layout import require_database
-from portal.i18n import current_lang, fixed_labels, fmt_number, t
+from portal.i18n import current_lang, fixed_labels, fmt_number, md, t
 
 st.title(t("page.awards"))
 st.write(t("awards.intro"))
@@ -30,10 +30,10 @@ name = st.selectbox(
     key="awards_rubric",
 )
 rubric = build_rubric(specs[name])
-st.subheader(rubric.title_zh if current_lang() == "zh" else rubric.title_en)
+st.subheader(md(rubric.title_zh if current_lang() == "zh" else rubric.title_en))
 with st.expander(t("awards.areas")):
     st.dataframe(build_areas_table(rubric), hide_index=True, width="stretch")
-    st.caption(t("awards.rubric_sources", sources=" · ".join(rubric.source)))
+    st.caption(t("awards.rubric_sources", sources=md(" · ".join(rubric.source))))
 
 entries = services.award_entries()
 years = sorted({y for _, y, _ in entries if y is not None}, reverse=True)

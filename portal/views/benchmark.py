@@ -16,7 +16,7 @@ from portal.components.benchmark import render_benchmark, render_typed_inputs
 from portal.components.benchmark_report import build_report_html
 from portal.components.layout import require_database
 from portal.costing import REFERENCE_SEATS
-from portal.i18n import current_lang, fixed_labels, fmt_number, t
+from portal.i18n import current_lang, fixed_labels, fmt_number, md, t
 from portal.reports.pdf import html_to_pdf
 
 st.title(t("page.benchmark"))
@@ -97,7 +97,7 @@ try:
         reference=services.industry_reference(),
     )
 except ModelInputError as exc:
-    st.error(str(exc))
+    st.error(md(exc))
     st.stop()
 
 render_benchmark(report)

@@ -29,7 +29,7 @@ from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.notes import note_text
 from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS
-from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
+from portal.i18n import current_lang, fixed_labels, fmt_number, md, t, unit_label
 from portal.reports.compare import (
     CompareData,
     CompareSettings,
@@ -142,7 +142,7 @@ try:
         tuple(chosen), preset=preset, weights=weights, method=method
     )
 except ParkBenchError as exc:
-    st.error(str(exc))
+    st.error(md(exc))
     st.stop()
 records = comparison.records
 weights_label = (
@@ -170,12 +170,14 @@ st.caption(t("compare.stability_note", draws=fmt_number(records[0].get("draws", 
 flagged = [r for r in records if r.get("filled")]
 for r in flagged:
     parts = [criterion_label(f.removesuffix(" (estimated)")) for f in r["filled"]]
-    st.warning(t("compare.filled", site=r["name"], criteria="; ".join(parts)))
+    st.warning(t("compare.filled", site=md(r["name"]), criteria=md("; ".join(parts))))
     for crit, how in (r.get("estimated") or {}).items():
-        st.caption(t("compare.estimated", criterion=criterion_label(crit), how=note_text(how)))
+        st.caption(
+            t("compare.estimated", criterion=md(criterion_label(crit)), how=md(note_text(how)))
+        )
 with st.expander(t("compare.notes")):
     for note in comparison.notes:
-        st.markdown(f"- {note_text(note)}")
+        st.markdown(f"- {md(note_text(note))}")
 
 fig = build_contributions_chart(
     records,
@@ -275,11 +277,11 @@ for tab, r in zip(tabs, records, strict=True):
         )
         for name, info in result["incentives"].items():
             if info["per_seat_per_year"] <= 0:
-                st.caption(t("compare.incentive_zero", name=name))
+                st.caption(t("compare.incentive_zero", name=md(name)))
         for name, why in result["incentives_not_applied"].items():
-            st.caption(t("compare.incentive_skipped", name=name, why=note_text(why)))
+            st.caption(t("compare.incentive_skipped", name=md(name), why=md(note_text(why))))
         for note in ctx.notes:
-            st.caption(note_text(note))
+            st.caption(md(note_text(note)))
 
 # -- cost-quality matrix (models.cost_quality)
 adcodes = tuple(dict.fromkeys(r["adcode"] for r in records))

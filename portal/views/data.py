@@ -20,7 +20,7 @@ from portal.components.downloads import (
 )
 from portal.components.layout import require_database
 from portal.components.tables import column_label, render_facts, render_table, table_title
-from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
+from portal.i18n import current_lang, fixed_labels, fmt_number, md, t, unit_label
 
 st.title(t("page.data"))
 require_database()
@@ -169,7 +169,7 @@ with st.expander(t("data.schema.dictionary")):
         "text/csv",
         key="dl_dictionary",
     )
-st.caption(t("data.licence", licence=spec.licence))
+st.caption(t("data.licence", licence=md(spec.licence)))
 with st.expander(t("data.cite")):
     when = (services.last_update() or "")[:10] or t("overview.never")
     st.code(t("data.citation", table=table, when=when, licence=spec.licence), language=None)

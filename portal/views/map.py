@@ -8,7 +8,7 @@ from portal import services
 from portal.components.layout import require_database
 from portal.components.map import build_map, render_map
 from portal.components.tables import render_table
-from portal.i18n import STRINGS, fixed_labels, fmt_number, t
+from portal.i18n import STRINGS, fixed_labels, fmt_number, md, t
 
 st.title(t("page.map"))
 require_database()
@@ -101,7 +101,7 @@ if values:
 clicked = (state.get("last_active_drawing") or {}).get("properties") or {}
 if clicked.get("city_adcode"):
     adcode, name = str(clicked["city_adcode"]), clicked.get("city_name", "")
-    st.subheader(t("map.clicked", city=name))
+    st.subheader(t("map.clicked", city=md(name)))
     if values is not None:
         st.metric(label, fmt_number(values.get(adcode)))
     for table, title, unit in (

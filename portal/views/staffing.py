@@ -25,7 +25,7 @@ from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.notes import note_text
 from portal.costing import incentive_rules, input_basis
-from portal.i18n import fixed_labels, fmt_number, t
+from portal.i18n import fixed_labels, fmt_number, md, t
 
 st.title(t("page.staffing"))
 require_database()
@@ -133,7 +133,7 @@ try:
         sources=ctx.sources,
     ).to_dict()
 except ParkBenchError as exc:
-    st.error(str(exc))
+    st.error(md(exc))
     st.stop()
 
 # -- staffing
@@ -198,7 +198,7 @@ if have:
         st.success(text)
 
 # -- cost
-st.subheader(t("staffing.cost", city=city + (f" · {park}" if park else "")))
+st.subheader(t("staffing.cost", city=md(city + (f" · {park}" if park else ""))))
 m = st.columns(4)
 m[0].metric(
     t("staffing.per_seat"),
@@ -237,7 +237,7 @@ render_chart(
     key="staff_waterfall",
 )
 for name, why in cost["incentives_not_applied"].items():
-    st.caption(t("compare.incentive_skipped", name=name, why=note_text(why)))
+    st.caption(t("compare.incentive_skipped", name=md(name), why=md(note_text(why))))
 with st.expander(t("staffing.inputs_sources")):
     st.dataframe(
         pd.DataFrame(
@@ -256,14 +256,14 @@ with st.expander(t("staffing.inputs_sources")):
         width="stretch",
     )
     for note in ctx.notes:
-        st.caption(note_text(note))
+        st.caption(md(note_text(note)))
 
 # -- cost against service level
 st.subheader(t("staffing.curve"))
 try:
     curve = services.cost_curve(base, calls_per_hour, aht, patience, rules, years)
 except ParkBenchError as exc:
-    st.error(str(exc))
+    st.error(md(exc))
     curve = []
 if curve:
     render_chart(
@@ -320,7 +320,7 @@ if upload is not None:
             patience_seconds=patience,
         )
     except ParkBenchError as exc:
-        st.error(t("staffing.plan_error", error=str(exc)))
+        st.error(t("staffing.plan_error", error=md(exc)))
     else:
         summary = plan.summary()
         st.caption(

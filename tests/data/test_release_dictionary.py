@@ -25,6 +25,8 @@ UNITLESS = {
     "tier": "an ordinal number within a rule",
     "row": "a row number in a file",
     "status": "an HTTP status code",
+    "seq": "the order of a journal entry",
+    "row_rowid": "a SQLite rowid",
 }
 
 
