@@ -54,6 +54,21 @@ def cases(d):
         ["template", "--out", str(d / "adir")],
         ["staffing", "--calls-per-hour", "many"],
         ["cost", "--city", "北京", "--seats", "-3", "--db", good],
+        ["evaluate", "--pages", str(d / "adir"), "--labels", str(d / "missing.json")],
+        ["evaluate", "--pages", str(d / "adir"), "--labels", str(d / "bad.yaml")],
+        ["harvest", "--pages", str(d / "adir"), "--labels", str(d / "nope")],
+        ["report", "compare", "--sites", "北京,上海", "--out", str(d / "r.doc"), "--db", good],
+        [
+            "report",
+            "benchmark",
+            "--kpi",
+            "answer_rate=abc",
+            "--out",
+            str(d / "r.html"),
+            "--db",
+            good,
+        ],
+        ["api", "--release", str(d / "adir")],
     ]
     out = [(argv, True) for argv in out]
     for db in (missing, text_db, empty_db):
