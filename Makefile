@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 DB ?= build/parkbench.sqlite
 PORT ?= 8501
 STAMP := $(VENV)/.installed
-SYS_STAMP := build/.system-packages
+SYS_STAMP := build/.system-packages-v2
 
 ## help: list the targets
 help:
@@ -23,15 +23,18 @@ $(STAMP): pyproject.toml
 ## venv: create .venv and install ParkBench with its test and benchmark tools
 venv: $(STAMP)
 
-## system: install the Debian packages the browser tests need (chromium, CJK fonts)
+## system: install the Debian packages the tests need (chromium, CJK fonts, PostgreSQL server)
 system: $(SYS_STAMP)
 $(SYS_STAMP):
 	mkdir -p build
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then \
-		echo "chromium and CJK fonts present"; \
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'noto sans cjk' \
+		&& ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		&& ls /usr/share/postgresql/*/extension/pg_trgm.control >/dev/null 2>&1; then \
+		echo "chromium, CJK fonts and PostgreSQL present"; \
 	else \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			chromium chromium-driver fonts-noto-cjk postgresql postgresql-contrib; \
 	fi
 	touch $(SYS_STAMP)
 
