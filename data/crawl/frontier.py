@@ -14,7 +14,7 @@ wait before fetching it (``wait_s``), measured on the frontier's clock (PostgreS
 for a database shared by several machines), so the workers' clocks never have to agree.
 
 Backends: :mod:`data.crawl.frontier_sqlite` and :mod:`data.crawl.frontier_postgres`, opened
-by :func:`open_frontier` from a path or a ``postgresql://`` URL.
+by :func:`data.crawl.backends.open_frontier` from a path or a ``postgresql://`` URL.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit, urlunsplit
 
 from data.errors import ParkBenchError
@@ -243,18 +242,3 @@ def link_rows(links: Iterable[Link], now: float) -> list[tuple]:
             url = urldefrag(link.url.strip())[0]
             seen[fp] = (fp, url, domain_of(url), int(link.depth), now)
     return list(seen.values())
-
-
-def is_postgres(target: str | Path) -> bool:
-    return str(target).startswith(("postgresql://", "postgres://"))
-
-
-def open_frontier(target: str | Path, **options) -> Frontier:
-    """Open (creating its tables) the frontier at a SQLite path or a ``postgresql://`` URL."""
-    if is_postgres(target):
-        from data.crawl.frontier_postgres import PostgresFrontier
-
-        return PostgresFrontier(str(target), **options)
-    from data.crawl.frontier_sqlite import SQLiteFrontier
-
-    return SQLiteFrontier(Path(target), **options)

@@ -9,13 +9,13 @@ import time
 import pytest
 
 import data.crawl.frontier as frontier_module
+from data.crawl.backends import open_frontier
 from data.crawl.frontier import (
     Candidate,
     Link,
     assign_slots,
     canonical_url,
     fingerprint,
-    open_frontier,
 )
 
 
