@@ -189,6 +189,14 @@ class Frontier:
         """Claim up to ``limit`` due URLs for ``worker`` (fewer if ``max_pages`` would be passed)."""
         raise NotImplementedError
 
+    def reserve(self, domain: str, *, now: float | None = None) -> float:
+        """Reserve the next fetch time on ``domain`` now; returns the wait in seconds.
+
+        For a worker that missed the time its claim reserved (it was busy): fetching late would
+        bring it too close to the next worker's slot, so it takes a new one.
+        """
+        raise NotImplementedError
+
     def finish(
         self, fp: str, worker: str, links: Iterable[Link] = (), *, now: float | None = None
     ) -> int:

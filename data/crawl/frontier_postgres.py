@@ -175,6 +175,25 @@ class PostgresFrontier(Frontier):
                 )
         return claims
 
+    def reserve(self, domain: str, *, now: float | None = None) -> float:
+        explicit_clock = now is not None
+        with self.conn.transaction():
+            self.conn.execute(
+                "INSERT INTO crawl_domains (domain) VALUES (%s) ON CONFLICT (domain) DO NOTHING",
+                (domain,),
+            )
+            row = self.conn.execute(
+                "SELECT next_allowed_at FROM crawl_domains WHERE domain = %s FOR UPDATE",
+                (domain,),
+            ).fetchone()
+            now = float(now) if explicit_clock else self._now(None)  # after the lock
+            slot = max(now, row[0])
+            self.conn.execute(
+                "UPDATE crawl_domains SET next_allowed_at = %s WHERE domain = %s",
+                (slot + self.delay_s, domain),
+            )
+        return slot - now
+
     def finish(
         self, fp: str, worker: str, links: Iterable[Link] = (), *, now: float | None = None
     ) -> int:

@@ -173,6 +173,20 @@ class SQLiteFrontier(Frontier):
             )
         return claims
 
+    def reserve(self, domain: str, *, now: float | None = None) -> float:
+        now = self._now(now)
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT next_allowed_at FROM crawl_domains WHERE domain = ?", (domain,)
+            ).fetchone()
+            slot = max(now, row[0] if row else 0.0)
+            conn.execute(
+                "INSERT INTO crawl_domains (domain, next_allowed_at) VALUES (?, ?)"
+                " ON CONFLICT (domain) DO UPDATE SET next_allowed_at = excluded.next_allowed_at",
+                (domain, slot + self.delay_s),
+            )
+        return slot - now
+
     def finish(
         self, fp: str, worker: str, links: Iterable[Link] = (), *, now: float | None = None
     ) -> int:

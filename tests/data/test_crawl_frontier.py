@@ -170,3 +170,13 @@ def test_four_processes_claim_every_url_once_and_keep_domain_spacing(target):
         times = sorted(t for r in results for _, d, t in r if d == domain)
         gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
         assert min(gaps) >= 0.02 - 1e-6, (domain, gaps)
+
+
+def test_reserve_takes_the_next_slot_of_a_domain(target):
+    with open_frontier(target, delay_s=5) as f:
+        f.add([Link("http://slow/1", 0), Link("http://slow/2", 0)], now=0)
+        assert [c.fetch_at for c in f.claim("a", 5, now=100.0)] == [100.0, 105.0]
+        assert f.reserve("slow", now=101.0) == 9.0  # after the claimed 105
+        assert f.reserve("slow", now=200.0) == 0.0
+        assert f.reserve("new.example", now=200.0) == 0.0
+        assert f.reserve("new.example", now=201.0) == 4.0
