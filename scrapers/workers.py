@@ -22,6 +22,7 @@ from data.crawl.frontier import FrontierError, Link
 from data.store.database import open_db
 from scrapers.crawl import SPIDERS, build_settings
 from scrapers.frontier import FrontierIngestPipeline, FrontierPacing, frontier_spider
+from scrapers.robots import SharedRobotsTxtMiddleware
 
 STAT_KEYS = ("response_received_count", "item_scraped_count", "item_dropped_count")
 
@@ -61,6 +62,9 @@ def worker_settings(spec: WorkerSpec):
     pipelines[f"{FrontierIngestPipeline.__module__}.FrontierIngestPipeline"] = order
     middlewares = dict(s.getdict("DOWNLOADER_MIDDLEWARES"))
     middlewares[f"{FrontierPacing.__module__}.FrontierPacing"] = 950
+    # a claimed batch sends several requests to a host at once: see scrapers/robots.py
+    middlewares["scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"] = None
+    middlewares[f"{SharedRobotsTxtMiddleware.__module__}.SharedRobotsTxtMiddleware"] = 100
     for key, value in {
         "PARKBENCH_FRONTIER": spec.frontier,
         "FRONTIER_DELAY": delay,

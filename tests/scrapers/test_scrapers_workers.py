@@ -216,7 +216,8 @@ def test_three_workers_fetch_each_page_once_and_store_what_one_worker_stores(
     assert "3 worker(s)" in done.stdout, done.stdout
 
     fetched = site.fetched()
-    assert set(fetched) == expected_pages(site)
+    robots_log = [line for line in done.stderr.splitlines() if "robots" in line.lower()]
+    assert set(fetched) == expected_pages(site), robots_log
     assert max(fetched.values()) == 1, [p for p, n in fetched.items() if n > 1]
     robots = Counter(k for k, p, _ in site.log if p == "/robots.txt")
     assert all(n <= 3 for n in robots.values())  # each worker reads robots.txt once per host
@@ -237,3 +238,32 @@ def test_three_workers_fetch_each_page_once_and_store_what_one_worker_stores(
     three = stored(db)
     assert three["centers"] and len(three["centers"]) == 3 * PROFILES_PER_HOST
     assert three == single_worker_result
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "portal.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_unreachable_frontier_is_one_line_and_exit_2(tmp_path):
+    done = run_cli(
+        "crawl", "profiles", "--start-url", "http://127.0.0.1:9/", "--db",
+        str(tmp_path / "x.sqlite"), "--workers", "2",
+        "--frontier", f"postgresql://nobody@/nodb?host={tmp_path}",
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("Error: cannot open the crawl frontier")
+    assert "Traceback" not in done.stderr
+
+
+def test_several_start_urls_need_a_frontier(tmp_path):
+    done = run_cli(
+        "crawl", "profiles", "--start-url", "http://a/", "--start-url", "http://b/",
+        "--db", str(tmp_path / "x.sqlite"),
+    )  # fmt: skip
+    assert done.returncode == 2 and "several --start-url need --workers" in done.stderr
