@@ -164,9 +164,12 @@ class FrontierSpider(scrapy.Spider):
         if engine.spider_is_idle():
             deferred_from_coro(engine.close_spider_async(reason="finished"))
 
-    def _on_closed(self) -> None:
+    def _on_closed(self, reason: str = "") -> None:
         if self._poll_call is not None and self._poll_call.active():
             self._poll_call.cancel()
+        released = self.frontier.release(self.worker)  # stopped early: others take them
+        if released:
+            self.logger.info("frontier: %d claimed URLs released (%s)", released, reason)
         self.frontier.close()
 
 

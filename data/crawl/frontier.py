@@ -207,6 +207,10 @@ class Frontier:
         """Mark a claimed URL failed with the reason."""
         raise NotImplementedError
 
+    def release(self, worker: str) -> int:
+        """Put the URLs ``worker`` still holds back to pending (a worker stopping early)."""
+        raise NotImplementedError
+
     def requeue_stale(self, *, now: float | None = None) -> int:
         """Put claims older than the timeout back to pending (or failed after max attempts)."""
         raise NotImplementedError

@@ -115,6 +115,15 @@ class PostgresFrontier(Frontier):
         ).rowcount
         return failed + requeued
 
+    def release(self, worker: str) -> int:
+        with self.conn.transaction():
+            return self.conn.execute(
+                "UPDATE crawl_frontier SET status = 'pending', claimed_by = NULL,"
+                " claimed_at = NULL, attempts = attempts - 1"
+                " WHERE status = 'claimed' AND claimed_by = %s",
+                (worker,),
+            ).rowcount
+
     def requeue_stale(self, *, now: float | None = None) -> int:
         with self.conn.transaction():
             return self._requeue(self._now(now))

@@ -119,6 +119,15 @@ class SQLiteFrontier(Frontier):
         ).rowcount
         return failed + requeued
 
+    def release(self, worker: str) -> int:
+        with self._write() as conn:
+            return conn.execute(
+                "UPDATE crawl_frontier SET status = 'pending', claimed_by = NULL,"
+                " claimed_at = NULL, attempts = attempts - 1"
+                " WHERE status = 'claimed' AND claimed_by = ?",
+                (worker,),
+            ).rowcount
+
     def requeue_stale(self, *, now: float | None = None) -> int:
         with self._write():
             return self._requeue(self._now(now))

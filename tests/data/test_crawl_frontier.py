@@ -180,3 +180,17 @@ def test_reserve_takes_the_next_slot_of_a_domain(target):
         assert f.reserve("slow", now=200.0) == 0.0
         assert f.reserve("new.example", now=200.0) == 0.0
         assert f.reserve("new.example", now=201.0) == 4.0
+
+
+def test_release_gives_back_what_a_stopping_worker_holds(target):
+    with open_frontier(target, delay_s=0) as f:
+        f.add([Link(f"http://h/{i}", 0) for i in range(4)])
+        mine = f.claim("a", 3)
+        f.finish(mine[0].fingerprint, "a")
+        other = f.claim("b", 5)
+        assert f.release("a") == 2
+        assert f.counts() == {"pending": 2, "claimed": 1, "done": 1, "failed": 0}
+        again = f.claim("c", 5)
+        assert {c.fingerprint for c in again} == {c.fingerprint for c in mine[1:]}
+        assert {r["attempts"] for r in f.rows() if r["claimed_by"] == "c"} == {1}
+        assert other[0].fingerprint not in {c.fingerprint for c in again}
