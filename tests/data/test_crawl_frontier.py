@@ -194,3 +194,11 @@ def test_release_gives_back_what_a_stopping_worker_holds(target):
         assert {c.fingerprint for c in again} == {c.fingerprint for c in mine[1:]}
         assert {r["attempts"] for r in f.rows() if r["claimed_by"] == "c"} == {1}
         assert other[0].fingerprint not in {c.fingerprint for c in again}
+
+
+def test_missing_postgres_binaries_say_to_run_make_system(monkeypatch, tmp_path):
+    from tests.pg_support import start_server
+
+    monkeypatch.setenv("PG_BINDIR", str(tmp_path))  # no initdb there
+    with pytest.raises(RuntimeError, match="run `make system`"):
+        start_server()
