@@ -234,6 +234,8 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             elif city:
                 e.set("city", city, None, min(conf, CALIBRATION["city_of_page"]), "")
             district = find_district(simp, e.name, e.values.get("city"))
+            if district and district[0] == e.values.get("city"):
+                district = None  # a city without districts (东莞市) is not its own district
             if district and (district[1] >= 0.9 or (e.kind == "park" and district[1] >= 0.75)):
                 e.set("district", district[0], None, min(conf, district[1]), "")
             entities.append(e)

@@ -37,7 +37,7 @@ from data.geo.geocode import CITIES_DIR
 from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
 
 _NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
-_NAME_RUN = re.compile(rf"[{_NAME_CHARS}]*$")
+_NAME_RUN = re.compile(rf"[{_NAME_CHARS}]*\Z")
 CENTER_WORD = (
     r"(?:呼叫中心|客服中心|客户服务中心|客户联络中心|联络中心|服务热线|便民热线|市民热线|指挥中心|热线中心|"
     r"电话销售中心|电子银行中心|客服热线|"
@@ -50,7 +50,7 @@ PARK_WORD = (
 _TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?)|(?P<p>{PARK_WORD})")
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
 _NOT_ENTITY_AFTER = re.compile(
-    r"^(?:有限|股份|公司|集团|管委会|办公室|大楼|大厦|商会|建设|人员|员工)"
+    r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会)"
 )
 _STOPS = re.compile(
     r"走进|走近|来到|进入|责任|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
@@ -124,6 +124,8 @@ class _Mention:
     end: int
     name: str
     kind: str
+    #: inside a title (《…呼叫中心国际标准研究》): names an entity only if it is also named outside
+    in_title: bool = False
 
 
 _HOURS_IN_NAME = re.compile(r"(?:7\s*[×x*]\s*)?24小时")
@@ -160,6 +162,7 @@ def _mentions(s: str) -> list[_Mention]:
             taken_until = end
             continue
         window = s[max(0, m.start() - 30) : m.start()]
+        in_title = window.rfind("《") > window.rfind("》")
         head = _trim_head(_NAME_RUN.search(window).group(0))
         head = _HOURS_IN_NAME.sub("", head)
         head = head.lstrip('”"》')
@@ -190,13 +193,13 @@ def _mentions(s: str) -> list[_Mention]:
             name = zone_name + name
             if not _GENERIC_WORDS.sub("", name):
                 continue
-        out.append(_Mention(m.start() - len(head), end, name, kind))
+        out.append(_Mention(m.start() - len(head), end, name, kind, in_title))
     return out
 
 
 _ZONE = re.compile(
     r"(?P<z>[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|开发区|高新区|高新技术产业开发区|新区))"
-    r"[^。！？\n]*$"
+    r"[^。！？\n]*\Z"
 )
 
 
@@ -207,6 +210,27 @@ def _same_hotline(a: str, b: str) -> bool:
     """Two names of one hotline: the same number, and no two different cities."""
     na, nb = _HOTLINE.findall(a), _HOTLINE.findall(b)
     if not na or na != nb:
+        return False
+    ca, cb = city_in(a), city_in(b)
+    return ca == cb or ca is None or cb is None
+
+
+def _service_tail(name: str) -> str:
+    """A center's name without its place and number (``上海市民服务热线`` and
+    ``“12345”市民服务热线`` -> ``民服务热线``)."""
+    rest = _city_names()[0].sub("", name)
+    return re.sub(r"^[市州]", "", re.sub(r"[\d“”\"《》·\s]", "", rest))
+
+
+def _same_service(a: str, b: str) -> bool:
+    """Two names of one service (hotline, command center): the same tail of four or more
+    characters once the place and the number are removed, and not two different cities."""
+    for name in (a, b):
+        tails = list(_TAIL.finditer(name))
+        if not tails or not tails[-1].group("c") or tails[-1].end() != len(name):
+            return False
+    ta, tb = _service_tail(a), _service_tail(b)
+    if ta != tb or len(ta) < 4 or not _GENERIC_WORDS.sub("", ta):
         return False
     ca, cb = city_in(a), city_in(b)
     return ca == cb or ca is None or cb is None
@@ -240,8 +264,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         forms.setdefault(_key(m.name), Counter())[m.name] += 1
     keys = sorted(counts, key=len, reverse=True)
     parent: dict[str, str] = {}
-    for k in keys:
-        homes = [p for p in keys if len(p) > len(k) and (k in p or _same_hotline(k, p))]
+    for i, k in enumerate(keys):
+        homes = [p for p in keys[:i] if k in p or _same_hotline(k, p) or _same_service(k, p)]
         if homes:
             roots = Counter(parent[p] for p in homes)
             parent[k] = max(roots, key=lambda r: (roots[r], counts[r]))
@@ -249,13 +273,16 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
             parent[k] = k
     entities: dict[str, Entity] = {}
     canon: dict[str, str] = {}
+    outside = {parent[_key(m.name)] for m in mentions if not m.in_title}
     for root in {parent[k] for k in keys}:
         members = [k for k in keys if parent[k] == root]
+        if root not in outside:
+            continue
         all_forms: Counter = Counter()
         for k in members:
             all_forms.update(forms[k])
-        name = max(all_forms, key=lambda n: (all_forms[n], len(n)))
-        if len(name) < len(root):  # the full name, when a short form is more frequent
+        name = max(all_forms, key=lambda n: (all_forms[n], city_in(n) is not None, len(n)))
+        if len(_key(name)) < len(root) and _key(name) in root:  # the full name, not a short form
             name = max((n for n in all_forms if _key(n) == root), key=lambda n: all_forms[n])
         for k in members:
             canon[k] = name
@@ -263,6 +290,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         kind = "center" if tails and tails[-1].group("c") else "park"
         entities[name] = Entity(kind=kind, name=name)
     for m in mentions:
+        if _key(m.name) not in canon:
+            continue
         e = entities[canon[_key(m.name)]]
         if not e.mentions:
             e.first = m.start
@@ -444,6 +473,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     """Entities of a Simplified text ``s`` with their facts (see the module docstring)."""
     mentions = _mentions(s)
     entities, canon = _group(mentions)
+    mentions = [m for m in mentions if _key(m.name) in canon]
     _count_hotline_numbers(s, entities)
     ctx = _Ctx(entities, canon)
     ctx.main = _main_entities(entities)
@@ -586,10 +616,18 @@ def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence
     e.set("seats", value, bound, min(conf, 0.75), sentence)
 
 
+_PHASE = re.compile(r"[一二三四首]期|起步区")
+#: a figure that describes the center or project named after it (总投资5亿元、占地80亩的X客服中心项目)
+_OF_NEXT_CENTER = re.compile(rf"[^，。；]*?的[^，。；的]*?{CENTER_WORD}")
+
+
 def _park_figures(
     ctx: _Ctx, clause: str, cstart: int, subject, sentence: str, head_part: str
 ) -> None:
     part = bool(_PARK_PART.search(clause))
+    previous = re.split(r"[，,；;]", head_part[: len(head_part) - len(clause)].rstrip("，,；;"))[-1]
+    if _PHASE.search(previous):
+        part = True  # 基地一期占地2万平方米，总建筑面积6万平方米: the phase's, clause after clause
     for rx, fld, parse in (
         (AREA, "area_km2", parse_area),
         (AREA_BEFORE, "area_km2", parse_area),
@@ -597,7 +635,7 @@ def _park_figures(
         (INVEST, "investment_cny", parse_money),
     ):
         m = rx.search(clause)
-        if not m or part:
+        if not m or part or _OF_NEXT_CENTER.match(clause, m.end()):
             continue
         q = _quantity(parse, m.group("v"))
         if q is None:
@@ -664,12 +702,13 @@ def _founded(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> Non
 
 
 _GENERIC_WORDS = re.compile(
-    r"中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
+    r"产业园|软件园|产业基地|中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
     r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|新加坡|印度|日本|美国|韩国|"
     r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|业|后台|[“”\"《》·\s]"
 )
 
 
+_HOTLINE_WORDS = re.compile(r"政务|政府|便民|市民|公共|热线|非紧急|紧急|救助|咨询|投诉|举报|电话")
 _PARK_INDUSTRY = re.compile(
     r"呼叫|客服|服务外包|外包|声谷|信息服务|软件|数据|BPO|后台|电商|云服务|呼叫之都|网商|数字|科技|商务"
 )
@@ -679,6 +718,9 @@ _PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省")
 def _generic(e: Entity) -> bool:
     """A center named only by places and industry words (``上海呼叫中心``: the city's industry)."""
     if e.kind == "center":
+        if e.name.endswith("热线") and not _city_names()[0].search(e.name):
+            # 政务服务便民热线: what a hotline does, not its name (no place, no number)
+            return not _HOTLINE_WORDS.sub("", _GENERIC_WORDS.sub("", e.name))
         rest = _city_names()[0].sub("", e.name)
         return not _GENERIC_WORDS.sub("", rest)
     if not _PARK_INDUSTRY.search(e.name):

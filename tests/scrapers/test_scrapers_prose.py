@@ -161,3 +161,47 @@ def test_daily_calls_take_the_later_figure_of_a_growth():
     center = one(doc["centers"], "东岭市12345政务服务热线")
     assert center["daily_inbound_calls"] == 3000
     assert center["field_confidence"]["daily_inbound_calls"] <= 0.6
+
+
+def test_names_inside_a_title_only_are_not_entities():
+    doc = page("《东岭呼叫中心国际标准研究》一书出版。西岭市民们读到了它。")
+    assert doc["centers"] == []
+    doc = page(
+        "示例银行金融后台服务中心落户宁波。示例银行金融后台服务中心员工约500人。"
+        "此前发布的《示例银行宁波金融后台服务中心施工招标公告》显示，工程已开工。"
+    )
+    assert len(doc["centers"]) == 1
+
+
+def test_a_hotline_named_by_what_it_does_is_not_a_name():
+    doc = page("宁波12345热线中心设有80个坐席。在宁波，12345是人人知道的政务服务便民热线。")
+    assert [c["name"] for c in doc["centers"]] == ["宁波12345热线中心"]
+
+
+def test_one_hotline_by_its_place_and_by_its_number_is_one_center():
+    doc = page("宁波市民服务热线每天都很忙。“12345”市民服务热线24小时接听来电，话务员共有120余名。")
+    (center,) = doc["centers"]
+    assert center["name"] == "宁波市民服务热线"
+    assert (center["staff"], center["staff_bound"]) == (120, "min")
+
+
+def test_a_heading_line_is_not_the_head_of_the_next_line_and_four_parks_are_no_name():
+    doc = page("宁波市打造四大服务外包产业园\n东岭服务外包产业基地\n基地一期占地200亩。")
+    names = [p["name"] for p in doc["parks"]]
+    assert "东岭服务外包产业基地基地" not in names and "服务外包产业园" not in names
+
+
+def test_an_office_of_a_hotline_is_not_the_hotline():
+    doc = page("宁波市政务服务局政务服务热线管理办公室主任介绍了情况。")
+    assert doc["centers"] == []
+
+
+def test_figures_of_a_phase_or_of_a_project_named_after_them_are_not_the_parks():
+    doc = page(
+        "东岭呼叫中心产业园区建设进展顺利，园区规划面积2平方公里。"
+        "目前在建项目有：总投资5亿元、占地80亩的示例移动客服中心项目。"
+        "东岭呼叫中心产业园区一期占地3万平方米，总建筑面积达8万平方米。"
+    )
+    park = one(doc["parks"], "东岭呼叫中心产业园区")
+    assert park["area_km2"] == 2
+    assert "investment_cny" not in park and "floor_area_m2" not in park
