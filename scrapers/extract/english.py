@@ -58,7 +58,107 @@ CALLS = re.compile(
 _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
 _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
           "some ": "approx", "around ": "approx"}  # fmt: skip
-_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+#: a period followed by a letter or digit (``dcinside.com``, ``3.2``) does not end a sentence
+_SENT = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]?")
+
+
+#: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``)
+HOTLINE = re.compile(r"(?P<name>(?:[A-Z][a-z]+['’]s\s+)?(?<!\d)\d{4,6}\s+(?:service\s+)?hotline)\b")
+#: ``<Org>, <apposition>, established a customer service center in Beijing in 2004``
+SET_UP = re.compile(
+    r"\b(?:established|set up|opened|launched|announced|built)\s+(?:a|an)\s+(?:new\s+)?"
+    r"(?P<tail>(?:customer service|call|contact)\s+cent(?:er|re))\b"
+)
+_ORG_END = re.compile(
+    r"(?P<org>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|net))(?:\s+(?:and\s+|&\s+)?[A-Z][\w.&'’-]*){0,4})$"
+)
+EMPLOY = re.compile(
+    r"\b(?:employ|employs|with)\s+(?P<pre>more than |over |about |nearly |some |around )?"
+    r"(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:employees|staff|agents|operators|people|workers)\b"
+)
+
+
+def _set_up_centers(text: str, found: dict[str, Entity]) -> None:
+    """A company's new center, named by the company (``<Org>, …, established a customer
+    service center in Beijing in 2004 with 10 … employees``): the subject is the name run
+    right before the verb, or before an apposition between commas."""
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        m = SET_UP.search(sent)
+        if not m:
+            continue
+        before = sent[: m.start()].rstrip()
+        parts = [p.strip() for p in before.split(",") if p.strip()]
+        org = None
+        for part in reversed(parts):
+            om = _ORG_END.search(part)
+            if om and not _GENERIC_ORG.match(om.group("org").split()[0]):
+                org = om.group("org")
+                break
+            if part is parts[-1] and len(parts) > 1:
+                continue  # an apposition: look before it
+            break
+        if org is None or len(org) < 3 or re.search(r"\b(?:China|Chinese|It|They|We)\b", org):
+            continue
+        name = f"{org} {m.group('tail')}"
+        if any(name in k or k in name for k in found):
+            continue
+        e = Entity(kind="center", name=name, first=sm.start() + m.start())
+        after = sent[m.end() :]
+        place = re.match(r"\s+in\s+([A-Z][\w'’]+)", after)
+        if place and _city_of(place.group(1)):
+            e.set("city", _city_of(place.group(1)), None, 0.7, sent)
+        year = re.search(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", after)
+        if year:
+            e.set("founded_year", int(year.group(1)), None, 0.7, sent)
+        staff = EMPLOY.search(after)
+        if staff:
+            e.set("staff", int(staff.group("n").replace(",", "")),
+                  _BOUND.get((staff.group("pre") or "").lower()), 0.7, sent)  # fmt: skip
+        found[name] = e
+
+
+TENANTS = re.compile(
+    r"\b(?:companies|firms|enterprises|corporations|giants|clients)?,?\s*(?:including|such as)\s+"
+    r"(?P<list>(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+    r"(?:\s*,\s*(?:and\s+)?(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+    r"|\s+and\s+(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}){1,15})"
+)
+
+
+def _tenants(text: str, entities: list[Entity]) -> None:
+    """Companies listed as present in the page's one park (``37 Fortune 500 companies
+    including IBM, HP, …``; ``set up their branches in Huaqiao, including A, B and C``), in a
+    sentence that names the park (or its place) or follows one that does; confidence 0.5."""
+    parks = [e for e in entities if e.kind == "park"]
+    if len(parks) != 1:
+        return
+    park = parks[0]
+    place = park.name.split()[0]
+    previous = ""
+    tenants: list[str] = []
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        near = (
+            park.name in sent
+            or park.name in previous
+            or re.search(rf"\bin\s+{re.escape(place)}\b", sent)
+        )
+        previous = sent
+        if not near or re.search(r"\b(?:to|in|across) China\b|China['’]s|nationwide", sent):
+            continue
+        m = TENANTS.search(sent)
+        if not m:
+            continue
+        for raw in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+            name = re.sub(r"^[\w-]+-based\s+", "", raw).strip(" .")
+            name = re.sub(r"\s+etc$", "", name)
+            if name and name not in tenants and not _GENERIC_ORG.match(name):
+                tenants.append(name)
+        park.evidence.setdefault("tenants", sent.strip())
+    if tenants:
+        park.values["tenants"] = tenants
+        park.confidence["tenants"] = 0.5
 
 
 def _figures(text: str, entities: list[Entity]) -> None:
@@ -76,6 +176,9 @@ def _figures(text: str, entities: list[Entity]) -> None:
         else:
             continue
         if subject.kind != "center":
+            m = FOUNDED.search(sent)
+            if m and len(named) == 1:
+                subject.set("founded_year", int(m.group("y")), None, conf, sent)
             continue
         for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
             m = rx.search(sent)
@@ -141,6 +244,14 @@ def read_english(text: str) -> list[Entity]:
     """Entities of an English page."""
     found: dict[str, Entity] = {}
     cities = _cities()[1]
+    for m in QUOTED.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        if any(name in k or k in name for k in found) or _AWARD.search(name):
+            continue
+        if name.split()[0] in ("National", "China", "Chinese") and " of " not in name:
+            continue
+        kind = "center" if re.search(r"Cent(?:er|re)$", name) else "park"
+        found[name] = Entity(kind=kind, name=name, first=m.start())
     for rx in (PARK, PARK_LOWER):
         for m in rx.finditer(text):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
@@ -157,14 +268,6 @@ def read_english(text: str) -> list[Entity]:
             if any(name in k or k in name for k in found):
                 continue
             found[name] = Entity(kind="park", name=name, first=m.start())
-    for m in QUOTED.finditer(text):
-        name = re.sub(r"\s+", " ", m.group("name")).strip()
-        if any(name in k or k in name for k in found) or _AWARD.search(name):
-            continue
-        if name.split()[0] in ("National", "China", "Chinese") and " of " not in name:
-            continue
-        kind = "center" if re.search(r"Cent(?:er|re)$", name) else "park"
-        found[name] = Entity(kind=kind, name=name, first=m.start())
     for m in CENTER_CAP.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).strip()
         words = name.split()
@@ -190,8 +293,17 @@ def read_english(text: str) -> list[Entity]:
         if any(name in k or k in name for k in found):
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in HOTLINE.finditer(text):
+        name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
+        if not any(name in k or k in name for k in found):
+            found[name] = Entity(kind="center", name=name, first=m.start())
+    _set_up_centers(text, found)
     city = page_city_en(text)
     _figures(text, list(found.values()))
+    for name, e in list(found.items()):
+        if HOTLINE.fullmatch(name) and text.count(name) < 2 and len(e.values) == 0:
+            del found[name]  # a hotline number said once in passing (dial 10086)
+    _tenants(text, list(found.values()))
     for e in found.values():
         e.mentions = text.count(e.name)
         e.confidence["name"] = 0.7

@@ -205,3 +205,48 @@ def test_figures_of_a_phase_or_of_a_project_named_after_them_are_not_the_parks()
     park = one(doc["parks"], "东岭呼叫中心产业园区")
     assert park["area_km2"] == 2
     assert "investment_cny" not in park and "floor_area_m2" not in park
+
+
+_FILLER = " The weather in the harbour town was mild and the streets were quiet that week." * 3
+
+
+def test_english_company_sets_up_a_center_named_by_its_subject():
+    doc = page(
+        "The review portal shopnotes.com, known for its gadget reviews, established a customer "
+        "service center in Dalian in 2006 with 25 bilingual employees." + _FILLER
+    )
+    center = one(doc["centers"], "shopnotes.com customer service center")
+    assert (center["city"], center["founded_year"], center["staff"]) == ("Dalian", 2006, 25)
+    doc = page(
+        "Two software makers, Alpha Systems and BetaSoft, announced a new call centre that would "
+        "eventually employ 800 Korean-speaking operators." + _FILLER
+    )
+    assert one(doc["centers"], "Alpha Systems and BetaSoft call centre")["staff"] == 800
+
+
+def test_english_hotline_by_its_number_and_a_number_said_once_is_none():
+    doc = page(
+        "Dalian's 12345 hotline answers questions from residents. Dalian's 12345 hotline "
+        "operates 24 hours a day, 7 days a week. Callers may also dial the 10086 hotline." + _FILLER
+    )
+    names = [c["name"] for c in doc["centers"]]
+    assert names == ["Dalian's 12345 hotline"]
+    assert doc["centers"][0]["hours_per_day"] == 24
+
+
+def test_english_quoted_park_titles_tenants_and_founding_year():
+    doc = page(
+        "The city plans “The Demonstration Base of Call Center Industry in Harbour County” next "
+        "year." + _FILLER
+    )
+    assert [p["name"] for p in doc["parks"]] == [
+        "The Demonstration Base of Call Center Industry in Harbour County"
+    ]
+    doc = page(
+        "Dalian Harbour Software Park is a business zone, created in 2003 near the port. "
+        "There are 20 large companies including Acme, Bolt Data, Crest and Delta Services etc. "
+        + _FILLER
+    )
+    park = one(doc["parks"], "Dalian Harbour Software Park")
+    assert park["founded_year"] == 2003
+    assert park["tenants"] == ["Acme", "Bolt Data", "Crest", "Delta Services"]
