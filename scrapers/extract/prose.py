@@ -491,6 +491,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
                 _center_figures(ctx, clause, cstart, subject, sentence)
                 _park_figures(ctx, clause, cstart, subject, sentence, head_part)
         _founded_sentence(ctx, sentence, off, inside)
+        _awards(ctx, sentence, off, inside)
         for m in inside:
             e = entities[canon[_key(m.name)]]
             ctx.last[e.kind] = e
@@ -660,6 +661,35 @@ def _park_figures(
                 min(conf, 0.7),
                 sentence,
             )
+
+
+AWARD = re.compile(
+    r"(?:荣获|获得|摘得|夺得|授予其?|被评为|评为|获评|获)(?:了)?(?:[^，。；“”]{0,8}?)"
+    r"(?P<list>“[^“”]{3,30}”(?:[、和及]“[^“”]{3,30}”)*)"
+    r"|(?:荣获|获得|摘得|获评|被评为)(?:了)?(?P<bare>[\u4e00-\u9fff]{4,16}?)(?:称号|荣誉称号)"
+)
+#: awards of a person (管理人, 标兵, 个人), not of the center
+_PERSON_AWARD = re.compile(r"(?:管理人|标兵|个人|能手|之星|员|师|者)$")
+
+
+def _awards(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
+    """Titles a center won (``荣获“示范最佳呼叫中心”、“示范服务奖”``, ``两次获得示范集体称号``),
+    for the center named before the verb in the sentence or the page's main center; 0.7."""
+    for m in AWARD.finditer(sentence):
+        names = re.findall(r"“([^“”]+)”", m.group("list")) if m.group("list") else [m.group("bare")]
+        names = [n for n in names if not _PERSON_AWARD.search(n) and not re.search(r"\d{4}年?$", n)]
+        if not names:
+            continue
+        pos = off + m.start()
+        e, conf = _resolve(ctx, inside, pos, pos, sentence, "center", sentence[: m.start()])
+        if e is None or conf < 0.6:
+            continue
+        awards = e.values.setdefault("awards", [])
+        for n in names:
+            if n not in awards:
+                awards.append(n)
+        e.confidence["awards"] = min(max(e.confidence.get("awards", 0), conf), 0.7)
+        e.evidence.setdefault("awards", sentence.strip())
 
 
 FOUNDED_SENTENCE = re.compile(
@@ -897,18 +927,25 @@ TENANT_LIST = re.compile(
     r"(?:知名|大型|国内外|国内|行业)?(?:企业|公司|机构)[^，。；]{0,8}?"
     r"(?:相继|先后|正式|已经|已|纷纷)?(?:入驻|落户|进驻|入园)(?!率)"
     rf"|(?P<list2>{_ORG}(?:、{_ORG}){{1,8}})(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
+    rf"|(?:入驻|入园|签约|进驻|落户|不乏|引进了?|吸引了?)[^，。；、]{{0,10}}?的?(?P<list3>{_ORG}(?:、{_ORG}){{0,8}})等"
+    r"(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?(?:知名|大型|国内外|国内|行业|服务外包|外包)?(?:企业|公司|机构)"
+    r"|(?P<one>[\u4e00-\u9fff]{4,16}(?:有限公司|集团))(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
 )
 _TENANT_BAD = re.compile(
     r"企业|项目|园区|基地|产业|政府|我市|本市|市委|管委会|部门|单位|城市|客户|人才|呼叫中心$|吸引|招商|最终|更|先后|相继"
 )
 
 
+_IN_PARK = re.compile(r"园区|基地|园内|入园|该园|产业园")
+
+
 def read_tenants(s: str, entities: list[Entity]) -> None:
-    """Companies that settled in the page's park (``A、B等企业入驻``, ``A、B…最终选择落户``),
-    for a page about exactly one park; confidence 0.6."""
-    parks = [e for e in entities if e.kind == "park"]
-    if len(parks) != 1:
-        return
+    """Companies that settled in the page's park (``A、B等企业入驻``, ``入园签约的A等七家企业``,
+    ``不乏A、B等知名企业``, ``X有限公司入驻``), for the page's one park, or the park named more
+    often than any other; confidence 0.6."""
+    parks = sorted((e for e in entities if e.kind == "park"), key=lambda e: -e.mentions)
+    if not parks or (len(parks) > 1 and parks[0].mentions <= max(1, parks[1].mentions)):
+        return  # no park, or no park named more often than the others
     park = parks[0]
     tenants: list[str] = []
     for sm in _SENTENCE.finditer(s):
@@ -917,7 +954,10 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
             m = TENANT_LIST.search(clause)
             if not m:
                 continue
-            for raw in (m.group("list") or m.group("list2")).split("、"):
+            if m.group("list3") and park.name not in sentence and not _IN_PARK.search(sentence):
+                continue  # 某县已吸引A、B等企业: clients of a place, not tenants of the park
+            items = m.group("list") or m.group("list2") or m.group("list3") or m.group("one")
+            for raw in items.split("、"):
                 name = _trim_head(raw)
                 if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
                     continue

@@ -250,3 +250,24 @@ def test_english_quoted_park_titles_tenants_and_founding_year():
     park = one(doc["parks"], "Dalian Harbour Software Park")
     assert park["founded_year"] == 2003
     assert park["tenants"] == ["Acme", "Bolt Data", "Crest", "Delta Services"]
+
+
+def test_awards_a_center_won_and_a_persons_award_left_out():
+    doc = page(
+        "示例银行东岭信用卡客服中心设有500个座席，员工800人。"
+        "示例银行东岭信用卡客服中心荣获“东岭最佳呼叫中心”、“东岭最佳呼叫中心管理人”两项大奖，"
+        "去年还获得示范服务集体称号。"
+    )
+    center = one(doc["centers"], "示例银行东岭信用卡客服中心")
+    assert center["awards"] == ["东岭最佳呼叫中心", "示范服务集体"]
+
+
+def test_tenants_signed_into_the_park_and_clients_of_a_county_are_not_tenants():
+    doc = page(
+        "东岭呼叫中心产业基地占地500亩。入园签约东岭呼叫中心产业基地的示例通信等六家企业将建设座席3000个。"
+        "东岭呼叫中心产业基地的企业名录上不乏甲科技、乙数据等知名企业。"
+        "示例数据服务有限公司入驻东岭呼叫中心产业基地。"
+        "东岭县已成功吸引丙航空、丁快递等多家知名企业的客服业务。"
+    )
+    park = one(doc["parks"], "东岭呼叫中心产业基地")
+    assert park["tenants"] == ["示例通信", "甲科技", "乙数据", "示例数据服务有限公司"]
