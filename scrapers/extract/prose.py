@@ -497,6 +497,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
             ctx.last[e.kind] = e
     for name in [n for n, e in entities.items() if _generic(e)]:
         del entities[name]
+    _drop_quoted_aliases(s, entities)
     read_tenants(s, [e for e in entities.values()])
     for e in entities.values():
         if e.kind == "center":
@@ -505,6 +506,16 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
                     e.set("industry", industry, None, 0.85, e.name)
                     break
     return list(entities.values())
+
+
+def _drop_quoted_aliases(s: str, entities: dict[str, Entity]) -> None:
+    """A park named only in quotes (``打造成“示范声谷”``, ``楼上写有“示范声谷”``) is a brand or a
+    slogan when the page also names a park plainly: the plain name is the park's."""
+    parks = [e for e in entities.values() if e.kind == "park"]
+    quoted = [e for e in parks if s.count(f"“{e.name}”") >= max(1, s.count(e.name))]
+    if len(quoted) < len(parks):
+        for e in quoted:
+            del entities[e.name]
 
 
 def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> None:

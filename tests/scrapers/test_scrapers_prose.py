@@ -271,3 +271,13 @@ def test_tenants_signed_into_the_park_and_clients_of_a_county_are_not_tenants():
     )
     park = one(doc["parks"], "东岭呼叫中心产业基地")
     assert park["tenants"] == ["示例通信", "甲科技", "乙数据", "示例数据服务有限公司"]
+
+
+def test_a_park_named_only_in_quotes_is_a_brand_when_a_plain_park_is_named():
+    doc = page(
+        "东岭县要打造“北岭声谷”。楼上写有“北岭声谷”四个大字，这里便是东岭县示范服务外包产业园。"
+        "东岭县示范服务外包产业园占地100亩。"
+    )
+    assert [p["name"] for p in doc["parks"]] == ["东岭县示范服务外包产业园"]
+    doc = page("东岭县要打造“北岭声谷”，“北岭声谷”占地100亩。")
+    assert [p["name"] for p in doc["parks"]] == ["北岭声谷"]
