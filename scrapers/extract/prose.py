@@ -50,10 +50,10 @@ PARK_WORD = (
 _TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?)|(?P<p>{PARK_WORD})")
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
 _NOT_ENTITY_AFTER = re.compile(
-    r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会)"
+    r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会|示范席)"
 )
 _STOPS = re.compile(
-    r"走进|走近|来到|进入|责任|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
+    r"走进|走近|来到|进入|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
     r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
     r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
     r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正在|还|也|和|与|及|以及|并|等|着|拥有|"
@@ -70,7 +70,9 @@ _CONJ_NEXT = re.compile(r"^(信息|服务|数据|软件|技术|外包|科技|呼
 _GENERIC_HEAD = re.compile(
     r"^(?:[“”\"《》]*(?:中心|新|大|小|本|总|二级|一级|两级|全|各|多|原|现|南北|南|北|东|西|[一二三四首]期|明年|今年|未来|该|此|这|本|全部|部分|各个)?)$"
 )
-_ANAPHOR_CENTER = re.compile(r"(?:该中心|中心|该项目|项目|热线|呼叫中心|客服中心|该公司)")
+_ANAPHOR_CENTER = re.compile(
+    r"(?:该中心|中心(?!产业|城市|城区|区)|该项目|项目|热线|呼叫中心(?!产业)|客服中心|该公司)"
+)
 _ANAPHOR_PARK = re.compile(r"(?:该园区|园区|该基地|基地|产业园|该项目|项目|声谷)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^，,；;]+")
@@ -317,6 +319,16 @@ SEATS_AFTER = re.compile(
     rf"(?:座席|坐席|席位)(?:规模|数量|数)?(?:将|已)?(?:达到|达|实现|为|共|有|突破|超过)\s*(?P<pre>超过|逾|近|约)?"
     rf"(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)?(?P<post2>以上|左右)?"
 )
+#: seats after a growth: ``席位从60多个增至200多个`` -> the later figure
+SEATS_GROWN = re.compile(
+    rf"(?:座席|坐席|席位)[^，。；\d]{{0,4}}从[^，。；]{{0,10}}?(?:增至|增加到|增加至|扩大到|扩容到|扩容至|发展到|提高到)"
+    rf"\s*(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)"
+)
+#: seats set up: ``设服务座席25个``, ``人工座席配置为20路``
+SEATS_SET = re.compile(
+    rf"(?:设|设有|设置|配备|配置|开设|开通)(?:服务|人工|呼叫)?(?:座席|坐席|席位)\s*(?P<n>{_NUM})\s*(?:个|路|席)"
+    rf"|(?:人工|服务)?(?:座席|坐席)配置为\s*(?P<n2>\d+)\s*(?:个|路)"
+)
 _STAFF_WORD = r"(?:员工|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|一线客服|客服|职工|人员)"
 STAFF = re.compile(
     rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
@@ -381,7 +393,8 @@ def _quantity(parse, text: str):
 
 def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
     g = m.groupdict()
-    raw = (g.get("pre") or "") + g["n"] + (g.get("post") or "") + (g.get("post2") or "")
+    raw = (g.get("pre") or "") + (g["n"] or g.get("n2") or "") + (g.get("post") or "")
+    raw += g.get("post2") or ""
     raw = raw.replace("共有", "").replace("共设", "").replace("设有", "").replace("拥有", "")
     for w in ("达到", "突破", "容纳", "多达", "共", "达", "设", "有"):
         if raw.startswith(w):
@@ -522,6 +535,8 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
     for rx, fld in (
         (SEATS, "seats"),
         (SEATS_AFTER, "seats"),
+        (SEATS_GROWN, "seats"),
+        (SEATS_SET, "seats"),
         (STAFF, "staff"),
         (STAFF_AFTER, "staff"),
         (DAILY_CALLS, "daily_inbound_calls"),
@@ -560,7 +575,9 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 if got is None:
                     continue
                 value, bound = got
-            elif (fld == "staff" and value < 5) or (grown and m.start() < grown.end()):
+            elif (fld == "staff" and value < 5) or (
+                grown and m.start() < grown.end() and rx is not SEATS_GROWN
+            ):
                 continue  # "成为一名话务员"; "从16名增加到40名": the later figure
             e, conf = subject(
                 cstart + m.start(),
@@ -602,9 +619,13 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
 
 
 def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence: str) -> None:
-    if _FUTURE.search(sentence) or _YEAR.search(clause):
-        years = _YEAR.findall(clause) or _YEAR.findall(sentence)
-        phase = re.search(r"(?:第?[一二三四]|首)期", clause)
+    at = sentence.find(clause)
+    previous = re.split(r"[，,；;]", sentence[: max(at, 0)].rstrip("，,；;"))[-1] if at > 0 else ""
+    phase = re.search(r"(?:第?[一二三四]|首)期", clause) or re.search(
+        r"(?:第?[一二三四]|首)期", previous
+    )
+    if _FUTURE.search(sentence) or _YEAR.search(clause) or phase:
+        years = _YEAR.findall(clause) or _YEAR.findall(previous) or _YEAR.findall(sentence)
         target = {"seats": value}
         if bound:
             target["seats_bound"] = bound

@@ -281,3 +281,20 @@ def test_a_park_named_only_in_quotes_is_a_brand_when_a_plain_park_is_named():
     assert [p["name"] for p in doc["parks"]] == ["东岭县示范服务外包产业园"]
     doc = page("东岭县要打造“北岭声谷”，“北岭声谷”占地100亩。")
     assert [p["name"] for p in doc["parks"]] == ["北岭声谷"]
+
+
+def test_seats_set_up_grown_and_a_phase_named_in_the_clause_before():
+    doc = page("东岭市12345热线中心去年扩容。东岭市12345热线中心设服务座席40个，话务员共有60名。")
+    assert one(doc["centers"], "东岭市12345热线中心")["seats"] == 40
+    doc = page(
+        "东岭市12345热线中心运行平稳。东岭市12345热线中心整合热线后，席位从30多个增至90多个。"
+    )
+    center = one(doc["centers"], "东岭市12345热线中心")
+    assert (center["seats"], center["seats_bound"]) == (90, "min")
+    doc = page(
+        "东岭呼叫中心产业基地选址东岭新区。但东岭呼叫中心分布较散。\n"
+        "东岭呼叫中心产业基地一期占地80亩，设有3000个标准呼叫中心示范席。"
+    )
+    park = one(doc["parks"], "东岭呼叫中心产业基地")
+    assert park["seat_targets"] == [{"seats": 3000, "phase": "一期"}]
+    assert doc["centers"] == []
