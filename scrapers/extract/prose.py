@@ -508,6 +508,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
         for m in inside:
             e = entities[canon[_key(m.name)]]
             ctx.last[e.kind] = e
+    read_placed_districts(s, ctx, mentions)
     for name in [n for n, e in entities.items() if _generic(e)]:
         del entities[name]
     _drop_quoted_aliases(s, entities)
@@ -846,9 +847,43 @@ def _districts() -> tuple[re.Pattern[str], dict[str, set[str]]]:
     return pattern, lookup
 
 
-_ZONE_DISTRICT = re.compile(
-    r"(?:位于|落户|地处|坐落于|选址)([\u4e00-\u9fff]{2,6}?(?:高新区|开发区|新区))"
+#: ``位于滨江开发区的<entity>``, ``位于省城高新区的<park>``: the place before 的 is the entity's
+_PLACED = re.compile(r"(?:位于|地处|坐落于|落户于|落户在)(?P<place>[^，。；、的“”]{2,16}?)的")
+_ZONE_END = re.compile(
+    r"(?P<z>[\u4e00-\u9fff]{0,4}?(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|新区))$"
 )
+
+
+def _placed_district(place: str, city: str | None) -> str | None:
+    """The district, county or zone at the end of a place (``南昌市青云谱区`` -> 青云谱区)."""
+    lookup = _districts()[1]
+    tokens = list(_district_tokens(place, lookup))
+    if tokens and place.endswith(tokens[-1]) and (city is None or city in lookup[tokens[-1]]):
+        return tokens[-1]
+    m = _ZONE_END.search(place)
+    if m:
+        zone = re.sub(r"^(?:省城|本市|我市|市|城|该市)", "", m.group("z"))
+        zone = _city_names()[0].sub("", zone) or zone
+        if zone != "高新区" and re.fullmatch(
+            r"(?:经济技术|经济|高新技术产业)?(?:开发区|新区)", zone
+        ):
+            return None  # a zone without its name (经济开发区) names no district
+        return zone if len(zone) >= 3 else None
+    return None
+
+
+def read_placed_districts(s: str, ctx: _Ctx, mentions: list[_Mention]) -> None:
+    """District of an entity named right after ``位于<place>的`` (confidence 0.8)."""
+    for m in _PLACED.finditer(s):
+        nxt = [x for x in mentions if m.end() <= x.start <= m.end() + 2]
+        if not nxt:
+            continue
+        e = ctx.entities.get(ctx.canon.get(_key(nxt[0].name), ""))
+        if e is None or "district" in e.values:
+            continue
+        district = _placed_district(m.group("place"), city_in(e.name))
+        if district:
+            e.set("district", district, None, 0.8, s[m.start() : nxt[0].end])
 
 
 def _district_tokens(text: str, lookup: dict[str, set[str]]):

@@ -298,3 +298,11 @@ def test_seats_set_up_grown_and_a_phase_named_in_the_clause_before():
     park = one(doc["parks"], "东岭呼叫中心产业基地")
     assert park["seat_targets"] == [{"seats": 3000, "phase": "一期"}]
     assert doc["centers"] == []
+
+
+def test_district_of_an_entity_placed_in_a_district_or_a_named_zone():
+    doc = page(
+        "位于省城高新区的东岭软件园占地2平方公里。位于经济开发区的西岭呼叫中心产业园占地1平方公里。"
+    )
+    assert one(doc["parks"], "东岭软件园")["district"] == "高新区"
+    assert "district" not in one(doc["parks"], "西岭呼叫中心产业园")
