@@ -306,3 +306,8 @@ def test_district_of_an_entity_placed_in_a_district_or_a_named_zone():
     )
     assert one(doc["parks"], "东岭软件园")["district"] == "高新区"
     assert "district" not in one(doc["parks"], "西岭呼叫中心产业园")
+
+
+def test_a_place_in_brackets_stays_inside_a_name():
+    doc = page("示例移动(宁波)呼叫中心设有座席500个，员工600人。")
+    assert [c["name"] for c in doc["centers"]] == ["示例移动(宁波)呼叫中心"]
