@@ -39,7 +39,7 @@ from data.normalise.values import parse_area, parse_count, parse_money, parse_ra
 _NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
 #: a name run; a place in brackets stays inside (``中国移动(洛阳)呼叫中心``)
 _NAME_RUN = re.compile(
-    rf"(?:[{_NAME_CHARS}]|[（(][\u4e00-\u9fff]{{2,4}}[)）](?=[{_NAME_CHARS}]))*\Z"
+    rf"(?:[{_NAME_CHARS}]|[（(][\u4e00-\u9fff]{{2,4}}[)）](?=[{_NAME_CHARS}]|\Z))*\Z"
 )
 CENTER_WORD = (
     r"(?:呼叫中心|客服中心|客户服务中心|客户联络中心|联络中心|服务热线|便民热线|市民热线|指挥中心|热线中心|"
