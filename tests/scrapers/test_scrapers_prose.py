@@ -311,3 +311,11 @@ def test_district_of_an_entity_placed_in_a_district_or_a_named_zone():
 def test_a_place_in_brackets_stays_inside_a_name():
     doc = page("示例移动(宁波)呼叫中心设有座席500个，员工600人。")
     assert [c["name"] for c in doc["centers"]] == ["示例移动(宁波)呼叫中心"]
+
+
+def test_a_name_said_once_in_the_last_tenth_of_a_long_page_is_a_related_link():
+    body = "Acme Telecom call center in Dalian employs 300 agents." + _FILLER * 12
+    doc = page(body + " Related: Harbour City Software Park opens.")
+    assert [p["name"] for p in doc["parks"]] == []
+    doc = page("Harbour City Software Park opens." + body)
+    assert [p["name"] for p in doc["parks"]] == ["Harbour City Software Park"]
