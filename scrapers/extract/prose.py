@@ -351,6 +351,13 @@ ANSWER_RATE = re.compile(
     r"(?:一次)?接通率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
 CSAT = re.compile(r"满意率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)")
+#: handling time of one call: ``平均通话时长为180秒``, ``一个电话的时长基本在3分钟左右``,
+#: ``平均解决一个问题需要5分钟左右``
+AHT = re.compile(
+    r"(?:平均|一个电话|每个电话|每通电话|单个电话)[^，。；\d]{0,10}?(?:通话时长|时长|通话时间|需要|用时)"
+    r"(?:基本|大约|一般)?(?:为|在|是)?\s*(?P<about>约|大约)?(?P<v>\d+(?:\.\d+)?)\s*(?P<u>分钟|秒)"
+    r"(?P<post>左右)?"
+)
 HOURS_24 = re.compile(r"24小时|7\s*[×x*]\s*24|全天候|全年无休")
 FOUNDED = re.compile(
     r"(?P<y>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^，。,；]{0,12}?)"
@@ -599,6 +606,13 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             if fld == "daily_inbound_calls":
                 conf = min(conf, DAILY_CALLS_CONFIDENCE)
             e.set(fld, value, bound, conf, sentence)
+    m = AHT.search(clause)
+    if m and not re.search(r"最长|最多|最高|超过|复杂", clause[: m.start("v")]):
+        e, conf = subject(cstart + m.start(), "center")
+        if e is not None:
+            seconds = float(m.group("v")) * (60 if m.group("u") == "分钟" else 1)
+            bound = "approx" if m.group("about") or m.group("post") else None
+            e.set("aht_seconds", int(round(seconds)), bound, min(conf, 0.7), sentence)
     if ANSWER_RATE.search(clause) or CSAT.search(clause) or HOURS_24.search(clause):
         e, conf = subject(cstart, "center")
         if e is None:

@@ -319,3 +319,14 @@ def test_a_name_said_once_in_the_last_tenth_of_a_long_page_is_a_related_link():
     assert [p["name"] for p in doc["parks"]] == []
     doc = page("Harbour City Software Park opens." + body)
     assert [p["name"] for p in doc["parks"]] == ["Harbour City Software Park"]
+
+
+def test_handling_time_of_one_call_in_prose():
+    doc = page(
+        "东岭市12345热线中心运行平稳。东岭市12345热线中心的一个电话的时长基本在4分钟左右，"
+        "复杂的电话需要20分钟。"
+    )
+    center = one(doc["centers"], "东岭市12345热线中心")
+    assert (center["aht_seconds"], center["aht_seconds_bound"]) == (240, "approx")
+    doc = page("东岭市12345热线中心运行平稳。东岭市12345热线中心平均通话时长为150秒。")
+    assert one(doc["centers"], "东岭市12345热线中心")["aht_seconds"] == 150
