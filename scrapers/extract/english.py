@@ -40,10 +40,16 @@ STAFF = re.compile(
     r"(?:\w+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
 )
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?"
+)
 FOUNDED = re.compile(
-    r"\b(?:set up|established|launched|opened|founded|created|began operations?|started)\s+"
-    r"(?:\w+\s+){0,4}?in\s+(?:(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\b"
+    r"\b(?:[Ss]et up|[Ee]stablished|[Ll]aunched|[Oo]pened|[Ff]ounded|[Cc]reated|began operations?|"
+    r"started)\s+(?:\w+\s+){0,4}?in\s+" + _MONTH + r"(?P<y>(?:19|20)\d\d)\b"
+    r"|\b(?:operations?|services?)\s+(?:began|started)\s+in\s+"
+    + _MONTH
+    + r"(?P<y2>(?:19|20)\d\d)\b"
 )
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
@@ -53,7 +59,7 @@ CENTER_CAP = re.compile(
 HOURS = re.compile(r"24 hours a day|24/7|round the clock|around the clock|24-hour")
 CALLS = re.compile(
     r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+(?:\w+\s+)?calls?\s+"
-    r"(?:a|per|each|every)\s+day"
+    r"(?:from\s+(?:\w+\s+){1,2}?)?(?:a|per|each|every)\s+day"
 )
 _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
 _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
@@ -178,7 +184,7 @@ def _figures(text: str, entities: list[Entity]) -> None:
         if subject.kind != "center":
             m = FOUNDED.search(sent)
             if m and len(named) == 1:
-                subject.set("founded_year", int(m.group("y")), None, conf, sent)
+                subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
             continue
         for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
             m = rx.search(sent)
@@ -203,7 +209,7 @@ def _figures(text: str, entities: list[Entity]) -> None:
             )
         m = FOUNDED.search(sent)
         if m:
-            subject.set("founded_year", int(m.group("y")), None, conf, sent)
+            subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
 
 
 _GENERIC_ORG = re.compile(

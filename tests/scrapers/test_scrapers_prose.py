@@ -330,3 +330,13 @@ def test_handling_time_of_one_call_in_prose():
     assert (center["aht_seconds"], center["aht_seconds_bound"]) == (240, "approx")
     doc = page("东岭市12345热线中心运行平稳。东岭市12345热线中心平均通话时长为150秒。")
     assert one(doc["centers"], "东岭市12345热线中心")["aht_seconds"] == 150
+
+
+def test_english_launch_year_first_and_calls_from_someone_every_day():
+    doc = page(
+        "Launched in June 2009, the Harbour City Call Center answers residents. The Harbour City "
+        "Call Center receives about 420 calls from residents every day." + _FILLER
+    )
+    center = one(doc["centers"], "Harbour City Call Center")
+    assert center["founded_year"] == 2009
+    assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (420, "approx")
