@@ -340,3 +340,17 @@ def test_english_launch_year_first_and_calls_from_someone_every_day():
     center = one(doc["centers"], "Harbour City Call Center")
     assert center["founded_year"] == 2009
     assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (420, "approx")
+
+
+@pytest.mark.parametrize(
+    ("name", "industry"),
+    [
+        ("东岭市“12315”投诉举报指挥中心", "市场监管"),
+        ("东岭水务集团客服热线", "供水"),
+        ("东岭市数字化城乡管理指挥中心", "城市管理"),
+        ("示例旅行东岭客服中心", "旅游"),
+    ],
+)
+def test_industry_from_the_name(name, industry):
+    doc = page(f"{name}设有座席60个，员工80人。")
+    assert one(doc["centers"], name)["industry"] == industry
