@@ -65,7 +65,7 @@ _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Go
 _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
           "some ": "approx", "around ": "approx"}  # fmt: skip
 #: a period followed by a letter or digit (``dcinside.com``, ``3.2``) does not end a sentence
-_SENT = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?]?")
+_SENT = re.compile(r"(?:[^.!?\n]|\.(?=[\w,]))+[.!?]?")
 
 
 #: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``)
@@ -121,6 +121,35 @@ def _set_up_centers(text: str, found: dict[str, Entity]) -> None:
         if staff:
             e.set("staff", int(staff.group("n").replace(",", "")),
                   _BOUND.get((staff.group("pre") or "").lower()), 0.7, sent)  # fmt: skip
+        found[name] = e
+
+
+_COMPANY = re.compile(
+    r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Co\.|Inc\.|Ltd\.|Corp\.|Corporation|Group))"
+)
+_ITS_CENTER = re.compile(
+    r"\b(?:the company|the firm|its)['’]?s?\s+(?P<tail>(?:call|customer service|contact)\s+cent(?:er|re))"
+    r"(?:\s+in\s+(?P<city>[A-Z][\w'’]+))?"
+)
+
+
+def _company_centers(text: str, found: dict[str, Entity]) -> None:
+    """``<Name> Co., who runs the company's call center in Dalian``: the company's center."""
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        m = _ITS_CENTER.search(sent)
+        if not m:
+            continue
+        companies = list(_COMPANY.finditer(sent[: m.start()]))
+        if len(companies) != 1:
+            continue
+        name = f"{companies[0].group('org')} {m.group('tail')}"
+        if any(name in k or k in name for k in found):
+            continue
+        e = Entity(kind="center", name=name, first=sm.start() + companies[0].start())
+        city = _city_of(m.group("city")) if m.group("city") else None
+        if city:
+            e.set("city", city, None, 0.7, sent)
         found[name] = e
 
 
@@ -304,6 +333,7 @@ def read_english(text: str) -> list[Entity]:
         if not any(name in k or k in name for k in found):
             found[name] = Entity(kind="center", name=name, first=m.start())
     _set_up_centers(text, found)
+    _company_centers(text, found)
     city = page_city_en(text)
     _figures(text, list(found.values()))
     for name, e in list(found.items()):

@@ -354,3 +354,12 @@ def test_english_launch_year_first_and_calls_from_someone_every_day():
 def test_industry_from_the_name(name, industry):
     doc = page(f"{name}设有座席60个，员工80人。")
     assert one(doc["centers"], name)["industry"] == industry
+
+
+def test_english_the_companys_center_named_by_the_one_company_of_the_sentence():
+    doc = page(
+        "“Costs matter,” said a manager at Harbourline Data Co., who runs the company’s call "
+        "center in Dalian. At Harbourline, operations began in March 2007." + _FILLER
+    )
+    center = one(doc["centers"], "Harbourline Data Co. call center")
+    assert (center["city"], center["founded_year"]) == ("Dalian", 2007)
