@@ -56,7 +56,7 @@ _NOT_ENTITY_AFTER = re.compile(
     r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会|示范席)"
 )
 _STOPS = re.compile(
-    r"走进|走近|来到|进入|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
+    r"走进|走近|来到|进入|并入|纳入|转入|接入|融入|改为|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
     r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
     r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
     r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正在|还|也|和|与|及|以及|并|等|着|拥有|"
@@ -524,8 +524,12 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
             e = entities[canon[_key(m.name)]]
             ctx.last[e.kind] = e
     read_placed_districts(s, ctx, mentions)
-    for name in [n for n, e in entities.items() if _generic(e)]:
-        del entities[name]
+    generic = [n for n, e in entities.items() if _generic(e)]
+    kept = [e for n, e in entities.items() if n not in generic and e.kind == "center"]
+    for name in generic:
+        e = entities.pop(name)
+        if e.kind == "center" and e.name.endswith("热线") and len(kept) == 1:
+            _fold_into(e, kept[0])  # 改为非紧急救助服务热线: the page's one hotline, described
     _drop_quoted_aliases(s, entities)
     read_tenants(s, [e for e in entities.values()])
     for e in entities.values():
@@ -535,6 +539,16 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
                     e.set("industry", industry, None, 0.85, e.name)
                     break
     return list(entities.values())
+
+
+def _fold_into(described: Entity, center: Entity) -> None:
+    """Figures read for a hotline described without a name go to the page's one center, at
+    confidence 0.6 at most (it is an inference), without overriding its own values."""
+    for k, v in described.values.items():
+        if k.endswith("_bound") or k in center.values:
+            continue
+        center.set(k, v, described.values.get(f"{k}_bound"),
+                   min(described.confidence.get(k, 0.6), 0.6), described.evidence.get(k, ""))  # fmt: skip
 
 
 def _drop_quoted_aliases(s: str, entities: dict[str, Entity]) -> None:

@@ -363,3 +363,13 @@ def test_english_the_companys_center_named_by_the_one_company_of_the_sentence():
     )
     center = one(doc["centers"], "Harbourline Data Co. call center")
     assert (center["city"], center["founded_year"]) == ("Dalian", 2007)
+
+
+def test_figures_of_a_hotline_described_without_a_name_go_to_the_pages_one_center():
+    doc = page(
+        "宁波市救助服务中心今天迎来检查。原热线去年并入非紧急救助服务热线后，接通率达到92.5%。"
+    )
+    (center,) = doc["centers"]
+    assert center["name"] == "宁波市救助服务中心"
+    assert center["answer_rate"] == 0.925
+    assert center["field_confidence"]["answer_rate"] <= 0.6
