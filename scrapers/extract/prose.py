@@ -81,7 +81,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^，,；;]+")
 _SCOPE = re.compile(
     r"全市|全省|全国|全区|全县|我市|我省|我国|全球|全行业|国内|产业集群|集群|累计|共有.{0,6}呼叫中心|"
-    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年|年均|一年|今年以来|月份|季度|"
+    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年(?!无休)|年均(?!达)|一年|今年以来|月份|季度|"
     r"[一二两三四五六七八九十\d]+个月|开通以来|上线以来|运行以来|以来"
 )
 _PARK_PART = re.compile(
@@ -350,7 +350,10 @@ _CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话")
 ANSWER_RATE = re.compile(
     r"(?:一次)?接通率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
-CSAT = re.compile(r"满意率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)")
+CSAT = re.compile(
+    r"满意率(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?\s*(?P<pre>超过|超)?"
+    r"(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
+)
 #: handling time of one call: ``平均通话时长为180秒``, ``一个电话的时长基本在3分钟左右``,
 #: ``平均解决一个问题需要5分钟左右``
 AHT = re.compile(
@@ -358,7 +361,7 @@ AHT = re.compile(
     r"(?:基本|大约|一般)?(?:为|在|是)?\s*(?P<about>约|大约)?(?P<v>\d+(?:\.\d+)?)\s*(?P<u>分钟|秒)"
     r"(?P<post>左右)?"
 )
-HOURS_24 = re.compile(r"24小时|7\s*[×x*]\s*24|全天候|全年无休")
+HOURS_24 = re.compile(r"24小时|7\s*[×x*]\s*24|365天\s*[×x*]\s*24|全天候|全年无休")
 FOUNDED = re.compile(
     r"(?P<y>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^，。,；]{0,12}?)"
     r"(?:正式开通|开通|正式成立|成立|挂牌成立|正式运行|正式上线|上线|投入运营|建成|批准建设|开园|揭牌)"
@@ -641,17 +644,14 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             if m:
                 q = _quantity(parse_rate, m.group("v"))
                 if q is not None and 0 < q.value <= 1:
-                    e.set(
-                        fld,
-                        round(q.value, 4),
-                        q.bound if q.bound in ("min", "approx") else None,
-                        conf,
-                        sentence,
-                    )
+                    bound = q.bound if q.bound in ("min", "approx") else None
+                    if m.groupdict().get("pre"):
+                        bound = "min"  # 满意率超98%
+                    e.set(fld, round(q.value, 4), bound, conf, sentence)
         m = HOURS_24.search(clause)
         if m:
             e.set("hours_per_day", 24, None, conf, sentence)
-            if m.group(0) in ("全年无休",) or "7" in m.group(0):
+            if "全年无休" in clause or "365天" in clause or "7" in m.group(0):
                 e.set("days_per_week", 7, None, conf, sentence)
 
 

@@ -373,3 +373,15 @@ def test_figures_of_a_hotline_described_without_a_name_go_to_the_pages_one_cente
     assert center["name"] == "宁波市救助服务中心"
     assert center["answer_rate"] == 0.925
     assert center["field_confidence"]["answer_rate"] <= 0.6
+
+
+def test_round_the_year_service_and_satisfaction_in_more_phrasings():
+    doc = page(
+        "东岭市12345热线中心运行平稳。东岭市12345热线中心实行全年无休、全天候服务，"
+        "群众满意率超97%，用户满意率年均达99.5%。"
+    )
+    center = one(doc["centers"], "东岭市12345热线中心")
+    assert (center["hours_per_day"], center["days_per_week"]) == (24, 7)
+    assert (center["csat"], center["csat_bound"]) == (0.97, "min")
+    doc = page("东岭市12345热线中心运行平稳。这里365天×24小时运转，东岭市12345热线中心从不停歇。")
+    assert one(doc["centers"], "东岭市12345热线中心")["days_per_week"] == 7
