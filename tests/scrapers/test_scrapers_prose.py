@@ -385,3 +385,15 @@ def test_round_the_year_service_and_satisfaction_in_more_phrasings():
     assert (center["csat"], center["csat_bound"]) == (0.97, "min")
     doc = page("东岭市12345热线中心运行平稳。这里365天×24小时运转，东岭市12345热线中心从不停歇。")
     assert one(doc["centers"], "东岭市12345热线中心")["days_per_week"] == 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭市要扩大呼叫中心规模。东岭市要扩大呼叫中心规模，已建座席300个。",
+        "东岭将进一步加强呼叫中心建设。东岭将进一步加强呼叫中心建设，新增座席300个。",
+        "东岭正在建设单体呼叫中心。东岭的单体呼叫中心将设座席300个。",
+    ],
+)
+def test_a_verb_or_a_descriptor_heading_a_center_word_is_no_name(text):
+    assert page(text)["centers"] == []
