@@ -56,7 +56,7 @@ _NOT_ENTITY_AFTER = re.compile(
     r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会|示范席)"
 )
 _STOPS = re.compile(
-    r"扩大|承接|形成|加强|投身|提起|离不开|开辟|吸引|叫响|打响|擦亮|做大|做强|壮大|培育|聚集|集聚|拓展|"
+    r"扩大|加速|上报|报送|承接|形成|加强|投身|提起|离不开|开辟|吸引|叫响|打响|擦亮|做大|做强|壮大|培育|聚集|集聚|拓展|"
     r"进一步|明年|去年|近年|当年|"
     r"走进|走近|来到|进入|并入|纳入|转入|接入|融入|改为|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
     r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
@@ -806,7 +806,7 @@ _GENERIC_WORDS = re.compile(
     r"产业园|软件园|产业基地|中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
     r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|新加坡|印度|日本|美国|韩国|"
     r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|业|后台|"
-    r"单体|咨询|被叫付费|城市|大型|中小型|[“”\"《》·\s]"
+    r"单体|咨询|被叫付费|城市|大型|中小型|一级|二级|三级|电商|[“”\"《》·\s]"
 )
 
 
@@ -815,6 +815,12 @@ _PARK_INDUSTRY = re.compile(
     r"呼叫|客服|服务外包|外包|声谷|信息服务|软件|数据|BPO|后台|电商|云服务|呼叫之都|网商|数字|科技|商务"
 )
 _PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省")
+#: provinces, regions and countries: ``广东省呼叫中心``, ``亚太地区呼叫中心`` name an industry, not a center
+_REGION = re.compile(
+    r"河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|我国|亚太|地区|东北亚|东南亚|亚洲|欧洲|"
+    r"马来西亚|印度|菲律宾|日本|韩国|美国|英国"
+)
 
 
 def _generic(e: Entity) -> bool:
@@ -823,7 +829,7 @@ def _generic(e: Entity) -> bool:
         if e.name.endswith("热线") and not _city_names()[0].search(e.name):
             # 政务服务便民热线: what a hotline does, not its name (no place, no number)
             return not _HOTLINE_WORDS.sub("", _GENERIC_WORDS.sub("", e.name))
-        rest = _city_names()[0].sub("", e.name)
+        rest = _PROVINCE.sub("", _REGION.sub("", _city_names()[0].sub("", e.name)))
         return not _GENERIC_WORDS.sub("", rest)
     if not _PARK_INDUSTRY.search(e.name):
         return True

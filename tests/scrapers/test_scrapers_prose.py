@@ -397,3 +397,8 @@ def test_round_the_year_service_and_satisfaction_in_more_phrasings():
 )
 def test_a_verb_or_a_descriptor_heading_a_center_word_is_no_name(text):
     assert page(text)["centers"] == []
+
+
+def test_a_province_or_a_region_with_a_center_word_is_an_industry():
+    doc = page("东岭省呼叫中心发展迅速。亚太地区呼叫中心增长很快，广东呼叫中心座席超过1万个。")
+    assert doc["centers"] == []
