@@ -402,3 +402,12 @@ def test_a_verb_or_a_descriptor_heading_a_center_word_is_no_name(text):
 def test_a_province_or_a_region_with_a_center_word_is_an_industry():
     doc = page("东岭省呼叫中心发展迅速。亚太地区呼叫中心增长很快，广东呼叫中心座席超过1万个。")
     assert doc["centers"] == []
+
+
+def test_park_words_for_outsourcing_cities_and_development_parks():
+    doc = page(
+        "东岭外包城正在拔地而起，东岭外包城占地800亩。"
+        "宁波海湾科技产业开发园已经成为示范区，宁波海湾科技产业开发园规划面积3平方公里。"
+    )
+    names = {p["name"] for p in doc["parks"]}
+    assert {"东岭外包城", "宁波海湾科技产业开发园"} <= names
