@@ -383,7 +383,7 @@ INVEST = re.compile(
     rf"总投资(?:额)?(?:为|达到|达)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元(?:人民币)?(?:以上|左右)?)"
 )
 JOBS = re.compile(
-    rf"(?:就业岗位|工作岗位|岗位|就业)\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
+    rf"(?:就业岗位|工作岗位|岗位|就业|从业人数|从业人员|就业人数)(?:达到|达|为|共)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
     rf"|(?:吸纳|带动|提供|创造|解决)(?:就业)?\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post2>余|多)?\s*(?:个|人)(?:以上)?(?:次)?(?:直接)?(?:就业|岗位|工作)"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
@@ -719,6 +719,8 @@ def _park_figures(
         value = round(value, 4) if fld == "area_km2" else int(round(value))
         e.set(fld, value, q.bound if q.bound in ("min", "max", "approx") else None, conf, sentence)
     m = JOBS.search(clause)
+    if m and clause[max(0, m.start() - 2) : m.start()] == "新增":
+        m = None  # 新增从业人员2万余人: the year's additions, not the park's jobs
     if m and not part:
         raw = m.group("v") or m.group("v2")
         post = m.group("post") or m.group("post2") or ""

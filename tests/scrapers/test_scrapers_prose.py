@@ -411,3 +411,12 @@ def test_park_words_for_outsourcing_cities_and_development_parks():
     )
     names = {p["name"] for p in doc["parks"]}
     assert {"东岭外包城", "宁波海湾科技产业开发园"} <= names
+
+
+def test_jobs_as_people_employed_in_the_park_and_additions_are_not():
+    doc = page(
+        "东岭软件园发展迅速。截至去年底，东岭软件园入驻企业200家，从业人数超过1.2万人。"
+        "东岭软件园今年新增从业人员3000余人。"
+    )
+    park = one(doc["parks"], "东岭软件园")
+    assert (park["jobs"], park["jobs_bound"]) == (12000, "min")
