@@ -329,6 +329,11 @@ SEATS_GROWN = re.compile(
     rf"(?:座席|坐席|席位)[^，。；\d]{{0,4}}从[^，。；]{{0,10}}?(?:增至|增加到|增加至|扩大到|扩容到|扩容至|发展到|提高到)"
     rf"\s*(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)"
 )
+#: a seat word and its count after a verb: ``可实现呼叫中心坐席2万个``
+SEATS_BARE = re.compile(
+    r"(?:实现|建成|拥有|建设|形成|达到)[^，。；\d]{0,8}?(?:座席|坐席|席位)\s*"
+    r"(?P<n>\d+(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*个(?!人|月)"
+)
 #: seats set up: ``设服务座席25个``, ``人工座席配置为20路``
 SEATS_SET = re.compile(
     rf"(?:设|设有|设置|配备|配置|开设|开通)(?:服务|人工|呼叫)?(?:座席|坐席|席位)\s*(?P<n>{_NUM})\s*(?:个|路|席)"
@@ -572,6 +577,7 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
         (SEATS_AFTER, "seats"),
         (SEATS_GROWN, "seats"),
         (SEATS_SET, "seats"),
+        (SEATS_BARE, "seats"),
         (STAFF, "staff"),
         (STAFF_AFTER, "staff"),
         (DAILY_CALLS, "daily_inbound_calls"),

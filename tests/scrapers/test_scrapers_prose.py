@@ -420,3 +420,10 @@ def test_jobs_as_people_employed_in_the_park_and_additions_are_not():
     )
     park = one(doc["parks"], "东岭软件园")
     assert (park["jobs"], park["jobs_bound"]) == (12000, "min")
+
+
+def test_a_seat_target_worded_verb_then_seat_word_then_count():
+    doc = page("东岭声谷正在建设。到2018年，“东岭声谷”可实现呼叫中心坐席3万个、从业人员4万人。")
+    park = one(doc["parks"], "东岭声谷")
+    assert park["seat_targets"] == [{"seats": 30000, "year": 2018}]
+    assert park["jobs"] == 40000
