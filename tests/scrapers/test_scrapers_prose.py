@@ -431,8 +431,8 @@ def test_a_seat_target_worded_verb_then_seat_word_then_count():
 
 def test_tenants_with_a_long_description_before_the_name():
     doc = page(
-        "东岭声谷正在建设。随着示例电信10000号、国内规模最大的呼叫中心服务外包提供商东岭泰和科技等企业入驻东岭声谷，"
+        "东岭声谷正在建设。随着示例电信10000号、国内规模最大的呼叫中心服务外包提供商东岭恒信科技等企业入驻东岭声谷，"
         "东岭声谷发展很快。"
     )
     park = one(doc["parks"], "东岭声谷")
-    assert park["tenants"] == ["示例电信10000号", "东岭泰和科技"]
+    assert park["tenants"] == ["示例电信10000号", "东岭恒信科技"]
