@@ -135,6 +135,7 @@ class _Mention:
     in_title: bool = False
 
 
+_TRAILING_NUMBER = re.compile(r"\d{4,6}(?![\d.%万个元年])")
 _HOURS_IN_NAME = re.compile(r"(?:7\s*[×x*]\s*)?24小时")
 
 
@@ -168,6 +169,9 @@ def _mentions(s: str) -> list[_Mention]:
         if _NOT_ENTITY_AFTER.match(s, end):
             taken_until = end
             continue
+        number = _TRAILING_NUMBER.match(s, end)
+        if number and m.group("c"):
+            end = number.end()  # 市民服务热线95120: the hotline's number is part of its name
         window = s[max(0, m.start() - 30) : m.start()]
         in_title = window.rfind("《") > window.rfind("》")
         head = _trim_head(_NAME_RUN.search(window).group(0))

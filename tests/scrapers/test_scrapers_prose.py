@@ -436,3 +436,10 @@ def test_tenants_with_a_long_description_before_the_name():
     )
     park = one(doc["parks"], "东岭声谷")
     assert park["tenants"] == ["示例电信10000号", "东岭恒信科技"]
+
+
+def test_a_hotline_number_after_the_entity_word_is_part_of_the_name():
+    doc = page("宁波供水客服热线96999实行24小时服务。宁波供水客服热线96999去年受理诉求。")
+    assert [c["name"] for c in doc["centers"]] == ["宁波供水客服热线96999"]
+    doc = page("示例水务客服热线2019年开通，示例水务客服热线设有40个座席。")
+    assert [c["name"] for c in doc["centers"]] == ["示例水务客服热线"]
