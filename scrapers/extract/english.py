@@ -30,7 +30,7 @@ _PARK_WORDS = re.compile(
     re.I,
 )
 CENTER = re.compile(
-    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))\b"
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
 )
 SEATS = re.compile(
     r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)seats?\b"
@@ -237,8 +237,15 @@ def _figures(text: str, entities: list[Entity]) -> None:
                 sent,
             )
         m = FOUNDED.search(sent)
-        if m:
+        if m and (named or not _OTHER_SUBJECT.match(sent.strip())):
             subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
+
+
+#: a sentence that opens with another organisation's name (``Neusoft Europe was established in
+#: 2009``) dates that organisation, not the page's one center
+_OTHER_SUBJECT = re.compile(
+    r"(?!(?:The|It|Its|In|Since|Launched|Set|Opened)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:was|were|is|has|had)\b"
+)
 
 
 _GENERIC_ORG = re.compile(

@@ -443,3 +443,12 @@ def test_a_hotline_number_after_the_entity_word_is_part_of_the_name():
     assert [c["name"] for c in doc["centers"]] == ["宁波供水客服热线96999"]
     doc = page("示例水务客服热线2019年开通，示例水务客服热线设有40个座席。")
     assert [c["name"] for c in doc["centers"]] == ["示例水务客服热线"]
+
+
+def test_english_plural_centers_of_a_company_and_another_companys_founding_year():
+    doc = page(
+        "The harbour district has attracted firms including one of Acme's global call centers. "
+        "Bolt Europe was established in January 2011." + _FILLER
+    )
+    center = one(doc["centers"], "Acme global call center")
+    assert "founded_year" not in center
