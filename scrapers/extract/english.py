@@ -154,7 +154,7 @@ def _company_centers(text: str, found: dict[str, Entity]) -> None:
 
 
 TENANTS = re.compile(
-    r"\b(?:companies|firms|enterprises|corporations|giants|clients)?,?\s*(?:including|such as)\s+"
+    r"\b(?:companies|firms|enterprises|corporations|giants)?,?\s*(?:including|such as)\s+"
     r"(?P<list>(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
     r"(?:\s*,\s*(?:and\s+)?(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
     r"|\s+and\s+(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}){1,15})"
@@ -183,8 +183,12 @@ def _tenants(text: str, entities: list[Entity]) -> None:
         if not near or re.search(r"\b(?:to|in|across) China\b|China['’]s|nationwide", sent):
             continue
         m = TENANTS.search(sent)
-        if not m:
-            continue
+        if not m or re.search(
+            r"\b(?:clients|customers|products|services|industries|sectors|cities|countries|markets)"
+            r",?\s*(?:including|such as)\b",
+            sent,
+        ):
+            continue  # clients or markets listed, not companies in the park
         for raw in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")):
             name = re.sub(r"^[\w-]+-based\s+", "", raw).strip(" .")
             name = re.sub(r"\s+etc$", "", name)

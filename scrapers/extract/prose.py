@@ -752,7 +752,7 @@ AWARD = re.compile(
     r"|(?:荣获|获得|摘得|获评|被评为)(?:了)?(?P<bare>[\u4e00-\u9fff]{4,16}?)(?:称号|荣誉称号)"
 )
 #: awards of a person (管理人, 标兵, 个人), not of the center
-_PERSON_AWARD = re.compile(r"(?:管理人|标兵|个人|能手|之星|员|师|者)$")
+_PERSON_AWARD = re.compile(r"(?:管理人|标兵|个人|能手|之星|明星|模范|党员|员|师|者|手)$")
 
 
 def _awards(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:

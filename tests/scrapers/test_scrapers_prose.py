@@ -452,3 +452,17 @@ def test_english_plural_centers_of_a_company_and_another_companys_founding_year(
     )
     center = one(doc["centers"], "Acme global call center")
     assert "founded_year" not in center
+
+
+def test_clients_listed_are_not_tenants_and_a_persons_title_is_not_an_award():
+    doc = page(
+        "Dalian Harbour Software Park is a business zone, created in 2003 near the port. "
+        "Firms in Dalian Harbour Software Park serve clients including Acme, Bolt and Crest. "
+        + _FILLER
+    )
+    assert "tenants" not in one(doc["parks"], "Dalian Harbour Software Park")
+    doc = page(
+        "示例银行东岭信用卡客服中心设有500个座席，员工800人。"
+        "示例银行东岭信用卡客服中心的一名话务员去年获得东岭市劳动模范称号。"
+    )
+    assert "awards" not in one(doc["centers"], "示例银行东岭信用卡客服中心")
