@@ -747,9 +747,13 @@ def _park_figures(
 
 
 AWARD = re.compile(
-    r"(?:荣获|获得|摘得|夺得|授予其?|被评为|评为|获评|获)(?:了)?(?:[^，。；“”]{0,8}?)"
+    r"(?:荣获|获得|摘得|夺得|授予其?|被评为|评为|获评)(?:了)?(?:[^，。；“”]{0,8}?)"
     r"(?P<list>“[^“”]{3,30}”(?:[、和及]“[^“”]{3,30}”)*)"
     r"|(?:荣获|获得|摘得|获评|被评为)(?:了)?(?P<bare>[\u4e00-\u9fff]{4,16}?)(?:称号|荣誉称号)"
+)
+#: what an award title is made of (a quoted name without one, ``获得“12345”``, is not an award)
+_AWARD_WORD = re.compile(
+    r"奖|最佳|优秀|先进|示范|先锋|集体|十佳|品牌|杯|荣誉|文明|标杆|满意|五一|三八|红旗|星级|金牌|卓越|领先|百强|十强"
 )
 #: awards of a person (管理人, 标兵, 个人), not of the center
 _PERSON_AWARD = re.compile(r"(?:管理人|标兵|个人|能手|之星|明星|模范|党员|员|师|者|手)$")
@@ -760,7 +764,10 @@ def _awards(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
     for the center named before the verb in the sentence or the page's main center; 0.7."""
     for m in AWARD.finditer(sentence):
         names = re.findall(r"“([^“”]+)”", m.group("list")) if m.group("list") else [m.group("bare")]
-        names = [n for n in names if not _PERSON_AWARD.search(n) and not re.search(r"\d{4}年?$", n)]
+        names = [
+            n for n in names
+            if _AWARD_WORD.search(n) and not _PERSON_AWARD.search(n) and not re.search(r"\d{4}年?$", n)
+        ]  # fmt: skip
         if not names:
             continue
         pos = off + m.start()

@@ -466,3 +466,11 @@ def test_clients_listed_are_not_tenants_and_a_persons_title_is_not_an_award():
         "示例银行东岭信用卡客服中心的一名话务员去年获得东岭市劳动模范称号。"
     )
     assert "awards" not in one(doc["centers"], "示例银行东岭信用卡客服中心")
+
+
+def test_a_quoted_name_without_an_award_word_is_not_an_award():
+    doc = page(
+        "示例银行东岭信用卡客服中心设有500个座席，员工800人。"
+        "示例银行东岭信用卡客服中心去年获得“东岭一号”平台的接入资格。"
+    )
+    assert "awards" not in one(doc["centers"], "示例银行东岭信用卡客服中心")
