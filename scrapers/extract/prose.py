@@ -243,6 +243,9 @@ def _same_service(a: str, b: str) -> bool:
     ta, tb = _service_tail(a), _service_tail(b)
     if ta != tb or len(ta) < 4 or not _GENERIC_WORDS.sub("", ta):
         return False
+    na, nb = _HOTLINE.findall(a), _HOTLINE.findall(b)
+    if na and nb and na != nb:
+        return False  # 12345 and 12315: two services
     ca, cb = city_in(a), city_in(b)
     return ca == cb or ca is None or cb is None
 

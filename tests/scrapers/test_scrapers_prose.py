@@ -474,3 +474,11 @@ def test_a_quoted_name_without_an_award_word_is_not_an_award():
         "示例银行东岭信用卡客服中心去年获得“东岭一号”平台的接入资格。"
     )
     assert "awards" not in one(doc["centers"], "示例银行东岭信用卡客服中心")
+
+
+def test_two_hotlines_with_different_numbers_stay_two():
+    doc = page(
+        "宁波“12345”便民服务热线设有80个坐席，话务员120名。"
+        "宁波“12315”便民服务热线设有20个坐席，话务员30名。"
+    )
+    assert len(doc["centers"]) == 2
