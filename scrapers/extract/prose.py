@@ -22,6 +22,10 @@ mirror-site pinyin already removed (:mod:`scrapers.extract.mirror`).
    ``起步区``) are not the entity's.
 3. **Quantities** are read by :mod:`data.normalise.values` (``8万席``, ``逾300亿元``, ``约12000平方米``,
    ``超过1000个`` -> bound ``min``, ``500亩``), bounds included.
+4. **What is not a name** (each a phrasing family, ``docs/scrapers.md``): names only inside a
+   title (``《…》``), hotlines named by what they do (``政务服务便民热线``), an office or company of an
+   entity (``…热线管理办公室``), provinces, regions and descriptors before a center word, a park named
+   only in quotes next to a plainly named one (a brand), verbs and time words as heads.
 """
 
 from __future__ import annotations
