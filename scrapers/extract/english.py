@@ -133,6 +133,14 @@ _ITS_CENTER = re.compile(
 )
 
 
+#: the subject of a sentence: the capitalised name right before its verb, after a few
+#: lowercase words of description (``US computer maker Dell was …``)
+_SUBJECT = re.compile(
+    r"(?:[A-Za-z-]+\s+){0,4}?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
+    r"(?:was|has|had|is|will|plans|moved|shifted|opened|set)\b"
+)
+
+
 def _company_centers(text: str, found: dict[str, Entity]) -> None:
     """``<Name> Co., who runs the company's call center in Dalian``: the company's center."""
     for sm in _SENT.finditer(text):
@@ -141,12 +149,17 @@ def _company_centers(text: str, found: dict[str, Entity]) -> None:
         if not m:
             continue
         companies = list(_COMPANY.finditer(sent[: m.start()]))
-        if len(companies) != 1:
+        subject = _SUBJECT.match(sent.strip()) if not companies else None
+        if len(companies) == 1:
+            org = companies[0].group("org")
+        elif subject and not _GENERIC_ORG.match(subject.group("org").split()[0]):
+            org = subject.group("org")  # US computer maker Dell was … to shift its call centre
+        else:
             continue
-        name = f"{companies[0].group('org')} {m.group('tail')}"
+        name = f"{org} {m.group('tail')}"
         if any(name in k or k in name for k in found):
             continue
-        e = Entity(kind="center", name=name, first=sm.start() + companies[0].start())
+        e = Entity(kind="center", name=name, first=sm.start() + m.start())
         city = _city_of(m.group("city")) if m.group("city") else None
         if city:
             e.set("city", city, None, 0.7, sent)

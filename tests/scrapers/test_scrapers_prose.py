@@ -482,3 +482,13 @@ def test_two_hotlines_with_different_numbers_stay_two():
         "宁波“12315”便民服务热线设有20个坐席，话务员30名。"
     )
     assert len(doc["centers"]) == 2
+
+
+def test_english_its_center_named_by_the_subject_of_the_sentence():
+    doc = page(
+        "British software maker Acmesoft was one of the first to move its call centre to Dalian."
+        + _FILLER
+    )
+    assert [c["name"] for c in doc["centers"]] == ["Acmesoft call centre"]
+    doc = page("The firm was the first to move its call centre to Dalian." + _FILLER)
+    assert doc["centers"] == []
