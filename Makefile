@@ -22,8 +22,9 @@ $(STAMP): pyproject.toml
 ## venv: create .venv and install ParkBench with its test and benchmark tools
 venv: $(STAMP)
 
-## system: install the Debian packages the tests need (chromium, CJK fonts, Pango for PDFs, nginx); skips those present
-SYS_PKGS := chromium chromium-driver fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 nginx-light
+## system: install the Debian packages the tests need (chromium, CJK fonts, Pango for PDFs, nginx, PostgreSQL); skips those present
+SYS_PKGS := chromium chromium-driver fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 nginx-light \
+	postgresql postgresql-contrib
 system:
 	@missing=$$(for p in $(SYS_PKGS); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \

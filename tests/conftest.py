@@ -67,3 +67,22 @@ def _fresh_login_throttle():
     services = sys.modules.get("portal.services")
     if services is not None:
         services.login_throttle().reset()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server of this test session (Unix socket in a temp dir, no network)."""
+    from tests.pg_support import start_server
+
+    try:
+        server = start_server()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """URL of a fresh, empty UTF-8 database on the session's PostgreSQL server."""
+    return pg_server.create_database()

@@ -30,7 +30,7 @@ _PARK_WORDS = re.compile(
     re.I,
 )
 CENTER = re.compile(
-    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))\b"
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
 )
 SEATS = re.compile(
     r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)seats?\b"
@@ -40,10 +40,16 @@ STAFF = re.compile(
     r"(?:\w+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
 )
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?"
+)
 FOUNDED = re.compile(
-    r"\b(?:set up|established|launched|opened|founded|created|began operations?|started)\s+"
-    r"(?:\w+\s+){0,4}?in\s+(?:(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\b"
+    r"\b(?:[Ss]et up|[Ee]stablished|[Ll]aunched|[Oo]pened|[Ff]ounded|[Cc]reated|began operations?|"
+    r"started)\s+(?:\w+\s+){0,4}?in\s+" + _MONTH + r"(?P<y>(?:19|20)\d\d)\b"
+    r"|\b(?:operations?|services?)\s+(?:began|started)\s+in\s+"
+    + _MONTH
+    + r"(?P<y2>(?:19|20)\d\d)\b"
 )
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
@@ -53,12 +59,158 @@ CENTER_CAP = re.compile(
 HOURS = re.compile(r"24 hours a day|24/7|round the clock|around the clock|24-hour")
 CALLS = re.compile(
     r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+(?:\w+\s+)?calls?\s+"
-    r"(?:a|per|each|every)\s+day"
+    r"(?:from\s+(?:\w+\s+){1,2}?)?(?:a|per|each|every)\s+day"
 )
 _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
 _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
           "some ": "approx", "around ": "approx"}  # fmt: skip
-_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+#: a period followed by a letter or digit (``dcinside.com``, ``3.2``) does not end a sentence
+_SENT = re.compile(r"(?:[^.!?\n]|\.(?=[\w,]))+[.!?]?")
+
+
+#: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``)
+HOTLINE = re.compile(r"(?P<name>(?:[A-Z][a-z]+['’]s\s+)?(?<!\d)\d{4,6}\s+(?:service\s+)?hotline)\b")
+#: ``<Org>, <apposition>, established a customer service center in Beijing in 2004``
+SET_UP = re.compile(
+    r"\b(?:established|set up|opened|launched|announced|built)\s+(?:a|an)\s+(?:new\s+)?"
+    r"(?P<tail>(?:customer service|call|contact)\s+cent(?:er|re))\b"
+)
+_ORG_END = re.compile(
+    r"(?P<org>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|net))(?:\s+(?:and\s+|&\s+)?[A-Z][\w.&'’-]*){0,4})$"
+)
+EMPLOY = re.compile(
+    r"\b(?:employ|employs|with)\s+(?P<pre>more than |over |about |nearly |some |around )?"
+    r"(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:employees|staff|agents|operators|people|workers)\b"
+)
+
+
+def _set_up_centers(text: str, found: dict[str, Entity]) -> None:
+    """A company's new center, named by the company (``<Org>, …, established a customer
+    service center in Beijing in 2004 with 10 … employees``): the subject is the name run
+    right before the verb, or before an apposition between commas."""
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        m = SET_UP.search(sent)
+        if not m:
+            continue
+        before = sent[: m.start()].rstrip()
+        parts = [p.strip() for p in before.split(",") if p.strip()]
+        org = None
+        for part in reversed(parts):
+            om = _ORG_END.search(part)
+            if om and not _GENERIC_ORG.match(om.group("org").split()[0]):
+                org = om.group("org")
+                break
+            if part is parts[-1] and len(parts) > 1:
+                continue  # an apposition: look before it
+            break
+        if org is None or len(org) < 3 or re.search(r"\b(?:China|Chinese|It|They|We)\b", org):
+            continue
+        name = f"{org} {m.group('tail')}"
+        if any(name in k or k in name for k in found):
+            continue
+        e = Entity(kind="center", name=name, first=sm.start() + m.start())
+        after = sent[m.end() :]
+        place = re.match(r"\s+in\s+([A-Z][\w'’]+)", after)
+        if place and _city_of(place.group(1)):
+            e.set("city", _city_of(place.group(1)), None, 0.7, sent)
+        year = re.search(r"\bin\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", after)
+        if year:
+            e.set("founded_year", int(year.group(1)), None, 0.7, sent)
+        staff = EMPLOY.search(after)
+        if staff:
+            e.set("staff", int(staff.group("n").replace(",", "")),
+                  _BOUND.get((staff.group("pre") or "").lower()), 0.7, sent)  # fmt: skip
+        found[name] = e
+
+
+_COMPANY = re.compile(
+    r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Co\.|Inc\.|Ltd\.|Corp\.|Corporation|Group))"
+)
+_ITS_CENTER = re.compile(
+    r"\b(?:the company|the firm|its)['’]?s?\s+(?P<tail>(?:call|customer service|contact)\s+cent(?:er|re))"
+    r"(?:\s+in\s+(?P<city>[A-Z][\w'’]+))?"
+)
+
+
+#: the subject of a sentence: the capitalised name right before its verb, after a few
+#: lowercase words of description (``US computer maker Dell was …``)
+_SUBJECT = re.compile(
+    r"(?:[A-Za-z-]+\s+){0,4}?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
+    r"(?:was|has|had|is|will|plans|moved|shifted|opened|set)\b"
+)
+
+
+def _company_centers(text: str, found: dict[str, Entity]) -> None:
+    """``<Name> Co., who runs the company's call center in Dalian``: the company's center."""
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        m = _ITS_CENTER.search(sent)
+        if not m:
+            continue
+        companies = list(_COMPANY.finditer(sent[: m.start()]))
+        subject = _SUBJECT.match(sent.strip()) if not companies else None
+        if len(companies) == 1:
+            org = companies[0].group("org")
+        elif subject and not _GENERIC_ORG.match(subject.group("org").split()[0]):
+            org = subject.group("org")  # US computer maker Dell was … to shift its call centre
+        else:
+            continue
+        name = f"{org} {m.group('tail')}"
+        if any(name in k or k in name for k in found):
+            continue
+        e = Entity(kind="center", name=name, first=sm.start() + m.start())
+        city = _city_of(m.group("city")) if m.group("city") else None
+        if city:
+            e.set("city", city, None, 0.7, sent)
+        found[name] = e
+
+
+TENANTS = re.compile(
+    r"\b(?:companies|firms|enterprises|corporations|giants)?,?\s*(?:including|such as)\s+"
+    r"(?P<list>(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+    r"(?:\s*,\s*(?:and\s+)?(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+    r"|\s+and\s+(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}){1,15})"
+)
+
+
+def _tenants(text: str, entities: list[Entity]) -> None:
+    """Companies listed as present in the page's one park (``37 Fortune 500 companies
+    including IBM, HP, …``; ``set up their branches in Huaqiao, including A, B and C``), in a
+    sentence that names the park (or its place) or follows one that does; confidence 0.5."""
+    parks = [e for e in entities if e.kind == "park"]
+    if len(parks) != 1:
+        return
+    park = parks[0]
+    place = park.name.split()[0]
+    previous = ""
+    tenants: list[str] = []
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        near = (
+            park.name in sent
+            or park.name in previous
+            or re.search(rf"\bin\s+{re.escape(place)}\b", sent)
+        )
+        previous = sent
+        if not near or re.search(r"\b(?:to|in|across) China\b|China['’]s|nationwide", sent):
+            continue
+        m = TENANTS.search(sent)
+        if not m or re.search(
+            r"\b(?:clients|customers|products|services|industries|sectors|cities|countries|markets)"
+            r",?\s*(?:including|such as)\b",
+            sent,
+        ):
+            continue  # clients or markets listed, not companies in the park
+        for raw in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+            name = re.sub(r"^[\w-]+-based\s+", "", raw).strip(" .")
+            name = re.sub(r"\s+etc$", "", name)
+            if name and name not in tenants and not _GENERIC_ORG.match(name):
+                tenants.append(name)
+        park.evidence.setdefault("tenants", sent.strip())
+    if tenants:
+        park.values["tenants"] = tenants
+        park.confidence["tenants"] = 0.5
 
 
 def _figures(text: str, entities: list[Entity]) -> None:
@@ -76,6 +228,9 @@ def _figures(text: str, entities: list[Entity]) -> None:
         else:
             continue
         if subject.kind != "center":
+            m = FOUNDED.search(sent)
+            if m and len(named) == 1:
+                subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
             continue
         for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
             m = rx.search(sent)
@@ -99,8 +254,15 @@ def _figures(text: str, entities: list[Entity]) -> None:
                 sent,
             )
         m = FOUNDED.search(sent)
-        if m:
-            subject.set("founded_year", int(m.group("y")), None, conf, sent)
+        if m and (named or not _OTHER_SUBJECT.match(sent.strip())):
+            subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
+
+
+#: a sentence that opens with another organisation's name (``Neusoft Europe was established in
+#: 2009``) dates that organisation, not the page's one center
+_OTHER_SUBJECT = re.compile(
+    r"(?!(?:The|It|Its|In|Since|Launched|Set|Opened)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:was|were|is|has|had)\b"
+)
 
 
 _GENERIC_ORG = re.compile(
@@ -141,6 +303,14 @@ def read_english(text: str) -> list[Entity]:
     """Entities of an English page."""
     found: dict[str, Entity] = {}
     cities = _cities()[1]
+    for m in QUOTED.finditer(text):
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        if any(name in k or k in name for k in found) or _AWARD.search(name):
+            continue
+        if name.split()[0] in ("National", "China", "Chinese") and " of " not in name:
+            continue
+        kind = "center" if re.search(r"Cent(?:er|re)$", name) else "park"
+        found[name] = Entity(kind=kind, name=name, first=m.start())
     for rx in (PARK, PARK_LOWER):
         for m in rx.finditer(text):
             name = re.sub(r"\s+", " ", m.group("name")).strip()
@@ -157,14 +327,6 @@ def read_english(text: str) -> list[Entity]:
             if any(name in k or k in name for k in found):
                 continue
             found[name] = Entity(kind="park", name=name, first=m.start())
-    for m in QUOTED.finditer(text):
-        name = re.sub(r"\s+", " ", m.group("name")).strip()
-        if any(name in k or k in name for k in found) or _AWARD.search(name):
-            continue
-        if name.split()[0] in ("National", "China", "Chinese") and " of " not in name:
-            continue
-        kind = "center" if re.search(r"Cent(?:er|re)$", name) else "park"
-        found[name] = Entity(kind=kind, name=name, first=m.start())
     for m in CENTER_CAP.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).strip()
         words = name.split()
@@ -190,8 +352,18 @@ def read_english(text: str) -> list[Entity]:
         if any(name in k or k in name for k in found):
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in HOTLINE.finditer(text):
+        name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
+        if not any(name in k or k in name for k in found):
+            found[name] = Entity(kind="center", name=name, first=m.start())
+    _set_up_centers(text, found)
+    _company_centers(text, found)
     city = page_city_en(text)
     _figures(text, list(found.values()))
+    for name, e in list(found.items()):
+        if HOTLINE.fullmatch(name) and text.count(name) < 2 and len(e.values) == 0:
+            del found[name]  # a hotline number said once in passing (dial 10086)
+    _tenants(text, list(found.values()))
     for e in found.values():
         e.mentions = text.count(e.name)
         e.confidence["name"] = 0.7

@@ -179,6 +179,16 @@ def name_class(e: Entity, lang: str) -> str | None:
     return None
 
 
+#: the last part of a long page holds related links and other articles' headlines
+FOOTER_SHARE = 0.9
+
+
+def _in_footer(e: Entity, size: int) -> bool:
+    """A name said once, with no figure, in the last tenth of a long page (a related link)."""
+    facts = [k for k in e.values if not k.endswith("_bound") and k not in _CONTEXT_FIELDS]
+    return size > 1000 and e.mentions < 2 and not facts and e.first > FOOTER_SHARE * size
+
+
 def calibrate(e: Entity, lang: str) -> bool:
     """Set the entity's name confidence from its class and cap every value's confidence by
     it (a value is only right when its entity is); ``False`` when the entity is dropped."""
@@ -234,6 +244,8 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             elif city:
                 e.set("city", city, None, min(conf, CALIBRATION["city_of_page"]), "")
             district = find_district(simp, e.name, e.values.get("city"))
+            if district and district[0] == e.values.get("city"):
+                district = None  # a city without districts (东莞市) is not its own district
             if district and (district[1] >= 0.9 or (e.kind == "park" and district[1] >= 0.75)):
                 e.set("district", district[0], None, min(conf, district[1]), "")
             entities.append(e)
@@ -242,7 +254,7 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             if city:
                 item["city"] = city
             result.incentives.append(item)
-    entities = [e for e in entities if calibrate(e, result.lang)]
+    entities = [e for e in entities if calibrate(e, result.lang) and not _in_footer(e, len(text))]
     entities.sort(key=lambda e: -e.confidence.get("name", 0))
     entities = entities[:MAX_RECORDS]
     result.centers = [e for e in entities if e.kind == "center"]

@@ -22,6 +22,10 @@ mirror-site pinyin already removed (:mod:`scrapers.extract.mirror`).
    ``起步区``) are not the entity's.
 3. **Quantities** are read by :mod:`data.normalise.values` (``8万席``, ``逾300亿元``, ``约12000平方米``,
    ``超过1000个`` -> bound ``min``, ``500亩``), bounds included.
+4. **What is not a name** (each a phrasing family, ``docs/scrapers.md``): names only inside a
+   title (``《…》``), hotlines named by what they do (``政务服务便民热线``), an office or company of an
+   entity (``…热线管理办公室``), provinces, regions and descriptors before a center word, a park named
+   only in quotes next to a plainly named one (a brand), verbs and time words as heads.
 """
 
 from __future__ import annotations
@@ -37,7 +41,10 @@ from data.geo.geocode import CITIES_DIR
 from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
 
 _NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
-_NAME_RUN = re.compile(rf"[{_NAME_CHARS}]*$")
+#: a name run; a place in brackets stays inside (``中国移动(洛阳)呼叫中心``)
+_NAME_RUN = re.compile(
+    rf"(?:[{_NAME_CHARS}]|[（(][\u4e00-\u9fff]{{2,4}}[)）](?=[{_NAME_CHARS}]|\Z))*\Z"
+)
 CENTER_WORD = (
     r"(?:呼叫中心|客服中心|客户服务中心|客户联络中心|联络中心|服务热线|便民热线|市民热线|指挥中心|热线中心|"
     r"电话销售中心|电子银行中心|客服热线|"
@@ -45,15 +52,17 @@ CENTER_WORD = (
 )
 PARK_WORD = (
     r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
-    r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|基地|园区)"
+    r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|开发园|外包城|软件城|科技城|数据城|呼叫城|基地|园区)"
 )
 _TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?)|(?P<p>{PARK_WORD})")
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
 _NOT_ENTITY_AFTER = re.compile(
-    r"^(?:有限|股份|公司|集团|管委会|办公室|大楼|大厦|商会|建设|人员|员工)"
+    r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会|示范席)"
 )
 _STOPS = re.compile(
-    r"走进|走近|来到|进入|责任|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
+    r"提供商|服务商|运营商|供应商|扩大|加速|上报|报送|承接|形成|加强|投身|提起|离不开|开辟|吸引|叫响|打响|擦亮|做大|做强|壮大|培育|聚集|集聚|拓展|"
+    r"进一步|明年|去年|近年|当年|"
+    r"走进|走近|来到|进入|并入|纳入|转入|接入|融入|改为|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
     r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
     r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
     r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正在|还|也|和|与|及|以及|并|等|着|拥有|"
@@ -70,13 +79,15 @@ _CONJ_NEXT = re.compile(r"^(信息|服务|数据|软件|技术|外包|科技|呼
 _GENERIC_HEAD = re.compile(
     r"^(?:[“”\"《》]*(?:中心|新|大|小|本|总|二级|一级|两级|全|各|多|原|现|南北|南|北|东|西|[一二三四首]期|明年|今年|未来|该|此|这|本|全部|部分|各个)?)$"
 )
-_ANAPHOR_CENTER = re.compile(r"(?:该中心|中心|该项目|项目|热线|呼叫中心|客服中心|该公司)")
+_ANAPHOR_CENTER = re.compile(
+    r"(?:该中心|中心(?!产业|城市|城区|区)|该项目|项目|热线|呼叫中心(?!产业)|客服中心|该公司)"
+)
 _ANAPHOR_PARK = re.compile(r"(?:该园区|园区|该基地|基地|产业园|该项目|项目|声谷)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^，,；;]+")
 _SCOPE = re.compile(
     r"全市|全省|全国|全区|全县|我市|我省|我国|全球|全行业|国内|产业集群|集群|累计|共有.{0,6}呼叫中心|"
-    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年|年均|一年|今年以来|月份|季度|"
+    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年(?!无休)|年均(?!达)|一年|今年以来|月份|季度|"
     r"[一二两三四五六七八九十\d]+个月|开通以来|上线以来|运行以来|以来"
 )
 _PARK_PART = re.compile(
@@ -124,8 +135,11 @@ class _Mention:
     end: int
     name: str
     kind: str
+    #: inside a title (《…呼叫中心国际标准研究》): names an entity only if it is also named outside
+    in_title: bool = False
 
 
+_TRAILING_NUMBER = re.compile(r"\d{4,6}(?![\d.%万个元年])")
 _HOURS_IN_NAME = re.compile(r"(?:7\s*[×x*]\s*)?24小时")
 
 
@@ -159,7 +173,11 @@ def _mentions(s: str) -> list[_Mention]:
         if _NOT_ENTITY_AFTER.match(s, end):
             taken_until = end
             continue
+        number = _TRAILING_NUMBER.match(s, end)
+        if number and m.group("c"):
+            end = number.end()  # 市民服务热线95120: the hotline's number is part of its name
         window = s[max(0, m.start() - 30) : m.start()]
+        in_title = window.rfind("《") > window.rfind("》")
         head = _trim_head(_NAME_RUN.search(window).group(0))
         head = _HOURS_IN_NAME.sub("", head)
         head = head.lstrip('”"》')
@@ -190,13 +208,13 @@ def _mentions(s: str) -> list[_Mention]:
             name = zone_name + name
             if not _GENERIC_WORDS.sub("", name):
                 continue
-        out.append(_Mention(m.start() - len(head), end, name, kind))
+        out.append(_Mention(m.start() - len(head), end, name, kind, in_title))
     return out
 
 
 _ZONE = re.compile(
     r"(?P<z>[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|开发区|高新区|高新技术产业开发区|新区))"
-    r"[^。！？\n]*$"
+    r"[^。！？\n]*\Z"
 )
 
 
@@ -208,6 +226,30 @@ def _same_hotline(a: str, b: str) -> bool:
     na, nb = _HOTLINE.findall(a), _HOTLINE.findall(b)
     if not na or na != nb:
         return False
+    ca, cb = city_in(a), city_in(b)
+    return ca == cb or ca is None or cb is None
+
+
+def _service_tail(name: str) -> str:
+    """A center's name without its place and number (``上海市民服务热线`` and
+    ``“12345”市民服务热线`` -> ``民服务热线``)."""
+    rest = _city_names()[0].sub("", name)
+    return re.sub(r"^[市州]", "", re.sub(r"[\d“”\"《》·\s]", "", rest))
+
+
+def _same_service(a: str, b: str) -> bool:
+    """Two names of one service (hotline, command center): the same tail of four or more
+    characters once the place and the number are removed, and not two different cities."""
+    for name in (a, b):
+        tails = list(_TAIL.finditer(name))
+        if not tails or not tails[-1].group("c") or tails[-1].end() != len(name):
+            return False
+    ta, tb = _service_tail(a), _service_tail(b)
+    if ta != tb or len(ta) < 4 or not _GENERIC_WORDS.sub("", ta):
+        return False
+    na, nb = _HOTLINE.findall(a), _HOTLINE.findall(b)
+    if na and nb and na != nb:
+        return False  # 12345 and 12315: two services
     ca, cb = city_in(a), city_in(b)
     return ca == cb or ca is None or cb is None
 
@@ -240,8 +282,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         forms.setdefault(_key(m.name), Counter())[m.name] += 1
     keys = sorted(counts, key=len, reverse=True)
     parent: dict[str, str] = {}
-    for k in keys:
-        homes = [p for p in keys if len(p) > len(k) and (k in p or _same_hotline(k, p))]
+    for i, k in enumerate(keys):
+        homes = [p for p in keys[:i] if k in p or _same_hotline(k, p) or _same_service(k, p)]
         if homes:
             roots = Counter(parent[p] for p in homes)
             parent[k] = max(roots, key=lambda r: (roots[r], counts[r]))
@@ -249,13 +291,16 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
             parent[k] = k
     entities: dict[str, Entity] = {}
     canon: dict[str, str] = {}
+    outside = {parent[_key(m.name)] for m in mentions if not m.in_title}
     for root in {parent[k] for k in keys}:
         members = [k for k in keys if parent[k] == root]
+        if root not in outside:
+            continue
         all_forms: Counter = Counter()
         for k in members:
             all_forms.update(forms[k])
-        name = max(all_forms, key=lambda n: (all_forms[n], len(n)))
-        if len(name) < len(root):  # the full name, when a short form is more frequent
+        name = max(all_forms, key=lambda n: (all_forms[n], city_in(n) is not None, len(n)))
+        if len(_key(name)) < len(root) and _key(name) in root:  # the full name, not a short form
             name = max((n for n in all_forms if _key(n) == root), key=lambda n: all_forms[n])
         for k in members:
             canon[k] = name
@@ -263,6 +308,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         kind = "center" if tails and tails[-1].group("c") else "park"
         entities[name] = Entity(kind=kind, name=name)
     for m in mentions:
+        if _key(m.name) not in canon:
+            continue
         e = entities[canon[_key(m.name)]]
         if not e.mentions:
             e.first = m.start
@@ -288,6 +335,21 @@ SEATS_AFTER = re.compile(
     rf"(?:座席|坐席|席位)(?:规模|数量|数)?(?:将|已)?(?:达到|达|实现|为|共|有|突破|超过)\s*(?P<pre>超过|逾|近|约)?"
     rf"(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)?(?P<post2>以上|左右)?"
 )
+#: seats after a growth: ``席位从60多个增至200多个`` -> the later figure
+SEATS_GROWN = re.compile(
+    rf"(?:座席|坐席|席位)[^，。；\d]{{0,4}}从[^，。；]{{0,10}}?(?:增至|增加到|增加至|扩大到|扩容到|扩容至|发展到|提高到)"
+    rf"\s*(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)"
+)
+#: a seat word and its count after a verb: ``可实现呼叫中心坐席2万个``
+SEATS_BARE = re.compile(
+    r"(?:实现|建成|拥有|建设|形成|达到)[^，。；\d]{0,8}?(?:座席|坐席|席位)\s*"
+    r"(?P<n>\d+(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*个(?!人|月)"
+)
+#: seats set up: ``设服务座席25个``, ``人工座席配置为20路``
+SEATS_SET = re.compile(
+    rf"(?:设|设有|设置|配备|配置|开设|开通)(?:服务|人工|呼叫)?(?:座席|坐席|席位)\s*(?P<n>{_NUM})\s*(?:个|路|席)"
+    rf"|(?:人工|服务)?(?:座席|坐席)配置为\s*(?P<n2>\d+)\s*(?:个|路)"
+)
 _STAFF_WORD = r"(?:员工|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|一线客服|客服|职工|人员)"
 STAFF = re.compile(
     rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
@@ -306,8 +368,18 @@ _CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话")
 ANSWER_RATE = re.compile(
     r"(?:一次)?接通率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
-CSAT = re.compile(r"满意率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)")
-HOURS_24 = re.compile(r"24小时|7\s*[×x*]\s*24|全天候|全年无休")
+CSAT = re.compile(
+    r"满意率(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?\s*(?P<pre>超过|超)?"
+    r"(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
+)
+#: handling time of one call: ``平均通话时长为180秒``, ``一个电话的时长基本在3分钟左右``,
+#: ``平均解决一个问题需要5分钟左右``
+AHT = re.compile(
+    r"(?:平均|一个电话|每个电话|每通电话|单个电话)[^，。；\d]{0,10}?(?:通话时长|时长|通话时间|需要|用时)"
+    r"(?:基本|大约|一般)?(?:为|在|是)?\s*(?P<about>约|大约)?(?P<v>\d+(?:\.\d+)?)\s*(?P<u>分钟|秒)"
+    r"(?P<post>左右)?"
+)
+HOURS_24 = re.compile(r"24小时|7\s*[×x*]\s*24|365天\s*[×x*]\s*24|全天候|全年无休")
 FOUNDED = re.compile(
     r"(?P<y>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^，。,；]{0,12}?)"
     r"(?:正式开通|开通|正式成立|成立|挂牌成立|正式运行|正式上线|上线|投入运营|建成|批准建设|开园|揭牌)"
@@ -327,7 +399,7 @@ INVEST = re.compile(
     rf"总投资(?:额)?(?:为|达到|达)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元(?:人民币)?(?:以上|左右)?)"
 )
 JOBS = re.compile(
-    rf"(?:就业岗位|工作岗位|岗位|就业)\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
+    rf"(?:就业岗位|工作岗位|岗位|就业|从业人数|从业人员|就业人数)(?:达到|达|为|共)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
     rf"|(?:吸纳|带动|提供|创造|解决)(?:就业)?\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post2>余|多)?\s*(?:个|人)(?:以上)?(?:次)?(?:直接)?(?:就业|岗位|工作)"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
@@ -340,6 +412,11 @@ INDUSTRY = (
     (re.compile(r"铁路|12306"), "铁路"),
     (re.compile(r"电网|电力|95598"), "电力"),
     (re.compile(r"保险|人保|平安"), "保险"),
+    (re.compile(r"12333|人力资源和社会保障|人社"), "人社"),
+    (re.compile(r"12315|市场监管|工商"), "市场监管"),
+    (re.compile(r"12319|城乡管理|城市管理|城管"), "城市管理"),
+    (re.compile(r"水务|自来水|供水"), "供水"),
+    (re.compile(r"旅行|旅游|携程|同程"), "旅游"),
 )
 
 
@@ -352,7 +429,8 @@ def _quantity(parse, text: str):
 
 def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
     g = m.groupdict()
-    raw = (g.get("pre") or "") + g["n"] + (g.get("post") or "") + (g.get("post2") or "")
+    raw = (g.get("pre") or "") + (g["n"] or g.get("n2") or "") + (g.get("post") or "")
+    raw += g.get("post2") or ""
     raw = raw.replace("共有", "").replace("共设", "").replace("设有", "").replace("拥有", "")
     for w in ("达到", "突破", "容纳", "多达", "共", "达", "设", "有"):
         if raw.startswith(w):
@@ -444,6 +522,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     """Entities of a Simplified text ``s`` with their facts (see the module docstring)."""
     mentions = _mentions(s)
     entities, canon = _group(mentions)
+    mentions = [m for m in mentions if _key(m.name) in canon]
     _count_hotline_numbers(s, entities)
     ctx = _Ctx(entities, canon)
     ctx.main = _main_entities(entities)
@@ -461,11 +540,18 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
                 _center_figures(ctx, clause, cstart, subject, sentence)
                 _park_figures(ctx, clause, cstart, subject, sentence, head_part)
         _founded_sentence(ctx, sentence, off, inside)
+        _awards(ctx, sentence, off, inside)
         for m in inside:
             e = entities[canon[_key(m.name)]]
             ctx.last[e.kind] = e
-    for name in [n for n, e in entities.items() if _generic(e)]:
-        del entities[name]
+    read_placed_districts(s, ctx, mentions)
+    generic = [n for n, e in entities.items() if _generic(e)]
+    kept = [e for n, e in entities.items() if n not in generic and e.kind == "center"]
+    for name in generic:
+        e = entities.pop(name)
+        if e.kind == "center" and e.name.endswith("热线") and len(kept) == 1:
+            _fold_into(e, kept[0])  # 改为非紧急救助服务热线: the page's one hotline, described
+    _drop_quoted_aliases(s, entities)
     read_tenants(s, [e for e in entities.values()])
     for e in entities.values():
         if e.kind == "center":
@@ -476,10 +562,33 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     return list(entities.values())
 
 
+def _fold_into(described: Entity, center: Entity) -> None:
+    """Figures read for a hotline described without a name go to the page's one center, at
+    confidence 0.6 at most (it is an inference), without overriding its own values."""
+    for k, v in described.values.items():
+        if k.endswith("_bound") or k in center.values:
+            continue
+        center.set(k, v, described.values.get(f"{k}_bound"),
+                   min(described.confidence.get(k, 0.6), 0.6), described.evidence.get(k, ""))  # fmt: skip
+
+
+def _drop_quoted_aliases(s: str, entities: dict[str, Entity]) -> None:
+    """A park named only in quotes (``打造成“示范声谷”``, ``楼上写有“示范声谷”``) is a brand or a
+    slogan when the page also names a park plainly: the plain name is the park's."""
+    parks = [e for e in entities.values() if e.kind == "park"]
+    quoted = [e for e in parks if s.count(f"“{e.name}”") >= max(1, s.count(e.name))]
+    if len(quoted) < len(parks):
+        for e in quoted:
+            del entities[e.name]
+
+
 def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> None:
     for rx, fld in (
         (SEATS, "seats"),
         (SEATS_AFTER, "seats"),
+        (SEATS_GROWN, "seats"),
+        (SEATS_SET, "seats"),
+        (SEATS_BARE, "seats"),
         (STAFF, "staff"),
         (STAFF_AFTER, "staff"),
         (DAILY_CALLS, "daily_inbound_calls"),
@@ -518,7 +627,9 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 if got is None:
                     continue
                 value, bound = got
-            elif (fld == "staff" and value < 5) or (grown and m.start() < grown.end()):
+            elif (fld == "staff" and value < 5) or (
+                grown and m.start() < grown.end() and rx is not SEATS_GROWN
+            ):
                 continue  # "成为一名话务员"; "从16名增加到40名": the later figure
             e, conf = subject(
                 cstart + m.start(),
@@ -536,6 +647,13 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             if fld == "daily_inbound_calls":
                 conf = min(conf, DAILY_CALLS_CONFIDENCE)
             e.set(fld, value, bound, conf, sentence)
+    m = AHT.search(clause)
+    if m and not re.search(r"最长|最多|最高|超过|复杂", clause[: m.start("v")]):
+        e, conf = subject(cstart + m.start(), "center")
+        if e is not None:
+            seconds = float(m.group("v")) * (60 if m.group("u") == "分钟" else 1)
+            bound = "approx" if m.group("about") or m.group("post") else None
+            e.set("aht_seconds", int(round(seconds)), bound, min(conf, 0.7), sentence)
     if ANSWER_RATE.search(clause) or CSAT.search(clause) or HOURS_24.search(clause):
         e, conf = subject(cstart, "center")
         if e is None:
@@ -545,24 +663,25 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             if m:
                 q = _quantity(parse_rate, m.group("v"))
                 if q is not None and 0 < q.value <= 1:
-                    e.set(
-                        fld,
-                        round(q.value, 4),
-                        q.bound if q.bound in ("min", "approx") else None,
-                        conf,
-                        sentence,
-                    )
+                    bound = q.bound if q.bound in ("min", "approx") else None
+                    if m.groupdict().get("pre"):
+                        bound = "min"  # 满意率超98%
+                    e.set(fld, round(q.value, 4), bound, conf, sentence)
         m = HOURS_24.search(clause)
         if m:
             e.set("hours_per_day", 24, None, conf, sentence)
-            if m.group(0) in ("全年无休",) or "7" in m.group(0):
+            if "全年无休" in clause or "365天" in clause or "7" in m.group(0):
                 e.set("days_per_week", 7, None, conf, sentence)
 
 
 def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence: str) -> None:
-    if _FUTURE.search(sentence) or _YEAR.search(clause):
-        years = _YEAR.findall(clause) or _YEAR.findall(sentence)
-        phase = re.search(r"(?:第?[一二三四]|首)期", clause)
+    at = sentence.find(clause)
+    previous = re.split(r"[，,；;]", sentence[: max(at, 0)].rstrip("，,；;"))[-1] if at > 0 else ""
+    phase = re.search(r"(?:第?[一二三四]|首)期", clause) or re.search(
+        r"(?:第?[一二三四]|首)期", previous
+    )
+    if _FUTURE.search(sentence) or _YEAR.search(clause) or phase:
+        years = _YEAR.findall(clause) or _YEAR.findall(previous) or _YEAR.findall(sentence)
         target = {"seats": value}
         if bound:
             target["seats_bound"] = bound
@@ -586,10 +705,18 @@ def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence
     e.set("seats", value, bound, min(conf, 0.75), sentence)
 
 
+_PHASE = re.compile(r"[一二三四首]期|起步区")
+#: a figure that describes the center or project named after it (总投资5亿元、占地80亩的X客服中心项目)
+_OF_NEXT_CENTER = re.compile(rf"[^，。；]*?的[^，。；的]*?{CENTER_WORD}")
+
+
 def _park_figures(
     ctx: _Ctx, clause: str, cstart: int, subject, sentence: str, head_part: str
 ) -> None:
     part = bool(_PARK_PART.search(clause))
+    previous = re.split(r"[，,；;]", head_part[: len(head_part) - len(clause)].rstrip("，,；;"))[-1]
+    if _PHASE.search(previous):
+        part = True  # 基地一期占地2万平方米，总建筑面积6万平方米: the phase's, clause after clause
     for rx, fld, parse in (
         (AREA, "area_km2", parse_area),
         (AREA_BEFORE, "area_km2", parse_area),
@@ -597,7 +724,7 @@ def _park_figures(
         (INVEST, "investment_cny", parse_money),
     ):
         m = rx.search(clause)
-        if not m or part:
+        if not m or part or _OF_NEXT_CENTER.match(clause, m.end()):
             continue
         q = _quantity(parse, m.group("v"))
         if q is None:
@@ -609,6 +736,8 @@ def _park_figures(
         value = round(value, 4) if fld == "area_km2" else int(round(value))
         e.set(fld, value, q.bound if q.bound in ("min", "max", "approx") else None, conf, sentence)
     m = JOBS.search(clause)
+    if m and clause[max(0, m.start() - 2) : m.start()] == "新增":
+        m = None  # 新增从业人员2万余人: the year's additions, not the park's jobs
     if m and not part:
         raw = m.group("v") or m.group("v2")
         post = m.group("post") or m.group("post2") or ""
@@ -622,6 +751,42 @@ def _park_figures(
                 min(conf, 0.7),
                 sentence,
             )
+
+
+AWARD = re.compile(
+    r"(?:荣获|获得|摘得|夺得|授予其?|被评为|评为|获评)(?:了)?(?:[^，。；“”]{0,8}?)"
+    r"(?P<list>“[^“”]{3,30}”(?:[、和及]“[^“”]{3,30}”)*)"
+    r"|(?:荣获|获得|摘得|获评|被评为)(?:了)?(?P<bare>[\u4e00-\u9fff]{4,16}?)(?:称号|荣誉称号)"
+)
+#: what an award title is made of (a quoted name without one, ``获得“12345”``, is not an award)
+_AWARD_WORD = re.compile(
+    r"奖|最佳|优秀|先进|示范|先锋|集体|十佳|品牌|杯|荣誉|文明|标杆|满意|五一|三八|红旗|星级|金牌|卓越|领先|百强|十强"
+)
+#: awards of a person (管理人, 标兵, 个人), not of the center
+_PERSON_AWARD = re.compile(r"(?:管理人|标兵|个人|能手|之星|明星|模范|党员|员|师|者|手)$")
+
+
+def _awards(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
+    """Titles a center won (``荣获“示范最佳呼叫中心”、“示范服务奖”``, ``两次获得示范集体称号``),
+    for the center named before the verb in the sentence or the page's main center; 0.7."""
+    for m in AWARD.finditer(sentence):
+        names = re.findall(r"“([^“”]+)”", m.group("list")) if m.group("list") else [m.group("bare")]
+        names = [
+            n for n in names
+            if _AWARD_WORD.search(n) and not _PERSON_AWARD.search(n) and not re.search(r"\d{4}年?$", n)
+        ]  # fmt: skip
+        if not names:
+            continue
+        pos = off + m.start()
+        e, conf = _resolve(ctx, inside, pos, pos, sentence, "center", sentence[: m.start()])
+        if e is None or conf < 0.6:
+            continue
+        awards = e.values.setdefault("awards", [])
+        for n in names:
+            if n not in awards:
+                awards.append(n)
+        e.confidence["awards"] = min(max(e.confidence.get("awards", 0), conf), 0.7)
+        e.evidence.setdefault("awards", sentence.strip())
 
 
 FOUNDED_SENTENCE = re.compile(
@@ -664,22 +829,33 @@ def _founded(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> Non
 
 
 _GENERIC_WORDS = re.compile(
-    r"中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
+    r"产业园|软件园|产业基地|中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
     r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|新加坡|印度|日本|美国|韩国|"
-    r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|业|后台|[“”\"《》·\s]"
+    r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|业|后台|"
+    r"单体|咨询|被叫付费|城市|大型|中小型|一级|二级|三级|电商|[“”\"《》·\s]"
 )
 
 
+_HOTLINE_WORDS = re.compile(r"政务|政府|便民|市民|公共|热线|非紧急|紧急|救助|咨询|投诉|举报|电话")
 _PARK_INDUSTRY = re.compile(
     r"呼叫|客服|服务外包|外包|声谷|信息服务|软件|数据|BPO|后台|电商|云服务|呼叫之都|网商|数字|科技|商务"
 )
 _PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省")
+#: provinces, regions and countries: ``广东省呼叫中心``, ``亚太地区呼叫中心`` name an industry, not a center
+_REGION = re.compile(
+    r"河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|我国|亚太|地区|东北亚|东南亚|亚洲|欧洲|"
+    r"马来西亚|印度|菲律宾|日本|韩国|美国|英国"
+)
 
 
 def _generic(e: Entity) -> bool:
     """A center named only by places and industry words (``上海呼叫中心``: the city's industry)."""
     if e.kind == "center":
-        rest = _city_names()[0].sub("", e.name)
+        if e.name.endswith("热线") and not _city_names()[0].search(e.name):
+            # 政务服务便民热线: what a hotline does, not its name (no place, no number)
+            return not _HOTLINE_WORDS.sub("", _GENERIC_WORDS.sub("", e.name))
+        rest = _PROVINCE.sub("", _REGION.sub("", _city_names()[0].sub("", e.name)))
         return not _GENERIC_WORDS.sub("", rest)
     if not _PARK_INDUSTRY.search(e.name):
         return True
@@ -742,9 +918,43 @@ def _districts() -> tuple[re.Pattern[str], dict[str, set[str]]]:
     return pattern, lookup
 
 
-_ZONE_DISTRICT = re.compile(
-    r"(?:位于|落户|地处|坐落于|选址)([\u4e00-\u9fff]{2,6}?(?:高新区|开发区|新区))"
+#: ``位于滨江开发区的<entity>``, ``位于省城高新区的<park>``: the place before 的 is the entity's
+_PLACED = re.compile(r"(?:位于|地处|坐落于|落户于|落户在)(?P<place>[^，。；、的“”]{2,16}?)的")
+_ZONE_END = re.compile(
+    r"(?P<z>[\u4e00-\u9fff]{0,4}?(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|新区))$"
 )
+
+
+def _placed_district(place: str, city: str | None) -> str | None:
+    """The district, county or zone at the end of a place (``南昌市青云谱区`` -> 青云谱区)."""
+    lookup = _districts()[1]
+    tokens = list(_district_tokens(place, lookup))
+    if tokens and place.endswith(tokens[-1]) and (city is None or city in lookup[tokens[-1]]):
+        return tokens[-1]
+    m = _ZONE_END.search(place)
+    if m:
+        zone = re.sub(r"^(?:省城|本市|我市|市|城|该市)", "", m.group("z"))
+        zone = _city_names()[0].sub("", zone) or zone
+        if zone != "高新区" and re.fullmatch(
+            r"(?:经济技术|经济|高新技术产业)?(?:开发区|新区)", zone
+        ):
+            return None  # a zone without its name (经济开发区) names no district
+        return zone if len(zone) >= 3 else None
+    return None
+
+
+def read_placed_districts(s: str, ctx: _Ctx, mentions: list[_Mention]) -> None:
+    """District of an entity named right after ``位于<place>的`` (confidence 0.8)."""
+    for m in _PLACED.finditer(s):
+        nxt = [x for x in mentions if m.end() <= x.start <= m.end() + 2]
+        if not nxt:
+            continue
+        e = ctx.entities.get(ctx.canon.get(_key(nxt[0].name), ""))
+        if e is None or "district" in e.values:
+            continue
+        district = _placed_district(m.group("place"), city_in(e.name))
+        if district:
+            e.set("district", district, None, 0.8, s[m.start() : nxt[0].end])
 
 
 def _district_tokens(text: str, lookup: dict[str, set[str]]):
@@ -849,24 +1059,31 @@ def read_incentives(s: str) -> list[dict]:
     return unique
 
 
-_ORG = r"[\u4e00-\u9fffA-Za-z0-9]{2,18}"
+_ORG = r"[\u4e00-\u9fffA-Za-z0-9]{2,30}"
 TENANT_LIST = re.compile(
     rf"(?P<list>{_ORG}(?:、{_ORG}){{0,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?"
     r"(?:知名|大型|国内外|国内|行业)?(?:企业|公司|机构)[^，。；]{0,8}?"
     r"(?:相继|先后|正式|已经|已|纷纷)?(?:入驻|落户|进驻|入园)(?!率)"
     rf"|(?P<list2>{_ORG}(?:、{_ORG}){{1,8}})(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
+    rf"|(?:入驻|入园|签约|进驻|落户|不乏|引进了?|吸引了?)[^，。；、]{{0,10}}?的?(?P<list3>{_ORG}(?:、{_ORG}){{0,8}})等"
+    r"(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?(?:知名|大型|国内外|国内|行业|服务外包|外包)?(?:企业|公司|机构)"
+    r"|(?P<one>[\u4e00-\u9fff]{4,16}(?:有限公司|集团))(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
 )
 _TENANT_BAD = re.compile(
     r"企业|项目|园区|基地|产业|政府|我市|本市|市委|管委会|部门|单位|城市|客户|人才|呼叫中心$|吸引|招商|最终|更|先后|相继"
 )
 
 
+_IN_PARK = re.compile(r"园区|基地|园内|入园|该园|产业园")
+
+
 def read_tenants(s: str, entities: list[Entity]) -> None:
-    """Companies that settled in the page's park (``A、B等企业入驻``, ``A、B…最终选择落户``),
-    for a page about exactly one park; confidence 0.6."""
-    parks = [e for e in entities if e.kind == "park"]
-    if len(parks) != 1:
-        return
+    """Companies that settled in the page's park (``A、B等企业入驻``, ``入园签约的A等七家企业``,
+    ``不乏A、B等知名企业``, ``X有限公司入驻``), for the page's one park, or the park named more
+    often than any other; confidence 0.6."""
+    parks = sorted((e for e in entities if e.kind == "park"), key=lambda e: -e.mentions)
+    if not parks or (len(parks) > 1 and parks[0].mentions <= max(1, parks[1].mentions)):
+        return  # no park, or no park named more often than the others
     park = parks[0]
     tenants: list[str] = []
     for sm in _SENTENCE.finditer(s):
@@ -875,7 +1092,10 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
             m = TENANT_LIST.search(clause)
             if not m:
                 continue
-            for raw in (m.group("list") or m.group("list2")).split("、"):
+            if m.group("list3") and park.name not in sentence and not _IN_PARK.search(sentence):
+                continue  # 某县已吸引A、B等企业: clients of a place, not tenants of the park
+            items = m.group("list") or m.group("list2") or m.group("list3") or m.group("one")
+            for raw in items.split("、"):
                 name = _trim_head(raw)
                 if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
                     continue

@@ -161,3 +161,334 @@ def test_daily_calls_take_the_later_figure_of_a_growth():
     center = one(doc["centers"], "东岭市12345政务服务热线")
     assert center["daily_inbound_calls"] == 3000
     assert center["field_confidence"]["daily_inbound_calls"] <= 0.6
+
+
+def test_names_inside_a_title_only_are_not_entities():
+    doc = page("《东岭呼叫中心国际标准研究》一书出版。西岭市民们读到了它。")
+    assert doc["centers"] == []
+    doc = page(
+        "示例银行金融后台服务中心落户宁波。示例银行金融后台服务中心员工约500人。"
+        "此前发布的《示例银行宁波金融后台服务中心施工招标公告》显示，工程已开工。"
+    )
+    assert len(doc["centers"]) == 1
+
+
+def test_a_hotline_named_by_what_it_does_is_not_a_name():
+    doc = page("宁波12345热线中心设有80个坐席。在宁波，12345是人人知道的政务服务便民热线。")
+    assert [c["name"] for c in doc["centers"]] == ["宁波12345热线中心"]
+
+
+def test_one_hotline_by_its_place_and_by_its_number_is_one_center():
+    doc = page("宁波市民服务热线每天都很忙。“12345”市民服务热线24小时接听来电，话务员共有120余名。")
+    (center,) = doc["centers"]
+    assert center["name"] == "宁波市民服务热线"
+    assert (center["staff"], center["staff_bound"]) == (120, "min")
+
+
+def test_a_heading_line_is_not_the_head_of_the_next_line_and_four_parks_are_no_name():
+    doc = page("宁波市打造四大服务外包产业园\n东岭服务外包产业基地\n基地一期占地200亩。")
+    names = [p["name"] for p in doc["parks"]]
+    assert "东岭服务外包产业基地基地" not in names and "服务外包产业园" not in names
+
+
+def test_an_office_of_a_hotline_is_not_the_hotline():
+    doc = page("宁波市政务服务局政务服务热线管理办公室主任介绍了情况。")
+    assert doc["centers"] == []
+
+
+def test_figures_of_a_phase_or_of_a_project_named_after_them_are_not_the_parks():
+    doc = page(
+        "东岭呼叫中心产业园区建设进展顺利，园区规划面积2平方公里。"
+        "目前在建项目有：总投资5亿元、占地80亩的示例移动客服中心项目。"
+        "东岭呼叫中心产业园区一期占地3万平方米，总建筑面积达8万平方米。"
+    )
+    park = one(doc["parks"], "东岭呼叫中心产业园区")
+    assert park["area_km2"] == 2
+    assert "investment_cny" not in park and "floor_area_m2" not in park
+
+
+_FILLER = " The weather in the harbour town was mild and the streets were quiet that week." * 3
+
+
+def test_english_company_sets_up_a_center_named_by_its_subject():
+    doc = page(
+        "The review portal shopnotes.com, known for its gadget reviews, established a customer "
+        "service center in Dalian in 2006 with 25 bilingual employees." + _FILLER
+    )
+    center = one(doc["centers"], "shopnotes.com customer service center")
+    assert (center["city"], center["founded_year"], center["staff"]) == ("Dalian", 2006, 25)
+    doc = page(
+        "Two software makers, Alpha Systems and BetaSoft, announced a new call centre that would "
+        "eventually employ 800 Korean-speaking operators." + _FILLER
+    )
+    assert one(doc["centers"], "Alpha Systems and BetaSoft call centre")["staff"] == 800
+
+
+def test_english_hotline_by_its_number_and_a_number_said_once_is_none():
+    doc = page(
+        "Dalian's 12345 hotline answers questions from residents. Dalian's 12345 hotline "
+        "operates 24 hours a day, 7 days a week. Callers may also dial the 10086 hotline." + _FILLER
+    )
+    names = [c["name"] for c in doc["centers"]]
+    assert names == ["Dalian's 12345 hotline"]
+    assert doc["centers"][0]["hours_per_day"] == 24
+
+
+def test_english_quoted_park_titles_tenants_and_founding_year():
+    doc = page(
+        "The city plans “The Demonstration Base of Call Center Industry in Harbour County” next "
+        "year." + _FILLER
+    )
+    assert [p["name"] for p in doc["parks"]] == [
+        "The Demonstration Base of Call Center Industry in Harbour County"
+    ]
+    doc = page(
+        "Dalian Harbour Software Park is a business zone, created in 2003 near the port. "
+        "There are 20 large companies including Acme, Bolt Data, Crest and Delta Services etc. "
+        + _FILLER
+    )
+    park = one(doc["parks"], "Dalian Harbour Software Park")
+    assert park["founded_year"] == 2003
+    assert park["tenants"] == ["Acme", "Bolt Data", "Crest", "Delta Services"]
+
+
+def test_awards_a_center_won_and_a_persons_award_left_out():
+    doc = page(
+        "示例银行东岭信用卡客服中心设有500个座席，员工800人。"
+        "示例银行东岭信用卡客服中心荣获“东岭最佳呼叫中心”、“东岭最佳呼叫中心管理人”两项大奖，"
+        "去年还获得示范服务集体称号。"
+    )
+    center = one(doc["centers"], "示例银行东岭信用卡客服中心")
+    assert center["awards"] == ["东岭最佳呼叫中心", "示范服务集体"]
+
+
+def test_tenants_signed_into_the_park_and_clients_of_a_county_are_not_tenants():
+    doc = page(
+        "东岭呼叫中心产业基地占地500亩。入园签约东岭呼叫中心产业基地的示例通信等六家企业将建设座席3000个。"
+        "东岭呼叫中心产业基地的企业名录上不乏甲科技、乙数据等知名企业。"
+        "示例数据服务有限公司入驻东岭呼叫中心产业基地。"
+        "东岭县已成功吸引丙航空、丁快递等多家知名企业的客服业务。"
+    )
+    park = one(doc["parks"], "东岭呼叫中心产业基地")
+    assert park["tenants"] == ["示例通信", "甲科技", "乙数据", "示例数据服务有限公司"]
+
+
+def test_a_park_named_only_in_quotes_is_a_brand_when_a_plain_park_is_named():
+    doc = page(
+        "东岭县要打造“北岭声谷”。楼上写有“北岭声谷”四个大字，这里便是东岭县示范服务外包产业园。"
+        "东岭县示范服务外包产业园占地100亩。"
+    )
+    assert [p["name"] for p in doc["parks"]] == ["东岭县示范服务外包产业园"]
+    doc = page("东岭县要打造“北岭声谷”，“北岭声谷”占地100亩。")
+    assert [p["name"] for p in doc["parks"]] == ["北岭声谷"]
+
+
+def test_seats_set_up_grown_and_a_phase_named_in_the_clause_before():
+    doc = page("东岭市12345热线中心去年扩容。东岭市12345热线中心设服务座席40个，话务员共有60名。")
+    assert one(doc["centers"], "东岭市12345热线中心")["seats"] == 40
+    doc = page(
+        "东岭市12345热线中心运行平稳。东岭市12345热线中心整合热线后，席位从30多个增至90多个。"
+    )
+    center = one(doc["centers"], "东岭市12345热线中心")
+    assert (center["seats"], center["seats_bound"]) == (90, "min")
+    doc = page(
+        "东岭呼叫中心产业基地选址东岭新区。但东岭呼叫中心分布较散。\n"
+        "东岭呼叫中心产业基地一期占地80亩，设有3000个标准呼叫中心示范席。"
+    )
+    park = one(doc["parks"], "东岭呼叫中心产业基地")
+    assert park["seat_targets"] == [{"seats": 3000, "phase": "一期"}]
+    assert doc["centers"] == []
+
+
+def test_district_of_an_entity_placed_in_a_district_or_a_named_zone():
+    doc = page(
+        "位于省城高新区的东岭软件园占地2平方公里。位于经济开发区的西岭呼叫中心产业园占地1平方公里。"
+    )
+    assert one(doc["parks"], "东岭软件园")["district"] == "高新区"
+    assert "district" not in one(doc["parks"], "西岭呼叫中心产业园")
+
+
+def test_a_place_in_brackets_stays_inside_a_name():
+    doc = page("示例移动(宁波)呼叫中心设有座席500个，员工600人。")
+    assert [c["name"] for c in doc["centers"]] == ["示例移动(宁波)呼叫中心"]
+
+
+def test_a_name_said_once_in_the_last_tenth_of_a_long_page_is_a_related_link():
+    body = "Acme Telecom call center in Dalian employs 300 agents." + _FILLER * 12
+    doc = page(body + " Related: Harbour City Software Park opens.")
+    assert [p["name"] for p in doc["parks"]] == []
+    doc = page("Harbour City Software Park opens." + body)
+    assert [p["name"] for p in doc["parks"]] == ["Harbour City Software Park"]
+
+
+def test_handling_time_of_one_call_in_prose():
+    doc = page(
+        "东岭市12345热线中心运行平稳。东岭市12345热线中心的一个电话的时长基本在4分钟左右，"
+        "复杂的电话需要20分钟。"
+    )
+    center = one(doc["centers"], "东岭市12345热线中心")
+    assert (center["aht_seconds"], center["aht_seconds_bound"]) == (240, "approx")
+    doc = page("东岭市12345热线中心运行平稳。东岭市12345热线中心平均通话时长为150秒。")
+    assert one(doc["centers"], "东岭市12345热线中心")["aht_seconds"] == 150
+
+
+def test_english_launch_year_first_and_calls_from_someone_every_day():
+    doc = page(
+        "Launched in June 2009, the Harbour City Call Center answers residents. The Harbour City "
+        "Call Center receives about 420 calls from residents every day." + _FILLER
+    )
+    center = one(doc["centers"], "Harbour City Call Center")
+    assert center["founded_year"] == 2009
+    assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (420, "approx")
+
+
+@pytest.mark.parametrize(
+    ("name", "industry"),
+    [
+        ("东岭市“12315”投诉举报指挥中心", "市场监管"),
+        ("东岭水务集团客服热线", "供水"),
+        ("东岭市数字化城乡管理指挥中心", "城市管理"),
+        ("示例旅行东岭客服中心", "旅游"),
+    ],
+)
+def test_industry_from_the_name(name, industry):
+    doc = page(f"{name}设有座席60个，员工80人。")
+    assert one(doc["centers"], name)["industry"] == industry
+
+
+def test_english_the_companys_center_named_by_the_one_company_of_the_sentence():
+    doc = page(
+        "“Costs matter,” said a manager at Harbourline Data Co., who runs the company’s call "
+        "center in Dalian. At Harbourline, operations began in March 2007." + _FILLER
+    )
+    center = one(doc["centers"], "Harbourline Data Co. call center")
+    assert (center["city"], center["founded_year"]) == ("Dalian", 2007)
+
+
+def test_figures_of_a_hotline_described_without_a_name_go_to_the_pages_one_center():
+    doc = page(
+        "宁波市救助服务中心今天迎来检查。原热线去年并入非紧急救助服务热线后，接通率达到92.5%。"
+    )
+    (center,) = doc["centers"]
+    assert center["name"] == "宁波市救助服务中心"
+    assert center["answer_rate"] == 0.925
+    assert center["field_confidence"]["answer_rate"] <= 0.6
+
+
+def test_round_the_year_service_and_satisfaction_in_more_phrasings():
+    doc = page(
+        "东岭市12345热线中心运行平稳。东岭市12345热线中心实行全年无休、全天候服务，"
+        "群众满意率超97%，用户满意率年均达99.5%。"
+    )
+    center = one(doc["centers"], "东岭市12345热线中心")
+    assert (center["hours_per_day"], center["days_per_week"]) == (24, 7)
+    assert (center["csat"], center["csat_bound"]) == (0.97, "min")
+    doc = page("东岭市12345热线中心运行平稳。这里365天×24小时运转，东岭市12345热线中心从不停歇。")
+    assert one(doc["centers"], "东岭市12345热线中心")["days_per_week"] == 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东岭市要扩大呼叫中心规模。东岭市要扩大呼叫中心规模，已建座席300个。",
+        "东岭将进一步加强呼叫中心建设。东岭将进一步加强呼叫中心建设，新增座席300个。",
+        "东岭正在建设单体呼叫中心。东岭的单体呼叫中心将设座席300个。",
+    ],
+)
+def test_a_verb_or_a_descriptor_heading_a_center_word_is_no_name(text):
+    assert page(text)["centers"] == []
+
+
+def test_a_province_or_a_region_with_a_center_word_is_an_industry():
+    doc = page("东岭省呼叫中心发展迅速。亚太地区呼叫中心增长很快，广东呼叫中心座席超过1万个。")
+    assert doc["centers"] == []
+
+
+def test_park_words_for_outsourcing_cities_and_development_parks():
+    doc = page(
+        "东岭外包城正在拔地而起，东岭外包城占地800亩。"
+        "宁波海湾科技产业开发园已经成为示范区，宁波海湾科技产业开发园规划面积3平方公里。"
+    )
+    names = {p["name"] for p in doc["parks"]}
+    assert {"东岭外包城", "宁波海湾科技产业开发园"} <= names
+
+
+def test_jobs_as_people_employed_in_the_park_and_additions_are_not():
+    doc = page(
+        "东岭软件园发展迅速。截至去年底，东岭软件园入驻企业200家，从业人数超过1.2万人。"
+        "东岭软件园今年新增从业人员3000余人。"
+    )
+    park = one(doc["parks"], "东岭软件园")
+    assert (park["jobs"], park["jobs_bound"]) == (12000, "min")
+
+
+def test_a_seat_target_worded_verb_then_seat_word_then_count():
+    doc = page("东岭声谷正在建设。到2018年，“东岭声谷”可实现呼叫中心坐席3万个、从业人员4万人。")
+    park = one(doc["parks"], "东岭声谷")
+    assert park["seat_targets"] == [{"seats": 30000, "year": 2018}]
+    assert park["jobs"] == 40000
+
+
+def test_tenants_with_a_long_description_before_the_name():
+    doc = page(
+        "东岭声谷正在建设。随着示例电信10000号、国内规模最大的呼叫中心服务外包提供商东岭恒信科技等企业入驻东岭声谷，"
+        "东岭声谷发展很快。"
+    )
+    park = one(doc["parks"], "东岭声谷")
+    assert park["tenants"] == ["示例电信10000号", "东岭恒信科技"]
+
+
+def test_a_hotline_number_after_the_entity_word_is_part_of_the_name():
+    doc = page("宁波供水客服热线96999实行24小时服务。宁波供水客服热线96999去年受理诉求。")
+    assert [c["name"] for c in doc["centers"]] == ["宁波供水客服热线96999"]
+    doc = page("示例水务客服热线2019年开通，示例水务客服热线设有40个座席。")
+    assert [c["name"] for c in doc["centers"]] == ["示例水务客服热线"]
+
+
+def test_english_plural_centers_of_a_company_and_another_companys_founding_year():
+    doc = page(
+        "The harbour district has attracted firms including one of Acme's global call centers. "
+        "Bolt Europe was established in January 2011." + _FILLER
+    )
+    center = one(doc["centers"], "Acme global call center")
+    assert "founded_year" not in center
+
+
+def test_clients_listed_are_not_tenants_and_a_persons_title_is_not_an_award():
+    doc = page(
+        "Dalian Harbour Software Park is a business zone, created in 2003 near the port. "
+        "Firms in Dalian Harbour Software Park serve clients including Acme, Bolt and Crest. "
+        + _FILLER
+    )
+    assert "tenants" not in one(doc["parks"], "Dalian Harbour Software Park")
+    doc = page(
+        "示例银行东岭信用卡客服中心设有500个座席，员工800人。"
+        "示例银行东岭信用卡客服中心的一名话务员去年获得东岭市劳动模范称号。"
+    )
+    assert "awards" not in one(doc["centers"], "示例银行东岭信用卡客服中心")
+
+
+def test_a_quoted_name_without_an_award_word_is_not_an_award():
+    doc = page(
+        "示例银行东岭信用卡客服中心设有500个座席，员工800人。"
+        "示例银行东岭信用卡客服中心去年获得“东岭一号”平台的接入资格。"
+    )
+    assert "awards" not in one(doc["centers"], "示例银行东岭信用卡客服中心")
+
+
+def test_two_hotlines_with_different_numbers_stay_two():
+    doc = page(
+        "宁波“12345”便民服务热线设有80个坐席，话务员120名。"
+        "宁波“12315”便民服务热线设有20个坐席，话务员30名。"
+    )
+    assert len(doc["centers"]) == 2
+
+
+def test_english_its_center_named_by_the_subject_of_the_sentence():
+    doc = page(
+        "British software maker Acmesoft was one of the first to move its call centre to Dalian."
+        + _FILLER
+    )
+    assert [c["name"] for c in doc["centers"]] == ["Acmesoft call centre"]
+    doc = page("The firm was the first to move its call centre to Dalian." + _FILLER)
+    assert doc["centers"] == []

@@ -1,0 +1,1 @@
+"""The crawl frontier shared by crawl workers (SQLite file or PostgreSQL database)."""
