@@ -11,10 +11,12 @@ if str(ROOT) not in sys.path:  # `streamlit run portal/app.py` puts portal/ firs
 
 import streamlit as st  # noqa: E402
 
-from portal.components.layout import render_language_switch  # noqa: E402
+from portal.components.layout import render_language_switch, render_share_link  # noqa: E402
+from portal.components.links import carry_over  # noqa: E402
 from portal.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="ParkBench", page_icon="📞", layout="wide")
+carry_over()
 render_language_switch()
 
 # not "pages/": Streamlit would serve files there directly on a deep link, bypassing the router
@@ -35,4 +37,7 @@ navigation = st.navigation(
         ],
     }
 )
-navigation.run()
+try:
+    navigation.run()
+finally:  # after the page (also when it stops early): the link holds the state it has drawn
+    render_share_link()

@@ -24,6 +24,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "app.language": {"zh": "语言 / Language", "en": "Language / 语言"},
     "app.db": {"zh": "数据库：{path}", "en": "Database: {path}"},
+    "app.share": {"zh": "分享此视图", "en": "Share this view"},
+    "app.share_help": {
+        "zh": "此链接保存语言、所选地点、权重和筛选条件；点击右上角按钮复制。",
+        "en": "This link keeps the language, chosen sites, weights and filters; the button at "
+        "its top right copies it.",
+    },
     "app.no_db": {
         "zh": "找不到数据库 {path}。请先运行 `parkbench build --db {path}`。",
         "en": "Database {path} not found. Run `parkbench build --db {path}` first.",

@@ -6,13 +6,25 @@ import streamlit as st
 
 from data.errors import StoreError
 from portal import services
+from portal.components.links import remember, share_url
 from portal.i18n import DEFAULT_LANG, LANGS, t
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def render_language_switch() -> str:
-    """The sidebar switch between Simplified Chinese (default) and English; returns the code."""
+    """The sidebar switch between Simplified Chinese (default) and English; returns the code.
+
+    The language lives in the URL (``?lang=en``): a shared link or a reload opens the page in
+    the language it was left in.
+    """
+    from portal.components.links import MEMORY
+
+    asked = st.query_params.get("lang")
+    written = st.session_state.get(MEMORY, {}).get("lang")
+    if asked in LANGS and [asked] != written:  # a link or a reload names the language
+        st.session_state["lang"] = asked
+        st.session_state["lang_switch"] = asked
     if st.session_state.get("lang") not in LANGS:
         st.session_state["lang"] = DEFAULT_LANG
 
@@ -28,7 +40,15 @@ def render_language_switch() -> str:
         on_change=switch,
         horizontal=True,
     )
+    remember("lang", st.session_state["lang"])
     return st.session_state["lang"]
+
+
+def render_share_link() -> None:
+    """A sidebar control that shows this view's address, with a button that copies it."""
+    with st.sidebar.popover(t("app.share"), icon=":material/link:", width="stretch"):
+        st.caption(t("app.share_help"))
+        st.code(share_url(), language=None, wrap_lines=True)
 
 
 def require_database() -> None:

@@ -15,6 +15,7 @@ from portal.components.awards import (
     rubric_title,
 )
 from portal.components.layout import require_database
+from portal.components.links import link
 from portal.i18n import current_lang, fixed_labels, fmt_number, t
 
 st.title(t("page.awards"))
@@ -22,7 +23,9 @@ st.write(t("awards.intro"))
 require_database()
 
 specs = {n: load_rubric(n) for n in rubric_names()}
-name = st.selectbox(
+name = link(
+    st.selectbox,
+    "rubric",
     t("awards.rubric"),
     list(specs),
     format_func=lambda n: rubric_title(specs[n], n),
@@ -39,22 +42,33 @@ entries = services.award_entries()
 years = sorted({y for _, y, _ in entries if y is not None}, reverse=True)
 industries = sorted({p["industry"] for p, _, _ in entries if p.get("industry")})
 c1, c2, c3 = st.columns(3)
-year = c1.selectbox(
+year = link(
+    c1.selectbox,
+    "year",
     t("awards.year"),
     [None, *years],
     format_func=fixed_labels(lambda y: str(y) if y else t("awards.all"), [None]),
     placeholder=t("common.choose"),
     key="awards_year",
 )
-category = c2.selectbox(
+category = link(
+    c2.selectbox,
+    "category",
     t("awards.category"),
     [None, *industries],
     format_func=fixed_labels(lambda c: c or t("awards.all"), [None]),
     placeholder=t("common.choose"),
     key="awards_category",
 )
-min_coverage = c3.slider(
-    t("awards.min_coverage"), 0.0, 1.0, MIN_COVERAGE, 0.05, key="awards_min_coverage"
+min_coverage = link(
+    c3.slider,
+    "coverage",
+    t("awards.min_coverage"),
+    0.0,
+    1.0,
+    MIN_COVERAGE,
+    0.05,
+    key="awards_min_coverage",
 )
 
 st.subheader(t("awards.leaderboard"))
@@ -84,7 +98,9 @@ names = {
     for p, y, _ in entries
     if year in (None, y) and category in (None, p.get("industry"))
 }
-picked = st.multiselect(
+picked = link(
+    st.multiselect,
+    "cards",
     t("awards.cards_pick"),
     sorted(names, key=names.__getitem__),
     format_func=names.__getitem__,

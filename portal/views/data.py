@@ -18,6 +18,7 @@ from portal.components.downloads import (
     dictionary_frame,
 )
 from portal.components.layout import require_database
+from portal.components.links import link
 from portal.components.tables import column_label, render_facts, render_table, table_title
 from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
 
@@ -25,7 +26,9 @@ st.title(t("page.data"))
 require_database()
 
 tables = services.browsable_tables()
-table = st.selectbox(
+table = link(
+    st.selectbox,
+    "table",
     t("data.table"),
     tables,
     format_func=fixed_labels(table_title, tables),
@@ -34,13 +37,15 @@ table = st.selectbox(
 )
 spec = TABLES[table]
 
-text = st.text_input(t("data.search"), key=f"data_search_{table}") if spec.fts else ""
+text = link(st.text_input, "q", t("data.search"), key=f"data_search_{table}") if spec.fts else ""
 choices: dict[str, list] = {}
 ranges: dict[str, tuple] = {}
 with st.expander(t("data.filters"), expanded=False):
     for column in choice_columns(table):
         options = services.distinct_values(table, column)
-        picked = st.multiselect(
+        picked = link(
+            st.multiselect,
+            f"f_{column}",
             column_label(table, column),
             options,
             placeholder=t("data.pick_placeholder"),
@@ -51,7 +56,9 @@ with st.expander(t("data.filters"), expanded=False):
             choices[column] = picked
     numeric = numeric_columns(table)
     if numeric:
-        column = st.selectbox(
+        column = link(
+            st.selectbox,
+            "range",
             t("data.range_column"),
             numeric,
             index=None,
@@ -63,12 +70,14 @@ with st.expander(t("data.filters"), expanded=False):
             unit = unit_label(spec.column(column).unit) or "—"
             st.caption(t("data.range", column=column_label(table, column), unit=unit))
             low_col, high_col = st.columns(2)
-            low = low_col.number_input(
-                t("data.range_min"), value=None, key=f"data_low_{table}_{column}"
-            )
-            high = high_col.number_input(
-                t("data.range_max"), value=None, key=f"data_high_{table}_{column}"
-            )
+            low = link(
+                low_col.number_input, "min",
+                t("data.range_min"), value=None, key=f"data_low_{table}_{column}",
+            )  # fmt: skip
+            high = link(
+                high_col.number_input, "max",
+                t("data.range_max"), value=None, key=f"data_high_{table}_{column}",
+            )  # fmt: skip
             ranges[column] = (low, high)
 
 frame = services.load_table(table, text=text, choices=choices, ranges=ranges)
@@ -81,7 +90,9 @@ else:
     if "sources" in frame.columns:
         records = frame.to_dict("records")
         labels = {r[spec.pk]: entity_label(r) for r in records}
-        picked = st.selectbox(
+        picked = link(
+            st.selectbox,
+            "record",
             t("data.record"),
             list(labels),
             format_func=labels.__getitem__,

@@ -6,6 +6,7 @@ import streamlit as st
 
 from portal import services
 from portal.components.layout import require_database
+from portal.components.links import link
 from portal.components.map import build_map, render_map
 from portal.components.tables import render_table
 from portal.i18n import STRINGS, fixed_labels, fmt_number, t
@@ -21,25 +22,38 @@ def indicator_label(name: str) -> str:
 
 with st.sidebar:
     st.subheader(t("map.filters"))
-    provinces = st.multiselect(
+    provinces = link(
+        st.multiselect,
+        "provinces",
         t("common.province"),
         services.distinct_values("centers", "province"),
         placeholder=t("common.choose_many"),
         select_all=False,
         key="map_provinces",
     )
-    industries = st.multiselect(
+    industries = link(
+        st.multiselect,
+        "industries",
         t("common.industry"),
         services.distinct_values("centers", "industry"),
         placeholder=t("common.choose_many"),
         select_all=False,
         key="map_industries",
     )
-    seat_low, seat_high = st.slider(
-        t("map.seats"), min_value=0, max_value=10_000, value=(0, 10_000), step=50, key="map_seats"
+    seat_low, seat_high = link(
+        st.slider,
+        "seat_range",
+        t("map.seats"),
+        min_value=0,
+        max_value=10_000,
+        value=(0, 10_000),
+        step=50,
+        key="map_seats",
     )
     indicators = services.city_indicator_names()
-    indicator = st.selectbox(
+    indicator = link(
+        st.selectbox,
+        "indicator",
         t("map.indicator"),
         ["", *indicators],
         format_func=fixed_labels(
@@ -49,7 +63,7 @@ with st.sidebar:
         placeholder=t("common.choose"),
         key="map_indicator",
     )
-    online = st.checkbox(t("map.online_tiles"), value=False, key="map_online")
+    online = link(st.checkbox, "tiles", t("map.online_tiles"), value=False, key="map_online")
 
 seats = (seat_low or None, None if seat_high >= 10_000 else seat_high)
 centers = services.load_markers("centers", provinces=provinces, industries=industries, seats=seats)
