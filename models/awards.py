@@ -278,8 +278,13 @@ def score_center(
     )
 
 
-def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVERAGE) -> list[dict]:
+def leaderboard(
+    scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVERAGE, grouped: bool = True
+) -> list[dict]:
     """Rank scores within each (year, category); low-coverage entries get ``rank`` None.
+
+    Rows come best first within each group; with ``grouped=False`` all scores form one ranking
+    (best score first, ties share a rank, unranked rows last).
 
     Examples
     --------
@@ -290,7 +295,7 @@ def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVER
     """
     groups: dict[tuple, list[AwardScore]] = {}
     for s in scores:
-        groups.setdefault((s.year, s.category), []).append(s)
+        groups.setdefault((s.year, s.category) if grouped else (None, None), []).append(s)
     out = []
     for key in sorted(groups, key=lambda k: (k[0] is None, -(k[0] or 0), str(k[1]))):
         ranked = sorted(
@@ -385,7 +390,10 @@ def award_leaderboard(
     category: str | None = None,
     min_coverage: float = MIN_COVERAGE,
 ) -> list[dict]:
-    """Leaderboard rows (see :func:`leaderboard`) of the entries of ``year``/``category``.
+    """One ranking of the entries of ``year``/``category``, best first, one row per center.
+
+    A center with several KPI years appears once, at its latest year (or at ``year`` when one
+    is given); rows are ranked together (see :func:`leaderboard` with ``grouped=False``).
 
     Examples
     --------
@@ -397,7 +405,12 @@ def award_leaderboard(
     [('B', 1, 75.0), ('A', 2, 50.0), ('C', None, None)]
     """
     scored = score_entries(rubric, entries, year=year, category=category)
-    return leaderboard([s for _, s in scored], min_coverage=min_coverage)
+    latest: dict[str, AwardScore] = {}
+    for _, s in scored:  # one row per center: its latest KPI year unless a year is chosen
+        kept = latest.get(s.center_id)
+        if kept is None or (s.year or 0) > (kept.year or 0):
+            latest[s.center_id] = s
+    return leaderboard(list(latest.values()), min_coverage=min_coverage, grouped=False)
 
 
 def award_cards(
