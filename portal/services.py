@@ -77,6 +77,14 @@ entity_facts = _cached(queries.entity_facts)
 entity_conflicts = _cached(queries.entity_conflicts)
 load_markers = _cached(queries.load_markers)
 city_entities = _cached(queries.city_entities)
+search_everywhere = _cached(queries.search_everywhere)
+source_record = _cached(queries.source_record)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def source_document(source: dict) -> str | None:
+    """:func:`data.store.queries.source_document`, cached per source row."""
+    return queries.source_document(source)
 
 
 def database_bytes() -> bytes:

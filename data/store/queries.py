@@ -360,3 +360,79 @@ def city_indicator_values(db: sqlite_utils.Database, indicator: str) -> dict[str
     if not rows and indicator not in city_indicator_names(db):
         raise KeyError(f"unknown indicator {indicator!r}")
     return {str(a): float(v) for a, v in rows}
+
+
+#: text columns searched by :func:`search_everywhere`, per table (names, places, texts, tenants)
+SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "centers": ("name", "name_en", "province", "city", "district", "industry", "description"),
+    "parks": ("name", "name_en", "province", "city", "district", "operator", "description"),
+    "park_tenants": ("company", "status", "note"),
+    "incentives": ("name", "city", "basis", "conditions"),
+    "kpis": ("metric", "definition", "note"),
+    "industry_figures": ("metric", "scope", "note"),
+    "cities": ("name_zh", "short_name_zh", "name_en", "province", "province_en"),
+    "sources": ("title", "publisher", "url"),
+}
+
+
+def search_everywhere(
+    db: sqlite_utils.Database, text: str, limit: int = 200
+) -> dict[str, pd.DataFrame]:
+    """Rows of every searchable table that contain ``text``, grouped by table.
+
+    A plain substring match (``LIKE``, case-insensitive for Latin letters) over the columns of
+    :data:`SEARCH_COLUMNS`, so that two-character Chinese terms such as 密云 match (the FTS5
+    trigram index needs three). Tables without a hit are left out; each keeps at most ``limit``
+    rows, in its key order. Park tenants carry their park's name (``park``).
+    """
+    text = text.strip()
+    if not text:
+        return {}
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    out: dict[str, pd.DataFrame] = {}
+    for table, columns in SEARCH_COLUMNS.items():
+        if not _exists(db, table):
+            continue
+        present = set(db[table].columns_dict)
+        searched = [c for c in columns if c in present]
+        if not searched:
+            continue
+        spec = TABLES[table]
+        where = " OR ".join(f"t.{_q(c)} LIKE ? ESCAPE '\\'" for c in searched)
+        extra, join = "", ""
+        if table == "park_tenants" and _exists(db, "parks"):
+            extra, join = ", p.name AS park", " LEFT JOIN parks p ON p.id = t.park_id"
+            where += " OR p.name LIKE ? ESCAPE '\\'"
+            searched = [*searched, "park"]
+        frame = pd.read_sql_query(
+            f"SELECT t.*{extra} FROM {_q(table)} t{join} WHERE {where}"
+            f" ORDER BY t.{_q(spec.pk)} LIMIT ?",
+            db.conn,
+            params=[*([pattern] * len(searched)), limit],
+        )
+        if not frame.empty:
+            out[table] = frame
+    return out
+
+
+def source_record(db: sqlite_utils.Database, source_id: str) -> dict | None:
+    """A source's row plus how many facts it gave (``facts``); None for an unknown id."""
+    rows = db.execute(
+        "SELECT s.*, (SELECT COUNT(*) FROM facts f WHERE f.source_id = s.id) AS facts"
+        " FROM sources s WHERE s.id = ?",
+        [source_id],
+    )
+    names = [d[0] for d in rows.description]
+    row = rows.fetchone()
+    return dict(zip(names, row, strict=True)) if row else None
+
+
+def source_document(source: dict) -> str | None:
+    """The text of a curated source's document (``data/curated/sources/<file>``), else None."""
+    from data.paths import CURATED_DIR
+
+    name = str(source.get("url") or "")
+    if source.get("kind") != "curated" or not name or "/" in name or "\\" in name:
+        return None
+    path = CURATED_DIR / "sources" / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None

@@ -19,12 +19,18 @@ from portal.components.downloads import (
 )
 from portal.components.layout import require_database
 from portal.components.links import link
+from portal.components.search import render_search_results, render_source_page
 from portal.components.tables import column_label, render_facts, render_table, table_title
 from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
 
 st.title(t("page.data"))
 require_database()
 
+find = link(st.text_input, "find", t("data.find"), key="data_find")
+if find.strip():
+    render_search_results(services.search_everywhere(find), find.strip())
+
+st.subheader(t("data.browse"))
 tables = services.browsable_tables()
 table = link(
     st.selectbox,
@@ -172,6 +178,24 @@ with st.expander(t("data.schema.dictionary")):
         "text/csv",
         key="dl_dictionary",
     )
+if "sources" in tables:
+    st.subheader(t("data.source_pick"))
+    listed = services.load_table("sources")
+    titles = dict(zip(listed["id"], listed["title"], strict=True))
+    source_id = link(
+        st.selectbox,
+        "source",
+        t("data.source_pick"),
+        list(titles),
+        index=None,
+        format_func=fixed_labels(titles.__getitem__, list(titles)),
+        placeholder=t("data.source_placeholder"),
+        key="data_source",
+        label_visibility="collapsed",
+    )
+    source = services.source_record(source_id) if source_id else None
+    if source:
+        render_source_page(source, services.source_document(source))
 st.caption(t("data.licence", licence=spec.licence))
 with st.expander(t("data.cite")):
     when = (services.last_update() or "")[:10] or t("overview.never")
