@@ -147,6 +147,60 @@ def boundaries(name: str) -> dict | None:
 
 city_indicator_names = _cached(queries.city_indicator_names)
 city_indicator_values = _cached(queries.city_indicator_values)
+city_indicator_unit = _cached(queries.city_indicator_unit)
+city_indicator_table = _cached(queries.city_indicator_table)
+municipality_points = _cached(queries.municipality_points)
+city_label = _cached(queries.city_label)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _boundary_payload(name: str, mtime: float) -> str | None:
+    from portal.components.map import boundary_payload, read_boundaries
+
+    return boundary_payload(read_boundaries(name))
+
+
+def boundary_payload(name: str) -> str | None:
+    """A boundary layer as the compact JSON the map sends, cached per file version."""
+    from portal.components.map import BOUNDARY_DIR
+
+    path = BOUNDARY_DIR / f"{name}.geojson"
+    if not path.exists():
+        return None
+    return _boundary_payload(name, path.stat().st_mtime)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _marker_payload(path, version, table, provinces, industries, seats, lang):
+    from portal.components.map import marker_payload
+    from portal.i18n import fmt_number
+
+    frame = queries.load_markers(
+        _reader(path),
+        table,
+        provinces=list(provinces),
+        industries=list(industries),
+        seats=seats,
+    )
+    frame["seats_text"] = [
+        fmt_number(v, "seat", lang) if v == v and v is not None else None for v in frame["seats"]
+    ]
+    return marker_payload(frame), int(frame["placed"].sum()), int((~frame["placed"]).sum())
+
+
+def map_markers(
+    table: str,
+    *,
+    provinces: tuple[str, ...] = (),
+    industries: tuple[str, ...] = (),
+    seats: tuple[float | None, float | None] | None = None,
+    lang: str = "zh",
+) -> tuple[str, int, int]:
+    """``(marker JSON, placed, unplaced)`` of centers or parks for the map, cached per filter."""
+    path = db_path()
+    return _marker_payload(
+        str(path), db_version(path), table, tuple(provinces), tuple(industries), seats, lang
+    )
 
 
 # -- Compare sites and Staffing & cost: criteria table, comparisons, cost contexts

@@ -436,3 +436,98 @@ def source_document(source: dict) -> str | None:
         return None
     path = CURATED_DIR / "sources" / name
     return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def city_indicator_unit(db: sqlite_utils.Database, indicator: str) -> str | None:
+    """The unit of a choropleth indicator (``person``, ``CNY``, ``fraction`` ...), None if unknown."""
+    if indicator in COMPUTED_INDICATORS:
+        return COMPUTED_INDICATORS[indicator][1]
+    if not _exists(db, "city_indicators"):
+        return None
+    row = db.execute(
+        "SELECT unit FROM city_indicators WHERE indicator = ? AND unit IS NOT NULL LIMIT 1",
+        [indicator],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def municipality_points(db: sqlite_utils.Database, lang: str = "zh") -> list[tuple]:
+    """``(adcode, name, lat, lon)`` of the municipalities (Beijing, Tianjin, Shanghai, Chongqing).
+
+    Names in ``lang`` (English from ``cities.name_en`` when present).
+    """
+    if not _exists(db, "cities") or "level" not in db["cities"].columns_dict:
+        return []
+    name = "COALESCE(name_en, name_zh)" if lang == "en" else "name_zh"
+    rows = db.execute(
+        f"SELECT adcode, {name}, lat, lon FROM cities WHERE level = 'municipality'"
+        " AND lat IS NOT NULL AND lon IS NOT NULL ORDER BY adcode"
+    ).fetchall()
+    return [tuple(r) for r in rows]
+
+
+def city_label(db: sqlite_utils.Database, adcode: str, lang: str = "zh") -> str | None:
+    """A city's name in ``lang`` from ``cities`` (English when the reference data has it)."""
+    if not _exists(db, "cities"):
+        return None
+    row = db.execute(
+        "SELECT name_zh, name_en FROM cities WHERE adcode = ?", [str(adcode)]
+    ).fetchone()
+    if row is None:
+        return None
+    return (row[1] or row[0]) if lang == "en" else row[0]
+
+
+def city_indicator_table(db: sqlite_utils.Database, indicator: str) -> pd.DataFrame:
+    """What the choropleth shows, for a download: one row per city with the value's source.
+
+    Columns: ``adcode``, ``city`` (Chinese), ``city_en``, ``indicator``, ``value``, ``unit``,
+    ``year``, ``source`` (title) and ``source_url``. Indicators computed from the store name the
+    table they count as their source.
+    """
+    values = city_indicator_values(db, indicator)
+    names = {}
+    if _exists(db, "cities"):
+        names = {
+            str(a): (zh, en)
+            for a, zh, en in db.execute("SELECT adcode, name_zh, name_en FROM cities").fetchall()
+        }
+    sources: dict[str, tuple] = {}
+    if indicator in COMPUTED_INDICATORS:
+        table = "parks" if indicator == "parks_count" else "centers"
+        unit = COMPUTED_INDICATORS[indicator][1]
+        origin = (None, f"ParkBench {table}", None)
+    else:
+        unit = city_indicator_unit(db, indicator)
+        origin = (None, None, None)
+        for a, year, title, url in db.execute(
+            "SELECT i.adcode, i.year, s.title, s.url FROM city_indicators i"
+            " LEFT JOIN sources s ON s.id = i.source_id WHERE i.indicator = ?"
+            " AND i.value IS NOT NULL ORDER BY COALESCE(i.year, 0)",
+            [indicator],
+        ).fetchall():
+            sources[str(a)] = (year, title, url)  # the latest year wins, as in the values
+    rows = []
+    for adcode, value in sorted(values.items()):
+        zh, en = names.get(adcode, (None, None))
+        year, title, url = sources.get(adcode, origin)
+        rows.append(
+            {
+                "adcode": adcode,
+                "city": zh,
+                "city_en": en,
+                "indicator": indicator,
+                "value": value,
+                "unit": unit,
+                "year": year,
+                "source": title,
+                "source_url": url,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "adcode", "city", "city_en", "indicator", "value", "unit", "year", "source",
+            "source_url",
+        ],
+    )  # fmt: skip

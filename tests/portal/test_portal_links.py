@@ -128,3 +128,14 @@ def test_map_filters_and_indicator_come_from_the_link(portal_db, monkeypatch):
     at = visit(portal_db, monkeypatch, "map", seat_range=["100", "5000"], indicator="centers_count")
     assert at.slider(key="map_seats").value == (100, 5000)
     assert at.selectbox(key="map_indicator").value == "centers_count"
+
+
+def test_the_selected_city_comes_from_the_link_in_the_readers_language(portal_db, monkeypatch):
+    at = visit(
+        portal_db, monkeypatch, "map", lang="en", map_city="110000",
+        indicator="working_age_population_2020",
+    )  # fmt: skip
+    assert "Selected city: Beijing" in [s.value for s in at.subheader]
+    legend = next(c.value for c in at.caption if c.value.startswith("Choropleth"))
+    assert "1,951 people to 19,944,098 people" in legend  # whole people, not 1951.09
+    assert at.get("download_button")[0].proto.label == "Download the map's data (CSV with sources)"
