@@ -77,6 +77,8 @@ entity_facts = _cached(queries.entity_facts)
 entity_conflicts = _cached(queries.entity_conflicts)
 load_markers = _cached(queries.load_markers)
 city_entities = _cached(queries.city_entities)
+english_place_names = _cached(queries.english_place_names)
+chinese_city_names = _cached(queries.chinese_city_names)
 search_everywhere = _cached(queries.search_everywhere)
 source_record = _cached(queries.source_record)
 
@@ -185,6 +187,10 @@ def _marker_payload(path, version, table, provinces, industries, seats, lang):
     frame["seats_text"] = [
         fmt_number(v, "seat", lang) if v == v and v is not None else None for v in frame["seats"]
     ]
+    if lang == "en":
+        from portal.components.names import localise_frame
+
+        frame = localise_frame(frame, queries.english_place_names(_reader(path)), lang)
     return marker_payload(frame), int(frame["placed"].sum()), int((~frame["placed"]).sum())
 
 
@@ -216,18 +222,37 @@ def _criteria_table(path: str, version: float):
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _criteria_table_in(path: str, version: float, lang: str):
+    from portal.components.names import localise_frame
+
+    table = _criteria_table(path, version)
+    if lang != "en":
+        return table
+    places = queries.english_place_names(_reader(path))
+    out = localise_frame(table, places, lang)
+    cities = out["kind"] == "city"
+    out.loc[cities, "name"] = [places.get(n, n) for n in table.loc[cities, "name"]]
+    return out
+
+
 def criteria_table():
-    """Every candidate city and park with its criteria (``load_criteria_table``, cost priced)."""
+    """Every candidate city and park with its criteria (``load_criteria_table``, cost priced).
+
+    In English, cities and provinces carry the reference data's English names.
+    """
+    from portal.i18n import current_lang
+
     path = db_path()
-    return _criteria_table(str(path), db_version(path))
+    return _criteria_table_in(str(path), db_version(path), current_lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _comparison(path: str, version: float, chosen, preset, weights, method, draws):
+def _comparison(path: str, version: float, chosen, preset, weights, method, draws, lang="zh"):
     from models.site_ranking import compare_sites
 
     return compare_sites(
-        _criteria_table(path, version),
+        _criteria_table_in(path, version, lang),
         list(chosen),
         preset=preset,
         weights=dict(weights) if weights else None,
@@ -245,8 +270,12 @@ def site_comparison(
     draws: int = 1000,
 ):
     """``models.site_ranking.compare_sites`` of the chosen ids on the cached criteria table."""
+    from portal.i18n import current_lang
+
     path = db_path()
-    return _comparison(str(path), db_version(path), chosen, preset, weights, method, draws)
+    return _comparison(
+        str(path), db_version(path), chosen, preset, weights, method, draws, current_lang()
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -257,9 +286,14 @@ def _cost_context(path: str, version: float, city: str, park: str | None):
 
 
 def cost_context(city: str, park: str | None = None):
-    """``data.inputs.cost.load_cost_context`` of a city (and park) in the served database."""
+    """``data.inputs.cost.load_cost_context`` of a city (and park) in the served database.
+
+    ``city`` may be the English name the English pages show; it is read back to Chinese.
+    """
     path = db_path()
-    return _cost_context(str(path), db_version(path), city, park)
+    version = db_version(path)
+    city = chinese_city_names().get(city, city)
+    return _cost_context(str(path), version, city, park)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

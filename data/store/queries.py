@@ -531,3 +531,36 @@ def city_indicator_table(db: sqlite_utils.Database, indicator: str) -> pd.DataFr
             "source_url",
         ],
     )  # fmt: skip
+
+
+def english_place_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """``{Chinese name: English name}`` of cities and provinces from the reference ``cities``.
+
+    Full and short names both map (北京市 and 北京 -> Beijing); the English names are the
+    reference data's romanisations (pinyin, e.g. Neimenggu).
+    """
+    if not _exists(db, "cities"):
+        return {}
+    out: dict[str, str] = {}
+    for zh, short, en, province, province_en in db.execute(
+        "SELECT name_zh, short_name_zh, name_en, province, province_en FROM cities"
+    ).fetchall():
+        if en:
+            out.setdefault(zh, en)
+            if short:
+                out.setdefault(short, en)
+        if province and province_en:
+            out.setdefault(province, province_en)
+    return out
+
+
+def chinese_city_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """``{English name: Chinese name}`` of the reference cities (the first city of a name wins)."""
+    if not _exists(db, "cities"):
+        return {}
+    out: dict[str, str] = {}
+    for zh, en in db.execute(
+        "SELECT name_zh, name_en FROM cities WHERE name_en IS NOT NULL ORDER BY adcode"
+    ).fetchall():
+        out.setdefault(en, zh)
+    return out

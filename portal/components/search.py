@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from portal.components.names import localise_frame
 from portal.components.tables import render_table, table_title
 from portal.i18n import STRINGS, current_lang, fmt_number, t
 
@@ -27,8 +28,13 @@ def source_address(source_id: str, url: str | None, lang: str) -> str:
     return "data?" + urlencode({"lang": lang, "source": source_id})
 
 
-def render_search_results(results: dict[str, pd.DataFrame], text: str) -> None:
-    """Hits of :func:`data.store.queries.search_everywhere`, one block per table."""
+def render_search_results(
+    results: dict[str, pd.DataFrame], text: str, places: dict[str, str] | None = None
+) -> None:
+    """Hits of :func:`data.store.queries.search_everywhere`, one block per table.
+
+    ``places`` maps Chinese place names to English ones (shown in the English pages).
+    """
     if not results:
         st.info(t("data.find_none", text=text))
         return
@@ -40,7 +46,7 @@ def render_search_results(results: dict[str, pd.DataFrame], text: str) -> None:
         if table == "sources":
             render_source_list(frame, lang, key=f"data_find_{table}")
         else:
-            render_table(table, frame, key=f"data_find_{table}")
+            render_table(table, localise_frame(frame, places or {}), key=f"data_find_{table}")
 
 
 def render_source_list(frame: pd.DataFrame, lang: str, key: str) -> None:

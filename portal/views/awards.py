@@ -16,6 +16,7 @@ from portal.components.awards import (
 )
 from portal.components.layout import require_database
 from portal.components.links import link
+from portal.components.names import localise
 from portal.i18n import current_lang, fixed_labels, fmt_number, t
 
 st.title(t("page.awards"))
@@ -39,6 +40,7 @@ with st.expander(t("awards.areas")):
     st.caption(t("awards.rubric_sources", sources=" · ".join(rubric.source)))
 
 entries = services.award_entries()
+places = services.english_place_names()
 years = sorted({y for _, y, _ in entries if y is not None}, reverse=True)
 industries = sorted({p["industry"] for p, _, _ in entries if p.get("industry")})
 c1, c2, c3 = st.columns(3)
@@ -56,7 +58,9 @@ category = link(
     "category",
     t("awards.category"),
     [None, *industries],
-    format_func=fixed_labels(lambda c: c or t("awards.all"), [None]),
+    format_func=fixed_labels(
+        lambda c: localise(c, places) if c else t("awards.all"), [None, *industries]
+    ),
     placeholder=t("common.choose"),
     key="awards_category",
 )
@@ -87,7 +91,9 @@ else:
         )
     )
     table = build_leaderboard_table(
-        board, min_coverage=min_coverage, total_points=rubric.total_points
+        [dict(r, category=localise(r["category"], places)) for r in board],
+        min_coverage=min_coverage,
+        total_points=rubric.total_points,
     )
     st.dataframe(table, hide_index=True, width="stretch", key="awards_board")
 

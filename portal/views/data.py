@@ -19,6 +19,7 @@ from portal.components.downloads import (
 )
 from portal.components.layout import require_database
 from portal.components.links import link
+from portal.components.names import localise, localise_frame
 from portal.components.search import render_search_results, render_source_page
 from portal.components.tables import column_label, render_facts, render_table, table_title
 from portal.i18n import current_lang, fixed_labels, fmt_number, t, unit_label
@@ -28,7 +29,9 @@ require_database()
 
 find = link(st.text_input, "find", t("data.find"), key="data_find")
 if find.strip():
-    render_search_results(services.search_everywhere(find), find.strip())
+    render_search_results(
+        services.search_everywhere(find), find.strip(), services.english_place_names()
+    )
 
 st.subheader(t("data.browse"))
 tables = services.browsable_tables()
@@ -54,6 +57,9 @@ with st.expander(t("data.filters"), expanded=False):
             f"f_{column}",
             column_label(table, column),
             options,
+            format_func=fixed_labels(
+                lambda v: localise(v, services.english_place_names()), options
+            ),
             placeholder=t("data.pick_placeholder"),
             select_all=False,
             key=f"data_pick_{table}_{column}",
@@ -92,7 +98,9 @@ st.caption(t("data.rows", n=n_rows))
 if frame.empty:
     st.info(t("data.no_rows"))
 else:
-    render_table(table, frame, key=f"data_frame_{table}")
+    render_table(
+        table, localise_frame(frame, services.english_place_names()), key=f"data_frame_{table}"
+    )
     if "sources" in frame.columns:
         records = frame.to_dict("records")
         labels = {r[spec.pk]: entity_label(r) for r in records}

@@ -9,6 +9,7 @@ from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.links import MEMORY, link, remember
 from portal.components.map import build_map, legend_classes, legend_html, render_map
+from portal.components.names import localise, localise_frame
 from portal.components.tables import render_table
 from portal.i18n import STRINGS, current_lang, fixed_labels, fmt_number, t
 
@@ -21,13 +22,18 @@ def indicator_label(name: str) -> str:
     return t(f"map.ind.{name}") if f"map.ind.{name}" in STRINGS else name
 
 
+places = services.english_place_names()
+province_options = services.distinct_values("centers", "province")
+industry_options = services.distinct_values("centers", "industry")
+
 with st.sidebar:
     st.subheader(t("map.filters"))
     provinces = link(
         st.multiselect,
         "provinces",
         t("common.province"),
-        services.distinct_values("centers", "province"),
+        province_options,
+        format_func=fixed_labels(lambda p: localise(p, places), province_options),
         placeholder=t("common.choose_many"),
         select_all=False,
         key="map_provinces",
@@ -36,7 +42,8 @@ with st.sidebar:
         st.multiselect,
         "industries",
         t("common.industry"),
-        services.distinct_values("centers", "industry"),
+        industry_options,
+        format_func=fixed_labels(lambda i: localise(i, places), industry_options),
         placeholder=t("common.choose_many"),
         select_all=False,
         key="map_industries",
@@ -123,6 +130,8 @@ m = build_map(
 )
 state = render_map(m, key="map")
 st.caption(t("map.credit"))
+if lang == "en":
+    st.caption(t("names.romanised"))
 if values:
     low, high = min(values.values()), max(values.values())
     st.caption(
@@ -158,6 +167,6 @@ if adcode:
         frame = services.city_entities(table, adcode, zh_name)
         st.markdown(f"**{title}** — {fmt_number(len(frame), unit)}")
         if not frame.empty:
-            render_table(table, frame, key=f"map_city_{table}")
+            render_table(table, localise_frame(frame, places), key=f"map_city_{table}")
 else:
     st.caption(t("map.click_hint"))

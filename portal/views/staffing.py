@@ -141,18 +141,20 @@ with c3:
     cities = (
         table[table["kind"] == "city"].sort_values(["province", "name"]) if len(table) else table
     )
-    names = cities["name"].tolist() if len(cities) else []
+    names = dict(zip(cities["adcode"], cities["name"], strict=True)) if len(cities) else {}
     if names:
-        city = link(
+        codes = list(names)
+        adcode = link(
             st.selectbox,
             "city",
             t("common.city"),
-            names,
-            index=names.index("北京市") if "北京市" in names else 0,
+            codes,
+            index=codes.index("110000") if "110000" in codes else 0,  # Beijing
+            format_func=fixed_labels(names.__getitem__, codes),
             placeholder=t("common.choose"),
             key="staff_city",
         )
-        adcode = cities.loc[cities["name"] == city, "adcode"].iloc[0]
+        city = names[adcode]
         parks = table[(table["kind"] == "park") & (table["adcode"] == adcode)]["name"].tolist()
     else:  # a store without the geography layer: any city name, national defaults
         city = link(st.text_input, "city_name", t("common.city"), "北京", key="staff_city_text")
