@@ -11,11 +11,16 @@ if str(ROOT) not in sys.path:  # `streamlit run portal/app.py` puts portal/ firs
 
 import streamlit as st  # noqa: E402
 
-from portal.components.layout import render_language_switch, render_share_link  # noqa: E402
+from portal.components.layout import (  # noqa: E402
+    render_language_switch,
+    render_page_style,
+    render_share_link,
+)
 from portal.components.links import carry_over  # noqa: E402
 from portal.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="ParkBench", page_icon="📞", layout="wide")
+render_page_style()
 carry_over()
 render_language_switch()
 

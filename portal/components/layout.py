@@ -44,6 +44,23 @@ def render_language_switch() -> str:
     return st.session_state["lang"]
 
 
+#: page-wide style: long figures wrap instead of being cut off ("23.04万元/座席/…"); smaller
+#: figures on a phone
+PAGE_CSS = """<style>
+[data-testid="stMetricValue"] > div { white-space: normal; overflow: visible;
+  text-overflow: clip; overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  [data-testid="stMetricValue"] { font-size: 1.5rem; }
+  h1 { font-size: 1.8rem !important; }
+}
+</style>"""
+
+
+def render_page_style() -> None:
+    """The page-wide style above (no visible element)."""
+    st.html(PAGE_CSS)
+
+
 def render_share_link() -> None:
     """A sidebar control that shows this view's address, with a button that copies it."""
     with st.sidebar.popover(t("app.share"), icon=":material/link:", width="stretch"):
