@@ -20,9 +20,8 @@ from portal.components.links import carry_over  # noqa: E402
 from portal.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="ParkBench", page_icon="📞", layout="wide")
-render_page_style()
 carry_over()
-render_language_switch()
+render_page_style(render_language_switch())
 
 # not "pages/": Streamlit would serve files there directly on a deep link, bypassing the router
 PAGES = Path(__file__).parent / "views"

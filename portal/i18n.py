@@ -44,6 +44,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "map.legend_class": {"zh": "{low} 至 {high}", "en": "{low} to {high}"},
     "map.legend_no_data": {"zh": "无数据", "en": "no data"},
+    "app.upload_button": {"zh": "上传文件", "en": "Upload"},
+    "app.upload_limit": {"zh": "每个文件不超过 200MB，CSV 或 XLSX", "en": "200MB per file"},
     "app.no_db": {
         "zh": "找不到数据库 {path}。请先运行 `parkbench build --db {path}`。",
         "en": "Database {path} not found. Run `parkbench build --db {path}` first.",

@@ -330,6 +330,26 @@ award_entries = _cached(load_award_entries)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def _award_board(path, version, rubric_name, year, category, min_coverage):
+    from data.rubrics import load_rubric
+    from models.awards import award_leaderboard, build_rubric
+
+    rubric = build_rubric(load_rubric(rubric_name))
+    entries = load_award_entries(_reader(path))
+    return award_leaderboard(
+        rubric, entries, year=year, category=category, min_coverage=min_coverage
+    )
+
+
+def award_board(rubric_name: str, *, year=None, category=None, min_coverage: float) -> list[dict]:
+    """``models.awards.award_leaderboard`` of the stored centers on a rubric, cached per choice."""
+    path = db_path()
+    return _award_board(
+        str(path), db_version(path), rubric_name, year, category, float(min_coverage)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def _minute_cost(path: str, version: float, city: str, seats: int) -> float:
     from portal.costing import cost_per_minute
 

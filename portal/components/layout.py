@@ -56,9 +56,27 @@ PAGE_CSS = """<style>
 </style>"""
 
 
-def render_page_style() -> None:
-    """The page-wide style above (no visible element)."""
-    st.html(PAGE_CSS)
+#: Streamlit's own English words replaced in the Chinese pages where CSS can reach them
+#: (the file uploader's button and size limit); the words stay for screen readers
+ZH_DEFAULTS_CSS = """<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "%(upload)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "%(limit)s"; font-size: 0.875rem; }
+</style>"""
+
+
+def render_page_style(lang: str | None = None) -> None:
+    """The page-wide style above (no visible element), in Chinese with Streamlit's words."""
+    css = PAGE_CSS
+    if (lang or st.session_state.get("lang", DEFAULT_LANG)) == "zh":
+        css += ZH_DEFAULTS_CSS % {
+            "upload": t("app.upload_button", lang="zh"),
+            "limit": t("app.upload_limit", lang="zh"),
+        }
+    st.html(css)
 
 
 def render_share_link() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data.rubrics import load_rubric, rubric_names
-from models.awards import MIN_COVERAGE, award_cards, award_leaderboard, build_rubric
+from models.awards import MIN_COVERAGE, award_cards, build_rubric
 from portal import services
 from portal.components.awards import (
     build_areas_table,
@@ -76,7 +76,7 @@ min_coverage = link(
 )
 
 st.subheader(t("awards.leaderboard"))
-board = award_leaderboard(rubric, entries, year=year, category=category, min_coverage=min_coverage)
+board = services.award_board(name, year=year, category=category, min_coverage=min_coverage)
 if not board:
     st.info(t("awards.empty"))
 else:

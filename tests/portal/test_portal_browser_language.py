@@ -170,3 +170,23 @@ def test_pages_fit_a_phone(browser, served, stored_text, path):
         shot(page, f"phone-{path}")
     finally:
         context.close()
+
+
+def test_the_chinese_file_uploader_speaks_chinese(browser, served):
+    server, _ = served
+    with open_page(browser, server) as page:
+        page.goto(f"{server}/staffing?lang=zh")
+        page.locator("[data-testid=stFileUploaderDropzone]").wait_for()
+        shown = page.evaluate(
+            "() => { const p = document.querySelector('[data-testid=stFileUploaderDropzone] button"
+            " [data-testid=stMarkdownContainer] p'); const s = getComputedStyle(p);"
+            " return [getComputedStyle(p, '::after').content, s.fontSize]; }"
+        )
+        assert shown == ['"上传文件"', "0px"]
+        page.goto(f"{server}/staffing?lang=en")
+        page.get_by_text("Staffing for").first.wait_for()
+        page.locator("[data-testid=stFileUploaderDropzone]").wait_for()
+        assert page.evaluate(
+            "() => getComputedStyle(document.querySelector('[data-testid=stFileUploaderDropzone]"
+            " button [data-testid=stMarkdownContainer] p'), '::after').content"
+        ) in ("none", "normal")
