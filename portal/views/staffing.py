@@ -27,7 +27,7 @@ from portal.components.links import link
 from portal.components.notes import note_text
 from portal.components.staffing import build_side_by_side
 from portal.costing import incentive_rules
-from portal.i18n import fixed_labels, fmt_number, t
+from portal.i18n import STRINGS, fixed_labels, fmt_number, t
 
 #: patience the Erlang A column assumes when the reader gives none (the patience input's default)
 DEFAULT_PATIENCE_SECONDS = 120.0
@@ -329,11 +329,17 @@ with st.expander(t("staffing.inputs_sources")):
         pd.DataFrame(
             [
                 {
-                    t("staffing.input"): k,
-                    t("data.fact_value"): v.get("value"),
-                    t("data.dict_unit"): v.get("unit"),
-                    t("staffing.year"): v.get("year"),
-                    t("data.fact_source"): v.get("source"),
+                    t("staffing.input"): t(f"cost.input.{k}")
+                    if f"cost.input.{k}" in STRINGS
+                    else k,
+                    t("data.fact_value"): f"{v.get('value'):g}"
+                    if isinstance(v.get("value"), int | float)
+                    else str(v.get("value") or ""),
+                    t("data.dict_unit"): t(f"cost.unit.{v.get('unit')}")
+                    if f"cost.unit.{v.get('unit')}" in STRINGS
+                    else str(v.get("unit") or ""),
+                    t("staffing.year"): str(v.get("year") or ""),
+                    t("data.fact_source"): str(v.get("source") or ""),
                 }
                 for k, v in ctx.sources.items()
             ]

@@ -71,3 +71,17 @@ def test_data_grid_shows_english_place_names(portal_db, monkeypatch):
     provinces = set(grid["province"].dropna())
     assert provinces and not any(CJK.search(p) for p in provinces)
     assert not any(CJK.search(i) for i in grid["industry"].dropna())
+
+
+def test_every_cost_input_and_unit_has_a_name_for_people(portal_db, monkeypatch):
+    from data.inputs.cost import load_cost_defaults
+    from portal.i18n import STRINGS
+
+    defaults, _ = load_cost_defaults()
+    for key, entry in defaults.items():
+        assert f"cost.input.{key}" in STRINGS, key
+        assert f"cost.unit.{entry['unit']}" in STRINGS, entry["unit"]
+    at = visit(portal_db, monkeypatch, "staffing")
+    inputs = next(d.value for d in at.dataframe if "参数" in d.value.columns)
+    assert "每日营业时长" in set(inputs["参数"]) and "hours_per_day" not in set(inputs["参数"])
+    assert not inputs.isin(["None", "nan"]).any().any()
