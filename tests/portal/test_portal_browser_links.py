@@ -100,3 +100,17 @@ def test_a_compare_link_opens_the_same_view_in_a_second_browser(browser, server)
         nav.get_by_role("link", name="Compare sites", exact=True).click()
         assert_english_compare(other, picked)
         shot(other, "link-compare-reopened")
+
+
+def test_beijing_is_clickable_at_the_national_zoom_and_the_city_stays_in_the_link(browser, server):
+    with open_page(browser, server) as page:
+        page.goto(f"{server}/map?lang=en")
+        frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+        frame.locator(".marker-cluster").first.wait_for()
+        label = frame.locator(".pb-city", has_text="Beijing")
+        label.click()
+        page.get_by_text("Selected city: Beijing").first.wait_for()
+        page.wait_for_function("() => location.search.includes('map_city=110000')")
+        shot(page, "map-beijing")
+        page.reload()
+        page.get_by_text("Selected city: Beijing").first.wait_for()
