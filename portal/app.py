@@ -11,11 +11,18 @@ if str(ROOT) not in sys.path:  # `streamlit run portal/app.py` puts portal/ firs
 
 import streamlit as st  # noqa: E402
 
-from portal.components.layout import render_failure, render_language_switch  # noqa: E402
+from portal.components.layout import (  # noqa: E402
+    render_failure,
+    render_language_switch,
+    render_page_style,
+    render_share_link,
+)
+from portal.components.links import carry_over  # noqa: E402
 from portal.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="ParkBench", page_icon="📞", layout="wide")
-render_language_switch()
+carry_over()
+render_page_style(render_language_switch())
 
 # not "pages/": Streamlit would serve files there directly on a deep link, bypassing the router
 PAGES = Path(__file__).parent / "views"
@@ -39,3 +46,5 @@ try:
     navigation.run()
 except Exception as exc:  # st.stop()/st.rerun() are BaseException: they pass
     render_failure(exc)
+finally:  # after the page (also when it stops early): the link holds the state it has drawn
+    render_share_link()

@@ -123,6 +123,35 @@ def cost_log_sd(ctx, net: float | None = None) -> float:
     return math.sqrt(total)
 
 
+class _FixedSchemaTable(sqlite_utils.db.Table):
+    @property
+    def columns_dict(self) -> dict:
+        cache = self.db._columns
+        if self.name not in cache:
+            cache[self.name] = super().columns_dict
+        return cache[self.name]
+
+
+class _FixedSchema(sqlite_utils.Database):
+    """A read-only store whose tables and columns are read once (pricing thousands of places
+    asks for them on every place: about a fifth of the time)."""
+
+    def __init__(self, conn) -> None:
+        super().__init__(conn)
+        self._tables: list[str] | None = None
+        self._columns: dict[str, dict] = {}
+
+    def table_names(self, fts4: bool = False, fts5: bool = False) -> list[str]:
+        if fts4 or fts5:
+            return super().table_names(fts4=fts4, fts5=fts5)
+        if self._tables is None:
+            self._tables = super().table_names()
+        return self._tables
+
+    def table(self, table_name: str, **kwargs) -> sqlite_utils.db.Table:
+        return _FixedSchemaTable(self, table_name, **kwargs)
+
+
 def cost_per_seat_for_sites(db_path: str | Path):
     """A ``cost_per_seat(row)`` function for ``data.inputs.score.load_criteria_table``."""
 
@@ -135,7 +164,7 @@ def cost_per_seat_for_sites(db_path: str | Path):
                 names = dict(conn.execute("SELECT adcode, name_zh FROM cities"))
 
     db = (
-        sqlite_utils.Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+        _FixedSchema(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
         if Path(db_path).exists()
         else None
     )

@@ -36,6 +36,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Something unexpected went wrong ({kind}); this page cannot be shown. "
         "The details are in the server log.",
     },
+    "app.share": {"zh": "分享此视图", "en": "Share this view"},
+    "app.share_help": {
+        "zh": "此链接保存语言、所选地点、权重和筛选条件；点击右上角按钮复制。",
+        "en": "This link keeps the language, chosen sites, weights and filters; the button at "
+        "its top right copies it.",
+    },
+    "chart.download": {
+        "zh": "下载此图数据（CSV，含来源）",
+        "en": "Download this chart's data (CSV with sources)",
+    },
+    "chart.source_default": {
+        "zh": "ParkBench 根据本页所列来源计算",
+        "en": "computed by ParkBench from the sources this page lists",
+    },
+    "map.download": {
+        "zh": "下载地图数据（CSV，含来源）",
+        "en": "Download the map's data (CSV with sources)",
+    },
+    "map.legend_class": {"zh": "{low} 至 {high}", "en": "{low} to {high}"},
+    "map.legend_no_data": {"zh": "无数据", "en": "no data"},
+    "app.upload_button": {"zh": "上传文件", "en": "Upload"},
+    "app.upload_limit": {"zh": "每个文件不超过 200MB，CSV 或 XLSX", "en": "200MB per file"},
     "app.no_db": {
         "zh": "找不到数据库 {path}。请先运行 `parkbench build --db {path}`。",
         "en": "Database {path} not found. Run `parkbench build --db {path}` first.",
@@ -410,7 +432,8 @@ def fmt_number(value: float | int | None, unit: str | None = None, lang: str | N
     """A figure with its unit, written for the language.
 
     Chinese uses 万 (10^4) and 亿 (10^8) from 10,000 up; English uses thousands separators.
-    Fractions (unit ``fraction``) are shown as percentages. ``None`` and NaN give "—".
+    Fractions (unit ``fraction``) are shown as percentages; counts (people, seats, stations,
+    centers ...: :data:`COUNT_UNITS`) as whole numbers. ``None`` and NaN give "—".
 
     Examples
     --------
@@ -418,10 +441,14 @@ def fmt_number(value: float | int | None, unit: str | None = None, lang: str | N
     ('1.23万席', '12,345 seats')
     >>> fmt_number(350_000_000, "CNY", "zh"), fmt_number(0.8, "fraction", "en")
     ('3.5亿元', '80%')
+    >>> fmt_number(6_392_132.82, "person", "en"), fmt_number(1951.09, "person", "zh")
+    ('6,392,133 people', '1951人')
     """
     lang = lang or current_lang()
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
+    if _is_count(unit):  # people, seats, stations, centers ... are whole numbers
+        value = int(round(value))
     label = unit_label(unit, lang)
     if unit in ("fraction", "fraction/year"):
         pct = value * 100
@@ -435,6 +462,22 @@ def fmt_number(value: float | int | None, unit: str | None = None, lang: str | N
     else:
         text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return f"{text} {label}".strip()
+
+
+#: units whose figures are counts, shown as whole numbers (schema codes; labels added below)
+COUNT_UNITS = {"person", "seat", "job", "station", "center", "park", "city", "item", "flag"}
+_COUNT_KEYS = ("unit.item", "unit.center", "unit.park", "unit.city", "unit.source", "unit.fact",
+               "unit.row", "unit.seat", "unit.station")  # fmt: skip
+
+
+def _is_count(unit: str | None) -> bool:
+    if not unit:
+        return False
+    if unit in COUNT_UNITS:
+        return True
+    labels = {UNITS[u][lang] for u in COUNT_UNITS if u in UNITS for lang in LANGS}
+    labels |= {STRINGS[k][lang] for k in _COUNT_KEYS if k in STRINGS for lang in LANGS}
+    return unit in labels
 
 
 def _zh_number(value: float) -> str:

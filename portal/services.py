@@ -82,6 +82,16 @@ entity_facts = _cached(queries.entity_facts)
 entity_conflicts = _cached(queries.entity_conflicts)
 load_markers = _cached(queries.load_markers)
 city_entities = _cached(queries.city_entities)
+english_place_names = _cached(queries.english_place_names)
+chinese_city_names = _cached(queries.chinese_city_names)
+search_everywhere = _cached(queries.search_everywhere)
+source_record = _cached(queries.source_record)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def source_document(source: dict) -> str | None:
+    """:func:`data.store.queries.source_document`, cached per source row."""
+    return queries.source_document(source)
 
 
 def database_bytes() -> bytes:
@@ -146,6 +156,64 @@ def boundaries(name: str) -> dict | None:
 
 city_indicator_names = _cached(queries.city_indicator_names)
 city_indicator_values = _cached(queries.city_indicator_values)
+city_indicator_unit = _cached(queries.city_indicator_unit)
+city_indicator_table = _cached(queries.city_indicator_table)
+municipality_points = _cached(queries.municipality_points)
+city_label = _cached(queries.city_label)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _boundary_payload(name: str, mtime: float) -> str | None:
+    from portal.components.map import boundary_payload, read_boundaries
+
+    return boundary_payload(read_boundaries(name))
+
+
+def boundary_payload(name: str) -> str | None:
+    """A boundary layer as the compact JSON the map sends, cached per file version."""
+    from portal.components.map import BOUNDARY_DIR
+
+    path = BOUNDARY_DIR / f"{name}.geojson"
+    if not path.exists():
+        return None
+    return _boundary_payload(name, path.stat().st_mtime)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _marker_payload(path, version, table, provinces, industries, seats, lang):
+    from portal.components.map import marker_payload
+    from portal.i18n import fmt_number
+
+    frame = queries.load_markers(
+        _reader(path),
+        table,
+        provinces=list(provinces),
+        industries=list(industries),
+        seats=seats,
+    )
+    frame["seats_text"] = [
+        fmt_number(v, "seat", lang) if v == v and v is not None else None for v in frame["seats"]
+    ]
+    if lang == "en":
+        from portal.components.names import localise_frame
+
+        frame = localise_frame(frame, queries.english_place_names(_reader(path)), lang)
+    return marker_payload(frame), int(frame["placed"].sum()), int((~frame["placed"]).sum())
+
+
+def map_markers(
+    table: str,
+    *,
+    provinces: tuple[str, ...] = (),
+    industries: tuple[str, ...] = (),
+    seats: tuple[float | None, float | None] | None = None,
+    lang: str = "zh",
+) -> tuple[str, int, int]:
+    """``(marker JSON, placed, unplaced)`` of centers or parks for the map, cached per filter."""
+    path = db_path()
+    return _marker_payload(
+        str(path), db_version(path), table, tuple(provinces), tuple(industries), seats, lang
+    )
 
 
 # -- Compare sites and Staffing & cost: criteria table, comparisons, cost contexts
@@ -161,18 +229,37 @@ def _criteria_table(path: str, version: float):
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _criteria_table_in(path: str, version: float, lang: str):
+    from portal.components.names import localise_frame
+
+    table = _criteria_table(path, version)
+    if lang != "en":
+        return table
+    places = queries.english_place_names(_reader(path))
+    out = localise_frame(table, places, lang)
+    cities = out["kind"] == "city"
+    out.loc[cities, "name"] = [places.get(n, n) for n in table.loc[cities, "name"]]
+    return out
+
+
 def criteria_table():
-    """Every candidate city and park with its criteria (``load_criteria_table``, cost priced)."""
+    """Every candidate city and park with its criteria (``load_criteria_table``, cost priced).
+
+    In English, cities and provinces carry the reference data's English names.
+    """
+    from portal.i18n import current_lang
+
     path = db_path()
-    return _criteria_table(str(path), db_version(path))
+    return _criteria_table_in(str(path), db_version(path), current_lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _comparison(path: str, version: float, chosen, preset, weights, method, draws):
+def _comparison(path: str, version: float, chosen, preset, weights, method, draws, lang="zh"):
     from models.site_ranking import compare_sites
 
     return compare_sites(
-        _criteria_table(path, version),
+        _criteria_table_in(path, version, lang),
         list(chosen),
         preset=preset,
         weights=dict(weights) if weights else None,
@@ -190,8 +277,12 @@ def site_comparison(
     draws: int = 1000,
 ):
     """``models.site_ranking.compare_sites`` of the chosen ids on the cached criteria table."""
+    from portal.i18n import current_lang
+
     path = db_path()
-    return _comparison(str(path), db_version(path), chosen, preset, weights, method, draws)
+    return _comparison(
+        str(path), db_version(path), chosen, preset, weights, method, draws, current_lang()
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -202,9 +293,14 @@ def _cost_context(path: str, version: float, city: str, park: str | None):
 
 
 def cost_context(city: str, park: str | None = None):
-    """``data.inputs.cost.load_cost_context`` of a city (and park) in the served database."""
+    """``data.inputs.cost.load_cost_context`` of a city (and park) in the served database.
+
+    ``city`` may be the English name the English pages show; it is read back to Chinese.
+    """
     path = db_path()
-    return _cost_context(str(path), db_version(path), city, park)
+    version = db_version(path)
+    city = chinese_city_names().get(city, city)
+    return _cost_context(str(path), version, city, park)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -245,6 +341,26 @@ award_entries = _cached(load_award_entries)
 def industry_reference() -> list[dict]:
     """Published industry KPI averages (``data/reference/industry_kpis``), read once."""
     return load_industry_reference()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _award_board(path, version, rubric_name, year, category, min_coverage):
+    from data.rubrics import load_rubric
+    from models.awards import award_leaderboard, build_rubric
+
+    rubric = build_rubric(load_rubric(rubric_name))
+    entries = load_award_entries(_reader(path))
+    return award_leaderboard(
+        rubric, entries, year=year, category=category, min_coverage=min_coverage
+    )
+
+
+def award_board(rubric_name: str, *, year=None, category=None, min_coverage: float) -> list[dict]:
+    """``models.awards.award_leaderboard`` of the stored centers on a rubric, cached per choice."""
+    path = db_path()
+    return _award_board(
+        str(path), db_version(path), rubric_name, year, category, float(min_coverage)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -15,3 +15,17 @@ def make_portal_db(path: Path, n_centers: int = 24, n_parks: int = 6) -> Path:
     build(path)
     write_fixture_store(path, n_centers=n_centers, n_parks=n_parks).conn.close()
     return path
+
+
+def count_markers(script: str, table: str) -> int:
+    """Rows of the marker array the map script draws for ``table`` (``centers`` or ``parks``)."""
+    import json
+
+    from portal.components.map import MARKER_COLOURS
+
+    colour = MARKER_COLOURS[table]
+    for part in script.split('markers({"rows":')[1:]:
+        body, found, _ = part.partition(f', "{colour}",')
+        if found:
+            return len(json.loads('{"rows":' + body)["rows"])
+    raise AssertionError(f"no marker array for {table}")

@@ -361,3 +361,207 @@ def city_indicator_values(db: sqlite_utils.Database, indicator: str) -> dict[str
     if not rows and indicator not in city_indicator_names(db):
         raise KeyError(f"unknown indicator {indicator!r}")
     return {str(a): float(v) for a, v in rows}
+
+
+#: text columns searched by :func:`search_everywhere`, per table (names, places, texts, tenants)
+SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "centers": ("name", "name_en", "province", "city", "district", "industry", "description"),
+    "parks": ("name", "name_en", "province", "city", "district", "operator", "description"),
+    "park_tenants": ("company", "status", "note"),
+    "incentives": ("name", "city", "basis", "conditions"),
+    "kpis": ("metric", "definition", "note"),
+    "industry_figures": ("metric", "scope", "note"),
+    "cities": ("name_zh", "short_name_zh", "name_en", "province", "province_en"),
+    "sources": ("title", "publisher", "url"),
+}
+
+
+def search_everywhere(
+    db: sqlite_utils.Database, text: str, limit: int = 200
+) -> dict[str, pd.DataFrame]:
+    """Rows of every searchable table that contain ``text``, grouped by table.
+
+    A plain substring match (``LIKE``, case-insensitive for Latin letters) over the columns of
+    :data:`SEARCH_COLUMNS`, so that two-character Chinese terms such as 密云 match (the FTS5
+    trigram index needs three). Tables without a hit are left out; each keeps at most ``limit``
+    rows, in its key order. Park tenants carry their park's name (``park``).
+    """
+    text = text.strip()
+    if not text:
+        return {}
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    out: dict[str, pd.DataFrame] = {}
+    for table, columns in SEARCH_COLUMNS.items():
+        if not _exists(db, table):
+            continue
+        present = set(db[table].columns_dict)
+        searched = [c for c in columns if c in present]
+        if not searched:
+            continue
+        spec = TABLES[table]
+        where = " OR ".join(f"t.{_q(c)} LIKE ? ESCAPE '\\'" for c in searched)
+        extra, join = "", ""
+        if table == "park_tenants" and _exists(db, "parks"):
+            extra, join = ", p.name AS park", " LEFT JOIN parks p ON p.id = t.park_id"
+            where += " OR p.name LIKE ? ESCAPE '\\'"
+            searched = [*searched, "park"]
+        frame = pd.read_sql_query(
+            f"SELECT t.*{extra} FROM {_q(table)} t{join} WHERE {where}"
+            f" ORDER BY t.{_q(spec.pk)} LIMIT ?",
+            db.conn,
+            params=[*([pattern] * len(searched)), limit],
+        )
+        if not frame.empty:
+            out[table] = frame
+    return out
+
+
+def source_record(db: sqlite_utils.Database, source_id: str) -> dict | None:
+    """A source's row plus how many facts it gave (``facts``); None for an unknown id."""
+    rows = db.execute(
+        "SELECT s.*, (SELECT COUNT(*) FROM facts f WHERE f.source_id = s.id) AS facts"
+        " FROM sources s WHERE s.id = ?",
+        [source_id],
+    )
+    names = [d[0] for d in rows.description]
+    row = rows.fetchone()
+    return dict(zip(names, row, strict=True)) if row else None
+
+
+def source_document(source: dict) -> str | None:
+    """The text of a curated source's document (``data/curated/sources/<file>``), else None."""
+    from data.paths import CURATED_DIR
+
+    name = str(source.get("url") or "")
+    if source.get("kind") != "curated" or not name or "/" in name or "\\" in name:
+        return None
+    path = CURATED_DIR / "sources" / name
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def city_indicator_unit(db: sqlite_utils.Database, indicator: str) -> str | None:
+    """The unit of a choropleth indicator (``person``, ``CNY``, ``fraction`` ...), None if unknown."""
+    if indicator in COMPUTED_INDICATORS:
+        return COMPUTED_INDICATORS[indicator][1]
+    if not _exists(db, "city_indicators"):
+        return None
+    row = db.execute(
+        "SELECT unit FROM city_indicators WHERE indicator = ? AND unit IS NOT NULL LIMIT 1",
+        [indicator],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def municipality_points(db: sqlite_utils.Database, lang: str = "zh") -> list[tuple]:
+    """``(adcode, name, lat, lon)`` of the municipalities (Beijing, Tianjin, Shanghai, Chongqing).
+
+    Names in ``lang`` (English from ``cities.name_en`` when present).
+    """
+    if not _exists(db, "cities") or "level" not in db["cities"].columns_dict:
+        return []
+    name = "COALESCE(name_en, name_zh)" if lang == "en" else "name_zh"
+    rows = db.execute(
+        f"SELECT adcode, {name}, lat, lon FROM cities WHERE level = 'municipality'"
+        " AND lat IS NOT NULL AND lon IS NOT NULL ORDER BY adcode"
+    ).fetchall()
+    return [tuple(r) for r in rows]
+
+
+def city_label(db: sqlite_utils.Database, adcode: str, lang: str = "zh") -> str | None:
+    """A city's name in ``lang`` from ``cities`` (English when the reference data has it)."""
+    if not _exists(db, "cities"):
+        return None
+    row = db.execute(
+        "SELECT name_zh, name_en FROM cities WHERE adcode = ?", [str(adcode)]
+    ).fetchone()
+    if row is None:
+        return None
+    return (row[1] or row[0]) if lang == "en" else row[0]
+
+
+def city_indicator_table(db: sqlite_utils.Database, indicator: str) -> pd.DataFrame:
+    """What the choropleth shows, for a download: one row per city with the value's source.
+
+    Columns: ``adcode``, ``city`` (Chinese), ``city_en``, ``indicator``, ``value``, ``unit``,
+    ``year``, ``source`` (title) and ``source_url``. Indicators computed from the store name the
+    table they count as their source.
+    """
+    values = city_indicator_values(db, indicator)
+    names = {}
+    if _exists(db, "cities"):
+        names = {
+            str(a): (zh, en)
+            for a, zh, en in db.execute("SELECT adcode, name_zh, name_en FROM cities").fetchall()
+        }
+    sources: dict[str, tuple] = {}
+    if indicator in COMPUTED_INDICATORS:
+        table = "parks" if indicator == "parks_count" else "centers"
+        unit = COMPUTED_INDICATORS[indicator][1]
+        origin = (None, f"ParkBench {table}", None)
+    else:
+        unit = city_indicator_unit(db, indicator)
+        origin = (None, None, None)
+        for a, year, title, url in db.execute(
+            "SELECT i.adcode, i.year, s.title, s.url FROM city_indicators i"
+            " LEFT JOIN sources s ON s.id = i.source_id WHERE i.indicator = ?"
+            " AND i.value IS NOT NULL ORDER BY COALESCE(i.year, 0)",
+            [indicator],
+        ).fetchall():
+            sources[str(a)] = (year, title, url)  # the latest year wins, as in the values
+    rows = []
+    for adcode, value in sorted(values.items()):
+        zh, en = names.get(adcode, (None, None))
+        year, title, url = sources.get(adcode, origin)
+        rows.append(
+            {
+                "adcode": adcode,
+                "city": zh,
+                "city_en": en,
+                "indicator": indicator,
+                "value": value,
+                "unit": unit,
+                "year": year,
+                "source": title,
+                "source_url": url,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "adcode", "city", "city_en", "indicator", "value", "unit", "year", "source",
+            "source_url",
+        ],
+    )  # fmt: skip
+
+
+def english_place_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """``{Chinese name: English name}`` of cities and provinces from the reference ``cities``.
+
+    Full and short names both map (北京市 and 北京 -> Beijing); the English names are the
+    reference data's romanisations (pinyin, e.g. Neimenggu).
+    """
+    if not _exists(db, "cities"):
+        return {}
+    out: dict[str, str] = {}
+    for zh, short, en, province, province_en in db.execute(
+        "SELECT name_zh, short_name_zh, name_en, province, province_en FROM cities"
+    ).fetchall():
+        if en:
+            out.setdefault(zh, en)
+            if short:
+                out.setdefault(short, en)
+        if province and province_en:
+            out.setdefault(province, province_en)
+    return out
+
+
+def chinese_city_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """``{English name: Chinese name}`` of the reference cities (the first city of a name wins)."""
+    if not _exists(db, "cities"):
+        return {}
+    out: dict[str, str] = {}
+    for zh, en in db.execute(
+        "SELECT name_zh, name_en FROM cities WHERE name_en IS NOT NULL ORDER BY adcode"
+    ).fetchall():
+        out.setdefault(en, zh)
+    return out

@@ -46,7 +46,7 @@ def build_areas_table(rubric: Rubric) -> pd.DataFrame:
 def build_leaderboard_table(
     rows: list[dict], *, min_coverage: float, total_points: float
 ) -> pd.DataFrame:
-    """Leaderboard rows as display strings; unranked rows say why (coverage below the minimum)."""
+    """Leaderboard rows as display strings, coverage beside the score; unranked rows say why."""
     out = []
     for r in rows:
         ranked = r["rank"] is not None
@@ -54,14 +54,15 @@ def build_leaderboard_table(
             {
                 t("awards.col.rank"): str(r["rank"]) if ranked else "—",
                 t("awards.col.name"): r["name"],
+                t("awards.col.score"): "—" if r["score"] is None else f"{r['score']:.1f}",
+                # beside the score: how much of the rubric the score rests on
+                t("awards.col.coverage"): fmt_number(r["coverage"], "fraction"),
+                t("awards.col.points", total=f"{total_points:g}"): f"{r['points']:.1f}",
                 t("awards.col.year"): str(r["year"]) if r["year"] else t("awards.latest"),
                 t("awards.col.category"): r["category"] or t("awards.no_industry"),
                 t("awards.col.category_rank"): (
                     str(r["category_rank"]) if r.get("category_rank") is not None else "—"
                 ),
-                t("awards.col.score"): "—" if r["score"] is None else f"{r['score']:.1f}",
-                t("awards.col.points", total=f"{total_points:g}"): f"{r['points']:.1f}",
-                t("awards.col.coverage"): fmt_number(r["coverage"], "fraction"),
                 t("awards.col.note"): (
                     "" if ranked else t("awards.unranked", min=fmt_number(min_coverage, "fraction"))
                 ),

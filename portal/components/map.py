@@ -6,8 +6,11 @@ Leaflet 1.9.3, jQuery 3.7.1 and Leaflet.markercluster 1.5.3 are served by Stream
 ``portal/static/vendor`` (``/app/static/vendor/...``), there are no tiles unless the reader asks
 for them, and the base layer is the prefecture outlines with the national border, provincial
 boundaries, the nine-dash line and undetermined boundaries drawn on every map (Tianditu
-boundaries, GS(2024)0650, via ``data/reference/boundaries``). Markers are clustered in the
-browser (FastMarkerCluster), so 10,000 of them stay responsive.
+boundaries, GS(2024)0650, via ``data/reference/boundaries``). One script draws everything from
+compact JSON: the outlines, a colour per city code for the choropleth, and the markers as one
+array per table, clustered in the browser with popups built when opened; so 10,000 centers and
+3,000 parks stay under 4 MB and draw in a few seconds. The pieces' JSON (:func:`marker_payload`,
+:func:`boundary_payload`) is what ``portal.services`` caches.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from pathlib import Path
 
 import folium
 import pandas as pd
-from folium.plugins import FastMarkerCluster
+from branca.element import Element, MacroElement
+from jinja2 import Template
 
 BOUNDARY_DIR = Path(__file__).resolve().parents[2] / "data" / "reference" / "boundaries"
 STATIC_URL = "/app/static/vendor"
@@ -39,14 +43,6 @@ CLUSTER_CSS = [
 PALETTE = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 NO_DATA = "#f2f2f2"
 MARKER_COLOURS = {"centers": "#1f6fb2", "parks": "#2e8b57"}
-
-#: one marker: [lat, lon, popup html, colour]; the circle keeps 10,000 of them cheap
-_CALLBACK = """function (row) {
-    var marker = L.circleMarker(new L.LatLng(row[0], row[1]),
-        {radius: 6, color: row[3], weight: 1, fillColor: row[3], fillOpacity: 0.85});
-    marker.bindPopup(row[2], {maxWidth: 320});
-    return marker;
-}"""
 
 
 def read_boundaries(name: str) -> dict | None:
@@ -78,67 +74,246 @@ def colour_for(value: float | None, edges: list[float]) -> str:
     return PALETTE[round(i * spread)]
 
 
-def popup_html(row: dict, labels: dict[str, str]) -> str:
-    """Key facts of a marker, with its source, as escaped HTML."""
-    lines = [f"<b>{html.escape(str(row['name']))}</b>"]
-    place = " ".join(str(row[k]) for k in ("province", "city") if row.get(k))
-    if place:
-        lines.append(html.escape(place))
-    if row.get("industry"):
-        lines.append(html.escape(str(row["industry"])))
-    if row.get("seats_text"):
-        lines.append(f"{html.escape(labels['seats'])}: {html.escape(str(row['seats_text']))}")
-    if row.get("coord_precision") == "city":
-        lines.append(f"<i>{html.escape(labels['precision_city'])}</i>")
-    if row.get("source"):
-        lines.append(
-            f"<small>{html.escape(labels['source'])}: {html.escape(str(row['source']))}</small>"
-        )
-    return "<br>".join(lines)
+def to_json(data: object) -> str:
+    """Compact JSON safe inside a ``<script>`` element (``</`` cannot close it)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def marker_rows(frame: pd.DataFrame, table: str, labels: dict[str, str]) -> list[list]:
-    """``[lat, lon, popup, colour]`` for every placed row of ``frame``."""
-    colour = MARKER_COLOURS[table]
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def marker_payload(frame: pd.DataFrame) -> str:
+    """The placed rows of a :func:`data.store.queries.load_markers` frame as one compact array.
+
+    ``{"rows": [[lat, lon, name, place, industry, seats_text, source, city_point], ...],
+    "sources": [titles]}``: a source title is stored once and named by its index; missing
+    values are ``null``. The browser builds each marker's popup from its row when it opens
+    (lazy popups), so no HTML travels per marker.
+    """
     placed = frame[frame["lat"].notna() & frame["lon"].notna()]
-    return [
-        [round(float(r["lat"]), 5), round(float(r["lon"]), 5), popup_html(r, labels), colour]
-        for r in placed.to_dict("records")
-    ]
+    sources: dict[str, int] = {}
+    rows = []
+    for r in placed.to_dict("records"):
+        source = _text(r.get("source"))
+        if source is not None and source not in sources:
+            sources[source] = len(sources)
+        place = " ".join(t for t in (_text(r.get("province")), _text(r.get("city"))) if t)
+        if _text(r.get("province")) and _text(r.get("province")) == _text(r.get("city")):
+            place = _text(r.get("city"))
+        rows.append(
+            [
+                round(float(r["lat"]), 5),
+                round(float(r["lon"]), 5),
+                _text(r.get("name")) or "",
+                place or None,
+                _text(r.get("industry")),
+                _text(r.get("seats_text")),
+                sources.get(source) if source is not None else None,
+                1 if r.get("coord_precision") == "city" else 0,
+            ]
+        )
+    return to_json({"rows": rows, "sources": list(sources)})
 
 
-def _cluster(rows: list[list], name: str) -> FastMarkerCluster:
-    cluster = FastMarkerCluster(
-        rows,
-        callback=_CALLBACK,
-        name=name,
-        options={"chunkedLoading": True, "maxClusterRadius": 50},
-    )
-    cluster.default_js = CLUSTER_JS
-    cluster.default_css = CLUSTER_CSS
-    return cluster
+def boundary_payload(geojson: dict | None) -> str | None:
+    """A boundary layer as compact JSON (what the map sends; cache it: it is the big part)."""
+    return None if geojson is None else to_json(geojson)
+
+
+def legend_classes(values: dict[str, float]) -> list[tuple[str, float, float]]:
+    """``(colour, low, high)`` of each class the choropleth paints, lowest first.
+
+    >>> [c[1:] for c in legend_classes({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6})]
+    [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6)]
+    """
+    data = sorted(v for v in values.values() if v is not None and not math.isnan(v))
+    edges = quantile_bins(data)
+    out, low = [], data[0] if data else None
+    for edge in edges:
+        out.append((colour_for(edge, edges), low, edge))
+        low = edge
+    return out
+
+
+def legend_html(title: str, classes: list[tuple[str, str]], no_data: str) -> str:
+    """The legend box drawn on the map: a title, one swatch per class, then "no data"."""
+    rows = [f"<div class='pb-legend-title'>{html.escape(title)}</div>"]
+    for colour, text in [*classes, (NO_DATA, no_data)]:
+        rows.append(
+            f"<div><i style='background:{html.escape(colour)}'></i>{html.escape(text)}</div>"
+        )
+    return "".join(rows)
+
+
+class _Script(MacroElement):
+    """JavaScript run once the map exists; ``__MAP__`` stands for the map's variable."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self._name = "Script"
+        self.source = code
+        self.code = code
+
+    def render(self, **kwargs) -> None:
+        # not MacroElement.render: branca would compile the megabytes of script as a Jinja
+        # template (about 0.2 s per render, and streamlit-folium renders a map several times)
+        self.code = self.source.replace("__MAP__", self._parent.get_name())
+        self.get_root().script.add_child(_Raw(self.code), name=self.get_name())
+
+
+class _Raw(Element):
+    """Text put into the page as it is (no template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+_LEGEND_CSS = (
+    ".pb-legend{background:rgba(255,255,255,.92);padding:6px 8px;font:12px/1.5 sans-serif;"
+    "border-radius:4px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:230px}"
+    ".pb-legend i{display:inline-block;width:14px;height:10px;margin-right:6px;"
+    "border:1px solid #999}.pb-legend-title{font-weight:bold;margin-bottom:2px}"
+    ".pb-city{background:rgba(255,255,255,.85);border:1px solid #555;border-radius:3px;"
+    "font:bold 11px/14px sans-serif;padding:0 3px;white-space:nowrap;cursor:pointer;"
+    "width:auto!important;height:auto!important}"
+)
+
+_MAP_JS = """
+(function () {
+  var map = __MAP__;
+  var labels = __LABELS__;
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+  }
+  var style = document.createElement("style");
+  style.textContent = __CSS__;
+  document.head.appendChild(style);
+  var overlays = {};
+  var prefectures = __PREFECTURES__;
+  if (prefectures) {
+    var colours = __COLOURS__;
+    var shaded = __SHADED__;
+    var cities = L.geoJSON(prefectures, {
+      style: function (f) {
+        var c = colours[String(f.properties.city_adcode)];
+        return {color: "#9a9a9a", weight: 0.6, fillOpacity: 0.75,
+                fillColor: shaded ? (c || "__NO_DATA__") : "#fbfaf5"};
+      },
+      onEachFeature: function (f, layer) {
+        layer.bindTooltip(esc(f.properties.city_name) + " " + esc(f.properties.province_name));
+        layer.on("mouseover", function () { layer.setStyle({weight: 2, color: "#333333"}); });
+        layer.on("mouseout", function () { cities.resetStyle(layer); });
+      }
+    }).addTo(map);
+    overlays[esc(labels.cities)] = cities;
+  }
+  var border = __BORDER__;
+  if (border) {
+    L.geoJSON(border, {interactive: false,
+      style: function () { return {color: "#444444", weight: 1.6, fill: false}; }}).addTo(map);
+  }
+  var lines = __LINES__;
+  if (lines) {
+    L.geoJSON(lines, {interactive: false, style: function (f) {
+      return f.properties.name === "省界" ? {color: "#7a7a7a", weight: 1.0, dashArray: "4 3"}
+        : {color: "#444444", weight: 1.6};
+    }}).addTo(map);
+  }
+  function popup(layer) {
+    var r = layer.pbRow, data = layer.pbData;
+    var out = ["<b>" + esc(r[2]) + "</b>"];
+    if (r[3]) out.push(esc(r[3]));
+    if (r[4]) out.push(esc(r[4]));
+    if (r[5]) out.push(esc(labels.seats) + ": " + esc(r[5]));
+    if (r[7]) out.push("<i>" + esc(labels.precision_city) + "</i>");
+    if (r[6] !== null && r[6] !== undefined) {
+      out.push("<small>" + esc(labels.source) + ": " + esc(data.sources[r[6]]) + "</small>");
+    }
+    return out.join("<br>");
+  }
+  function markers(data, colour, name) {
+    var group = L.markerClusterGroup({chunkedLoading: true, maxClusterRadius: 50});
+    var list = [];
+    for (var i = 0; i < data.rows.length; i++) {
+      var r = data.rows[i];
+      var m = L.circleMarker([r[0], r[1]], {radius: 6, color: colour, weight: 1,
+        fillColor: colour, fillOpacity: 0.85});
+      m.pbRow = r;
+      m.pbData = data;
+      m.bindPopup(popup, {maxWidth: 320});
+      list.push(m);
+    }
+    group.addLayers(list);
+    group.addTo(map);
+    overlays[esc(name)] = group;
+  }
+  markers(__CENTERS__, "__CENTER_COLOUR__", labels.centers);
+  markers(__PARKS__, "__PARK_COLOUR__", labels.parks);
+  var towns = __CITY_POINTS__;
+  if (towns.length) {
+    map.createPane("pbCities");
+    map.getPane("pbCities").style.zIndex = 650;
+    var group = L.featureGroup();
+    towns.forEach(function (c) {
+      var m = L.marker([c[2], c[3]], {pane: "pbCities", title: c[1],
+        icon: L.divIcon({className: "pb-city", html: esc(c[1]), iconAnchor: [0, 0]})});
+      m.feature = {type: "Feature", properties: {city_adcode: c[0], city_name: c[1]}};
+      group.addLayer(m);
+    });
+    group.addTo(map);
+  }
+  var legend = __LEGEND__;
+  if (legend) {
+    var box = L.control({position: "bottomright"});
+    box.onAdd = function () {
+      var div = L.DomUtil.create("div", "pb-legend");
+      div.innerHTML = legend;
+      return div;
+    };
+    box.addTo(map);
+  }
+  L.control.layers(null, overlays, {collapsed: false}).addTo(map);
+})();
+"""
 
 
 def build_map(
     *,
-    prefectures: dict | None,
-    lines: dict | None,
-    border: dict | None,
-    centers: pd.DataFrame,
-    parks: pd.DataFrame,
+    prefectures: dict | str | None,
+    lines: dict | str | None,
+    border: dict | str | None,
+    centers: pd.DataFrame | str,
+    parks: pd.DataFrame | str,
     labels: dict[str, str],
     choropleth: dict[str, float] | None = None,
     online_tiles: bool = False,
+    legend: str | None = None,
+    city_points: list[tuple[str, str, float, float]] | None = None,
 ) -> folium.Map:
     """The portal's map of China.
 
     Parameters
     ----------
     prefectures, lines, border
-        GeoJSON of the prefecture outlines (properties ``city_adcode``, ``city_name``,
-        ``province_name``), the boundary lines and the national border; ``None`` when absent.
+        GeoJSON (a dict, or the string of :func:`boundary_payload`) of the prefecture outlines
+        (properties ``city_adcode``, ``city_name``, ``province_name``), the boundary lines and
+        the national border; ``None`` when absent.
     centers, parks
-        :func:`data.store.queries.load_markers` frames (plus an optional ``seats_text`` column).
+        :func:`data.store.queries.load_markers` frames (plus an optional ``seats_text`` column),
+        or their :func:`marker_payload`.
     labels
         Display strings: ``cities``, ``lines``, ``centers``, ``parks``, ``seats``, ``source``,
         ``precision_city`` and ``choropleth``.
@@ -146,6 +321,14 @@ def build_map(
         ``{city_adcode: value}`` shading the prefectures (quantile classes), or ``None``.
     online_tiles
         Add OpenStreetMap tiles as an optional base layer (needs the internet; off by default).
+    legend
+        HTML of the legend box (:func:`legend_html`), drawn at the bottom right.
+    city_points
+        ``(adcode, name, lat, lon)`` of cities drawn as clickable name labels above the markers
+        (the municipalities, which clusters would otherwise cover at the national zoom).
+
+    Everything is drawn by one script from compact JSON: markers as one array per table with
+    popups built when opened, the choropleth as a colour per city code.
     """
     m = folium.Map(
         location=[35.0, 105.0],
@@ -158,57 +341,42 @@ def build_map(
     # folium gives zoom limits to tile layers only; with no tiles the map needs its own, or
     # Leaflet.markercluster throws "Map has no maxZoom specified"
     m.options.update(minZoom=3, maxZoom=18)
-    m.default_js = OFFLINE_JS
-    m.default_css = OFFLINE_CSS
+    m.default_js = OFFLINE_JS + CLUSTER_JS
+    m.default_css = OFFLINE_CSS + CLUSTER_CSS
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=False).add_to(m)
-    if prefectures is not None:
-        values = choropleth or {}
-        edges = quantile_bins(list(values.values())) if values else []
+    values = choropleth or {}
+    edges = quantile_bins(list(values.values())) if values else []
+    colours = {str(code): colour_for(v, edges) for code, v in values.items()}
 
-        def style(feature: dict) -> dict:
-            code = str(feature["properties"].get("city_adcode"))
-            fill = colour_for(values.get(code), edges) if values else "#fbfaf5"
-            return {"color": "#9a9a9a", "weight": 0.6, "fillColor": fill, "fillOpacity": 0.75}
+    def payload(value) -> str:
+        if value is None:
+            return "null"
+        return value if isinstance(value, str) else to_json(value)
 
-        folium.GeoJson(
-            prefectures,
-            name=labels["choropleth"] if values else labels["cities"],
-            style_function=style,
-            highlight_function=lambda _: {"weight": 2, "color": "#333333"},
-            tooltip=folium.GeoJsonTooltip(
-                fields=["city_name", "province_name"], labels=False, sticky=False
-            ),
-            overlay=False,
-            control=True,
-        ).add_to(m)
-    if border is not None:
-        folium.GeoJson(
-            border,
-            name="border",
-            style_function=lambda _: {"color": "#444444", "weight": 1.6, "fill": False},
-            control=False,
-            interactive=False,
-        ).add_to(m)
-    if lines is not None:
-        folium.GeoJson(
-            lines,
-            name=labels["lines"],
-            style_function=_line_style,
-            control=False,
-            interactive=False,
-        ).add_to(m)
-    _cluster(marker_rows(centers, "centers", labels), labels["centers"]).add_to(m)
-    _cluster(marker_rows(parks, "parks", labels), labels["parks"]).add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
+    def markers(value) -> str:
+        return value if isinstance(value, str) else marker_payload(value)
+
+    shown = {**labels, "cities": labels["choropleth"] if values else labels["cities"]}
+    code = (
+        _MAP_JS.replace("__LABELS__", to_json(shown))
+        .replace("__CSS__", to_json(_LEGEND_CSS))
+        .replace("__COLOURS__", to_json(colours))
+        .replace("__SHADED__", "true" if values else "false")
+        .replace("__NO_DATA__", NO_DATA)
+        .replace("__CENTER_COLOUR__", MARKER_COLOURS["centers"])
+        .replace("__PARK_COLOUR__", MARKER_COLOURS["parks"])
+        .replace("__CITY_POINTS__", to_json([list(c) for c in city_points or []]))
+        .replace("__LEGEND__", to_json(legend) if legend else "null")
+        # the big parts last, so no placeholder is looked for inside them
+        .replace("__BORDER__", payload(border))
+        .replace("__LINES__", payload(lines))
+        .replace("__CENTERS__", markers(centers))
+        .replace("__PARKS__", markers(parks))
+        .replace("__PREFECTURES__", payload(prefectures))
+    )
+    _Script(code).add_to(m)
     return m
-
-
-def _line_style(feature: dict) -> dict:
-    name = feature["properties"].get("name", "")
-    if name == "省界":
-        return {"color": "#7a7a7a", "weight": 1.0, "dashArray": "4 3"}
-    return {"color": "#444444", "weight": 1.6}
 
 
 def map_html(m: folium.Map) -> str:

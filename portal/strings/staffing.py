@@ -38,6 +38,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Shrinkage: paid time off the phones (%)",
     },
     "staffing.max_occupancy": {"zh": "坐席占用率上限（%）", "en": "Maximum occupancy (%)"},
+    "staffing.max_occupancy_help": {
+        "zh": "在线坐席处理话务的时间占比不超过此值。长期高于 85% 会导致疲劳和流失，"
+        "因此默认 85%；设为 100% 即只按服务水平排班。",
+        "en": "Agents on the phones are busy at most this share of their time. Above about "
+        "85 % for long, agents tire and leave, hence the default of 85 %; 100 % staffs to the "
+        "service level alone.",
+    },
+    "staffing.side": {
+        "zh": "Erlang C 与 Erlang A 对比",
+        "en": "Erlang C and Erlang A side by side",
+    },
+    "staffing.side_note": {
+        "zh": "同一话务与目标下的两种模型：Erlang C 假设客户一直等待，Erlang A 假设客户平均等待 {patience} 后放弃"
+        "（放弃的来电不再占用坐席，所需坐席通常更少）。",
+        "en": "Both models on the same load and targets: Erlang C assumes nobody hangs up; "
+        "Erlang A that callers give up after {patience} on average (abandoned calls free the "
+        "agents, so it usually needs fewer).",
+    },
+    "staffing.side_measure": {"zh": "指标", "en": "Measure"},
+    "staffing.side_sl": {"zh": "服务水平（达成）", "en": "Service level reached"},
+    "staffing.side_binding": {"zh": "决定坐席数的约束", "en": "Target that sets the agents"},
     "staffing.agents_have": {
         "zh": "现有在线坐席（人，可选；0 表示不填）",
         "en": "Agents you have on the phones (optional; 0 = not given)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data.rubrics import load_rubric, rubric_names
-from models.awards import MIN_COVERAGE, award_cards, award_leaderboard, build_rubric
+from models.awards import MIN_COVERAGE, award_cards, build_rubric
 from portal import services
 from portal.components.awards import (
     build_areas_table,
@@ -15,6 +15,8 @@ from portal.components.awards import (
     rubric_title,
 )
 from portal.components.layout import require_database
+from portal.components.links import link
+from portal.components.names import localise
 from portal.i18n import current_lang, fixed_labels, fmt_number, md, t
 
 st.title(t("page.awards"))
@@ -22,7 +24,9 @@ st.write(t("awards.intro"))
 require_database()
 
 specs = {n: load_rubric(n) for n in rubric_names()}
-name = st.selectbox(
+name = link(
+    st.selectbox,
+    "rubric",
     t("awards.rubric"),
     list(specs),
     format_func=lambda n: rubric_title(specs[n], n),
@@ -36,29 +40,43 @@ with st.expander(t("awards.areas")):
     st.caption(t("awards.rubric_sources", sources=md(" · ".join(rubric.source))))
 
 entries = services.award_entries()
+places = services.english_place_names()
 years = sorted({y for _, y, _ in entries if y is not None}, reverse=True)
 industries = sorted({p["industry"] for p, _, _ in entries if p.get("industry")})
 c1, c2, c3 = st.columns(3)
-year = c1.selectbox(
+year = link(
+    c1.selectbox,
+    "year",
     t("awards.year"),
     [None, *years],
     format_func=fixed_labels(lambda y: str(y) if y else t("awards.all"), [None]),
     placeholder=t("common.choose"),
     key="awards_year",
 )
-category = c2.selectbox(
+category = link(
+    c2.selectbox,
+    "category",
     t("awards.category"),
     [None, *industries],
-    format_func=fixed_labels(lambda c: c or t("awards.all"), [None]),
+    format_func=fixed_labels(
+        lambda c: localise(c, places) if c else t("awards.all"), [None, *industries]
+    ),
     placeholder=t("common.choose"),
     key="awards_category",
 )
-min_coverage = c3.slider(
-    t("awards.min_coverage"), 0.0, 1.0, MIN_COVERAGE, 0.05, key="awards_min_coverage"
+min_coverage = link(
+    c3.slider,
+    "coverage",
+    t("awards.min_coverage"),
+    0.0,
+    1.0,
+    MIN_COVERAGE,
+    0.05,
+    key="awards_min_coverage",
 )
 
 st.subheader(t("awards.leaderboard"))
-board = award_leaderboard(rubric, entries, year=year, category=category, min_coverage=min_coverage)
+board = services.award_board(name, year=year, category=category, min_coverage=min_coverage)
 if not board:
     st.info(t("awards.empty"))
 else:
@@ -73,7 +91,9 @@ else:
         )
     )
     table = build_leaderboard_table(
-        board, min_coverage=min_coverage, total_points=rubric.total_points
+        [dict(r, category=localise(r["category"], places)) for r in board],
+        min_coverage=min_coverage,
+        total_points=rubric.total_points,
     )
     st.dataframe(table, hide_index=True, width="stretch", key="awards_board")
 
@@ -84,7 +104,9 @@ names = {
     for p, y, _ in entries
     if year in (None, y) and category in (None, p.get("industry"))
 }
-picked = st.multiselect(
+picked = link(
+    st.multiselect,
+    "cards",
     t("awards.cards_pick"),
     sorted(names, key=names.__getitem__),
     format_func=names.__getitem__,

@@ -15,6 +15,7 @@ from portal import services
 from portal.components.benchmark import render_benchmark, render_typed_inputs
 from portal.components.benchmark_report import build_report_html
 from portal.components.layout import require_database
+from portal.components.links import link
 from portal.costing import REFERENCE_SEATS
 from portal.i18n import current_lang, fixed_labels, fmt_number, md, t
 from portal.reports.pdf import html_to_pdf
@@ -25,14 +26,18 @@ require_database()
 
 centers = services.benchmark_centers()
 observations = services.kpi_observations()
-mode = st.radio(
+mode = link(
+    st.radio,
+    "mode",
     t("bench.mode"),
     ["stored", "typed"],
     format_func=fixed_labels(lambda m: t(f"bench.mode.{m}"), ["stored", "typed"]),
     horizontal=True,
     key="bench_mode",
 )
-by = st.multiselect(
+by = link(
+    st.multiselect,
+    "peers",
     t("bench.peer_keys"),
     PEER_KEYS,
     default=["industry", "size_band"],
@@ -44,7 +49,9 @@ by = st.multiselect(
 
 if mode == "stored":
     names = dict(zip(centers["id"], centers["name"], strict=True))
-    center_id = st.selectbox(
+    center_id = link(
+        st.selectbox,
+        "center",
         t("bench.center"),
         sorted(names, key=names.__getitem__),
         format_func=names.__getitem__,

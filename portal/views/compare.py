@@ -27,6 +27,7 @@ from portal.components.compare import (
 from portal.components.cost_charts import build_cost_waterfall
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
+from portal.components.links import link
 from portal.components.notes import note_text
 from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS
 from portal.i18n import current_lang, fixed_labels, fmt_number, md, t, unit_label
@@ -74,7 +75,9 @@ def site_label(site_id: str) -> str:
 busiest = table[table["kind"] == "city"].sort_values(
     ["center_count", "name"], ascending=[False, True]
 )
-chosen = st.multiselect(
+chosen = link(
+    st.multiselect,
+    "sites",
     t("compare.sites"),
     list(rows),
     default=busiest["id"].head(2).tolist(),
@@ -87,7 +90,9 @@ chosen = st.multiselect(
 
 with st.sidebar:
     st.subheader(t("compare.weights"))
-    mode = st.radio(
+    mode = link(
+        st.radio,
+        "weights",
         t("compare.weight_mode"),
         ["preset", "sliders"],
         format_func=fixed_labels(lambda m: t(f"compare.mode.{m}"), ["preset", "sliders"]),
@@ -95,7 +100,9 @@ with st.sidebar:
     )
     preset, weights = None, None
     if mode == "preset":
-        preset = st.selectbox(
+        preset = link(
+            st.selectbox,
+            "preset",
             t("compare.preset"),
             list(PRESETS),
             format_func=lambda p: PRESETS[p].label_zh if lang == "zh" else PRESETS[p].label_en,
@@ -114,7 +121,8 @@ with st.sidebar:
             (
                 g,
                 float(
-                    st.slider(
+                    link(
+                        st.slider, f"w_{g}",
                         t(f"compare.group.{g}"), 0, 100, int(round(base[g] * 100)), 5,
                         key=f"compare_w_{g}",
                     )
@@ -123,7 +131,9 @@ with st.sidebar:
             for g in GROUPS
         )  # fmt: skip
         st.caption(t("compare.sliders_note"))
-    method = st.radio(
+    method = link(
+        st.radio,
+        "method",
         t("compare.method"),
         ["wsm", "topsis"],
         format_func=fixed_labels(lambda m: t(f"compare.method.{m}"), ["wsm", "topsis"]),
@@ -192,12 +202,15 @@ st.caption(t("compare.contrib_note"))
 st.subheader(t("compare.cost"))
 cols = st.columns(2)
 seats = int(
-    cols[0].number_input(
+    link(
+        cols[0].number_input, "seats",
         t("compare.seats"), min_value=10, max_value=20_000, value=REFERENCE_SEATS, step=50,
         key="compare_seats",
     )
 )  # fmt: skip
-level = cols[1].selectbox(
+level = link(
+    cols[1].selectbox,
+    "sl",
     t("compare.service_level"),
     [service_level_label(*x) for x in CURVE_TARGETS],
     index=[service_level_label(*x) for x in CURVE_TARGETS].index("80/20"),

@@ -19,14 +19,26 @@ from portal.components.downloads import (
     dictionary_frame,
 )
 from portal.components.layout import require_database
+from portal.components.links import link
+from portal.components.names import localise, localise_frame
+from portal.components.search import render_search_results, render_source_page
 from portal.components.tables import column_label, render_facts, render_table, table_title
 from portal.i18n import current_lang, fixed_labels, fmt_number, md, t, unit_label
 
 st.title(t("page.data"))
 require_database()
 
+find = link(st.text_input, "find", t("data.find"), key="data_find")
+if find.strip():
+    render_search_results(
+        services.search_everywhere(find), find.strip(), services.english_place_names()
+    )
+
+st.subheader(t("data.browse"))
 tables = services.browsable_tables()
-table = st.selectbox(
+table = link(
+    st.selectbox,
+    "table",
     t("data.table"),
     tables,
     format_func=fixed_labels(table_title, tables),
@@ -35,15 +47,20 @@ table = st.selectbox(
 )
 spec = TABLES[table]
 
-text = st.text_input(t("data.search"), key=f"data_search_{table}") if spec.fts else ""
+text = link(st.text_input, "q", t("data.search"), key=f"data_search_{table}") if spec.fts else ""
 choices: dict[str, list] = {}
 ranges: dict[str, tuple] = {}
 with st.expander(t("data.filters"), expanded=False):
     for column in choice_columns(table):
         options = services.distinct_values(table, column)
-        picked = st.multiselect(
+        picked = link(
+            st.multiselect,
+            f"f_{column}",
             column_label(table, column),
             options,
+            format_func=fixed_labels(
+                lambda v: localise(v, services.english_place_names()), options
+            ),
             placeholder=t("data.pick_placeholder"),
             select_all=False,
             key=f"data_pick_{table}_{column}",
@@ -52,7 +69,9 @@ with st.expander(t("data.filters"), expanded=False):
             choices[column] = picked
     numeric = numeric_columns(table)
     if numeric:
-        column = st.selectbox(
+        column = link(
+            st.selectbox,
+            "range",
             t("data.range_column"),
             numeric,
             index=None,
@@ -64,12 +83,14 @@ with st.expander(t("data.filters"), expanded=False):
             unit = unit_label(spec.column(column).unit) or "—"
             st.caption(t("data.range", column=column_label(table, column), unit=unit))
             low_col, high_col = st.columns(2)
-            low = low_col.number_input(
-                t("data.range_min"), value=None, key=f"data_low_{table}_{column}"
-            )
-            high = high_col.number_input(
-                t("data.range_max"), value=None, key=f"data_high_{table}_{column}"
-            )
+            low = link(
+                low_col.number_input, "min",
+                t("data.range_min"), value=None, key=f"data_low_{table}_{column}",
+            )  # fmt: skip
+            high = link(
+                high_col.number_input, "max",
+                t("data.range_max"), value=None, key=f"data_high_{table}_{column}",
+            )  # fmt: skip
             ranges[column] = (low, high)
 
 frame = services.load_table(table, text=text, choices=choices, ranges=ranges)
@@ -78,11 +99,15 @@ st.caption(t("data.rows", n=n_rows))
 if frame.empty:
     st.info(t("data.no_rows"))
 else:
-    render_table(table, frame, key=f"data_frame_{table}")
+    render_table(
+        table, localise_frame(frame, services.english_place_names()), key=f"data_frame_{table}"
+    )
     if "sources" in frame.columns:
         records = frame.to_dict("records")
         labels = {r[spec.pk]: entity_label(r) for r in records}
-        picked = st.selectbox(
+        picked = link(
+            st.selectbox,
+            "record",
             t("data.record"),
             list(labels),
             format_func=labels.__getitem__,
@@ -169,6 +194,24 @@ with st.expander(t("data.schema.dictionary")):
         "text/csv",
         key="dl_dictionary",
     )
+if "sources" in tables:
+    st.subheader(t("data.source_pick"))
+    listed = services.load_table("sources")
+    titles = dict(zip(listed["id"], listed["title"], strict=True))
+    source_id = link(
+        st.selectbox,
+        "source",
+        t("data.source_pick"),
+        list(titles),
+        index=None,
+        format_func=fixed_labels(titles.__getitem__, list(titles)),
+        placeholder=t("data.source_placeholder"),
+        key="data_source",
+        label_visibility="collapsed",
+    )
+    source = services.source_record(source_id) if source_id else None
+    if source:
+        render_source_page(source, services.source_document(source))
 st.caption(t("data.licence", licence=md(spec.licence)))
 with st.expander(t("data.cite")):
     when = (services.last_update() or "")[:10] or t("overview.never")

@@ -23,9 +23,14 @@ from portal.components.cost_charts import (
 )
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
+from portal.components.links import link
 from portal.components.notes import note_text
+from portal.components.staffing import build_side_by_side
 from portal.costing import incentive_rules, input_basis
-from portal.i18n import fixed_labels, fmt_number, md, t
+from portal.i18n import STRINGS, fixed_labels, fmt_number, md, t
+
+#: patience the Erlang A column assumes when the reader gives none (the patience input's default)
+DEFAULT_PATIENCE_SECONDS = 120.0
 
 st.title(t("page.staffing"))
 require_database()
@@ -35,7 +40,9 @@ st.caption(t("staffing.intro"))
 st.subheader(t("staffing.inputs"))
 c1, c2, c3 = st.columns(3)
 with c1:
-    volume_mode = st.radio(
+    volume_mode = link(
+        st.radio,
+        "volume",
         t("staffing.volume_mode"),
         ["hour", "day"],
         format_func=fixed_labels(lambda m: t(f"staffing.volume.{m}"), ["hour", "day"]),
@@ -43,62 +50,125 @@ with c1:
         key="staff_volume_mode",
     )
     if volume_mode == "hour":
-        calls_per_hour = st.number_input(
-            t("staffing.calls_per_hour"), 0.0, 1e6, 1000.0, 50.0, key="staff_calls_hour"
+        calls_per_hour = link(
+            st.number_input,
+            "calls_h",
+            t("staffing.calls_per_hour"),
+            0.0,
+            1e6,
+            1000.0,
+            50.0,
+            key="staff_calls_hour",
         )
     else:
-        per_day = st.number_input(
-            t("staffing.calls_per_day"), 0.0, 1e7, 10_000.0, 500.0, key="staff_calls_day"
+        per_day = link(
+            st.number_input,
+            "calls_d",
+            t("staffing.calls_per_day"),
+            0.0,
+            1e7,
+            10_000.0,
+            500.0,
+            key="staff_calls_day",
         )
-        peak_share = st.number_input(
-            t("staffing.peak_share"), 1.0, 100.0, 12.0, 0.5, key="staff_peak_share"
+        peak_share = link(
+            st.number_input,
+            "peak_pct",
+            t("staffing.peak_share"),
+            1.0,
+            100.0,
+            12.0,
+            0.5,
+            key="staff_peak_share",
         )
         calls_per_hour = per_day * peak_share / 100.0
         st.caption(
             t("staffing.peak_hour", calls=fmt_number(calls_per_hour, t("unit.calls_per_hour")))
         )
-    aht = st.number_input(t("staffing.aht"), 10.0, 7200.0, 240.0, 10.0, key="staff_aht")
-    use_patience = st.checkbox(t("staffing.use_patience"), key="staff_use_patience")
+    aht = link(
+        st.number_input, "aht", t("staffing.aht"), 10.0, 7200.0, 240.0, 10.0, key="staff_aht"
+    )
+    use_patience = link(
+        st.checkbox, "abandon", t("staffing.use_patience"), key="staff_use_patience"
+    )
     patience = (
-        st.number_input(t("staffing.patience"), 1.0, 3600.0, 120.0, 10.0, key="staff_patience")
+        link(
+            st.number_input,
+            "patience",
+            t("staffing.patience"),
+            1.0,
+            3600.0,
+            DEFAULT_PATIENCE_SECONDS,
+            10.0,
+            key="staff_patience",
+        )
         if use_patience
         else None
     )
 with c2:
-    target_pct = st.slider(t("staffing.target_sl"), 50, 99, 80, 1, key="staff_target")
-    answer_seconds = st.number_input(
-        t("staffing.answer_seconds"), 0.0, 600.0, 20.0, 5.0, key="staff_answer"
+    target_pct = link(
+        st.slider, "sl_pct", t("staffing.target_sl"), 50, 99, 80, 1, key="staff_target"
     )
-    shrinkage_pct = st.slider(t("staffing.shrinkage"), 0, 60, 30, 1, key="staff_shrinkage")
-    occupancy_pct = st.slider(t("staffing.max_occupancy"), 50, 100, 100, 1, key="staff_occupancy")
-    have = st.number_input(t("staffing.agents_have"), 0, 100_000, 0, 1, key="staff_have")
+    answer_seconds = link(
+        st.number_input,
+        "answer_s",
+        t("staffing.answer_seconds"),
+        0.0,
+        600.0,
+        20.0,
+        5.0,
+        key="staff_answer",
+    )
+    shrinkage_pct = link(
+        st.slider, "shrink_pct", t("staffing.shrinkage"), 0, 60, 30, 1, key="staff_shrinkage"
+    )
+    occupancy_pct = link(
+        st.slider, "occ_pct", t("staffing.max_occupancy"), 50, 100, 85, 1,
+        key="staff_occupancy", help=t("staffing.max_occupancy_help"),
+    )  # fmt: skip
+    have = link(
+        st.number_input,
+        "agents_have",
+        t("staffing.agents_have"),
+        0,
+        100_000,
+        0,
+        1,
+        key="staff_have",
+    )
 with c3:
     table = services.criteria_table()
     cities = (
         table[table["kind"] == "city"].sort_values(["province", "name"]) if len(table) else table
     )
-    names = cities["name"].tolist() if len(cities) else []
+    names = dict(zip(cities["adcode"], cities["name"], strict=True)) if len(cities) else {}
     if names:
-        city = st.selectbox(
+        codes = list(names)
+        adcode = link(
+            st.selectbox,
+            "city",
             t("common.city"),
-            names,
-            index=names.index("北京市") if "北京市" in names else 0,
+            codes,
+            index=codes.index("110000") if "110000" in codes else 0,  # Beijing
+            format_func=fixed_labels(names.__getitem__, codes),
             placeholder=t("common.choose"),
             key="staff_city",
         )
-        adcode = cities.loc[cities["name"] == city, "adcode"].iloc[0]
+        city = names[adcode]
         parks = table[(table["kind"] == "park") & (table["adcode"] == adcode)]["name"].tolist()
     else:  # a store without the geography layer: any city name, national defaults
-        city = st.text_input(t("common.city"), "北京", key="staff_city_text")
+        city = link(st.text_input, "city_name", t("common.city"), "北京", key="staff_city_text")
         parks = []
-    park = st.selectbox(
+    park = link(
+        st.selectbox,
+        "park",
         t("staffing.park"),
         ["", *parks],
         format_func=fixed_labels(lambda p: p or t("staffing.no_park"), [""]),
         placeholder=t("common.choose"),
         key="staff_park",
     )
-    years = int(st.number_input(t("staffing.years"), 1, 20, 5, 1, key="staff_years"))
+    years = int(link(st.number_input, "years", t("staffing.years"), 1, 20, 5, 1, key="staff_years"))
 
 target_sl, shrinkage, max_occupancy = (
     target_pct / 100.0,
@@ -169,6 +239,33 @@ if staffing.understaffed:
     st.error(t("staffing.understaffed_model"))
 for code in staffing.warnings:
     st.warning(t(f"staffing.warning.{code}"))
+
+# -- the two queue models on the same inputs
+st.subheader(t("staffing.side"))
+side_patience = patience if patience is not None else DEFAULT_PATIENCE_SECONDS
+try:
+    by_model = {
+        name: compute_staffing(
+            calls_per_hour,
+            aht,
+            target_sl=target_sl,
+            answer_seconds=answer_seconds,
+            max_occupancy=max_occupancy,
+            shrinkage=shrinkage,
+            patience_seconds=p,
+        )
+        for name, p in (("erlang_c", None), ("erlang_a", side_patience))
+    }
+except ParkBenchError as exc:
+    st.error(str(exc))
+else:
+    st.dataframe(
+        build_side_by_side(by_model["erlang_c"], by_model["erlang_a"]),
+        hide_index=True,
+        width="stretch",
+        key="staff_side",
+    )
+    st.caption(t("staffing.side_note", patience=fmt_number(side_patience, "second")))
 
 if have:
     load = traffic_erlangs(calls_per_hour, aht)
@@ -243,11 +340,17 @@ with st.expander(t("staffing.inputs_sources")):
         pd.DataFrame(
             [
                 {
-                    t("staffing.input"): k,
-                    t("data.fact_value"): v.get("value"),
-                    t("data.dict_unit"): v.get("unit"),
-                    t("staffing.year"): v.get("year"),
-                    t("data.fact_source"): v.get("source"),
+                    t("staffing.input"): t(f"cost.input.{k}")
+                    if f"cost.input.{k}" in STRINGS
+                    else k,
+                    t("data.fact_value"): f"{v.get('value'):g}"
+                    if isinstance(v.get("value"), int | float)
+                    else str(v.get("value") or ""),
+                    t("data.dict_unit"): t(f"cost.unit.{v.get('unit')}")
+                    if f"cost.unit.{v.get('unit')}" in STRINGS
+                    else str(v.get("unit") or ""),
+                    t("staffing.year"): str(v.get("year") or ""),
+                    t("data.fact_source"): str(v.get("source") or ""),
                 }
                 for k, v in ctx.sources.items()
             ]

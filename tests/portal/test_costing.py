@@ -78,3 +78,27 @@ def test_cost_per_handled_minute_counts_handling_time_not_idle_time(tmp_path):
     priced = cost_per_minute("NoSuchPlace", tmp_path / "missing.db", seats=500)
     assert priced == pytest.approx(c.per_handled_minute)
     assert priced == pytest.approx(c.per_productive_hour / 60 / 0.8)
+
+
+def test_pricing_on_a_store_read_once_gives_the_same_costs(built_db_path, monkeypatch):
+    """The schema-caching store of ``cost_per_seat_for_sites`` prices every place as before."""
+    import math
+
+    import sqlite_utils
+
+    import portal.costing as costing
+    from data.inputs.score import load_criteria_table
+    from data.store.database import open_db
+
+    db = open_db(built_db_path, read_only=True)
+    fast = load_criteria_table(
+        db, include_parks=True, cost_per_seat=cost_per_seat_for_sites(built_db_path)
+    )
+    monkeypatch.setattr(costing, "_FixedSchema", sqlite_utils.Database)
+    plain = load_criteria_table(
+        db, include_parks=True, cost_per_seat=cost_per_seat_for_sites(built_db_path)
+    )
+    a = fast["net_cost_per_seat_cny_per_year"].tolist()
+    b = plain["net_cost_per_seat_cny_per_year"].tolist()
+    assert len(a) > 300 and sum(not math.isnan(x) for x in a) > 1
+    assert all((math.isnan(x) and math.isnan(y)) or x == y for x, y in zip(a, b, strict=True))

@@ -67,6 +67,22 @@ def test_leaderboard_lists_low_coverage_entries_without_rank(curated_db, monkeyp
     assert rubric.title_zh in [s.value for s in at.subheader]
 
 
+def test_leaderboard_is_sorted_one_row_per_center_with_coverage_beside_the_score(
+    big_db, monkeypatch
+):
+    at = open_awards(big_db, monkeypatch)
+    entries = load_award_entries(big_db)
+    assert len({p["id"] for p, _, _ in entries}) < len(entries), "centers with several years"
+    table = board(at)
+    assert len(table) == len({p["id"] for p, _, _ in entries})  # one row per center
+    columns = list(table.columns)
+    assert columns.index("数据覆盖率") == columns.index("得分（百分制）") + 1
+    ranked = table[table["名次"] != "—"]
+    assert ranked["名次"].astype(int).is_monotonic_increasing
+    assert ranked["得分（百分制）"].astype(float).is_monotonic_decreasing
+    assert (table["名次"] == "—").iloc[len(ranked) :].all()  # unranked rows come last
+
+
 def test_min_coverage_and_category_filters(big_db, monkeypatch, rubric):
     at = open_awards(big_db, monkeypatch)
     entries = load_award_entries(big_db)

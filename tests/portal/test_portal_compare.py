@@ -107,18 +107,39 @@ def test_compare_sliders_topsis_and_a_park(portal_db, monkeypatch):
 def test_staffing_page_shows_staffing_and_cost_with_units(portal_db, monkeypatch):
     at = open_page(portal_db, monkeypatch, "staffing")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["在线坐席（人）"] == "74人"  # 1000 calls/h x 240 s at 80/20 (docs/staffing.md)
+    # 1000 calls/h x 240 s at 80/20 needs 74 agents (docs/staffing.md), busy 90 % of the time:
+    # the default occupancy cap of 85 % raises them to 79
+    assert at.slider(key="staff_occupancy").value == 85
+    assert metrics["在线坐席（人）"] == "79人"
+    assert "85%" in at.slider(key="staff_occupancy").help
+    at.slider(key="staff_occupancy").set_value(100).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["在线坐席（人）"] == "74人"
     assert metrics["座席数"] == "82席"  # 74 peak agents + 10 % spare desks
     assert metrics["20秒内接通率"].endswith("%")
     assert metrics["平均应答速度"].endswith("秒")
     assert metrics["每座席年成本（优惠前）"].endswith("元/座席/年")
     assert metrics["每次接触成本"].endswith("元/次")
-    curve = at.dataframe[1].value if len(at.dataframe) > 1 else at.dataframe[0].value
+    curve = next(d.value for d in at.dataframe if "全年总成本（元/年）" in d.value.columns)
     assert list(curve.iloc[:, 0]) == ["70/20", "75/20", "80/20", "85/20", "90/15", "95/10"]
     assert curve["全年总成本（元/年）"].is_monotonic_increasing
     # the page says where the city's wage and rent come from
     shown = texts(at)
     assert "坐席工资：" in shown and "办公租金：" in shown
+
+
+def test_staffing_shows_erlang_c_and_erlang_a_side_by_side(portal_db, monkeypatch):
+    at = open_page(portal_db, monkeypatch, "staffing")
+    at.slider(key="staff_occupancy").set_value(100).run()
+    side = next(d.value for d in at.dataframe if "指标" in d.value.columns).set_index("指标")
+    assert list(side.columns) == ["Erlang C（客户不放弃）", "Erlang A（考虑放弃）"]
+    assert side.loc["在线坐席（人）", "Erlang C（客户不放弃）"] == "74人"
+    c_agents = int(side.loc["在线坐席（人）"].iloc[0].removesuffix("人"))
+    a_agents = int(side.loc["在线坐席（人）"].iloc[1].removesuffix("人"))
+    assert a_agents < c_agents  # callers who hang up free the agents
+    assert side.loc["放弃率"].iloc[0] == "未建模（Erlang C）"
+    assert side.loc["放弃率"].iloc[1].endswith("%")
+    assert any("120秒" in c.value for c in at.caption)
 
 
 def test_staffing_erlang_a_daily_volume_and_understaffing(portal_db, monkeypatch):
@@ -142,7 +163,7 @@ def test_staffing_page_in_english(portal_db, monkeypatch):
     at.sidebar.radio(key="lang_switch").set_value("en").run()
     assert not at.exception, at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Agents on the phones"] == "74 people"
+    assert metrics["Agents on the phones"] == "79 people"  # occupancy capped at 85 %
     assert metrics["Cost per contact"].endswith("CNY/contact")
 
 

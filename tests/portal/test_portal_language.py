@@ -143,13 +143,20 @@ def test_data_filters_and_record_fields_use_labels(portal_db, monkeypatch):
 
 
 def _calls(tree: ast.AST, names: set[str]):
+    """Calls of the widgets ``names``, direct or through ``link(st.<widget>, param, ...)``."""
     for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in names
-        ):
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Attribute) and node.func.attr in names:
             yield node
+        elif (
+            getattr(node.func, "id", "") == "link"
+            and node.args
+            and isinstance(node.args[0], ast.Attribute)
+            and node.args[0].attr in names
+        ):
+            yield ast.Call(func=node.args[0], args=node.args[2:], keywords=node.keywords,
+                           lineno=node.lineno)  # fmt: skip
 
 
 def test_every_select_in_the_portal_passes_a_translated_placeholder():

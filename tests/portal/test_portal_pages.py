@@ -10,9 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from data.store import queries
 from data.store.database import open_db
-from portal.components.map import MARKER_COLOURS
 from portal.i18n import STRINGS
-from tests.portal_support import APP, make_portal_db
+from tests.portal_support import APP, count_markers, make_portal_db
 
 
 @pytest.fixture(scope="session")
@@ -124,7 +123,7 @@ def test_map_page_builds_a_clustered_offline_map(app, portal_db):
     db = open_db(portal_db, read_only=True)
     placed = int(queries.load_markers(db, "centers")["placed"].sum())
     assert placed > 0
-    assert script.count(f'"{MARKER_COLOURS["centers"]}"]') == placed
+    assert count_markers(script, "centers") == placed
     assert "markerClusterGroup" in script
     assert "地图显示" in texts(at)
 
