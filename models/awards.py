@@ -306,9 +306,6 @@ def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVER
     ``rank`` is over every ranked center; ``category_rank`` within the center's industry. Equal
     scores share a rank; ties are listed by coverage, then name.
 
-    Rows come best first within each group; with ``grouped=False`` all scores form one ranking
-    (best score first, ties share a rank, unranked rows last).
-
     Examples
     --------
     >>> a = AwardScore("a", "A", 2003, "电信", 60, 80, 0.8, 60.0)
@@ -422,10 +419,7 @@ def award_leaderboard(
     category: str | None = None,
     min_coverage: float = MIN_COVERAGE,
 ) -> list[dict]:
-    """One ranking of the entries of ``year``/``category``, best first, one row per center.
-
-    A center with several KPI years appears once, at its latest year (or at ``year`` when one
-    is given); rows are ranked together (see :func:`leaderboard` with ``grouped=False``).
+    """Leaderboard rows (see :func:`leaderboard`) of the entries of ``year``/``category``.
 
     Examples
     --------
@@ -439,12 +433,7 @@ def award_leaderboard(
     (1.0, 75.0)
     """
     scored = score_entries(rubric, entries, year=year, category=category)
-    latest: dict[str, AwardScore] = {}
-    for _, s in scored:  # one row per center: its latest KPI year unless a year is chosen
-        kept = latest.get(s.center_id)
-        if kept is None or (s.year or 0) > (kept.year or 0):
-            latest[s.center_id] = s
-    return leaderboard(list(latest.values()), min_coverage=min_coverage, grouped=False)
+    return leaderboard([s for _, s in scored], min_coverage=min_coverage)
 
 
 def award_cards(
