@@ -197,7 +197,11 @@ with st.expander(t("data.schema.dictionary")):
 if "sources" in tables:
     st.subheader(t("data.source_pick"))
     listed = services.load_table("sources")
-    titles = dict(zip(listed["id"], listed["title"], strict=True))
+    # a web page harvested without a title is named by its URL
+    titles = {
+        i: title if isinstance(title, str) and title else str(url)
+        for i, title, url in zip(listed["id"], listed["title"], listed["url"], strict=True)
+    }
     source_id = link(
         st.selectbox,
         "source",

@@ -47,7 +47,7 @@ def test_compare_in_english_names_cities_and_provinces_in_english(portal_db, mon
     assert list(at.dataframe[0].value["Name"]) == ["Beijing", "Hangzhou"]
     # the cost model still finds Beijing's own inputs through the English name
     costs = at.dataframe[1].value.set_index("Name")
-    assert costs.loc["Beijing", "Cost inputs"] == "some local figures"
+    assert costs.loc["Beijing", "Cost inputs"] == "city wage and rent sourced"
     chinese = visit(portal_db, monkeypatch, "compare", sites=["110000", "330100"])
     assert list(chinese.dataframe[0].value["名称"]) == ["北京市", "杭州市"]
 
