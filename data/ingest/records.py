@@ -422,6 +422,31 @@ def _model(table: Table):
     return create_model(f"{table.name}_record", __config__=ConfigDict(extra="ignore"), **fields)
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What checking a record of one table needs, derived once from its declaration."""
+
+    table: Table
+    readers: dict[str, Callable[[object], dict]]
+    late: dict[str, Callable[[object, dict], dict]]
+    required: tuple[str, ...]
+    model: Any
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(table: Table) -> _Plan:
+    """The plan of ``table``, kept by the declaration's identity (hashing a whole declaration on
+    every record would cost more than reading it; a replaced declaration gets a new plan)."""
+    plan = _PLANS.get(id(table))
+    if plan is None or plan.table is not table:
+        late = {f.name: LATE_KINDS[f.read] for f in table.raw_fields() if f.read in LATE_KINDS}
+        plan = _Plan(table, readers(table), late, tuple(table.required_raw()), _model(table))
+        _PLANS[id(table)] = plan
+    return plan
+
+
 def check_record(table: str, raw: Mapping[str, object]) -> Checked:
     """Read and validate one raw record of ``table``; every problem becomes a FieldError.
 
@@ -434,8 +459,8 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}")
     decl = TABLES[table]
-    read = readers(decl)
-    late = {f.name: LATE_KINDS[f.read] for f in decl.raw_fields() if f.read in LATE_KINDS}
+    plan = _plan(decl)
+    read, late = plan.readers, plan.late
     values: dict[str, Any] = {}
     errors: list[FieldError] = []
     origin: dict[str, str] = {}  # output field -> raw field it came from
@@ -484,7 +509,7 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
                 origin[k] = name
         except NormaliseError as exc:
             errors.append(FieldError(name, raw[name], exc.rule, str(exc)))
-    for name in decl.required_raw():
+    for name in plan.required:
         if values.get(name) in (None, "") and not any(e.column == name for e in errors):
             errors.append(FieldError(name, raw.get(name), "required", f"{name} is required"))
     if table == "city_inputs" and not (values.get("adcode") or values.get("city")):
@@ -496,7 +521,7 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
     ):
         errors.append(FieldError("park", None, "required", "an incentive needs a park or a city"))
     try:
-        _model(decl).model_validate(values)
+        plan.model.model_validate(values)
     except ValidationError as exc:
         for err in exc.errors():
             key = str(err["loc"][0])
