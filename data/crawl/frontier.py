@@ -177,6 +177,27 @@ class Frontier:
         self.max_attempts = int(max_attempts)
         self.horizon_s = max(float(horizon_s), self.delay_s)
 
+    #: the backend's parameter placeholder (``?`` for sqlite3, ``%s`` for psycopg)
+    PLACEHOLDER = "?"
+
+    def _requeue(self, now: float) -> int:
+        """Inside the caller's transaction: claims older than the timeout go back to pending,
+        or are marked failed after ``max_attempts`` claims; returns how many."""
+        p = self.PLACEHOLDER
+        stale = now - self.claim_timeout_s
+        failed = self.conn.execute(
+            f"UPDATE crawl_frontier SET status = 'failed', finished_at = {p},"
+            " error = 'claim timed out ' || attempts || ' times'"
+            f" WHERE status = 'claimed' AND claimed_at < {p} AND attempts >= {p}",
+            (now, stale, self.max_attempts),
+        ).rowcount
+        requeued = self.conn.execute(
+            "UPDATE crawl_frontier SET status = 'pending', claimed_by = NULL, claimed_at = NULL,"
+            f" next_fetch_at = {p} WHERE status = 'claimed' AND claimed_at < {p}",
+            (now, stale),
+        ).rowcount
+        return failed + requeued
+
     # -- the API (implemented by the backends) ------------------------------------------------
 
     def add(self, links: Iterable[Link], *, now: float | None = None) -> int:

@@ -53,6 +53,8 @@ LOCK_KEY = 0x7062_6672_6F6E_74
 class PostgresFrontier(Frontier):
     """Frontier tables in the PostgreSQL database at ``url`` (created when missing)."""
 
+    PLACEHOLDER = "%s"
+
     def __init__(self, url: str, **options) -> None:
         super().__init__(**options)
         try:
@@ -99,21 +101,6 @@ class PostgresFrontier(Frontier):
     def add(self, links: Iterable[Link], *, now: float | None = None) -> int:
         with self.conn.transaction():
             return self._insert(links, self._now(now))
-
-    def _requeue(self, now: float) -> int:
-        stale = now - self.claim_timeout_s
-        failed = self.conn.execute(
-            "UPDATE crawl_frontier SET status = 'failed', finished_at = %s,"
-            " error = 'claim timed out ' || attempts || ' times'"
-            " WHERE status = 'claimed' AND claimed_at < %s AND attempts >= %s",
-            (now, stale, self.max_attempts),
-        ).rowcount
-        requeued = self.conn.execute(
-            "UPDATE crawl_frontier SET status = 'pending', claimed_by = NULL, claimed_at = NULL,"
-            " next_fetch_at = %s WHERE status = 'claimed' AND claimed_at < %s",
-            (now, stale),
-        ).rowcount
-        return failed + requeued
 
     def release(self, worker: str) -> int:
         with self.conn.transaction():

@@ -104,21 +104,6 @@ class SQLiteFrontier(Frontier):
         with self._write():
             return self._insert(links, self._now(now))
 
-    def _requeue(self, now: float) -> int:
-        stale = now - self.claim_timeout_s
-        failed = self.conn.execute(
-            "UPDATE crawl_frontier SET status = 'failed', finished_at = ?,"
-            " error = 'claim timed out ' || attempts || ' times'"
-            " WHERE status = 'claimed' AND claimed_at < ? AND attempts >= ?",
-            (now, stale, self.max_attempts),
-        ).rowcount
-        requeued = self.conn.execute(
-            "UPDATE crawl_frontier SET status = 'pending', claimed_by = NULL, claimed_at = NULL,"
-            " next_fetch_at = ? WHERE status = 'claimed' AND claimed_at < ?",
-            (now, stale),
-        ).rowcount
-        return failed + requeued
-
     def release(self, worker: str) -> int:
         with self._write() as conn:
             return conn.execute(
