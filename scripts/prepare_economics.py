@@ -19,7 +19,9 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "reference" / "economics"
+from data.inputs.economics import ECONOMICS_DIR
+
+OUT = ECONOMICS_DIR
 URL = re.compile(r"https?://[^\s,;()]+")
 
 

@@ -18,7 +18,6 @@ import yaml
 
 from data.paths import COST_DEFAULTS_PATH
 
-DEFAULTS_PATH = COST_DEFAULTS_PATH
 #: inputs without a default (None unless given); the others are the keys of the YAML file.
 #: Together they are the fields of ``models.cost.CostInputs`` less ``seats`` (a test checks it).
 OPTIONAL_INPUTS = frozenset(
@@ -79,19 +78,21 @@ def _copy2(mapping: dict) -> dict:
     return {k: dict(v) if isinstance(v, dict) else v for k, v in (mapping or {}).items()}
 
 
-def load_cost_defaults(path: Path | str = DEFAULTS_PATH) -> tuple[dict[str, dict], dict[str, dict]]:
+def load_cost_defaults(
+    path: Path | str = COST_DEFAULTS_PATH,
+) -> tuple[dict[str, dict], dict[str, dict]]:
     """The default inputs (name -> {value, unit, year, source}) and the per-city overrides."""
     doc = _defaults_doc(path)
     cities = {name: _copy2(entry) for name, entry in (doc.get("cities") or {}).items()}
     return _copy2(doc.get("inputs")), cities
 
 
-def load_city_indicators(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
+def load_city_indicators(path: Path | str = COST_DEFAULTS_PATH) -> dict[str, dict]:
     """city_inputs indicator -> {input, factor, source}: how the table's figures become inputs."""
     return _copy2(_defaults_doc(path).get("city_indicators"))
 
 
-def load_city_economics_rules(path: Path | str = DEFAULTS_PATH) -> dict[str, dict]:
+def load_city_economics_rules(path: Path | str = COST_DEFAULTS_PATH) -> dict[str, dict]:
     """city_economics indicator -> {input, factor, source} (see ``city_economics`` in the YAML)."""
     return _copy2(_defaults_doc(path).get("city_economics"))
 

@@ -7,8 +7,7 @@ from pathlib import Path
 import yaml
 
 from data.errors import ParkBenchError
-
-RUBRIC_DIR = Path(__file__).parent
+from data.paths import RUBRIC_DIR
 
 
 def rubric_names() -> list[str]:

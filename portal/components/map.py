@@ -18,14 +18,15 @@ from __future__ import annotations
 import html
 import json
 import math
-from pathlib import Path
 
 import folium
 import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-BOUNDARY_DIR = Path(__file__).resolve().parents[2] / "data" / "reference" / "boundaries"
+from data.paths import REFERENCE_DIR
+
+BOUNDARY_DIR = REFERENCE_DIR / "boundaries"
 STATIC_URL = "/app/static/vendor"
 
 OFFLINE_JS = [

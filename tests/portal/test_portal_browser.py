@@ -13,10 +13,7 @@ import pytest
 
 from tests.browser_support import (
     CHROMIUM,
-    launch_browser,
     open_page,
-    portal_env,
-    serve_portal,
     shot,
 )
 
@@ -24,19 +21,6 @@ pytestmark = pytest.mark.browser
 
 if not Path(CHROMIUM).exists():  # `make system` installs it; never downloaded by the test
     pytest.skip("needs /usr/bin/chromium (make system)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "parkbench.sqlite"
-    with serve_portal(db, portal_env()) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_browser() as b:
-        yield b
 
 
 @pytest.fixture

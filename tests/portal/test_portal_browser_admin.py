@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from tests.browser_support import (
     CHROMIUM,
-    launch_browser,
     open_page,
     portal_env,
     serve_portal,
@@ -32,12 +31,6 @@ def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser_admin") / "parkbench.sqlite"
     with serve_portal(db, portal_env(admin_password=PASSWORD)) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_browser() as b:
-        yield b
 
 
 def test_upload_preview_commit_then_the_center_is_on_the_data_page(browser, server):

@@ -18,7 +18,6 @@ import pytest
 
 from tests.browser_support import (
     CHROMIUM,
-    launch_browser,
     open_page,
     portal_env,
     serve_portal,
@@ -60,12 +59,6 @@ def served(tmp_path_factory):
     db = tmp_path_factory.mktemp("languages") / "parkbench.sqlite"
     with serve_portal(db, portal_env()) as url:
         yield url, db
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_browser() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
