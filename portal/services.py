@@ -24,6 +24,7 @@ from data.inputs.benchmark import (
 )
 from data.store import queries
 from data.store.database import default_db_path, open_db
+from data.store.public import hide_unpublished, show_synthetic
 
 
 def db_path() -> Path:
@@ -40,14 +41,40 @@ def db_version(path: Path | None = None) -> float:
     return max(stamps)
 
 
+def data_version(path: Path | None = None) -> tuple[float, bool]:
+    """The cache key of what the public pages read: :func:`db_version` and whether synthetic
+    rows are shown (``PARKBENCH_SHOW_SYNTHETIC``), so the two views never share a cached result."""
+    return db_version(path), show_synthetic()
+
+
 @st.cache_resource(show_spinner=False)
+def _public_reader(path: str, synthetic: bool) -> sqlite_utils.Database:
+    db = open_db(path, read_only=True)
+    return db if synthetic else hide_unpublished(db)
+
+
 def _reader(path: str) -> sqlite_utils.Database:
-    return open_db(path, read_only=True)
+    return _public_reader(path, show_synthetic())
 
 
 def reader() -> sqlite_utils.Database:
-    """The shared read-only connection of the served database."""
+    """The shared read-only connection of the served database, as the public may see it.
+
+    Unpublished rows and tables are hidden (:func:`data.store.public.hide_unpublished`): no
+    synthetic rows, rejects, review queue or crawl log, unless ``PARKBENCH_SHOW_SYNTHETIC=1``
+    (demo and test portals on a fixture store).
+    """
     return _reader(str(db_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _working_reader(path: str) -> sqlite_utils.Database:
+    return open_db(path, read_only=True)
+
+
+def admin_reader() -> sqlite_utils.Database:
+    """A read-only connection of the whole working store (administration page only)."""
+    return _working_reader(str(db_path()))
 
 
 def writer() -> sqlite_utils.Database:
@@ -59,12 +86,12 @@ def _cached(func):
     """Cache a query ``func(db, *args)`` per database file and version."""
 
     @st.cache_data(show_spinner=False, max_entries=256)
-    def run(path: str, version: float, name: str, *args, **kwargs):
-        return func(_reader(path), *args, **kwargs)
+    def run(path: str, version: tuple[float, bool], name: str, *args, **kwargs):
+        return func(_public_reader(path, version[1]), *args, **kwargs)
 
     def call(*args, **kwargs):
         path = db_path()
-        return run(str(path), db_version(path), func.__name__, *args, **kwargs)
+        return run(str(path), data_version(path), func.__name__, *args, **kwargs)
 
     call.__name__ = func.__name__
     call.__doc__ = func.__doc__
@@ -102,18 +129,18 @@ def database_bytes() -> bytes:
     """
     from data.release.package import release_sqlite_bytes
 
-    return release_sqlite_bytes(_reader(str(db_path())))
+    return release_sqlite_bytes(admin_reader())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _database_bytes(path: str, version: float) -> bytes:
+def _database_bytes(path: str, version: tuple[float, bool]) -> bytes:
     return database_bytes()
 
 
 def cached_database_bytes() -> bytes:
     """:func:`database_bytes`, cached per database version."""
     path = db_path()
-    return _database_bytes(str(path), db_version(path))
+    return _database_bytes(str(path), data_version(path))
 
 
 def admin_password() -> str | None:
@@ -212,7 +239,7 @@ def map_markers(
     """``(marker JSON, placed, unplaced)`` of centers or parks for the map, cached per filter."""
     path = db_path()
     return _marker_payload(
-        str(path), db_version(path), table, tuple(provinces), tuple(industries), seats, lang
+        str(path), data_version(path), table, tuple(provinces), tuple(industries), seats, lang
     )
 
 
@@ -220,7 +247,7 @@ def map_markers(
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _criteria_table(path: str, version: float):
+def _criteria_table(path: str, version: tuple[float, bool]):
     from data.inputs.score import load_criteria_table
     from portal.costing import cost_per_seat_for_sites
 
@@ -230,7 +257,7 @@ def _criteria_table(path: str, version: float):
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _criteria_table_in(path: str, version: float, lang: str):
+def _criteria_table_in(path: str, version: tuple[float, bool], lang: str):
     from portal.components.names import localise_frame
 
     table = _criteria_table(path, version)
@@ -251,11 +278,13 @@ def criteria_table():
     from portal.i18n import current_lang
 
     path = db_path()
-    return _criteria_table_in(str(path), db_version(path), current_lang())
+    return _criteria_table_in(str(path), data_version(path), current_lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _comparison(path: str, version: float, chosen, preset, weights, method, draws, lang="zh"):
+def _comparison(
+    path: str, version: tuple[float, bool], chosen, preset, weights, method, draws, lang="zh"
+):
     from models.site_ranking import compare_sites
 
     return compare_sites(
@@ -281,12 +310,12 @@ def site_comparison(
 
     path = db_path()
     return _comparison(
-        str(path), db_version(path), chosen, preset, weights, method, draws, current_lang()
+        str(path), data_version(path), chosen, preset, weights, method, draws, current_lang()
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cost_context(path: str, version: float, city: str, park: str | None):
+def _cost_context(path: str, version: tuple[float, bool], city: str, park: str | None):
     from data.inputs.cost import load_cost_context
 
     return load_cost_context(city, park, path)
@@ -298,7 +327,7 @@ def cost_context(city: str, park: str | None = None):
     ``city`` may be the English name the English pages show; it is read back to Chinese.
     """
     path = db_path()
-    version = db_version(path)
+    version = data_version(path)
     city = chinese_city_names().get(city, city)
     return _cost_context(str(path), version, city, park)
 
@@ -359,12 +388,12 @@ def award_board(rubric_name: str, *, year=None, category=None, min_coverage: flo
     """``models.awards.award_leaderboard`` of the stored centers on a rubric, cached per choice."""
     path = db_path()
     return _award_board(
-        str(path), db_version(path), rubric_name, year, category, float(min_coverage)
+        str(path), data_version(path), rubric_name, year, category, float(min_coverage)
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _minute_cost(path: str, version: float, city: str, seats: int) -> float:
+def _minute_cost(path: str, version: tuple[float, bool], city: str, seats: int) -> float:
     from portal.costing import cost_per_minute
 
     return cost_per_minute(city, path, seats=seats)
@@ -373,4 +402,4 @@ def _minute_cost(path: str, version: float, city: str, seats: int) -> float:
 def minute_cost(city: str, seats: int) -> float:
     """:func:`portal.costing.cost_per_minute` of ``city`` (CNY per handled minute), cached."""
     path = db_path()
-    return _minute_cost(str(path), db_version(path), city, seats)
+    return _minute_cost(str(path), data_version(path), city, seats)

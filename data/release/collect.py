@@ -25,9 +25,7 @@ import sqlite_utils
 
 from data.schema.tables import TABLES, Column, Table
 from data.store.database import ENTITY_TABLES, _load_schema_modules, memory_db, resolve
-
-#: source kinds that mark test or generated data, never published
-TEST_KINDS = frozenset({"test", "generated"})
+from data.store.public import TEST_KINDS
 
 FIELD_SOURCES = Table(
     "field_sources",

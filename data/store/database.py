@@ -541,7 +541,11 @@ def search(db: sqlite_utils.Database, table: str, text: str, limit: int = 50) ->
         phrase = '"' + text.replace('"', '""') + '"'
         return list(
             db.query(
-                f"SELECT t.* FROM {_quote(table)} t JOIN {_quote(table + '_fts')} f ON f.rowid = t.rowid"
+                # matched on main's rowids, rows read through ``table``, which a public reader
+                # shadows with a view (``data.store.public``) that has no rowid
+                f"SELECT t.* FROM main.{_quote(table)} m"
+                f" JOIN {_quote(table + '_fts')} f ON f.rowid = m.rowid"
+                f" JOIN {_quote(table)} t ON t.{_quote(spec.pk)} = m.{_quote(spec.pk)}"
                 f" WHERE {_quote(table + '_fts')} MATCH ? ORDER BY rank LIMIT ?",
                 [phrase, limit],
             )

@@ -35,7 +35,7 @@ def render_import() -> None:
         return
     try:
         parsed = parse_import(upload.getvalue(), upload.name, kind)
-        loaded = check_import(services.reader(), parsed)  # read-only: nothing is written
+        loaded = check_import(services.admin_reader(), parsed)  # read-only: nothing is written
     except ParkBenchError as exc:
         st.error(t("admin.read_error", error=md(exc)))
         return
@@ -116,7 +116,7 @@ def render_batches() -> None:
     message = st.session_state.pop("admin_batch_msg", None)
     if message:
         getattr(st, message[0])(message[1])
-    batches = list_batches(services.reader(), limit=BATCH_LIMIT)
+    batches = list_batches(services.admin_reader(), limit=BATCH_LIMIT)
     if not batches:
         st.caption(t("admin.batches_empty"))
     for b in batches:
@@ -155,7 +155,7 @@ def render_review() -> None:
     message = st.session_state.pop("admin_review_msg", None)
     if message:
         getattr(st, message[0])(message[1])
-    items = list_items(services.reader(), "pending")
+    items = list_items(services.admin_reader(), "pending")
     st.caption(t("admin.review_pending", n=fmt_number(len(items), t("unit.item"))))
     if not items:
         st.info(t("admin.review_empty"))

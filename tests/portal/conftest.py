@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.browser_support import launch_browser, portal_env, serve_portal
@@ -20,3 +22,22 @@ def browser():
     """One headless Chromium per test module."""
     with launch_browser() as b:
         yield b
+
+
+@pytest.fixture(scope="module")
+def synthetic_visible():
+    """Opt this module in to seeing synthetic (fixture) rows on the public pages.
+
+    Public pages hide entities backed only by generated sources (``data.store.public``); the page
+    tests that run on a fixture store ask to see them, as a demo portal would, with
+    ``PARKBENCH_SHOW_SYNTHETIC=1`` for the module's duration (servers started meanwhile inherit it).
+    """
+    from data.store.public import SHOW_SYNTHETIC_ENV
+
+    saved = os.environ.get(SHOW_SYNTHETIC_ENV)
+    os.environ[SHOW_SYNTHETIC_ENV] = "1"
+    yield
+    if saved is None:
+        os.environ.pop(SHOW_SYNTHETIC_ENV, None)
+    else:
+        os.environ[SHOW_SYNTHETIC_ENV] = saved

@@ -20,7 +20,7 @@ def curated_db(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def big_db(tmp_path_factory):
+def big_db(tmp_path_factory, synthetic_visible):
     return make_portal_db(
         tmp_path_factory.mktemp("awards_big") / "parkbench.sqlite", n_centers=60, n_parks=2
     )

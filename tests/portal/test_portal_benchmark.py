@@ -26,7 +26,7 @@ def curated_db(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def big_db(tmp_path_factory):
+def big_db(tmp_path_factory, synthetic_visible):
     return make_portal_db(
         tmp_path_factory.mktemp("bench_big") / "parkbench.sqlite", n_centers=120, n_parks=4
     )

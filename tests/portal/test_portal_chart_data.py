@@ -14,7 +14,7 @@ from tests.portal_support import APP, make_portal_db
 
 
 @pytest.fixture(scope="module")
-def portal_db(tmp_path_factory):
+def portal_db(tmp_path_factory, synthetic_visible):
     return make_portal_db(tmp_path_factory.mktemp("charts") / "parkbench.sqlite")
 
 

@@ -26,7 +26,7 @@ from tests.portal_support import make_portal_db
 
 
 @pytest.fixture(scope="module")
-def centers(tmp_path_factory):
+def centers(tmp_path_factory, synthetic_visible):
     path = make_portal_db(tmp_path_factory.mktemp("dl") / "parkbench.sqlite", 30, 2)
     return queries.load_table(open_db(path, read_only=True), "centers")
 

@@ -30,7 +30,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def portal_db(tmp_path_factory):
+def portal_db(tmp_path_factory, synthetic_visible):
     return make_portal_db(tmp_path_factory.mktemp("language") / "parkbench.sqlite")
 
 

@@ -12,7 +12,7 @@ SITES = ["110000", "120000", "330100"]  # Beijing, Tianjin, Hangzhou
 
 
 @pytest.fixture(scope="module")
-def portal_db(tmp_path_factory):
+def portal_db(tmp_path_factory, synthetic_visible):
     return make_portal_db(tmp_path_factory.mktemp("links") / "parkbench.sqlite")
 
 

@@ -40,7 +40,7 @@ VENDOR = re.compile(r"^/app/static/vendor/")
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
+def store(tmp_path_factory, synthetic_visible):
     return write_fixture_store(tmp_path_factory.mktemp("map") / "m.sqlite", 40, 8)
 
 

@@ -14,8 +14,8 @@ from portal.i18n import STRINGS
 from tests.portal_support import APP, count_markers, make_portal_db
 
 
-@pytest.fixture(scope="session")
-def portal_db(tmp_path_factory):
+@pytest.fixture(scope="module")
+def portal_db(tmp_path_factory, synthetic_visible):
     return make_portal_db(tmp_path_factory.mktemp("portal") / "parkbench.sqlite")
 
 

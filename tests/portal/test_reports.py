@@ -23,7 +23,7 @@ SITES = ("110000", "310000", "610100")
 
 
 @pytest.fixture(scope="module")
-def portal_db(tmp_path_factory):
+def portal_db(tmp_path_factory, synthetic_visible):
     return make_portal_db(tmp_path_factory.mktemp("reports") / "parkbench.sqlite")
 
 
