@@ -62,7 +62,7 @@ _NOT_ENTITY_AFTER = re.compile(
 _STOPS = re.compile(
     r"提供商|服务商|运营商|供应商|扩大|加速|上报|报送|承接|形成|加强|投身|提起|离不开|开辟|吸引|叫响|打响|擦亮|做大|做强|壮大|培育|聚集|集聚|拓展|"
     r"进一步|明年|去年|近年|当年|"
-    r"走进|走近|来到|进入|并入|纳入|转入|接入|融入|改为|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
+    r"走进|走近|来到|进入|并入|纳入|转入|接入|融入|改为|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对(?!外)|从|由|以|即|称|"
     r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
     r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
     r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正在|还|也|和|与|及|以及|并|等|着|拥有|"
@@ -72,6 +72,7 @@ _STOPS = re.compile(
     r"主要|重点|专门|专业|大型|新一代|一批|一座|多家|知名|省级|国家级|市级|区级|"
     r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
     r"首批|四大|五大|三大|十大|几大|未来|规划|满足|根据|安排|轮流|接听|随着|随著|而|率先|整合|欲|做|能|可以|可|"
+    r"探访|揭秘|聚焦|走访|调研|视察|深入|当前|整个|相关|有关|上述|因(?!特)|至|"
     r"\d+条|\d+年|\d+人|完成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|(?<![数根依证单])据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
 )
 _CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
@@ -545,7 +546,12 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
             e = entities[canon[_key(m.name)]]
             ctx.last[e.kind] = e
     read_placed_districts(s, ctx, mentions)
-    generic = [n for n, e in entities.items() if _generic(e)]
+    generic = [
+        n for n, e in entities.items()
+        if _generic(e)
+        or _NOT_A_NAME.search(n)
+        or (not anchored(n) and e.mentions < NAMED_OFTEN)
+    ]  # fmt: skip
     kept = [e for n, e in entities.items() if n not in generic and e.kind == "center"]
     for name in generic:
         e = entities.pop(name)
@@ -862,6 +868,55 @@ def _generic(e: Entity) -> bool:
     if _city_names()[0].search(e.name):
         return False
     return not _GENERIC_WORDS.sub("", _PROVINCE.sub("", e.name))
+
+
+#: what makes a name a proper name rather than a description: an organisation or brand word
+_ORG_WORD = re.compile(
+    r"银行|集团|公司|移动|电信|联通|航空|保险|证券|电网|电力|水务|燃气|供电|公交|地铁|铁路|邮政|烟草|石油|石化|机场|医院|大学|"
+    r"[\u4e00-\u9fff]网|局|委|厅|办|署|开发区|高新区|新区|经济区|商务区|保税区|自贸区|中关村"
+)
+_LATIN_OR_NUMBER = re.compile(r"[A-Za-z]{2,}|\d{3,}")
+#: a head word that makes the name an event, a count or a statement (``第十届…``, ``50多条…热线``)
+_NOT_A_NAME = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d+多?[条种类项]")
+
+
+@lru_cache(maxsize=4096)
+def anchored(name: str) -> bool:
+    """A name that names something: it holds a place (a prefecture, a county or district, also
+    without its 区/县), an organisation or brand word, a hotline number or Latin letters.
+    ``布置呼叫中心``, ``集约化客服中心``, ``多语种公益服务热线``, ``整个中国呼叫中心`` describe a center;
+    ``洛阳呼叫中心``, ``南京12345…``, ``招商银行信用卡中心``, ``UUCALL呼叫中心`` name one."""
+    if _NOT_A_NAME.search(name):
+        return False
+    if _LATIN_OR_NUMBER.search(name) or _ORG_WORD.search(name):
+        return True
+    if _city_names()[0].search(name) or _districts()[0].search(name):
+        return True
+    if _PROVINCE_NAME.search(name) or _AREA_NAME.search(name):
+        return True
+    return bool(_district_shorts().search(name))
+
+
+#: provinces (``江苏信息服务产业基地``) and the names of larger areas (``齐鲁软件园``, ``黔北…基地``,
+#: ``西部声谷``): a one-character province name with a direction, or an old regional name
+_PROVINCE_NAME = re.compile(
+    r"河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
+)
+_AREA_NAME = re.compile(
+    r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青桂][东西南北中]"
+    r"|齐鲁|巴蜀|中原|江南|江北|岭南|关中|华东|华南|华北|华中|西南|西北|东北|西部|东部|中部|长三角|珠三角"
+)
+#: an entity named this often is a name even without a place or an organisation word (a brand)
+NAMED_OFTEN = 3
+
+
+@lru_cache(maxsize=1)
+def _district_shorts() -> re.Pattern[str]:
+    """County-level names without their 区/县/市 (``涞水``, ``永川``), two characters or more."""
+    shorts = {a[:-1] for a in _districts()[1] if len(a) >= 3 and a[-1] in "区县市旗"}
+    shorts -= {"中心", "城市", "新城", "开发", "高新", "经济", "城区", "市中", "郊区", "矿区"}
+    return re.compile("|".join(sorted(map(re.escape, shorts), key=len, reverse=True)))
 
 
 def page_city(s: str) -> str | None:
