@@ -189,6 +189,11 @@ def _mentions(s: str) -> list[_Mention]:
         taken_until = end
         if head.count("“") == head.count("”") + 1 and s[end : end + 1] == "”":
             head = head.replace("“", "")  # “云服务小镇”: the quote closes after the entity word
+        if _INDUSTRY_PAIR.search(head):
+            continue  # 大数据服务外包及呼叫中心(产业): two industries, not a center
+        if _SEATS_IN_NAME.search(head):
+            head = _SEATS_IN_NAME.sub("", head)  # 临港商务区500坐席呼叫中心: its size, not its name
+            name = head + s[m.start() : end]
         if len(head) < 2 or _GENERIC_HEAD.match(head) or head.count("“") != head.count("”"):
             continue
         if re.fullmatch(r"[\d“”\"]+", head):
@@ -211,6 +216,14 @@ def _mentions(s: str) -> list[_Mention]:
                 continue
         out.append(_Mention(m.start() - len(head), end, name, kind, in_title))
     return out
+
+
+#: an entity word right after 及/与/和/、 ends a list of industries (``服务外包及呼叫中心``)
+_INDUSTRY_PAIR = re.compile(r"[及与和、]$")
+#: a size inside a name (``500坐席呼叫中心``, ``千席客服中心``) describes it
+_SEATS_IN_NAME = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百千万]+)\s*(?:个)?(?:坐席|座席|席位|席)$"
+)
 
 
 _ZONE = re.compile(
@@ -680,7 +693,15 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 e.set("days_per_week", 7, None, conf, sentence)
 
 
+#: more seats than any one park holds (and more than two jobs a seat): a province's, a city's
+#: or an industry's total
+PARK_MAX = 200_000
+PARK_MAX_JOBS = 2 * PARK_MAX
+
+
 def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence: str) -> None:
+    if value > PARK_MAX:
+        return
     at = sentence.find(clause)
     previous = re.split(r"[，,；;]", sentence[: max(at, 0)].rstrip("，,；;"))[-1] if at > 0 else ""
     phase = re.search(r"(?:第?[一二三四]|首)期", clause) or re.search(
@@ -749,7 +770,7 @@ def _park_figures(
         post = m.group("post") or m.group("post2") or ""
         q = _quantity(parse_count, raw + post)
         e, conf = subject(cstart + m.start(), "park")
-        if q is not None and e is not None:
+        if q is not None and e is not None and q.value <= PARK_MAX_JOBS:
             e.set(
                 "jobs",
                 int(round(q.value)),

@@ -554,3 +554,23 @@ def test_news_verbs_prepositions_and_determiners_are_cut_from_the_head(text, nam
 def test_dui_wai_external_stays_inside_a_name():
     doc = page("上海对外信息服务热线设有80个座席，话务员约120名。")
     assert [c["name"] for c in doc["centers"]] == ["上海对外信息服务热线"]
+
+
+def test_a_center_word_after_a_conjunction_ends_a_list_of_industries():
+    doc = page("鹤壁将发展大数据服务外包及呼叫中心产业，计划形成5000个座席。")
+    assert doc["centers"] == []
+
+
+def test_a_seat_count_inside_a_name_describes_the_center():
+    doc = page("鹤壁淇滨区800坐席呼叫中心正式启用，员工1000余人。")
+    assert [c["name"] for c in doc["centers"]] == ["鹤壁淇滨区呼叫中心"]
+
+
+def test_more_seats_or_jobs_than_one_park_holds_are_a_region_total():
+    doc = page(
+        "鹤壁呼叫中心产业园规划面积2平方公里。"
+        "鹤壁呼叫中心产业园联动周边城市，共同形成100万坐席规模，带动就业120万人。"
+    )
+    park = one(doc["parks"], "鹤壁呼叫中心产业园")
+    assert park["area_km2"] == 2
+    assert "jobs" not in park and "seats" not in park and not park.get("seat_targets")
