@@ -30,7 +30,15 @@ _PARK_WORDS = re.compile(
     re.I,
 )
 CENTER = re.compile(
-    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national)\s+){{0,2}}|\s+)"
+    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
+)
+#: ``the new call center of China Mobile``, ``one of the 10 call centers of …'s biggest booking
+#: company, Ctrip``: the organisation after ``of`` (and an apposition) names the center
+CENTER_OF = re.compile(
+    r"\b(?P<tail>call|customer service|contact)\s+cent(?:er|re)s?\s+of\s+"
+    r"(?:(?:[\w'’-]+\s+){0,6}?[\w'’-]+,\s+)?"
+    rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,2}})"
 )
 SEATS = re.compile(
     r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)seats?\b"
@@ -53,7 +61,8 @@ FOUNDED = re.compile(
 )
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service)"
+    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service|"
+    r"Customer\s+Interaction|Customer\s+Care|Customer\s+Experience)"
     r"\s+Cent(?:er|re))\b"
 )
 HOURS = re.compile(r"24 hours a day|24/7|round the clock|around the clock|24-hour")
@@ -128,7 +137,7 @@ _COMPANY = re.compile(
     r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Co\.|Inc\.|Ltd\.|Corp\.|Corporation|Group))"
 )
 _ITS_CENTER = re.compile(
-    r"\b(?:the company|the firm|its)['’]?s?\s+(?P<tail>(?:call|customer service|contact)\s+cent(?:er|re))"
+    r"\b(?:the company|the firm|its)['’]?s?\s+(?:(?:new|largest|biggest|first|main|own)\s+)?(?P<tail>(?:call|customer service|contact)\s+cent(?:er|re))"
     r"(?:\s+in\s+(?P<city>[A-Z][\w'’]+))?"
 )
 
@@ -213,6 +222,19 @@ def _tenants(text: str, entities: list[Entity]) -> None:
         park.confidence["tenants"] = 0.5
 
 
+_TAIL_EN = re.compile(r"\s+((?:call|customer service|contact)\s+cent(?:er|re))$")
+
+
+def _said_as(name: str, sent: str) -> bool:
+    """A center named ``<Org> call center`` said as ``<Org>'s new call center`` or ``the call
+    center of <Org>``."""
+    m = _TAIL_EN.search(name)
+    if not m:
+        return False
+    org, tail = re.escape(name[: m.start()]), re.escape(m.group(1))
+    return bool(re.search(rf"{org}['’]s\s+(?:[a-z-]+\s+){{0,2}}{tail}|{tail}s?\s+of\s+{org}", sent))
+
+
 def _figures(text: str, entities: list[Entity]) -> None:
     """Seats, staff and founding year of the entity named in the sentence (or the only center)."""
     centers = [e for e in entities if e.kind == "center"]
@@ -220,7 +242,7 @@ def _figures(text: str, entities: list[Entity]) -> None:
         sent = sm.group(0)
         if re.search(r"China's|China’s|nationwide|industry|whole city|totally|in total", sent):
             continue
-        named = [e for e in entities if e.name in sent]
+        named = [e for e in entities if e.name in sent or _said_as(e.name, sent)]
         if len(named) == 1:
             subject, conf = named[0], 0.8
         elif not named and len(centers) == 1:
@@ -348,10 +370,26 @@ def read_english(text: str) -> list[Entity]:
         if not words:
             continue
         words[-1] = re.sub(r"['’]s$", "", words[-1])
+        if _cities()[0].fullmatch(" ".join(words)):
+            continue  # the Luoyang call center: a center described by its city, not named
         name = f"{' '.join(words)} {m.group('tail')}"
         if any(name in k or k in name for k in found):
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in CENTER_OF.finditer(text):
+        words = re.split(r"[.,;:]\s", m.group("org") + " ")[0].rstrip(".").split()
+        while words and _GENERIC_ORG.match(words[0]):
+            words = words[1:]
+        if not words or _cities()[0].fullmatch(" ".join(words)):
+            continue
+        tail = (
+            text[m.start("tail") : m.end("tail")]
+            + " "
+            + ("centre" if "centre" in m.group(0) else "center")
+        )
+        name = f"{' '.join(words)} {tail}"
+        if not any(name in k or k in name for k in found):
+            found[name] = Entity(kind="center", name=name, first=m.start())
     for m in HOTLINE.finditer(text):
         name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
         if not any(name in k or k in name for k in found):

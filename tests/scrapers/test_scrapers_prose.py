@@ -574,3 +574,34 @@ def test_more_seats_or_jobs_than_one_park_holds_are_a_region_total():
     park = one(doc["parks"], "鹤壁呼叫中心产业园")
     assert park["area_km2"] == 2
     assert "jobs" not in park and "seats" not in park and not park.get("seat_targets")
+
+
+# ------------------------------------------------------------ English centers named by their company
+
+
+def test_english_a_companys_new_center_is_named_by_the_company_and_gets_its_seats():
+    doc = page(
+        "Example Telecom's new call center in Hebi was opened on Monday. "
+        "Example Telecom's new call center in Hebi can hold 6,000 seats, the operator said. "
+        "The Hebi call center will serve five provinces."
+    )
+    names = [c["name"] for c in doc["centers"]]
+    assert names == ["Example Telecom call center"]
+    assert doc["centers"][0]["seats"] == 6000
+
+
+def test_english_the_call_center_of_a_company_after_an_apposition():
+    doc = page(
+        "The building in Hebi is one of the six call centers of the country's largest online "
+        "travel agent, Sampletrip. Staff there work around the clock in three shifts and the "
+        "company keeps expanding its network across the region every single year."
+    )
+    assert [c["name"] for c in doc["centers"]] == ["Sampletrip call center"]
+
+
+def test_english_customer_interaction_center_is_a_center_word():
+    doc = page(
+        "Firms such as Samplegram Customer Interaction Center have moved into the business park. "
+        "The park keeps attracting service companies from abroad and from other provinces too."
+    )
+    assert [c["name"] for c in doc["centers"]] == ["Samplegram Customer Interaction Center"]
