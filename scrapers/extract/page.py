@@ -32,6 +32,7 @@ from scrapers.extract.names import names_match
 from scrapers.extract.profile import build_profiles
 from scrapers.extract.prose import (
     Entity,
+    _city_names,
     city_in,
     find_district,
     page_city,
@@ -125,6 +126,15 @@ def language(text: str) -> str:
     return "en" if latin > 50 and latin > 5 * cjk else "zh"
 
 
+def _prefecture(city: str) -> str:
+    """A profile's city as its prefecture (``广东广州`` -> 广州市): the one prefecture named in
+    the value, else the value as written."""
+    found = {m.group(0) for m in _city_names()[0].finditer(to_simplified(city))}
+    lookup = _city_names()[1]
+    full = {lookup[f] for f in found}
+    return full.pop() if len(full) == 1 else city
+
+
 def _profiles(markup: str) -> list[Entity]:
     """Label/value profiles as entities (values typed by ``check_record``)."""
     out = []
@@ -138,6 +148,8 @@ def _profiles(markup: str) -> list[Entity]:
             continue
         e = Entity(kind="center", name=to_simplified(strip_pinyin(str(name))), mentions=1)
         e.confidence["name"] = CALIBRATION["profile"]
+        if isinstance(values.get("city"), str):
+            values["city"] = _prefecture(values["city"])
         for k, v in values.items():
             if k in _CENTER_FIELDS or k.endswith("_bound"):
                 e.values[k] = v

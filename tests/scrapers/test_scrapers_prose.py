@@ -605,3 +605,11 @@ def test_english_customer_interaction_center_is_a_center_word():
         "The park keeps attracting service companies from abroad and from other provinces too."
     )
     assert [c["name"] for c in doc["centers"]] == ["Samplegram Customer Interaction Center"]
+
+
+def test_a_profile_city_written_with_its_province_is_the_prefecture():
+    from scrapers.extract.page import _prefecture
+
+    assert _prefecture("河南鹤壁") == "鹤壁市"
+    assert _prefecture("鹤壁市") == "鹤壁市"
+    assert _prefecture("河南") == "河南"  # no prefecture named: kept as written
