@@ -613,3 +613,13 @@ def test_a_profile_city_written_with_its_province_is_the_prefecture():
     assert _prefecture("河南鹤壁") == "鹤壁市"
     assert _prefecture("鹤壁市") == "鹤壁市"
     assert _prefecture("河南") == "河南"  # no prefecture named: kept as written
+
+
+def test_industries_listed_as_settlers_are_not_tenants():
+    doc = page(
+        "鹤壁呼叫中心产业园规划面积2平方公里。"
+        "园区吸引了金融、电信、IT、物流等企业入驻，示例数码科技、样本信息等企业已入驻园区。"
+    )
+    park = one(doc["parks"], "鹤壁呼叫中心产业园")
+    assert set(park.get("tenants", [])) <= {"示例数码科技", "样本信息"}
+    assert not {"金融", "电信", "IT", "物流"} & set(park.get("tenants", []))
