@@ -127,10 +127,12 @@ def language(text: str) -> str:
 
 
 def _prefecture(city: str) -> str:
-    """A profile's city as its prefecture (``广东广州`` -> 广州市): the one prefecture named in
-    the value, else the value as written."""
-    found = {m.group(0) for m in _city_names()[0].finditer(to_simplified(city))}
+    """A profile's city written with its province as its prefecture (``广东广州`` -> 广州市);
+    a city's own name, or a value naming no single prefecture, stays as written."""
     lookup = _city_names()[1]
+    if to_simplified(city) in lookup:
+        return city  # a city's own name (杭州, 杭州市) stays as written
+    found = {m.group(0) for m in _city_names()[0].finditer(to_simplified(city))}
     full = {lookup[f] for f in found}
     return full.pop() if len(full) == 1 else city
 

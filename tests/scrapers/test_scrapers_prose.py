@@ -611,7 +611,7 @@ def test_a_profile_city_written_with_its_province_is_the_prefecture():
     from scrapers.extract.page import _prefecture
 
     assert _prefecture("河南鹤壁") == "鹤壁市"
-    assert _prefecture("鹤壁市") == "鹤壁市"
+    assert _prefecture("鹤壁市") == "鹤壁市" and _prefecture("鹤壁") == "鹤壁"
     assert _prefecture("河南") == "河南"  # no prefecture named: kept as written
 
 
