@@ -54,7 +54,9 @@ PARK_WORD = (
     r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
     r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|开发园|外包城|软件城|科技城|数据城|呼叫城|基地|园区)"
 )
-_TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?)|(?P<p>{PARK_WORD})")
+#: a hotline named by its number needs no service word (``南京12345热线``, ``“12333”热线``)
+_NUMBERED_HOTLINE = r"(?<=\d)热线|(?<=\d[”\"])热线"
+_TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?|{_NUMBERED_HOTLINE})|(?P<p>{PARK_WORD})")
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
 _NOT_ENTITY_AFTER = re.compile(
     r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会|示范席)"
@@ -72,7 +74,7 @@ _STOPS = re.compile(
     r"主要|重点|专门|专业|大型|新一代|一批|一座|多家|知名|省级|国家级|市级|区级|"
     r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
     r"首批|四大|五大|三大|十大|几大|未来|规划|满足|根据|安排|轮流|接听|随着|随著|而|率先|整合|欲|做|能|可以|可|"
-    r"探访|揭秘|聚焦|走访|调研|视察|深入|当前|整个|相关|有关|上述|因(?!特)|至|"
+    r"探访|揭秘|聚焦|走访|调研|视察|深入|当前|整个|相关|有关|上述|因(?!特)|至|给|"
     r"\d+条|\d+年|\d+人|完成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|(?<![数根依证单])据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
 )
 _CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
@@ -149,6 +151,12 @@ def _trim_head(head: str) -> str:
     cut = 0
     for m in _STOPS.finditer(head):
         word = m.group(0)
+        if (
+            word in ("全球", "全国")
+            and m.end() == len(head)
+            and re.search(r"[\u4e00-\u9fff)）]{2}$", head[: m.start()])
+        ):
+            continue  # 中国银行(西安)全球客服中心: a scope word inside a named center
         if word in ("和", "与", "及"):
             before, after = head[: m.start()], head[m.end() :]
             if _CONJ_KEEP.search(before) and (_CONJ_NEXT.search(after) or not after):
@@ -313,7 +321,7 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         all_forms: Counter = Counter()
         for k in members:
             all_forms.update(forms[k])
-        name = max(all_forms, key=lambda n: (all_forms[n], city_in(n) is not None, len(n)))
+        name = max(all_forms, key=lambda n: (city_in(n) is not None, all_forms[n], len(n)))
         if len(_key(name)) < len(root) and _key(name) in root:  # the full name, not a short form
             name = max((n for n in all_forms if _key(n) == root), key=lambda n: all_forms[n])
         for k in members:
@@ -570,6 +578,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
         e = entities.pop(name)
         if e.kind == "center" and e.name.endswith("热线") and len(kept) == 1:
             _fold_into(e, kept[0])  # 改为非紧急救助服务热线: the page's one hotline, described
+    _fold_bare_hotlines(entities)
     _drop_quoted_aliases(s, entities)
     read_tenants(s, [e for e in entities.values()])
     for e in entities.values():
@@ -589,6 +598,31 @@ def _fold_into(described: Entity, center: Entity) -> None:
             continue
         center.set(k, v, described.values.get(f"{k}_bound"),
                    min(described.confidence.get(k, 0.6), 0.6), described.evidence.get(k, ""))  # fmt: skip
+
+
+_BARE_HOTLINE = re.compile(r"[“”\"]?\d{4,6}[“”\"]?热线$")
+
+
+def _fold_bare_hotlines(entities: dict[str, Entity]) -> None:
+    """A hotline named only by its place and number (``哈尔滨“12345”热线``) on a page that
+    names one other center of that place (``哈尔滨市长公开电话受理中心``) is that center's
+    number: its mentions and figures go to the named center."""
+    for name, e in list(entities.items()):
+        m = _BARE_HOTLINE.search(name)
+        if e.kind != "center" or not m:
+            continue
+        place = city_in(name)
+        if not place or len(_city_names()[0].sub("", name[: m.start()]).strip("市")) > 0:
+            continue  # 人社12333热线: more than a place before the number
+        others = [
+            o for n, o in entities.items()
+            if n != name and o.kind == "center" and city_in(n) == place
+            and not _HOTLINE.search(n) and not _generic(o)
+        ]  # fmt: skip
+        if len(others) == 1:
+            others[0].mentions += e.mentions
+            _fold_into(e, others[0])
+            del entities[name]
 
 
 def _drop_quoted_aliases(s: str, entities: dict[str, Entity]) -> None:

@@ -623,3 +623,37 @@ def test_industries_listed_as_settlers_are_not_tenants():
     park = one(doc["parks"], "鹤壁呼叫中心产业园")
     assert set(park.get("tenants", [])) <= {"示例数码科技", "样本信息"}
     assert not {"金融", "电信", "IT", "物流"} & set(park.get("tenants", []))
+
+
+def test_a_hotline_named_by_place_and_number_needs_no_service_word():
+    doc = page("鹤壁人社12333热线设有30个座席。鹤壁人社12333热线去年接听来电20万个。")
+    assert [c["name"] for c in doc["centers"]] == ["鹤壁人社12333热线"]
+    assert doc["centers"][0]["seats"] == 30
+
+
+def test_a_scope_word_inside_a_named_center_stays():
+    doc = page("示例银行(鹤壁)全球客服中心设有坐席900个，员工1100余人。")
+    assert [c["name"] for c in doc["centers"]] == ["示例银行(鹤壁)全球客服中心"]
+    assert page("结合“示例学院”全球呼叫中心的经验，员工培训更加规范。")["centers"] == []
+
+
+def test_the_form_with_the_place_names_a_hotline_defined_with_a_short_form():
+    doc = page(
+        "鹤壁市12345政务服务便民热线(以下简称:市12345热线)设有50个座席。"
+        "市12345热线全年无休。市12345热线接通率达到95%。"
+    )
+    assert [c["name"] for c in doc["centers"]] == ["鹤壁市12345政务服务便民热线"]
+
+
+def test_a_bare_numbered_hotline_is_the_number_of_the_one_center_of_its_city():
+    doc = page(
+        "鹤壁市长公开电话受理中心设有40个座席，员工60余人。"
+        "鹤壁12345热线实行24小时服务，鹤壁12345热线接通率达到96%。"
+    )
+    assert [c["name"] for c in doc["centers"]] == ["鹤壁市长公开电话受理中心"]
+    assert doc["centers"][0]["hours_per_day"] == 24
+
+
+def test_a_preposition_before_a_hotline_cuts_the_head():
+    doc = page("外交部长给12308热线的话务员写信，12308热线设有20个座席。")
+    assert all(not c["name"].startswith("外交部长") for c in doc["centers"])
