@@ -197,6 +197,12 @@ def _mentions(s: str) -> list[_Mention]:
         taken_until = end
         if head.count("“") == head.count("”") + 1 and s[end : end + 1] == "”":
             head = head.replace("“", "")  # “云服务小镇”: the quote closes after the entity word
+        number_at = _NUMBER_IN_HEAD.search(head)
+        if m.group("c") and number_at and number_at.start() > 0:
+            before = head[: number_at.start()]
+            if not anchored(before) or _ORG_ALONE.fullmatch(before):
+                head = head[number_at.start() :]  # 用心守护“12345”热线, 公司10086服务热线
+                name = head + s[m.start() : end]
         if _INDUSTRY_PAIR.search(head):
             continue  # 大数据服务外包及呼叫中心(产业): two industries, not a center
         if _SEATS_IN_NAME.search(head):
@@ -226,6 +232,9 @@ def _mentions(s: str) -> list[_Mention]:
     return out
 
 
+#: a hotline number in a head; what comes before it must name a place or an organisation
+_NUMBER_IN_HEAD = re.compile(r"[“\"]?\d{4,6}[”\"]?")
+_ORG_ALONE = re.compile(r"公司|集团|单位|部门")
 #: an entity word right after 及/与/和/、 ends a list of industries (``服务外包及呼叫中心``)
 _INDUSTRY_PAIR = re.compile(r"[及与和、]$")
 #: a size inside a name (``500坐席呼叫中心``, ``千席客服中心``) describes it
@@ -277,7 +286,7 @@ def _same_service(a: str, b: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[“”\"《》·\s]", "", name).replace("项目", "")
+    return re.sub(r"[“”\"《》·\s()（）]", "", name).replace("项目", "")
 
 
 def _count_hotline_numbers(s: str, entities: dict[str, Entity]) -> None:

@@ -657,3 +657,22 @@ def test_a_bare_numbered_hotline_is_the_number_of_the_one_center_of_its_city():
 def test_a_preposition_before_a_hotline_cuts_the_head():
     doc = page("外交部长给12308热线的话务员写信，12308热线设有20个座席。")
     assert all(not c["name"].startswith("外交部长") for c in doc["centers"])
+
+
+def test_a_bracketed_place_and_the_same_name_without_brackets_are_one_entity():
+    doc = page("示例银行(鹤壁)全球客服中心开业。示例银行鹤壁全球客服中心设有坐席900个。")
+    assert len(doc["centers"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用心守护“96888”热线，“96888”热线设有40个座席。",
+        "公司96888服务热线设有40个座席，96888服务热线实行24小时服务。",
+    ],
+)
+def test_words_before_a_hotline_number_that_name_nothing_are_cut(text):
+    # what is left, a number alone, names no center either
+    assert page(text)["centers"] == []
+    doc = page("鹤壁96888服务热线设有40个座席，鹤壁96888服务热线实行24小时服务。")
+    assert [c["name"] for c in doc["centers"]] == ["鹤壁96888服务热线"]
