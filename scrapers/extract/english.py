@@ -19,8 +19,11 @@ from scrapers.extract.prose import Entity
 
 _CAP = r"[A-Z][\w'’.&-]*"
 _LINK = r"(?:of|and|&|the|in|for|by|de)"
+#: a place in brackets inside a name (``Hefei (Shushan) E-commerce Industrial Park``)
+_BRACKET = r"\([A-Z][\w'’-]*\)"
 PARK = re.compile(
-    rf"(?P<name>(?:The\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*?\s+(?:Park|Base|Bases|Zone|Town|Valley))\b"
+    rf"(?P<name>(?:The\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK}|{_BRACKET}))*?\s+"
+    r"(?:Park|Base|Bases|Zone|Town|Valley|Industry\s+Area|Industrial\s+Area))\b"
 )
 PARK_LOWER = re.compile(
     rf"(?P<name>{_CAP}\s+(?:[a-z][\w-]*\s+){{1,8}}?(?:industrial\s+)?(?:demonstration\s+)?(?:park|base|bases))\b"
@@ -41,12 +44,64 @@ CENTER_OF = re.compile(
     rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,2}})"
 )
 SEATS = re.compile(
-    r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)seats?\b"
+    r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)(?:seats?|workstations?)\b"
+    r"|\b(?:house|houses|accommodate|accommodates|hold|holds)\s+(?P<pre2>more than |over |about |nearly |some )?"
+    r"(?P<n2>\d[\d,]*)\s+(?:agents|operators|seats)\b"
 )
+#: a park's seats by a year: ``will house 10,000 agents by 2025``, ``20,000 seats by 2020``
+PARK_TARGET = re.compile(
+    r"(?:will|to|would)\s+(?:\w+\s+){0,3}?(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)\s+"
+    r"(?:seats|agents|workstations)\s+by\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
+#: a park's area: ``covers an area of 3.5 square kilometers``, ``a 500-mu site``, ``120 hectares``
+PARK_AREA = re.compile(
+    r"(?:covers?|covering|occupies|occupying|spans?|spanning|planned area of|total area of|area of)\s+"
+    r"(?:an\s+area\s+of\s+)?(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*(?:\.\d+)?)"
+    r"(?:-|\s)(?P<u>square\s+kilometers?|square\s+kilometres?|sq\.?\s*km|km2|hectares?|mu)\b"
+)
+#: a park's floor area: ``a 50,000-square-metre facility``, ``80,000 square meters of office space``
+PARK_FLOOR = re.compile(
+    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*(?:\.\d+)?)(?:-|\s)"
+    r"(?:square[\s-]+met(?:er|re)s?|sq\.?\s*m|m2)\b(?=[^.]{0,30}?\b(?:facility|building|space|floor|office))"
+)
+_KM2 = {"square kilometer": 1.0, "square kilometre": 1.0, "sq km": 1.0, "sqkm": 1.0, "km2": 1.0,
+        "hectare": 0.01, "mu": 1 / 1500}  # fmt: skip
+
+
+def _park_figures(park: Entity, sent: str, conf: float) -> None:
+    """Area, floor area and seat targets of a park named in the sentence (confidence 0.7 at
+    most: English pages name a park's phases and its zone in the same breath)."""
+    conf = min(conf, 0.7)
+    m = PARK_TARGET.search(sent)
+    if m:
+        target = {"year": int(m.group("y")), "seats": int(m.group("n").replace(",", ""))}
+        if _BOUND.get((m.group("pre") or "").lower()):
+            target["seats_bound"] = _BOUND[(m.group("pre") or "").lower()]
+        targets = park.values.setdefault("seat_targets", [])
+        if all(t.get("year") != target["year"] for t in targets):
+            targets.append(target)
+            park.confidence["seat_targets"] = conf
+            park.evidence.setdefault("seat_targets", sent.strip())
+    m = PARK_AREA.search(sent)
+    if m and not re.search(r"\bphase\b|\bbuilding\b|\btower\b", sent, re.I):
+        # a phase's or a building's area is not the park's
+        unit = re.sub(r"s$", "", re.sub(r"\s+", " ", m.group("u").lower().replace(".", "")))
+        factor = _KM2.get(unit) or _KM2.get(unit.replace(" ", ""))
+        if factor:
+            value = round(float(m.group("n").replace(",", "")) * factor, 4)
+            park.set("area_km2", value, _BOUND.get((m.group("pre") or "").lower()), conf, sent)
+    m = PARK_FLOOR.search(sent)
+    if m and not re.search(r"\bphase\b", sent, re.I):
+        value = int(float(m.group("n").replace(",", "")))
+        park.set("floor_area_m2", value, _BOUND.get((m.group("pre") or "").lower()), conf, sent)
+
+
 STAFF = re.compile(
     r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+"
     r"(?:\w+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
+    r"|(?:a\s+staff|a\s+workforce|a\s+team)\s+of\s+(?P<pre3>more than |over |about |nearly |some |around )?"
+    r"(?P<n3>\d[\d,]*)"
 )
 _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -61,7 +116,7 @@ FOUNDED = re.compile(
 )
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service|"
+    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_BRACKET})){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service|"
     r"Customer\s+Interaction|Customer\s+Care|Customer\s+Experience)"
     r"\s+Cent(?:er|re))\b"
 )
@@ -240,7 +295,10 @@ def _figures(text: str, entities: list[Entity]) -> None:
     centers = [e for e in entities if e.kind == "center"]
     for sm in _SENT.finditer(text):
         sent = sm.group(0)
-        if re.search(r"China's|China’s|nationwide|industry|whole city|totally|in total", sent):
+        if re.search(
+            r"China['’]s(?!\s+[A-Z]\w+\s+province)|nationwide|industry|whole city|totally|in total",
+            sent,
+        ):  # China's (market), but not "in China's Jiangsu province" (a place)
             continue
         named = [e for e in entities if e.name in sent or _said_as(e.name, sent)]
         if len(named) == 1:
@@ -253,13 +311,16 @@ def _figures(text: str, entities: list[Entity]) -> None:
             m = FOUNDED.search(sent)
             if m and len(named) == 1:
                 subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
+            if len(named) == 1:
+                _park_figures(subject, sent, conf)
             continue
         for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
             m = rx.search(sent)
             if not m:
                 continue
-            n = m.groupdict().get("n") or m.groupdict().get("n2")
-            pre = m.groupdict().get("pre") or m.groupdict().get("pre2") or ""
+            g = m.groupdict()
+            n = g.get("n") or g.get("n2") or g.get("n3")
+            pre = g.get("pre") or g.get("pre2") or g.get("pre3") or ""
             subject.set(fld, int(n.replace(",", "")), _BOUND.get(pre.lower()), conf, sent)
         if HOURS.search(sent):
             subject.set("hours_per_day", 24, None, conf, sent)
@@ -285,6 +346,10 @@ def _figures(text: str, entities: list[Entity]) -> None:
 _OTHER_SUBJECT = re.compile(
     r"(?!(?:The|It|Its|In|Since|Launched|Set|Opened)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:was|were|is|has|had)\b"
 )
+
+
+#: a company whose name starts with China (China Mobile, China Merchants Bank): China stays
+_STATE_FIRM = re.compile(r"China\s+(?!Call\b|Customer\b|Contact\b|Service\b)[A-Z][a-z]+\b")
 
 
 _GENERIC_ORG = re.compile(
@@ -352,7 +417,7 @@ def read_english(text: str) -> list[Entity]:
     for m in CENTER_CAP.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).strip()
         words = name.split()
-        while words and _GENERIC_ORG.match(words[0]):
+        while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
             words = words[1:]
         name = " ".join(words).split(". ")[-1]
         if (

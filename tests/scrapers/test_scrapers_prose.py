@@ -676,3 +676,46 @@ def test_words_before_a_hotline_number_that_name_nothing_are_cut(text):
     assert page(text)["centers"] == []
     doc = page("鹤壁96888服务热线设有40个座席，鹤壁96888服务热线实行24小时服务。")
     assert [c["name"] for c in doc["centers"]] == ["鹤壁96888服务热线"]
+
+
+def en_page(text: str) -> dict:
+    return page(text + " " + "The report was written for readers of this page only. " * 2)
+
+
+def test_english_a_china_named_company_keeps_china_and_a_bracketed_place():
+    doc = en_page("Work began on the 8,000-seat China Sample (Hebi) Call Centre in Hebi last week.")
+    (center,) = doc["centers"]
+    assert center["name"] == "China Sample (Hebi) Call Centre"
+    assert center["seats"] == 8000
+
+
+def test_english_staff_of_and_house_agents():
+    doc = en_page(
+        "Samplenet Customer Service Center in Hebi has a staff of over 300 people. "
+        "Samplenet Customer Service Center can house 450 agents on two floors."
+    )
+    (center,) = doc["centers"]
+    assert (center["staff"], center["staff_bound"]) == (300, "min")
+    assert center["seats"] == 450
+
+
+def test_english_a_province_of_china_is_a_place_not_a_national_total():
+    doc = en_page(
+        "Samplenet Customer Service Center opened last spring. "
+        "In an office in Hebi, in China's Henan province, its agents answer about 9,000 calls a day."
+    )
+    (center,) = doc["centers"]
+    assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (9000, "approx")
+
+
+def test_english_park_area_floor_area_and_seat_target():
+    doc = en_page(
+        "Hebi Service Outsourcing Park covers an area of 3.5 square kilometers. "
+        "Hebi Service Outsourcing Park opened a 50,000-square-metre facility for tenants. "
+        "Hebi Service Outsourcing Park will house 10,000 agents by 2025, officials said."
+    )
+    (park,) = doc["parks"]
+    assert park["area_km2"] == 3.5
+    assert park["floor_area_m2"] == 50000
+    assert park["seat_targets"] == [{"year": 2025, "seats": 10000}]
+    assert all(v <= 0.7 for k, v in park["field_confidence"].items() if k != "name" and k != "city")
