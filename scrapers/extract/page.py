@@ -35,7 +35,9 @@ from scrapers.extract.prose import (
     _city_names,
     city_in,
     find_district,
+    in_province,
     page_city,
+    province_named,
     read_incentives,
     read_prose,
 )
@@ -255,7 +257,7 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             own = city_in(e.name)
             if own:
                 e.set("city", own, None, CALIBRATION["city_in_name"], e.name)
-            elif city:
+            elif city and in_province(city, province_named(e.name) or ""):
                 e.set("city", city, None, min(conf, CALIBRATION["city_of_page"]), "")
             district = find_district(simp, e.name, e.values.get("city"))
             if district and district[0] == e.values.get("city"):

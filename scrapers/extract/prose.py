@@ -971,6 +971,49 @@ _AREA_NAME = re.compile(
     r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青桂][东西南北中]"
     r"|齐鲁|巴蜀|中原|江南|江北|岭南|关中|华东|华南|华北|华中|西南|西北|东北|西部|东部|中部|长三角|珠三角"
 )
+_ABBREVIATION = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西", "辽": "辽宁",
+    "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西",
+    "鲁": "山东", "齐鲁": "山东", "豫": "河南", "中原": "河南", "鄂": "湖北", "湘": "湖南",
+    "粤": "广东", "岭南": "广东", "琼": "海南", "川": "四川", "蜀": "四川", "巴蜀": "四川",
+    "黔": "贵州", "贵": "贵州", "滇": "云南", "云": "云南", "陕": "陕西", "秦": "陕西",
+    "关中": "陕西", "甘": "甘肃", "陇": "甘肃", "青": "青海", "桂": "广西",
+}  # fmt: skip
+
+
+def province_named(name: str) -> str | None:
+    """The province a name places itself in by the province's name or short name
+    (``江苏信息服务产业基地`` -> 江苏, ``黔北…基地`` -> 贵州, ``齐鲁软件园`` -> 山东)."""
+    m = _PROVINCE_NAME.search(name)
+    if m:
+        return m.group(0)
+    m = _AREA_NAME.search(name)
+    if m:
+        word = m.group(0)
+        return _ABBREVIATION.get(word) or _ABBREVIATION.get(word[0])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _city_provinces() -> dict[str, str]:
+    """Full city name -> its province's name without 省/市/自治区 (``遵义市`` -> 贵州)."""
+    out = {}
+    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out[row["city_name_zh"]] = re.sub(
+                r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", row["province_name_zh"]
+            )
+    return out
+
+
+def in_province(city: str, province: str) -> bool:
+    """Whether a prefecture lies in a province (no province, or an unknown city: yes)."""
+    if not province:
+        return True
+    found = _city_provinces().get(city)
+    return found is None or found == province
+
+
 #: an entity named this often is a name even without a place or an organisation word (a brand)
 NAMED_OFTEN = 3
 

@@ -719,3 +719,16 @@ def test_english_park_area_floor_area_and_seat_target():
     assert park["floor_area_m2"] == 50000
     assert park["seat_targets"] == [{"year": 2025, "seats": 10000}]
     assert all(v <= 0.7 for k, v in park["field_confidence"].items() if k != "name" and k != "city")
+
+
+def test_the_page_city_is_not_given_to_a_park_named_in_another_province():
+    doc = page(
+        "深圳示例公司总部在深圳。深圳的企业代表参观了豫北服务外包产业基地，"
+        "豫北服务外包产业基地规划面积2平方公里。深圳代表团表示满意。"
+    )
+    park = one(doc["parks"], "豫北服务外包产业基地")
+    assert "city" not in park  # 豫北 is in Henan, the page's city (深圳) in Guangdong
+    doc = page(
+        "鹤壁市代表参观了豫北服务外包产业基地，豫北服务外包产业基地规划面积2平方公里。鹤壁市很重视。"
+    )
+    assert one(doc["parks"], "豫北服务外包产业基地")["city"] == "鹤壁市"
