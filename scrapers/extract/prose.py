@@ -142,7 +142,7 @@ class _Mention:
     in_title: bool = False
 
 
-_TRAILING_NUMBER = re.compile(r"\d{4,6}(?![\d.%万个元年])")
+_TRAILING_NUMBER = re.compile(r"\d{4,6}(?![\d.%万个元年])(?![“”\"]?[\u4e00-\u9fff]{0,6}热线)")
 _HOURS_IN_NAME = re.compile(r"(?:7\s*[×x*]\s*)?24小时")
 
 
@@ -197,6 +197,8 @@ def _mentions(s: str) -> list[_Mention]:
         taken_until = end
         if head.count("“") == head.count("”") + 1 and s[end : end + 1] == "”":
             head = head.replace("“", "")  # “云服务小镇”: the quote closes after the entity word
+        if m.group(0) == "热线" and re.search(CENTER_WORD, head):
+            continue  # 江宁分中心12345热线: the hotline of the center named before it
         number_at = _NUMBER_IN_HEAD.search(head)
         if m.group("c") and number_at and number_at.start() > 0:
             before = head[: number_at.start()]

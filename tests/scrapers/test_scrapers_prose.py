@@ -732,3 +732,13 @@ def test_the_page_city_is_not_given_to_a_park_named_in_another_province():
         "鹤壁市代表参观了豫北服务外包产业基地，豫北服务外包产业基地规划面积2平方公里。鹤壁市很重视。"
     )
     assert one(doc["parks"], "豫北服务外包产业基地")["city"] == "鹤壁市"
+
+
+def test_a_number_before_a_hotline_word_belongs_to_the_hotline_not_the_center_before():
+    doc = page(
+        "鹤壁市政务服务便民热线中心淇滨话务分中心设有60个座席。"
+        "淇滨话务分中心12345热线话务员说，春节期间来电很多。"
+    )
+    names = [c["name"] for c in doc["centers"]]
+    assert "鹤壁市政务服务便民热线中心淇滨话务分中心" in names
+    assert not any(n.endswith("12345热线") or n.endswith("分中心12345") for n in names)
