@@ -90,9 +90,11 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^，,；;]+")
 _SCOPE = re.compile(
     r"全市|全省|全国|全区|全县|我市|我省|我国|全球|全行业|国内|产业集群|集群|累计|共有.{0,6}呼叫中心|"
-    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年(?!无休)|年均(?!达)|一年|今年以来|月份|季度|"
+    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年(?!无休)|年均(?!达)|一年(?!365|四季)|今年以来|月份|季度|"
     r"[一二两三四五六七八九十\d]+个月|开通以来|上线以来|运行以来|以来"
 )
+#: the scope that makes a rate not the center's: a whole market (a year's rate is the center's)
+_RATE_SCOPE = re.compile(r"全市|全省|全国|全区|全县|我市|我省|我国|全球|全行业|国内|行业|各地|城市")
 _PARK_PART = re.compile(
     r"一期|二期|三期|首期|起步区|大厦|大楼|楼宇|一栋|一座|厂房|公寓|配套|产业区|办公用房|样板区|示范区内|其中"
 )
@@ -361,7 +363,7 @@ class _Ctx:
 # ------------------------------------------------------------------ figure rules
 
 _SEAT_WORD = (
-    r"(?:个)?(?:呼叫|人工|接听|服务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席|工位)"
+    r"(?:个)?(?:呼叫|人工|接听|服务|话务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席|工位)"
 )
 SEATS = re.compile(rf"{_PRE}(?P<n>{_NUM}\s*万?){_POST}{_SEAT_WORD}(?!员|人员)(?P<post2>以上|左右)?")
 SEATS_AFTER = re.compile(
@@ -399,10 +401,11 @@ DAILY_CALLS = re.compile(
 DAILY_CALLS_CONFIDENCE = 0.6
 _CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话")
 ANSWER_RATE = re.compile(
-    r"(?:一次)?接通率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
+    r"(?:一次|人工)?(?:接通率|接听率)(?:平均|年均|始终|均)?(?:达到|达|为|保持在|在)?\s*(?:高达)?"
+    r"(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
 CSAT = re.compile(
-    r"满意率(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?\s*(?P<pre>超过|超)?"
+    r"(?:满意率|满意度)(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?\s*(?P<pre>超过|超)?"
     r"(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
 #: handling time of one call: ``平均通话时长为180秒``, ``一个电话的时长基本在3分钟左右``,
@@ -419,7 +422,7 @@ FOUNDED = re.compile(
 )
 AREA = re.compile(
     rf"(?:规划面积|占地面积|总占地面积|占地|总体建设规模|建设规模|规划用地|用地面积|总面积)(?:为|达到|达)?\s*"
-    rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?(?:平方公里|平方千米|亩|公顷|平方米)(?:多|左右|以上)?)"
+    rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?(?:余|多)?(?:平方公里|平方千米|亩|公顷|平方米)(?:多|左右|以上)?)"
 )
 AREA_BEFORE = re.compile(
     rf"(?P<v>(?:超过|逾|约|近)?(?:超)?{_NUM}\s*(?:万)?(?:亩|平方公里))(?:多|以上)?的?(?:园区|基地|产业园)"
@@ -429,7 +432,8 @@ FLOOR = re.compile(
     rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?平方米(?:多|左右|以上)?)"
 )
 INVEST = re.compile(
-    rf"总投资(?:额)?(?:为|达到|达)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元(?:人民币)?(?:以上|左右)?)"
+    rf"(?:总投资(?:额)?|总投入)(?:为|达到|达)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元(?:人民币)?(?:以上|左右)?)"
+    rf"|投资\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元)(?:人民币)?(?:兴建|建设|建成|打造|新建)"
 )
 JOBS = re.compile(
     rf"(?:就业岗位|工作岗位|岗位|就业|从业人数|从业人员|就业人数)(?:达到|达|为|共)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
@@ -572,6 +576,8 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
             if not scoped and (_HAS_NUMBER.search(clause) or _HOURS_WORDS.search(clause)):
                 _center_figures(ctx, clause, cstart, subject, sentence)
                 _park_figures(ctx, clause, cstart, subject, sentence, head_part)
+            elif scoped and not _RATE_SCOPE.search(clause):
+                _center_rates(clause, cstart, subject, sentence)
         _founded_sentence(ctx, sentence, off, inside)
         _awards(ctx, sentence, off, inside)
         for m in inside:
@@ -675,7 +681,11 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 re.search(
                     r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员", clause[: m.end()]
                 )
-                or not _CALL_WORD.search((m.group("mid") or "") + (m.group("after") or ""))
+                or not _CALL_WORD.search(
+                    clause[max(0, m.start() - 4) : m.start()]
+                    + (m.group("mid") or "")
+                    + (m.group("after") or "")
+                )
             ):
                 continue
             got = _count(m)
@@ -718,6 +728,12 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             seconds = float(m.group("v")) * (60 if m.group("u") == "分钟" else 1)
             bound = "approx" if m.group("about") or m.group("post") else None
             e.set("aht_seconds", int(round(seconds)), bound, min(conf, 0.7), sentence)
+    _center_rates(clause, cstart, subject, sentence)
+
+
+def _center_rates(clause: str, cstart: int, subject, sentence: str) -> None:
+    """Answer rate, satisfaction and opening hours of the clause's center (also read in a
+    clause about a period, ``全年接通率保持在97%以上``: a year's rate is the center's)."""
     if ANSWER_RATE.search(clause) or CSAT.search(clause) or HOURS_24.search(clause):
         e, conf = subject(cstart, "center")
         if e is None:
@@ -798,7 +814,7 @@ def _park_figures(
         m = rx.search(clause)
         if not m or part or _OF_NEXT_CENTER.match(clause, m.end()):
             continue
-        q = _quantity(parse, m.group("v"))
+        q = _quantity(parse, m.group("v") or m.groupdict().get("v2") or "")
         if q is None:
             continue
         e, conf = subject(cstart + m.start(), None)
@@ -863,7 +879,8 @@ def _awards(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
 
 FOUNDED_SENTENCE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?[，,]?(?P<mid>[^。！？年]{0,40}?)"
-    r"(?:正式)?(?:开通|上线|运行|成立|挂牌成立|批准建设|开园|揭牌)"
+    r"(?:正式)?(?P<verb>开通|上线|运行|成立|挂牌成立|批准建设|开园|揭牌|开设|设立|开办|启动)"
+    r"|(?:成立|设立|开通|开设|组建|建立|创建)于\s*(?P<y2>(?:19|20)\d\d)\s*年"
 )
 _NOT_FOUNDING = re.compile(r"开始|筹建|开工|动工|奠基|改为|扩容|升级|整合|归并|评选")
 
@@ -872,11 +889,17 @@ def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]
     """``2013年12月25日，长沙市12345市民服务热线正式运行``, ``自2008年9月26日开通以来``,
     ``…热线于2014年1月上线``: the year an entity opened."""
     for m in FOUNDED_SENTENCE.finditer(sentence):
-        if _NOT_FOUNDING.search(m.group("mid")):
+        if _NOT_FOUNDING.search(m.group("mid") or ""):
             continue
         pos = off + m.start()
-        named = [x for x in inside if off + m.start("mid") <= x.start < off + m.end("mid")]
+        named = [
+            x for x in inside
+            if m.group("mid") is not None and off + m.start("mid") <= x.start < off + m.end("mid")
+        ]  # fmt: skip
         before = [x for x in inside if x.end <= pos and pos - x.end <= 6]
+        close = [x for x in inside if x.end <= pos and pos - x.end <= 12]
+        if m.group("verb") in ("启动", "开设", "设立", "开办") and not named and not close:
+            continue  # 2023年启动…机制: what starts must be the entity named before the verb
         if named:
             e, conf = ctx.entities[ctx.canon[_key(named[0].name)]], 0.8
         elif before:
@@ -885,7 +908,7 @@ def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]
             e, conf = _resolve(ctx, inside, pos, pos, sentence, None, sentence[: m.start()])
             conf = min(conf, 0.65)
         if e is not None:
-            e.set("founded_year", int(m.group("y")), None, conf, sentence)
+            e.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sentence)
         return
 
 

@@ -742,3 +742,48 @@ def test_a_number_before_a_hotline_word_belongs_to_the_hotline_not_the_center_be
     names = [c["name"] for c in doc["centers"]]
     assert "鹤壁市政务服务便民热线中心淇滨话务分中心" in names
     assert not any(n.endswith("12345热线") or n.endswith("分中心12345") for n in names)
+
+
+# ------------------------------------------------------------ more phrasings of figures (round 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value", "bound"),
+    [
+        ("鹤壁12345政务服务热线人工接通率超过92%。", "answer_rate", 0.92, "min"),
+        ("鹤壁12345政务服务热线的接听率平均超过93%。", "answer_rate", 0.93, "min"),
+        ("鹤壁12345政务服务热线全年接通率保持在96%以上。", "answer_rate", 0.96, "min"),
+        ("鹤壁12345政务服务热线服务满意度97.25%。", "csat", 0.9725, None),
+        ("鹤壁12345政务服务热线现有45个话务座席。", "seats", 45, None),
+        ("鹤壁12345政务服务热线的消费者来电每日超过1800个。", "daily_inbound_calls", 1800, "min"),
+        ("鹤壁12345政务服务热线设立于1995年，是较早的市长电话。", "founded_year", 1995, None),
+        ("自2011年鹤壁12345政务服务热线启动以来，话务员增加了一倍。", "founded_year", 2011, None),
+        ("鹤壁12345政务服务热线共有60多名话务员，一年365天全天候接听。", "staff", 60, "min"),
+    ],
+)
+def test_center_figures_in_more_phrasings(sentence, field, value, bound):
+    doc = page(sentence + "鹤壁12345政务服务热线受到好评。")
+    center = one(doc["centers"], "鹤壁12345政务服务热线")
+    assert center[field] == value
+    assert center.get(f"{field}_bound") == bound
+
+
+def test_a_year_a_mechanism_started_is_not_the_centers_founding():
+    doc = page(
+        "鹤壁12345政务服务热线设有60个座席。自2021年5月启动干部轮值接听机制以来，共接听来电3万个。"
+    )
+    assert "founded_year" not in one(doc["centers"], "鹤壁12345政务服务热线")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("鹤壁服务外包产业园总占地面积600余亩，规划建设三个组团。", "area_km2", 0.4),
+        ("鹤壁服务外包产业园由示例集团投资12亿元兴建。", "investment_cny", 1_200_000_000),
+        ("鹤壁服务外包产业园项目总投入约8亿元人民币。", "investment_cny", 800_000_000),
+    ],
+)
+def test_park_figures_in_more_phrasings(sentence, field, value):
+    doc = page("鹤壁服务外包产业园正式开园。" + sentence)
+    park = one(doc["parks"], "鹤壁服务外包产业园")
+    assert park[field] == pytest.approx(value, rel=0.01)
