@@ -818,6 +818,9 @@ def _park_figures(
         if q is None:
             continue
         e, conf = subject(cstart + m.start(), None)
+        if e is not None and e.kind != "park" and conf <= 0.7:
+            # no center named in the sentence: 该项目 may be the park as well as the center
+            e, conf = subject(cstart + m.start(), "park")
         if e is None or e.kind != "park":
             continue
         value = q.value / 1_000_000 if fld == "area_km2" else q.value

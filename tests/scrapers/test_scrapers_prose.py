@@ -787,3 +787,14 @@ def test_park_figures_in_more_phrasings(sentence, field, value):
     doc = page("鹤壁服务外包产业园正式开园。" + sentence)
     park = one(doc["parks"], "鹤壁服务外包产业园")
     assert park[field] == pytest.approx(value, rel=0.01)
+
+
+def test_a_parks_figures_after_gai_xiangmu_go_to_the_park_when_no_center_is_named():
+    doc = page(
+        "鹤壁示例呼叫中心设有300个座席。"
+        "鹤壁服务外包产业基地位于淇滨区。该项目占地面积约15000平方米，总投资达6000万元。"
+    )
+    park = one(doc["parks"], "鹤壁服务外包产业基地")
+    assert park["investment_cny"] == 60_000_000
+    assert park["area_km2"] == pytest.approx(0.015)
+    assert "investment_cny" not in one(doc["centers"], "鹤壁示例呼叫中心")
