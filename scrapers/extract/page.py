@@ -148,9 +148,7 @@ def _profiles(markup: str) -> list[Entity]:
         values = check_record("centers", {k: v for k, v in raw.values.items() if k not in bad})
         values = {k: v for k, v in dict(values.values).items() if v is not None}
         name = values.pop("name", None)
-        if not name:
-            continue
-        e = Entity(kind="center", name=to_simplified(strip_pinyin(str(name))), mentions=1)
+        e = Entity(kind="center", name=to_simplified(strip_pinyin(str(name or ""))), mentions=1)
         e.confidence["name"] = CALIBRATION["profile"]
         if isinstance(values.get("city"), str):
             values["city"] = _prefecture(values["city"])
@@ -219,6 +217,27 @@ def calibrate(e: Entity, lang: str) -> bool:
     return True
 
 
+def _attach_nameless(profiles: list[Entity], prose: list[Entity]) -> None:
+    """A label/value profile without a name (``建立时间:1998年6月 人员数量:2000 座席数量:1800``)
+    describes the page's center when its prose names one center, or one more often than any
+    other: its labelled values are added where the prose has none."""
+    nameless = [p for p in profiles if not p.name]
+    centers = sorted((e for e in prose if e.kind == "center"), key=lambda e: -e.mentions)
+    if len(nameless) != 1 or not centers:
+        return
+    if len(centers) > 1 and centers[0].mentions <= centers[1].mentions:
+        return
+    center, profile = centers[0], nameless[0]
+    for k, v in profile.values.items():
+        if k.endswith("_bound") or k in center.values or k == "city":
+            continue  # the prose's own value and its city stay
+        center.values[k] = v
+        if f"{k}_bound" in profile.values:
+            center.values[f"{k}_bound"] = profile.values[f"{k}_bound"]
+        center.confidence[k] = profile.confidence.get(k, CALIBRATION["profile"])
+        center.evidence[k] = profile.evidence.get(k, "")
+
+
 def _merge_profiles(profiles: list[Entity], prose: list[Entity]) -> list[Entity]:
     """Profiles first (their labelled values win); a prose entity of the same name adds the
     values the profile lacks; on a profile page, prose entities named once are dropped."""
@@ -265,7 +284,9 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             if district and (district[1] >= 0.9 or (e.kind == "park" and district[1] >= 0.75)):
                 e.set("district", district[0], None, min(conf, district[1]), "")
             entities.append(e)
-        entities = _merge_profiles(_profiles(markup), entities)
+        profiles = _profiles(markup)
+        _attach_nameless(profiles, entities)
+        entities = _merge_profiles([p for p in profiles if p.name], entities)
         for item in read_incentives(simp):
             if city:
                 item["city"] = city

@@ -798,3 +798,15 @@ def test_a_parks_figures_after_gai_xiangmu_go_to_the_park_when_no_center_is_name
     assert park["investment_cny"] == 60_000_000
     assert park["area_km2"] == pytest.approx(0.015)
     assert "investment_cny" not in one(doc["centers"], "鹤壁示例呼叫中心")
+
+
+def test_a_profile_without_a_name_describes_the_one_center_of_the_prose():
+    text = (
+        "鹤壁示例银行客服中心是本地最大的客服中心。\n"
+        "所处行业:金融 建立时间:2003年5月 人员数量:650 座席数量:480 服务时间:7*24\n"
+        "鹤壁示例银行客服中心去年获得表彰。\n"
+    )
+    center = one(page(text)["centers"], "鹤壁示例银行客服中心")
+    assert (center["founded_year"], center["staff"], center["seats"]) == (2003, 650, 480)
+    two = text + "鹤壁样本保险客服中心也在本地。鹤壁样本保险客服中心设有90个座席。\n"
+    assert "staff" not in one(page(two)["centers"], "鹤壁示例银行客服中心")
