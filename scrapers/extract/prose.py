@@ -289,6 +289,17 @@ def _same_service(a: str, b: str) -> bool:
     return ca == cb or ca is None or cb is None
 
 
+def _short_form(short: str, long: str) -> bool:
+    """``携程网西南客服中心`` is a short form of ``携程旅行网西南客服中心``: the same first two
+    and last five characters, at most three characters left out, in the same order."""
+    if not 0 < len(long) - len(short) <= 3 or len(short) < 7:
+        return False
+    if short[:2] != long[:2] or short[-5:] != long[-5:]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def _key(name: str) -> str:
     return re.sub(r"[“”\"《》·\s()（）]", "", name).replace("项目", "")
 
@@ -318,7 +329,10 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
     keys = sorted(counts, key=len, reverse=True)
     parent: dict[str, str] = {}
     for i, k in enumerate(keys):
-        homes = [p for p in keys[:i] if k in p or _same_hotline(k, p) or _same_service(k, p)]
+        homes = [
+            p for p in keys[:i]
+            if k in p or _same_hotline(k, p) or _same_service(k, p) or _short_form(k, p)
+        ]  # fmt: skip
         if homes:
             roots = Counter(parent[p] for p in homes)
             parent[k] = max(roots, key=lambda r: (roots[r], counts[r]))
@@ -335,7 +349,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         for k in members:
             all_forms.update(forms[k])
         name = max(all_forms, key=lambda n: (city_in(n) is not None, all_forms[n], len(n)))
-        if len(_key(name)) < len(root) and _key(name) in root:  # the full name, not a short form
+        short = _key(name) in root or _short_form(_key(name), root)
+        if len(_key(name)) < len(root) and short:  # the full name, not a short form
             name = max((n for n in all_forms if _key(n) == root), key=lambda n: all_forms[n])
         for k in members:
             canon[k] = name

@@ -810,3 +810,12 @@ def test_a_profile_without_a_name_describes_the_one_center_of_the_prose():
     assert (center["founded_year"], center["staff"], center["seats"]) == (2003, 650, 480)
     two = text + "鹤壁样本保险客服中心也在本地。鹤壁样本保险客服中心设有90个座席。\n"
     assert "staff" not in one(page(two)["centers"], "鹤壁示例银行客服中心")
+
+
+def test_a_short_form_of_a_name_is_the_same_entity_named_by_its_full_form():
+    doc = page(
+        "示例旅行网华北客服中心落户鹤壁。示例网华北客服中心设有800个座席。"
+        "示例网华北客服中心员工1000余人。"
+    )
+    assert [c["name"] for c in doc["centers"]] == ["示例旅行网华北客服中心"]
+    assert doc["centers"][0]["seats"] == 800
