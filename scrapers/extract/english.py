@@ -36,6 +36,15 @@ CENTER = re.compile(
     rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national)\s+){{0,2}}|\s+)"
     r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
 )
+#: a planned figure (``plans to employ``, ``will hire``, ``aims to have``)
+_PLANNED = re.compile(
+    r"\b(?:plans?|planning|aims?|aiming|expects?|expected|is set|are set)\s+to\b|\bwill\b"
+)
+#: a company described as a center: ``Sample Communications Co, a call center providing …``
+APPOSED = re.compile(
+    rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,5}}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:call|contact|customer service)\s+cent(?:er|re)\b(?!s)"
+)
 #: ``the new call center of China Mobile``, ``one of the 10 call centers of …'s biggest booking
 #: company, Ctrip``: the organisation after ``of`` (and an apposition) names the center
 CENTER_OF = re.compile(
@@ -97,8 +106,8 @@ def _park_figures(park: Entity, sent: str, conf: float) -> None:
 
 
 STAFF = re.compile(
-    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+"
-    r"(?:\w+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
+    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d(?:[\d,]*\d)?)\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
     r"|(?:a\s+staff|a\s+workforce|a\s+team)\s+of\s+(?P<pre3>more than |over |about |nearly |some |around )?"
     r"(?P<n3>\d[\d,]*)"
@@ -318,6 +327,8 @@ def _figures(text: str, entities: list[Entity]) -> None:
             m = rx.search(sent)
             if not m:
                 continue
+            if fld == "staff" and _PLANNED.search(sent[: m.start()][-40:]):
+                continue  # plans to employ 7,500 staff: a plan, not the center's staff
             g = m.groupdict()
             n = g.get("n") or g.get("n2") or g.get("n3")
             pre = g.get("pre") or g.get("pre2") or g.get("pre3") or ""
@@ -455,6 +466,14 @@ def read_english(text: str) -> list[Entity]:
         name = f"{' '.join(words)} {tail}"
         if not any(name in k or k in name for k in found):
             found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in APPOSED.finditer(text):
+        words = m.group("org").split()
+        while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
+            words = words[1:]
+        name = " ".join(words)
+        if len(words) >= 2 and not _cities()[0].fullmatch(name):
+            if not any(name in k or k in name for k in found):
+                found[name] = Entity(kind="center", name=name, first=m.start())
     for m in HOTLINE.finditer(text):
         name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
         if not any(name in k or k in name for k in found):

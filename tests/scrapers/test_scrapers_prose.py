@@ -819,3 +819,13 @@ def test_a_short_form_of_a_name_is_the_same_entity_named_by_its_full_form():
     )
     assert [c["name"] for c in doc["centers"]] == ["示例旅行网华北客服中心"]
     assert doc["centers"][0]["seats"] == 800
+
+
+def test_english_a_company_described_as_a_call_center_and_its_planned_staff():
+    doc = en_page(
+        "The mayor visited Hebi Sample Communications Co, a call center providing travel "
+        "services in Qibin district. Hebi Sample Communications Co, founded in May 2016, "
+        "has 900 employees. Hebi Sample Communications Co plans to employ 4,000 staff later."
+    )
+    center = one(doc["centers"], "Hebi Sample Communications Co")
+    assert (center["founded_year"], center["staff"]) == (2016, 900)
