@@ -471,9 +471,9 @@ def read_english(text: str) -> list[Entity]:
         while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
             words = words[1:]
         name = " ".join(words)
-        if len(words) >= 2 and not _cities()[0].fullmatch(name):
-            if not any(name in k or k in name for k in found):
-                found[name] = Entity(kind="center", name=name, first=m.start())
+        known = any(name in k or k in name for k in found)
+        if len(words) >= 2 and not _cities()[0].fullmatch(name) and not known:
+            found[name] = Entity(kind="center", name=name, first=m.start())
     for m in HOTLINE.finditer(text):
         name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
         if not any(name in k or k in name for k in found):
