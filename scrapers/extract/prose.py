@@ -1215,6 +1215,42 @@ def _cny(text: str) -> float | None:
     return q.value if q is not None else None
 
 
+#: a tax rebate by year: ``第1年给予100%奖励``, ``第1-5年给予90%奖励`` (in a sentence about a tax)
+TAX_TIER = re.compile(
+    r"第(?P<a>\d{1,2})(?:\s*[-—至到~]\s*(?P<b>\d{1,2}))?年(?:内)?(?:给予|按|返还|奖励|奖补|补贴)?"
+    r"\s*(?P<p>\d{1,3}(?:\.\d+)?)\s*[%％]"
+)
+#: a tax not levied: ``免征营业税``, ``免征企业所得税``
+TAX_EXEMPT = re.compile(r"免征[\u4e00-\u9fff]{0,6}?税")
+#: rent support per square metre and month: ``按15元人民币/平方米月``, ``每平方米每月补贴10元``
+RENT = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)\s*元(?:人民币)?\s*/\s*(?:平方米|㎡|m2)\s*[·.]?\s*(?:/\s*)?月"
+    r"|每平方米每月(?:补贴|补助|给予)?\s*(?P<b>\d+(?:\.\d+)?)\s*元"
+)
+
+
+def _tax_and_rent(sentence: str, out: list[dict]) -> None:
+    """Tax rebates by year and tax exemptions (in a sentence that names a tax) and rent
+    support per square metre and month (in a sentence about rent), confidence 0.6."""
+    if "税" in sentence:
+        for m in TAX_TIER.finditer(sentence):
+            share = float(m.group("p")) / 100
+            if 0 < share <= 1:
+                years = int(m.group("b")) - int(m.group("a")) + 1 if m.group("b") else 1
+                out.append({"kind": "tax_rebate", "value": share, "unit": "fraction",
+                            "years": max(years, 1), "evidence": sentence.strip(),
+                            "confidence": 0.6})  # fmt: skip
+        if TAX_EXEMPT.search(sentence):
+            out.append({"kind": "tax_rebate", "value": 1.0, "unit": "fraction",
+                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+    if "租" in sentence:
+        for m in RENT.finditer(sentence):
+            amount = float(m.group("a") or m.group("b"))
+            if 0 < amount < 500:
+                out.append({"kind": "rent_reduction", "value": amount, "unit": "CNY/m2/month",
+                            "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+
+
 def read_incentives(s: str) -> list[dict]:
     """City-wide incentives: amounts per seat, per person hired or trained, certification
     support. A fund (``设立1亿元专项资金``) is not a per-seat amount: only an amount written per
@@ -1255,6 +1291,7 @@ def read_incentives(s: str) -> list[dict]:
                     )
                     out.append({"kind": kind, "value": amount, "unit": "CNY/person",
                                 "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+        _tax_and_rent(sentence, out)
     seen, unique = set(), []
     for item in out:
         key = (item["kind"], item["value"])

@@ -829,3 +829,18 @@ def test_english_a_company_described_as_a_call_center_and_its_planned_staff():
     )
     center = one(doc["centers"], "Hebi Sample Communications Co")
     assert (center["founded_year"], center["staff"]) == (2016, 900)
+
+
+def test_city_wide_tax_rebates_by_year_exemptions_and_rent_per_square_metre():
+    doc = page(
+        "鹤壁市出台呼叫中心扶持办法。以企业缴纳的地方税收为基数，第1年给予100%奖励，"
+        "第2-3年给予70%奖励。离岸呼叫业务免征营业税。"
+        "企业租用办公用房的，按12元/平方米·月的标准给予房租补贴。"
+        "对年营收首次超过500万元的企业给予奖励80%的荣誉称号。"
+    )
+    got = {(i["kind"], i["value"], i.get("years")) for i in doc["incentives"]}
+    assert ("tax_rebate", 1.0, 1) in got and ("tax_rebate", 0.7, 2) in got
+    exempt = page("鹤壁市对离岸呼叫业务免征营业税，鼓励企业承接国际业务。")["incentives"]
+    assert [(i["kind"], i["value"]) for i in exempt] == [("tax_rebate", 1.0)]
+    assert ("rent_reduction", 12.0, None) in got
+    assert all(i["kind"] != "tax_rebate" or i["value"] != 0.8 for i in doc["incentives"])
