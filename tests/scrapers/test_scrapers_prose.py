@@ -844,3 +844,8 @@ def test_city_wide_tax_rebates_by_year_exemptions_and_rent_per_square_metre():
     assert [(i["kind"], i["value"]) for i in exempt] == [("tax_rebate", 1.0)]
     assert ("rent_reduction", 12.0, None) in got
     assert all(i["kind"] != "tax_rebate" or i["value"] != 0.8 for i in doc["incentives"])
+
+
+def test_qizhong_among_them_is_cut_as_one_word():
+    doc = page("全市共有呼叫中心企业30家，其中鹤壁电信10000号呼叫中心设有500个座席。")
+    assert [c["name"] for c in doc["centers"]] == ["鹤壁电信10000号呼叫中心"]
