@@ -142,7 +142,10 @@ _SENT = re.compile(r"(?:[^.!?\n]|\.(?=[\w,]))+[.!?]?")
 
 
 #: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``)
-HOTLINE = re.compile(r"(?P<name>(?:[A-Z][a-z]+['’]s\s+)?(?<!\d)\d{4,6}\s+(?:service\s+)?hotline)\b")
+HOTLINE = re.compile(
+    r"(?P<name>(?:[A-Z][a-z]+['’]s\s+)?[“\"]?(?<!\d)\d{4,6}[”\"]?\s+"
+    r"(?:service\s+)?(?:hotline|service\s+cent(?:er|re)))\b"
+)
 #: ``<Org>, <apposition>, established a customer service center in Beijing in 2004``
 SET_UP = re.compile(
     r"\b(?:established|set up|opened|launched|announced|built)\s+(?:a|an)\s+(?:new\s+)?"

@@ -849,3 +849,14 @@ def test_city_wide_tax_rebates_by_year_exemptions_and_rent_per_square_metre():
 def test_qizhong_among_them_is_cut_as_one_word():
     doc = page("全市共有呼叫中心企业30家，其中鹤壁电信10000号呼叫中心设有500个座席。")
     assert [c["name"] for c in doc["centers"]] == ["鹤壁电信10000号呼叫中心"]
+
+
+def test_english_a_service_center_named_by_its_quoted_number():
+    doc = en_page(
+        'In Hebi, the "96888" service center answers calls round the clock. '
+        'The "96888" service center works with more than 400 operators in two shifts.'
+    )
+    (center,) = doc["centers"]
+    assert names_match(center["name"], "96888 service center")
+    assert (center["staff"], center["staff_bound"]) == (400, "min")
+    assert center["hours_per_day"] == 24
