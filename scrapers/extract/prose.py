@@ -407,6 +407,8 @@ STAFF = re.compile(
 STAFF_AFTER = re.compile(
     rf"{_STAFF_WORD}(?:共有|共|有|总数|人数)?(?:达到|达|为)?\s*(?P<pre>超过|逾|近|约)?(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)"
 )
+#: staff of a whole company or group (``公司员工已达3万余人``), not of its center
+_COMPANY_STAFF = re.compile(r"(?:公司|集团)[^，。；\d]{0,6}(?:员工|职工|人员)")
 DAILY_CALLS = re.compile(
     r"(?:日均|每天|每日|一天|日)(?P<mid>[^，。；！？\d]{0,10}?)(?P<pre>超过|逾|近|约|接近)?\s*"
     r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起)(?P<after>电话|来电|来电量)?"
@@ -686,15 +688,22 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 and not re.search(r"员工|话务员|客服|工作人员|接线员|受理员", clause)
             ):
                 continue
-            if fld == "staff" and re.search(
-                r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位|"
-                r"正在|端坐|值班|轮值|当天|此时|现场|同时在岗|每个班",
-                clause,
+            if (
+                fld == "staff"
+                and re.search(
+                    r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位|"
+                    r"正在|端坐|值班|轮值|当天|此时|现场|同时在岗|每个班|在线",
+                    clause,
+                )
+                or _COMPANY_STAFF.search(clause)
             ):
-                continue
+                continue  # a moment's count, or a whole company's staff
+            if fld == "seats" and re.search(r"在线|处于|正在|空闲|排队", clause):
+                continue  # 53个坐席处于整理状态: seats at a moment
             if fld == "daily_inbound_calls" and (
                 re.search(
-                    r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员", clause[: m.end()]
+                    r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员",
+                    clause[: m.end() + 8],
                 )
                 or not _CALL_WORD.search(
                     clause[max(0, m.start() - 4) : m.start()]
@@ -844,6 +853,8 @@ def _park_figures(
     m = JOBS.search(clause)
     if m and clause[max(0, m.start() - 2) : m.start()] == "新增":
         m = None  # 新增从业人员2万余人: the year's additions, not the park's jobs
+    if m and re.search(r"求职|招聘|专场|送岗|用工|招工", sentence):
+        m = None  # 企业提供岗位5668个 at a job fair: openings, not the park's jobs
     if m and not part:
         raw = m.group("v") or m.group("v2")
         post = m.group("post") or m.group("post2") or ""

@@ -860,3 +860,25 @@ def test_english_a_service_center_named_by_its_quoted_number():
     assert names_match(center["name"], "96888 service center")
     assert (center["staff"], center["staff_bound"]) == (400, "min")
     assert center["hours_per_day"] == 24
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("鹤壁示例客服中心隶属示例公司，公司员工已达2万余人。", "staff"),
+        ("鹤壁示例客服中心的大屏显示，目前有120名话务员在线。", "staff"),
+        ("鹤壁示例客服中心大厅里，还有40个坐席处于整理工单的状态。", "seats"),
+        ("鹤壁示例客服中心里，作为日均接听60通电话的话务员，她很忙。", "daily_inbound_calls"),
+    ],
+)
+def test_company_totals_moments_and_one_agents_figures_are_not_the_centers(text, field):
+    doc = page(text + "鹤壁示例客服中心服务全市。")
+    assert field not in one(doc["centers"], "鹤壁示例客服中心")
+
+
+def test_openings_at_a_job_fair_are_not_a_parks_jobs():
+    doc = page(
+        "鹤壁服务外包产业园规划面积2平方公里。"
+        "在鹤壁服务外包产业园举行的招聘专场上，园区企业提供岗位3000个。"
+    )
+    assert "jobs" not in one(doc["parks"], "鹤壁服务外包产业园")
