@@ -169,7 +169,7 @@ CALIBRATION = {
     "zh_name_facts": 0.85,
     "zh_name_support": 0.75,
     "zh_name_once": 0.6,
-    "en_name": 0.6,
+    "en_name": 0.8,
     "city_in_name": 0.9,
     "city_of_page": 0.75,
 }

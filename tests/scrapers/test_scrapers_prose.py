@@ -882,3 +882,15 @@ def test_openings_at_a_job_fair_are_not_a_parks_jobs():
         "在鹤壁服务外包产业园举行的招聘专场上，园区企业提供岗位3000个。"
     )
     assert "jobs" not in one(doc["parks"], "鹤壁服务外包产业园")
+
+
+def test_english_confidence_named_sentence_above_inferred_subject():
+    doc = en_page(
+        "Samplenet Customer Service Center opened in Hebi in 2015. "
+        "Samplenet Customer Service Center has 700 employees. "
+        "Agents there answer about 9,000 calls a day."
+    )
+    (center,) = doc["centers"]
+    assert center["confidence"] == 0.8  # English names: 33 of 35 right over the corpus
+    assert center["field_confidence"]["staff"] == 0.8  # the sentence names the center
+    assert center["field_confidence"]["daily_inbound_calls"] <= 0.6  # the page's only center
