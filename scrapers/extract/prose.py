@@ -1329,7 +1329,7 @@ _TENANT_BAD = re.compile(
 
 #: industries and kinds of firm a tenant list may name instead of companies
 _INDUSTRY_TERMS = re.compile(
-    r"金融|电信|通信|银行|保险|证券|物流|电子商务|制造|互联网|IT|BPO|ITO|KPO|业务流程|软件商|"
+    r"金融|电信|通信|银行|保险|证券|物流|电子商务|制造|互联网|IT|BPO|ITO|KPO|业务流程|独立软件商|软件商|"
     r"服务商|平台|技术|研发|数据|动漫|游戏|医药|教育|零售|能源|汽车"
 )
 
@@ -1359,7 +1359,7 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
                 name = _trim_head(raw)
                 if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
                     continue
-                if not _INDUSTRY_TERMS.sub("", _GENERIC_WORDS.sub("", name)):
+                if not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", name)):
                     continue  # 金融、电信、IT等企业: industries listed, not companies
                     continue
                 if _city_names()[0].fullmatch(name) or _districts()[0].fullmatch(name):
