@@ -619,10 +619,13 @@ def test_industries_listed_as_settlers_are_not_tenants():
     doc = page(
         "鹤壁呼叫中心产业园规划面积2平方公里。"
         "园区吸引了金融、电信、IT、物流等企业入驻，示例数码科技、样本信息等企业已入驻园区。"
+        "园区还引进了业务流程外包、独立软件商等企业。"
     )
     park = one(doc["parks"], "鹤壁呼叫中心产业园")
     assert set(park.get("tenants", [])) <= {"示例数码科技", "样本信息"}
-    assert not {"金融", "电信", "IT", "物流"} & set(park.get("tenants", []))
+    assert not {"金融", "电信", "IT", "物流", "业务流程外包", "独立软件商"} & set(
+        park.get("tenants", [])
+    )
 
 
 def test_a_hotline_named_by_place_and_number_needs_no_service_word():
