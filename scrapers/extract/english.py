@@ -19,8 +19,11 @@ from scrapers.extract.prose import Entity
 
 _CAP = r"[A-Z][\w'’.&-]*"
 _LINK = r"(?:of|and|&|the|in|for|by|de)"
+#: a place in brackets inside a name (``Hefei (Shushan) E-commerce Industrial Park``)
+_BRACKET = r"\([A-Z][\w'’-]*\)"
 PARK = re.compile(
-    rf"(?P<name>(?:The\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK}))*?\s+(?:Park|Base|Bases|Zone|Town|Valley))\b"
+    rf"(?P<name>(?:The\s+)?{_CAP}(?:\s+(?:{_CAP}|{_LINK}|{_BRACKET}))*?\s+"
+    r"(?:Park|Base|Bases|Zone|Town|Valley|Industry\s+Area|Industrial\s+Area))\b"
 )
 PARK_LOWER = re.compile(
     rf"(?P<name>{_CAP}\s+(?:[a-z][\w-]*\s+){{1,8}}?(?:industrial\s+)?(?:demonstration\s+)?(?:park|base|bases))\b"
@@ -30,15 +33,84 @@ _PARK_WORDS = re.compile(
     re.I,
 )
 CENTER = re.compile(
-    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:'s|’s)?\s+(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national)\s+){{0,2}}|\s+)"
+    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
+)
+#: a planned figure (``plans to employ``, ``will hire``, ``aims to have``)
+_PLANNED = re.compile(
+    r"\b(?:plans?|planning|aims?|aiming|expects?|expected|is set|are set)\s+to\b|\bwill\b"
+)
+#: a company described as a center: ``Sample Communications Co, a call center providing …``
+APPOSED = re.compile(
+    rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,5}}),\s+an?\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:call|contact|customer service)\s+cent(?:er|re)\b(?!s)"
+)
+#: ``the new call center of China Mobile``, ``one of the 10 call centers of …'s biggest booking
+#: company, Ctrip``: the organisation after ``of`` (and an apposition) names the center
+CENTER_OF = re.compile(
+    r"\b(?P<tail>call|customer service|contact)\s+cent(?:er|re)s?\s+of\s+"
+    r"(?:(?:[\w'’-]+\s+){0,6}?[\w'’-]+,\s+)?"
+    rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,2}})"
 )
 SEATS = re.compile(
-    r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)seats?\b"
+    r"(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)(?:-|\s)(?:seats?|workstations?)\b"
+    r"|\b(?:house|houses|accommodate|accommodates|hold|holds)\s+(?P<pre2>more than |over |about |nearly |some )?"
+    r"(?P<n2>\d[\d,]*)\s+(?:agents|operators|seats)\b"
 )
+#: a park's seats by a year: ``will house 10,000 agents by 2025``, ``20,000 seats by 2020``
+PARK_TARGET = re.compile(
+    r"(?:will|to|would)\s+(?:\w+\s+){0,3}?(?P<pre>more than |over |about |nearly |some )?(?P<n>\d[\d,]*)\s+"
+    r"(?:seats|agents|workstations)\s+by\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
+#: a park's area: ``covers an area of 3.5 square kilometers``, ``a 500-mu site``, ``120 hectares``
+PARK_AREA = re.compile(
+    r"(?:covers?|covering|occupies|occupying|spans?|spanning|planned area of|total area of|area of)\s+"
+    r"(?:an\s+area\s+of\s+)?(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*(?:\.\d+)?)"
+    r"(?:-|\s)(?P<u>square\s+kilometers?|square\s+kilometres?|sq\.?\s*km|km2|hectares?|mu)\b"
+)
+#: a park's floor area: ``a 50,000-square-metre facility``, ``80,000 square meters of office space``
+PARK_FLOOR = re.compile(
+    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*(?:\.\d+)?)(?:-|\s)"
+    r"(?:square[\s-]+met(?:er|re)s?|sq\.?\s*m|m2)\b(?=[^.]{0,30}?\b(?:facility|building|space|floor|office))"
+)
+_KM2 = {"square kilometer": 1.0, "square kilometre": 1.0, "sq km": 1.0, "sqkm": 1.0, "km2": 1.0,
+        "hectare": 0.01, "mu": 1 / 1500}  # fmt: skip
+
+
+def _park_figures(park: Entity, sent: str, conf: float) -> None:
+    """Area, floor area and seat targets of a park named in the sentence (confidence 0.7 at
+    most: English pages name a park's phases and its zone in the same breath)."""
+    conf = min(conf, 0.7)
+    m = PARK_TARGET.search(sent)
+    if m:
+        target = {"year": int(m.group("y")), "seats": int(m.group("n").replace(",", ""))}
+        if _BOUND.get((m.group("pre") or "").lower()):
+            target["seats_bound"] = _BOUND[(m.group("pre") or "").lower()]
+        targets = park.values.setdefault("seat_targets", [])
+        if all(t.get("year") != target["year"] for t in targets):
+            targets.append(target)
+            park.confidence["seat_targets"] = conf
+            park.evidence.setdefault("seat_targets", sent.strip())
+    m = PARK_AREA.search(sent)
+    if m and not re.search(r"\bphase\b|\bbuilding\b|\btower\b", sent, re.I):
+        # a phase's or a building's area is not the park's
+        unit = re.sub(r"s$", "", re.sub(r"\s+", " ", m.group("u").lower().replace(".", "")))
+        factor = _KM2.get(unit) or _KM2.get(unit.replace(" ", ""))
+        if factor:
+            value = round(float(m.group("n").replace(",", "")) * factor, 4)
+            park.set("area_km2", value, _BOUND.get((m.group("pre") or "").lower()), conf, sent)
+    m = PARK_FLOOR.search(sent)
+    if m and not re.search(r"\bphase\b", sent, re.I):
+        value = int(float(m.group("n").replace(",", "")))
+        park.set("floor_area_m2", value, _BOUND.get((m.group("pre") or "").lower()), conf, sent)
+
+
 STAFF = re.compile(
-    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+"
-    r"(?:\w+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
+    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d(?:[\d,]*\d)?)\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
+    r"|(?:a\s+staff|a\s+workforce|a\s+team)\s+of\s+(?P<pre3>more than |over |about |nearly |some |around )?"
+    r"(?P<n3>\d[\d,]*)"
 )
 _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -53,7 +125,8 @@ FOUNDED = re.compile(
 )
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service)"
+    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_BRACKET})){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service|"
+    r"Customer\s+Interaction|Customer\s+Care|Customer\s+Experience)"
     r"\s+Cent(?:er|re))\b"
 )
 HOURS = re.compile(r"24 hours a day|24/7|round the clock|around the clock|24-hour")
@@ -69,7 +142,10 @@ _SENT = re.compile(r"(?:[^.!?\n]|\.(?=[\w,]))+[.!?]?")
 
 
 #: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``)
-HOTLINE = re.compile(r"(?P<name>(?:[A-Z][a-z]+['’]s\s+)?(?<!\d)\d{4,6}\s+(?:service\s+)?hotline)\b")
+HOTLINE = re.compile(
+    r"(?P<name>(?:[A-Z][a-z]+['’]s\s+)?[“\"]?(?<!\d)\d{4,6}[”\"]?\s+"
+    r"(?:service\s+)?(?:hotline|service\s+cent(?:er|re)))\b"
+)
 #: ``<Org>, <apposition>, established a customer service center in Beijing in 2004``
 SET_UP = re.compile(
     r"\b(?:established|set up|opened|launched|announced|built)\s+(?:a|an)\s+(?:new\s+)?"
@@ -128,7 +204,7 @@ _COMPANY = re.compile(
     r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Co\.|Inc\.|Ltd\.|Corp\.|Corporation|Group))"
 )
 _ITS_CENTER = re.compile(
-    r"\b(?:the company|the firm|its)['’]?s?\s+(?P<tail>(?:call|customer service|contact)\s+cent(?:er|re))"
+    r"\b(?:the company|the firm|its)['’]?s?\s+(?:(?:new|largest|biggest|first|main|own)\s+)?(?P<tail>(?:call|customer service|contact)\s+cent(?:er|re))"
     r"(?:\s+in\s+(?P<city>[A-Z][\w'’]+))?"
 )
 
@@ -213,14 +289,30 @@ def _tenants(text: str, entities: list[Entity]) -> None:
         park.confidence["tenants"] = 0.5
 
 
+_TAIL_EN = re.compile(r"\s+((?:call|customer service|contact)\s+cent(?:er|re))$")
+
+
+def _said_as(name: str, sent: str) -> bool:
+    """A center named ``<Org> call center`` said as ``<Org>'s new call center`` or ``the call
+    center of <Org>``."""
+    m = _TAIL_EN.search(name)
+    if not m:
+        return False
+    org, tail = re.escape(name[: m.start()]), re.escape(m.group(1))
+    return bool(re.search(rf"{org}['’]s\s+(?:[a-z-]+\s+){{0,2}}{tail}|{tail}s?\s+of\s+{org}", sent))
+
+
 def _figures(text: str, entities: list[Entity]) -> None:
     """Seats, staff and founding year of the entity named in the sentence (or the only center)."""
     centers = [e for e in entities if e.kind == "center"]
     for sm in _SENT.finditer(text):
         sent = sm.group(0)
-        if re.search(r"China's|China’s|nationwide|industry|whole city|totally|in total", sent):
+        if re.search(
+            r"China['’]s(?!\s+[A-Z]\w+\s+province)|nationwide|industry|whole city|totally|in total",
+            sent,
+        ):  # China's (market), but not "in China's Jiangsu province" (a place)
             continue
-        named = [e for e in entities if e.name in sent]
+        named = [e for e in entities if e.name in sent or _said_as(e.name, sent)]
         if len(named) == 1:
             subject, conf = named[0], 0.8
         elif not named and len(centers) == 1:
@@ -231,13 +323,18 @@ def _figures(text: str, entities: list[Entity]) -> None:
             m = FOUNDED.search(sent)
             if m and len(named) == 1:
                 subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
+            if len(named) == 1:
+                _park_figures(subject, sent, conf)
             continue
         for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
             m = rx.search(sent)
             if not m:
                 continue
-            n = m.groupdict().get("n") or m.groupdict().get("n2")
-            pre = m.groupdict().get("pre") or m.groupdict().get("pre2") or ""
+            if fld == "staff" and _PLANNED.search(sent[: m.start()][-40:]):
+                continue  # plans to employ 7,500 staff: a plan, not the center's staff
+            g = m.groupdict()
+            n = g.get("n") or g.get("n2") or g.get("n3")
+            pre = g.get("pre") or g.get("pre2") or g.get("pre3") or ""
             subject.set(fld, int(n.replace(",", "")), _BOUND.get(pre.lower()), conf, sent)
         if HOURS.search(sent):
             subject.set("hours_per_day", 24, None, conf, sent)
@@ -263,6 +360,10 @@ def _figures(text: str, entities: list[Entity]) -> None:
 _OTHER_SUBJECT = re.compile(
     r"(?!(?:The|It|Its|In|Since|Launched|Set|Opened)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:was|were|is|has|had)\b"
 )
+
+
+#: a company whose name starts with China (China Mobile, China Merchants Bank): China stays
+_STATE_FIRM = re.compile(r"China\s+(?!Call\b|Customer\b|Contact\b|Service\b)[A-Z][a-z]+\b")
 
 
 _GENERIC_ORG = re.compile(
@@ -330,7 +431,7 @@ def read_english(text: str) -> list[Entity]:
     for m in CENTER_CAP.finditer(text):
         name = re.sub(r"\s+", " ", m.group("name")).strip()
         words = name.split()
-        while words and _GENERIC_ORG.match(words[0]):
+        while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
             words = words[1:]
         name = " ".join(words).split(". ")[-1]
         if (
@@ -348,10 +449,34 @@ def read_english(text: str) -> list[Entity]:
         if not words:
             continue
         words[-1] = re.sub(r"['’]s$", "", words[-1])
+        if _cities()[0].fullmatch(" ".join(words)):
+            continue  # the Luoyang call center: a center described by its city, not named
         name = f"{' '.join(words)} {m.group('tail')}"
         if any(name in k or k in name for k in found):
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in CENTER_OF.finditer(text):
+        words = re.split(r"[.,;:]\s", m.group("org") + " ")[0].rstrip(".").split()
+        while words and _GENERIC_ORG.match(words[0]):
+            words = words[1:]
+        if not words or _cities()[0].fullmatch(" ".join(words)):
+            continue
+        tail = (
+            text[m.start("tail") : m.end("tail")]
+            + " "
+            + ("centre" if "centre" in m.group(0) else "center")
+        )
+        name = f"{' '.join(words)} {tail}"
+        if not any(name in k or k in name for k in found):
+            found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in APPOSED.finditer(text):
+        words = m.group("org").split()
+        while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
+            words = words[1:]
+        name = " ".join(words)
+        known = any(name in k or k in name for k in found)
+        if len(words) >= 2 and not _cities()[0].fullmatch(name) and not known:
+            found[name] = Entity(kind="center", name=name, first=m.start())
     for m in HOTLINE.finditer(text):
         name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
         if not any(name in k or k in name for k in found):

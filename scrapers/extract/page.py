@@ -32,9 +32,12 @@ from scrapers.extract.names import names_match
 from scrapers.extract.profile import build_profiles
 from scrapers.extract.prose import (
     Entity,
+    _city_names,
     city_in,
     find_district,
+    in_province,
     page_city,
+    province_named,
     read_incentives,
     read_prose,
 )
@@ -125,6 +128,17 @@ def language(text: str) -> str:
     return "en" if latin > 50 and latin > 5 * cjk else "zh"
 
 
+def _prefecture(city: str) -> str:
+    """A profile's city written with its province as its prefecture (``广东广州`` -> 广州市);
+    a city's own name, or a value naming no single prefecture, stays as written."""
+    lookup = _city_names()[1]
+    if to_simplified(city) in lookup:
+        return city  # a city's own name (杭州, 杭州市) stays as written
+    found = {m.group(0) for m in _city_names()[0].finditer(to_simplified(city))}
+    full = {lookup[f] for f in found}
+    return full.pop() if len(full) == 1 else city
+
+
 def _profiles(markup: str) -> list[Entity]:
     """Label/value profiles as entities (values typed by ``check_record``)."""
     out = []
@@ -134,10 +148,10 @@ def _profiles(markup: str) -> list[Entity]:
         values = check_record("centers", {k: v for k, v in raw.values.items() if k not in bad})
         values = {k: v for k, v in dict(values.values).items() if v is not None}
         name = values.pop("name", None)
-        if not name:
-            continue
-        e = Entity(kind="center", name=to_simplified(strip_pinyin(str(name))), mentions=1)
+        e = Entity(kind="center", name=to_simplified(strip_pinyin(str(name or ""))), mentions=1)
         e.confidence["name"] = CALIBRATION["profile"]
+        if isinstance(values.get("city"), str):
+            values["city"] = _prefecture(values["city"])
         for k, v in values.items():
             if k in _CENTER_FIELDS or k.endswith("_bound"):
                 e.values[k] = v
@@ -155,7 +169,7 @@ CALIBRATION = {
     "zh_name_facts": 0.85,
     "zh_name_support": 0.75,
     "zh_name_once": 0.6,
-    "en_name": 0.6,
+    "en_name": 0.8,
     "city_in_name": 0.9,
     "city_of_page": 0.75,
 }
@@ -203,6 +217,27 @@ def calibrate(e: Entity, lang: str) -> bool:
     return True
 
 
+def _attach_nameless(profiles: list[Entity], prose: list[Entity]) -> None:
+    """A label/value profile without a name (``建立时间:1998年6月 人员数量:2000 座席数量:1800``)
+    describes the page's center when its prose names one center, or one more often than any
+    other: its labelled values are added where the prose has none."""
+    nameless = [p for p in profiles if not p.name]
+    centers = sorted((e for e in prose if e.kind == "center"), key=lambda e: -e.mentions)
+    if len(nameless) != 1 or not centers:
+        return
+    if len(centers) > 1 and centers[0].mentions <= centers[1].mentions:
+        return
+    center, profile = centers[0], nameless[0]
+    for k, v in profile.values.items():
+        if k.endswith("_bound") or k in center.values or k == "city":
+            continue  # the prose's own value and its city stay
+        center.values[k] = v
+        if f"{k}_bound" in profile.values:
+            center.values[f"{k}_bound"] = profile.values[f"{k}_bound"]
+        center.confidence[k] = profile.confidence.get(k, CALIBRATION["profile"])
+        center.evidence[k] = profile.evidence.get(k, "")
+
+
 def _merge_profiles(profiles: list[Entity], prose: list[Entity]) -> list[Entity]:
     """Profiles first (their labelled values win); a prose entity of the same name adds the
     values the profile lacks; on a profile page, prose entities named once are dropped."""
@@ -241,7 +276,7 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             own = city_in(e.name)
             if own:
                 e.set("city", own, None, CALIBRATION["city_in_name"], e.name)
-            elif city:
+            elif city and in_province(city, province_named(e.name) or ""):
                 e.set("city", city, None, min(conf, CALIBRATION["city_of_page"]), "")
             district = find_district(simp, e.name, e.values.get("city"))
             if district and district[0] == e.values.get("city"):
@@ -249,7 +284,9 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             if district and (district[1] >= 0.9 or (e.kind == "park" and district[1] >= 0.75)):
                 e.set("district", district[0], None, min(conf, district[1]), "")
             entities.append(e)
-        entities = _merge_profiles(_profiles(markup), entities)
+        profiles = _profiles(markup)
+        _attach_nameless(profiles, entities)
+        entities = _merge_profiles([p for p in profiles if p.name], entities)
         for item in read_incentives(simp):
             if city:
                 item["city"] = city

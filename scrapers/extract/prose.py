@@ -54,7 +54,9 @@ PARK_WORD = (
     r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
     r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|开发园|外包城|软件城|科技城|数据城|呼叫城|基地|园区)"
 )
-_TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?)|(?P<p>{PARK_WORD})")
+#: a hotline named by its number needs no service word (``南京12345热线``, ``“12333”热线``)
+_NUMBERED_HOTLINE = r"(?<=\d)热线|(?<=\d[”\"])热线"
+_TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?|{_NUMBERED_HOTLINE})|(?P<p>{PARK_WORD})")
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
 _NOT_ENTITY_AFTER = re.compile(
     r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会|示范席)"
@@ -62,9 +64,9 @@ _NOT_ENTITY_AFTER = re.compile(
 _STOPS = re.compile(
     r"提供商|服务商|运营商|供应商|扩大|加速|上报|报送|承接|形成|加强|投身|提起|离不开|开辟|吸引|叫响|打响|擦亮|做大|做强|壮大|培育|聚集|集聚|拓展|"
     r"进一步|明年|去年|近年|当年|"
-    r"走进|走近|来到|进入|并入|纳入|转入|接入|融入|改为|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对|从|由|以|即|称|"
+    r"走进|走近|来到|进入|并入|纳入|转入|接入|融入|改为|责任|但|位于|地处|落户|落户于|坐落于|选址|是|为|在|于|的|了|将|把|向|对(?!外)|从|由|以|即|称|"
     r"说|表示|介绍|获悉|了解|建设|建成|建立|打造|成立|开通|设立|启动|推进|举行|签约|入驻|进驻|引进|"
-    r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
+    r"参观|考察|通过|作为|成为|这个|这里|这|那|该|其中|其|各|每|首个|首家|第一个|一家|一个|大型|最大|"
     r"全球|世界|国内|全国|全省|全市|我市|本市|目前|已|正在|还|也|和|与|及|以及|并|等|着|拥有|"
     r"(?<!限)有(?!限)|[一二两三四五六七八九十几\d]+[个家座所]|\d+月\d+日(?:电|讯)?|记者|报道|"
     r"关于|推动|促进|加快|发展|实现|提供|服务于|负责|承担|依托|利用|通过|包括|其中|如|像|比如|"
@@ -72,6 +74,7 @@ _STOPS = re.compile(
     r"主要|重点|专门|专业|大型|新一代|一批|一座|多家|知名|省级|国家级|市级|区级|"
     r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
     r"首批|四大|五大|三大|十大|几大|未来|规划|满足|根据|安排|轮流|接听|随着|随著|而|率先|整合|欲|做|能|可以|可|"
+    r"探访|揭秘|聚焦|走访|调研|视察|深入|当前|整个|相关|有关|上述|因(?!特)|至|给|"
     r"\d+条|\d+年|\d+人|完成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|(?<![数根依证单])据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
 )
 _CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
@@ -87,9 +90,11 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^，,；;]+")
 _SCOPE = re.compile(
     r"全市|全省|全国|全区|全县|我市|我省|我国|全球|全行业|国内|产业集群|集群|累计|共有.{0,6}呼叫中心|"
-    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年(?!无休)|年均(?!达)|一年|今年以来|月份|季度|"
+    r"呼叫中心.{0,4}数量|市场规模|行业|城市|各地|整个|总计|全年(?!无休)|年均(?!达)|一年(?!365|四季)|今年以来|月份|季度|"
     r"[一二两三四五六七八九十\d]+个月|开通以来|上线以来|运行以来|以来"
 )
+#: the scope that makes a rate not the center's: a whole market (a year's rate is the center's)
+_RATE_SCOPE = re.compile(r"全市|全省|全国|全区|全县|我市|我省|我国|全球|全行业|国内|行业|各地|城市")
 _PARK_PART = re.compile(
     r"一期|二期|三期|首期|起步区|大厦|大楼|楼宇|一栋|一座|厂房|公寓|配套|产业区|办公用房|样板区|示范区内|其中"
 )
@@ -139,7 +144,7 @@ class _Mention:
     in_title: bool = False
 
 
-_TRAILING_NUMBER = re.compile(r"\d{4,6}(?![\d.%万个元年])")
+_TRAILING_NUMBER = re.compile(r"\d{4,6}(?![\d.%万个元年])(?![“”\"]?[\u4e00-\u9fff]{0,6}热线)")
 _HOURS_IN_NAME = re.compile(r"(?:7\s*[×x*]\s*)?24小时")
 
 
@@ -148,6 +153,12 @@ def _trim_head(head: str) -> str:
     cut = 0
     for m in _STOPS.finditer(head):
         word = m.group(0)
+        if (
+            word in ("全球", "全国")
+            and m.end() == len(head)
+            and re.search(r"[\u4e00-\u9fff)）]{2}$", head[: m.start()])
+        ):
+            continue  # 中国银行(西安)全球客服中心: a scope word inside a named center
         if word in ("和", "与", "及"):
             before, after = head[: m.start()], head[m.end() :]
             if _CONJ_KEEP.search(before) and (_CONJ_NEXT.search(after) or not after):
@@ -188,6 +199,19 @@ def _mentions(s: str) -> list[_Mention]:
         taken_until = end
         if head.count("“") == head.count("”") + 1 and s[end : end + 1] == "”":
             head = head.replace("“", "")  # “云服务小镇”: the quote closes after the entity word
+        if m.group(0) == "热线" and re.search(CENTER_WORD, head):
+            continue  # 江宁分中心12345热线: the hotline of the center named before it
+        number_at = _NUMBER_IN_HEAD.search(head)
+        if m.group("c") and number_at and number_at.start() > 0:
+            before = head[: number_at.start()]
+            if not anchored(before) or _ORG_ALONE.fullmatch(before):
+                head = head[number_at.start() :]  # 用心守护“12345”热线, 公司10086服务热线
+                name = head + s[m.start() : end]
+        if _INDUSTRY_PAIR.search(head):
+            continue  # 大数据服务外包及呼叫中心(产业): two industries, not a center
+        if _SEATS_IN_NAME.search(head):
+            head = _SEATS_IN_NAME.sub("", head)  # 临港商务区500坐席呼叫中心: its size, not its name
+            name = head + s[m.start() : end]
         if len(head) < 2 or _GENERIC_HEAD.match(head) or head.count("“") != head.count("”"):
             continue
         if re.fullmatch(r"[\d“”\"]+", head):
@@ -210,6 +234,17 @@ def _mentions(s: str) -> list[_Mention]:
                 continue
         out.append(_Mention(m.start() - len(head), end, name, kind, in_title))
     return out
+
+
+#: a hotline number in a head; what comes before it must name a place or an organisation
+_NUMBER_IN_HEAD = re.compile(r"[“\"]?\d{4,6}[”\"]?")
+_ORG_ALONE = re.compile(r"公司|集团|单位|部门")
+#: an entity word right after 及/与/和/、 ends a list of industries (``服务外包及呼叫中心``)
+_INDUSTRY_PAIR = re.compile(r"[及与和、]$")
+#: a size inside a name (``500坐席呼叫中心``, ``千席客服中心``) describes it
+_SEATS_IN_NAME = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十百千万]+)\s*(?:个)?(?:坐席|座席|席位|席)$"
+)
 
 
 _ZONE = re.compile(
@@ -254,8 +289,19 @@ def _same_service(a: str, b: str) -> bool:
     return ca == cb or ca is None or cb is None
 
 
+def _short_form(short: str, long: str) -> bool:
+    """``携程网西南客服中心`` is a short form of ``携程旅行网西南客服中心``: the same first two
+    and last five characters, at most three characters left out, in the same order."""
+    if not 0 < len(long) - len(short) <= 3 or len(short) < 7:
+        return False
+    if short[:2] != long[:2] or short[-5:] != long[-5:]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def _key(name: str) -> str:
-    return re.sub(r"[“”\"《》·\s]", "", name).replace("项目", "")
+    return re.sub(r"[“”\"《》·\s()（）]", "", name).replace("项目", "")
 
 
 def _count_hotline_numbers(s: str, entities: dict[str, Entity]) -> None:
@@ -283,7 +329,10 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
     keys = sorted(counts, key=len, reverse=True)
     parent: dict[str, str] = {}
     for i, k in enumerate(keys):
-        homes = [p for p in keys[:i] if k in p or _same_hotline(k, p) or _same_service(k, p)]
+        homes = [
+            p for p in keys[:i]
+            if k in p or _same_hotline(k, p) or _same_service(k, p) or _short_form(k, p)
+        ]  # fmt: skip
         if homes:
             roots = Counter(parent[p] for p in homes)
             parent[k] = max(roots, key=lambda r: (roots[r], counts[r]))
@@ -299,8 +348,9 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         all_forms: Counter = Counter()
         for k in members:
             all_forms.update(forms[k])
-        name = max(all_forms, key=lambda n: (all_forms[n], city_in(n) is not None, len(n)))
-        if len(_key(name)) < len(root) and _key(name) in root:  # the full name, not a short form
+        name = max(all_forms, key=lambda n: (city_in(n) is not None, all_forms[n], len(n)))
+        short = _key(name) in root or _short_form(_key(name), root)
+        if len(_key(name)) < len(root) and short:  # the full name, not a short form
             name = max((n for n in all_forms if _key(n) == root), key=lambda n: all_forms[n])
         for k in members:
             canon[k] = name
@@ -328,7 +378,7 @@ class _Ctx:
 # ------------------------------------------------------------------ figure rules
 
 _SEAT_WORD = (
-    r"(?:个)?(?:呼叫|人工|接听|服务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席|工位)"
+    r"(?:个)?(?:呼叫|人工|接听|服务|话务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席|工位)"
 )
 SEATS = re.compile(rf"{_PRE}(?P<n>{_NUM}\s*万?){_POST}{_SEAT_WORD}(?!员|人员)(?P<post2>以上|左右)?")
 SEATS_AFTER = re.compile(
@@ -357,6 +407,8 @@ STAFF = re.compile(
 STAFF_AFTER = re.compile(
     rf"{_STAFF_WORD}(?:共有|共|有|总数|人数)?(?:达到|达|为)?\s*(?P<pre>超过|逾|近|约)?(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)"
 )
+#: staff of a whole company or group (``公司员工已达3万余人``), not of its center
+_COMPANY_STAFF = re.compile(r"(?:公司|集团)[^，。；\d]{0,6}(?:员工|职工|人员)")
 DAILY_CALLS = re.compile(
     r"(?:日均|每天|每日|一天|日)(?P<mid>[^，。；！？\d]{0,10}?)(?P<pre>超过|逾|近|约|接近)?\s*"
     r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起)(?P<after>电话|来电|来电量)?"
@@ -366,10 +418,11 @@ DAILY_CALLS = re.compile(
 DAILY_CALLS_CONFIDENCE = 0.6
 _CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话")
 ANSWER_RATE = re.compile(
-    r"(?:一次)?接通率(?:达到|达|为|保持在|在)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
+    r"(?:一次|人工)?(?:接通率|接听率)(?:平均|年均|始终|均)?(?:达到|达|为|保持在|在)?\s*(?:高达)?"
+    r"(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
 CSAT = re.compile(
-    r"满意率(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?\s*(?P<pre>超过|超)?"
+    r"(?:满意率|满意度)(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?\s*(?P<pre>超过|超)?"
     r"(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
 #: handling time of one call: ``平均通话时长为180秒``, ``一个电话的时长基本在3分钟左右``,
@@ -386,7 +439,7 @@ FOUNDED = re.compile(
 )
 AREA = re.compile(
     rf"(?:规划面积|占地面积|总占地面积|占地|总体建设规模|建设规模|规划用地|用地面积|总面积)(?:为|达到|达)?\s*"
-    rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?(?:平方公里|平方千米|亩|公顷|平方米)(?:多|左右|以上)?)"
+    rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?(?:余|多)?(?:平方公里|平方千米|亩|公顷|平方米)(?:多|左右|以上)?)"
 )
 AREA_BEFORE = re.compile(
     rf"(?P<v>(?:超过|逾|约|近)?(?:超)?{_NUM}\s*(?:万)?(?:亩|平方公里))(?:多|以上)?的?(?:园区|基地|产业园)"
@@ -396,7 +449,8 @@ FLOOR = re.compile(
     rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?平方米(?:多|左右|以上)?)"
 )
 INVEST = re.compile(
-    rf"总投资(?:额)?(?:为|达到|达)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元(?:人民币)?(?:以上|左右)?)"
+    rf"(?:总投资(?:额)?|总投入)(?:为|达到|达)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元(?:人民币)?(?:以上|左右)?)"
+    rf"|投资\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元)(?:人民币)?(?:兴建|建设|建成|打造|新建)"
 )
 JOBS = re.compile(
     rf"(?:就业岗位|工作岗位|岗位|就业|从业人数|从业人员|就业人数)(?:达到|达|为|共)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
@@ -539,18 +593,26 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
             if not scoped and (_HAS_NUMBER.search(clause) or _HOURS_WORDS.search(clause)):
                 _center_figures(ctx, clause, cstart, subject, sentence)
                 _park_figures(ctx, clause, cstart, subject, sentence, head_part)
+            elif scoped and not _RATE_SCOPE.search(clause):
+                _center_rates(clause, cstart, subject, sentence)
         _founded_sentence(ctx, sentence, off, inside)
         _awards(ctx, sentence, off, inside)
         for m in inside:
             e = entities[canon[_key(m.name)]]
             ctx.last[e.kind] = e
     read_placed_districts(s, ctx, mentions)
-    generic = [n for n, e in entities.items() if _generic(e)]
+    generic = [
+        n for n, e in entities.items()
+        if _generic(e)
+        or _NOT_A_NAME.search(n)
+        or (not anchored(n) and e.mentions < NAMED_OFTEN)
+    ]  # fmt: skip
     kept = [e for n, e in entities.items() if n not in generic and e.kind == "center"]
     for name in generic:
         e = entities.pop(name)
         if e.kind == "center" and e.name.endswith("热线") and len(kept) == 1:
             _fold_into(e, kept[0])  # 改为非紧急救助服务热线: the page's one hotline, described
+    _fold_bare_hotlines(entities)
     _drop_quoted_aliases(s, entities)
     read_tenants(s, [e for e in entities.values()])
     for e in entities.values():
@@ -570,6 +632,31 @@ def _fold_into(described: Entity, center: Entity) -> None:
             continue
         center.set(k, v, described.values.get(f"{k}_bound"),
                    min(described.confidence.get(k, 0.6), 0.6), described.evidence.get(k, ""))  # fmt: skip
+
+
+_BARE_HOTLINE = re.compile(r"[“”\"]?\d{4,6}[“”\"]?热线$")
+
+
+def _fold_bare_hotlines(entities: dict[str, Entity]) -> None:
+    """A hotline named only by its place and number (``哈尔滨“12345”热线``) on a page that
+    names one other center of that place (``哈尔滨市长公开电话受理中心``) is that center's
+    number: its mentions and figures go to the named center."""
+    for name, e in list(entities.items()):
+        m = _BARE_HOTLINE.search(name)
+        if e.kind != "center" or not m:
+            continue
+        place = city_in(name)
+        if not place or len(_city_names()[0].sub("", name[: m.start()]).strip("市")) > 0:
+            continue  # 人社12333热线: more than a place before the number
+        others = [
+            o for n, o in entities.items()
+            if n != name and o.kind == "center" and city_in(n) == place
+            and not _HOTLINE.search(n) and not _generic(o)
+        ]  # fmt: skip
+        if len(others) == 1:
+            others[0].mentions += e.mentions
+            _fold_into(e, others[0])
+            del entities[name]
 
 
 def _drop_quoted_aliases(s: str, entities: dict[str, Entity]) -> None:
@@ -601,17 +688,28 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 and not re.search(r"员工|话务员|客服|工作人员|接线员|受理员", clause)
             ):
                 continue
-            if fld == "staff" and re.search(
-                r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位|"
-                r"正在|端坐|值班|轮值|当天|此时|现场|同时在岗|每个班",
-                clause,
+            if (
+                fld == "staff"
+                and re.search(
+                    r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位|"
+                    r"正在|端坐|值班|轮值|当天|此时|现场|同时在岗|每个班|在线",
+                    clause,
+                )
+                or _COMPANY_STAFF.search(clause)
             ):
-                continue
+                continue  # a moment's count, or a whole company's staff
+            if fld == "seats" and re.search(r"在线|处于|正在|空闲|排队", clause):
+                continue  # 53个坐席处于整理状态: seats at a moment
             if fld == "daily_inbound_calls" and (
                 re.search(
-                    r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员", clause[: m.end()]
+                    r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员",
+                    clause[: m.end() + 8],
                 )
-                or not _CALL_WORD.search((m.group("mid") or "") + (m.group("after") or ""))
+                or not _CALL_WORD.search(
+                    clause[max(0, m.start() - 4) : m.start()]
+                    + (m.group("mid") or "")
+                    + (m.group("after") or "")
+                )
             ):
                 continue
             got = _count(m)
@@ -654,6 +752,12 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             seconds = float(m.group("v")) * (60 if m.group("u") == "分钟" else 1)
             bound = "approx" if m.group("about") or m.group("post") else None
             e.set("aht_seconds", int(round(seconds)), bound, min(conf, 0.7), sentence)
+    _center_rates(clause, cstart, subject, sentence)
+
+
+def _center_rates(clause: str, cstart: int, subject, sentence: str) -> None:
+    """Answer rate, satisfaction and opening hours of the clause's center (also read in a
+    clause about a period, ``全年接通率保持在97%以上``: a year's rate is the center's)."""
     if ANSWER_RATE.search(clause) or CSAT.search(clause) or HOURS_24.search(clause):
         e, conf = subject(cstart, "center")
         if e is None:
@@ -674,7 +778,15 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 e.set("days_per_week", 7, None, conf, sentence)
 
 
+#: more seats than any one park holds (and more than two jobs a seat): a province's, a city's
+#: or an industry's total
+PARK_MAX = 200_000
+PARK_MAX_JOBS = 2 * PARK_MAX
+
+
 def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence: str) -> None:
+    if value > PARK_MAX:
+        return
     at = sentence.find(clause)
     previous = re.split(r"[，,；;]", sentence[: max(at, 0)].rstrip("，,；;"))[-1] if at > 0 else ""
     phase = re.search(r"(?:第?[一二三四]|首)期", clause) or re.search(
@@ -726,10 +838,13 @@ def _park_figures(
         m = rx.search(clause)
         if not m or part or _OF_NEXT_CENTER.match(clause, m.end()):
             continue
-        q = _quantity(parse, m.group("v"))
+        q = _quantity(parse, m.group("v") or m.groupdict().get("v2") or "")
         if q is None:
             continue
         e, conf = subject(cstart + m.start(), None)
+        if e is not None and e.kind != "park" and conf <= 0.7:
+            # no center named in the sentence: 该项目 may be the park as well as the center
+            e, conf = subject(cstart + m.start(), "park")
         if e is None or e.kind != "park":
             continue
         value = q.value / 1_000_000 if fld == "area_km2" else q.value
@@ -738,12 +853,14 @@ def _park_figures(
     m = JOBS.search(clause)
     if m and clause[max(0, m.start() - 2) : m.start()] == "新增":
         m = None  # 新增从业人员2万余人: the year's additions, not the park's jobs
+    if m and re.search(r"求职|招聘|专场|送岗|用工|招工", sentence):
+        m = None  # 企业提供岗位5668个 at a job fair: openings, not the park's jobs
     if m and not part:
         raw = m.group("v") or m.group("v2")
         post = m.group("post") or m.group("post2") or ""
         q = _quantity(parse_count, raw + post)
         e, conf = subject(cstart + m.start(), "park")
-        if q is not None and e is not None:
+        if q is not None and e is not None and q.value <= PARK_MAX_JOBS:
             e.set(
                 "jobs",
                 int(round(q.value)),
@@ -791,7 +908,8 @@ def _awards(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
 
 FOUNDED_SENTENCE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?[，,]?(?P<mid>[^。！？年]{0,40}?)"
-    r"(?:正式)?(?:开通|上线|运行|成立|挂牌成立|批准建设|开园|揭牌)"
+    r"(?:正式)?(?P<verb>开通|上线|运行|成立|挂牌成立|批准建设|开园|揭牌|开设|设立|开办|启动)"
+    r"|(?:成立|设立|开通|开设|组建|建立|创建)于\s*(?P<y2>(?:19|20)\d\d)\s*年"
 )
 _NOT_FOUNDING = re.compile(r"开始|筹建|开工|动工|奠基|改为|扩容|升级|整合|归并|评选")
 
@@ -800,11 +918,17 @@ def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]
     """``2013年12月25日，长沙市12345市民服务热线正式运行``, ``自2008年9月26日开通以来``,
     ``…热线于2014年1月上线``: the year an entity opened."""
     for m in FOUNDED_SENTENCE.finditer(sentence):
-        if _NOT_FOUNDING.search(m.group("mid")):
+        if _NOT_FOUNDING.search(m.group("mid") or ""):
             continue
         pos = off + m.start()
-        named = [x for x in inside if off + m.start("mid") <= x.start < off + m.end("mid")]
+        named = [
+            x for x in inside
+            if m.group("mid") is not None and off + m.start("mid") <= x.start < off + m.end("mid")
+        ]  # fmt: skip
         before = [x for x in inside if x.end <= pos and pos - x.end <= 6]
+        close = [x for x in inside if x.end <= pos and pos - x.end <= 12]
+        if m.group("verb") in ("启动", "开设", "设立", "开办") and not named and not close:
+            continue  # 2023年启动…机制: what starts must be the entity named before the verb
         if named:
             e, conf = ctx.entities[ctx.canon[_key(named[0].name)]], 0.8
         elif before:
@@ -813,7 +937,7 @@ def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]
             e, conf = _resolve(ctx, inside, pos, pos, sentence, None, sentence[: m.start()])
             conf = min(conf, 0.65)
         if e is not None:
-            e.set("founded_year", int(m.group("y")), None, conf, sentence)
+            e.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sentence)
         return
 
 
@@ -862,6 +986,98 @@ def _generic(e: Entity) -> bool:
     if _city_names()[0].search(e.name):
         return False
     return not _GENERIC_WORDS.sub("", _PROVINCE.sub("", e.name))
+
+
+#: what makes a name a proper name rather than a description: an organisation or brand word
+_ORG_WORD = re.compile(
+    r"银行|集团|公司|移动|电信|联通|航空|保险|证券|电网|电力|水务|燃气|供电|公交|地铁|铁路|邮政|烟草|石油|石化|机场|医院|大学|"
+    r"[\u4e00-\u9fff]网|局|委|厅|办|署|开发区|高新区|新区|经济区|商务区|保税区|自贸区|中关村"
+)
+_LATIN_OR_NUMBER = re.compile(r"[A-Za-z]{2,}|\d{3,}")
+#: a head word that makes the name an event, a count or a statement (``第十届…``, ``50多条…热线``)
+_NOT_A_NAME = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d+多?[条种类项]")
+
+
+@lru_cache(maxsize=4096)
+def anchored(name: str) -> bool:
+    """A name that names something: it holds a place (a prefecture, a county or district, also
+    without its 区/县), an organisation or brand word, a hotline number or Latin letters.
+    ``布置呼叫中心``, ``集约化客服中心``, ``多语种公益服务热线``, ``整个中国呼叫中心`` describe a center;
+    ``洛阳呼叫中心``, ``南京12345…``, ``招商银行信用卡中心``, ``UUCALL呼叫中心`` name one."""
+    if _NOT_A_NAME.search(name):
+        return False
+    if _LATIN_OR_NUMBER.search(name) or _ORG_WORD.search(name):
+        return True
+    if _city_names()[0].search(name) or _districts()[0].search(name):
+        return True
+    if _PROVINCE_NAME.search(name) or _AREA_NAME.search(name):
+        return True
+    return bool(_district_shorts().search(name))
+
+
+#: provinces (``江苏信息服务产业基地``) and the names of larger areas (``齐鲁软件园``, ``黔北…基地``,
+#: ``西部声谷``): a one-character province name with a direction, or an old regional name
+_PROVINCE_NAME = re.compile(
+    r"河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
+)
+_AREA_NAME = re.compile(
+    r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青桂][东西南北中]"
+    r"|齐鲁|巴蜀|中原|江南|江北|岭南|关中|华东|华南|华北|华中|西南|西北|东北|西部|东部|中部|长三角|珠三角"
+)
+_ABBREVIATION = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西", "辽": "辽宁",
+    "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西",
+    "鲁": "山东", "齐鲁": "山东", "豫": "河南", "中原": "河南", "鄂": "湖北", "湘": "湖南",
+    "粤": "广东", "岭南": "广东", "琼": "海南", "川": "四川", "蜀": "四川", "巴蜀": "四川",
+    "黔": "贵州", "贵": "贵州", "滇": "云南", "云": "云南", "陕": "陕西", "秦": "陕西",
+    "关中": "陕西", "甘": "甘肃", "陇": "甘肃", "青": "青海", "桂": "广西",
+}  # fmt: skip
+
+
+def province_named(name: str) -> str | None:
+    """The province a name places itself in by the province's name or short name
+    (``江苏信息服务产业基地`` -> 江苏, ``黔北…基地`` -> 贵州, ``齐鲁软件园`` -> 山东)."""
+    m = _PROVINCE_NAME.search(name)
+    if m:
+        return m.group(0)
+    m = _AREA_NAME.search(name)
+    if m:
+        word = m.group(0)
+        return _ABBREVIATION.get(word) or _ABBREVIATION.get(word[0])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _city_provinces() -> dict[str, str]:
+    """Full city name -> its province's name without 省/市/自治区 (``遵义市`` -> 贵州)."""
+    out = {}
+    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out[row["city_name_zh"]] = re.sub(
+                r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", row["province_name_zh"]
+            )
+    return out
+
+
+def in_province(city: str, province: str) -> bool:
+    """Whether a prefecture lies in a province (no province, or an unknown city: yes)."""
+    if not province:
+        return True
+    found = _city_provinces().get(city)
+    return found is None or found == province
+
+
+#: an entity named this often is a name even without a place or an organisation word (a brand)
+NAMED_OFTEN = 3
+
+
+@lru_cache(maxsize=1)
+def _district_shorts() -> re.Pattern[str]:
+    """County-level names without their 区/县/市 (``涞水``, ``永川``), two characters or more."""
+    shorts = {a[:-1] for a in _districts()[1] if len(a) >= 3 and a[-1] in "区县市旗"}
+    shorts -= {"中心", "城市", "新城", "开发", "高新", "经济", "城区", "市中", "郊区", "矿区"}
+    return re.compile("|".join(sorted(map(re.escape, shorts), key=len, reverse=True)))
 
 
 def page_city(s: str) -> str | None:
@@ -1010,6 +1226,42 @@ def _cny(text: str) -> float | None:
     return q.value if q is not None else None
 
 
+#: a tax rebate by year: ``第1年给予100%奖励``, ``第1-5年给予90%奖励`` (in a sentence about a tax)
+TAX_TIER = re.compile(
+    r"第(?P<a>\d{1,2})(?:\s*[-—至到~]\s*(?P<b>\d{1,2}))?年(?:内)?(?:给予|按|返还|奖励|奖补|补贴)?"
+    r"\s*(?P<p>\d{1,3}(?:\.\d+)?)\s*[%％]"
+)
+#: a tax not levied: ``免征营业税``, ``免征企业所得税``
+TAX_EXEMPT = re.compile(r"免征[\u4e00-\u9fff]{0,6}?税")
+#: rent support per square metre and month: ``按15元人民币/平方米月``, ``每平方米每月补贴10元``
+RENT = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)\s*元(?:人民币)?\s*/\s*(?:平方米|㎡|m2)\s*[·.]?\s*(?:/\s*)?月"
+    r"|每平方米每月(?:补贴|补助|给予)?\s*(?P<b>\d+(?:\.\d+)?)\s*元"
+)
+
+
+def _tax_and_rent(sentence: str, out: list[dict]) -> None:
+    """Tax rebates by year and tax exemptions (in a sentence that names a tax) and rent
+    support per square metre and month (in a sentence about rent), confidence 0.6."""
+    if "税" in sentence:
+        for m in TAX_TIER.finditer(sentence):
+            share = float(m.group("p")) / 100
+            if 0 < share <= 1:
+                years = int(m.group("b")) - int(m.group("a")) + 1 if m.group("b") else 1
+                out.append({"kind": "tax_rebate", "value": share, "unit": "fraction",
+                            "years": max(years, 1), "evidence": sentence.strip(),
+                            "confidence": 0.6})  # fmt: skip
+        if TAX_EXEMPT.search(sentence):
+            out.append({"kind": "tax_rebate", "value": 1.0, "unit": "fraction",
+                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+    if "租" in sentence:
+        for m in RENT.finditer(sentence):
+            amount = float(m.group("a") or m.group("b"))
+            if 0 < amount < 500:
+                out.append({"kind": "rent_reduction", "value": amount, "unit": "CNY/m2/month",
+                            "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+
+
 def read_incentives(s: str) -> list[dict]:
     """City-wide incentives: amounts per seat, per person hired or trained, certification
     support. A fund (``设立1亿元专项资金``) is not a per-seat amount: only an amount written per
@@ -1050,6 +1302,7 @@ def read_incentives(s: str) -> list[dict]:
                     )
                     out.append({"kind": kind, "value": amount, "unit": "CNY/person",
                                 "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+        _tax_and_rent(sentence, out)
     seen, unique = set(), []
     for item in out:
         key = (item["kind"], item["value"])
@@ -1071,6 +1324,13 @@ TENANT_LIST = re.compile(
 )
 _TENANT_BAD = re.compile(
     r"企业|项目|园区|基地|产业|政府|我市|本市|市委|管委会|部门|单位|城市|客户|人才|呼叫中心$|吸引|招商|最终|更|先后|相继"
+)
+
+
+#: industries and kinds of firm a tenant list may name instead of companies
+_INDUSTRY_TERMS = re.compile(
+    r"金融|电信|通信|银行|保险|证券|物流|电子商务|制造|互联网|IT|BPO|ITO|KPO|业务流程|独立软件商|软件商|"
+    r"服务商|平台|技术|研发|数据|动漫|游戏|医药|教育|零售|能源|汽车"
 )
 
 
@@ -1098,6 +1358,9 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
             for raw in items.split("、"):
                 name = _trim_head(raw)
                 if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
+                    continue
+                if not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", name)):
+                    continue  # 金融、电信、IT等企业: industries listed, not companies
                     continue
                 if _city_names()[0].fullmatch(name) or _districts()[0].fullmatch(name):
                     continue

@@ -37,11 +37,11 @@ def corpus(tmp_path):
          "industry": "政务", "founded_year": 2015},
     ])  # fmt: skip
     (pages / "t_002.html").write_text(
-        "<html><body><p>西岭呼叫中心产业基地规划面积3平方公里。</p>"
-        "<p>西岭呼叫中心产业基地位于西岭。</p></body></html>",
+        "<html><body><p>鹤壁呼叫中心产业基地规划面积3平方公里。</p>"
+        "<p>鹤壁呼叫中心产业基地位于鹤壁。</p></body></html>",
         "utf-8",
     )
-    write_label(labels / "dev", "t_002", parks=[{"name": "西岭呼叫中心产业基地", "area_km2": 2}])
+    write_label(labels / "dev", "t_002", parks=[{"name": "鹤壁呼叫中心产业基地", "area_km2": 2}])
     write_label(labels / "heldout", "t_003", centers=[{"name": "没有页面的中心"}])
     return pages, labels
 
