@@ -202,7 +202,8 @@ def test_better_kpis_score_higher_and_missing_data_lowers_coverage_not_score():
     assert thin.coverage < good.coverage
     board = leaderboard([good, thin])
     assert board[0]["name"] == "A" and board[0]["rank"] == 1
-    assert board[1]["rank"] is None and "not enough data" in board[1]["note"]
+    assert board[1]["rank"] is None
+    assert board[1]["note"] == {"code": "below_coverage", "min_coverage": 0.3}
 
 
 def test_compare_card_follows_the_candidate_form():
