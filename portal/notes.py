@@ -58,6 +58,29 @@ def _names(names: Iterable[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(str(n) for n in names)
 
 
+def definition_text(definition: str, lang: str | None = None) -> str:
+    """How a KPI was measured, e.g. ``offered@20s`` -> "offered calls · 20 s"."""
+    lang = lang or current_lang()
+    if not definition:
+        return t("bench.unspecified", lang)
+    base, _, threshold = definition.partition("@")
+    key = f"bench.def.{base}"
+    text = t(key, lang) if key in STRINGS else base
+    if threshold.endswith("s"):
+        try:
+            text += f" · {fmt_number(float(threshold[:-1]), 'second', lang)}"
+        except ValueError:
+            text += f" · {threshold}"
+    return text
+
+
+def _group(pairs, lang: str) -> str:
+    """A peer group ``[(key, value), ...]``: "行业=银行、..." (empty: all centers)."""
+    if not pairs:
+        return t("note.all_centers", lang)
+    return _names((f"{t(f'bench.key.{k}', lang)}={v}" for k, v in pairs), lang)
+
+
 #: how each parameter of a note is written (parameters not listed are written as they are)
 _FIELDS: dict[str, Callable[[Any, str], str]] = {
     "crit": _criterion,
@@ -74,6 +97,11 @@ _FIELDS: dict[str, Callable[[Any, str], str]] = {
     "share": lambda s, lang: fmt_number(float(s), "fraction", lang),
     "names": _names,
     "keys": _names,
+    "others": lambda ds, lang: ("；" if lang == "zh" else "; ").join(
+        definition_text(d, lang) for d in ds
+    ),
+    "group": _group,
+    "min": _number,
     "indicator": _criterion,
     "min_coverage": lambda s, lang: fmt_number(float(s), "fraction", lang),
 }

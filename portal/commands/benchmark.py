@@ -8,6 +8,7 @@ import click
 
 from portal.commands._options import db_option
 from portal.commands._pairs import parse_pairs
+from portal.notes import note_text
 
 
 @click.command(name="benchmark")
@@ -101,6 +102,8 @@ def command(
     cpm_source = _cost_source(result.minute_cost) if result.minute_cost else None
     cost_per_minute = result.minute_cost.cny if result.minute_cost else None
     result = result.report
+    for p in result["kpis"]:  # the coded notes in English (JSON and text)
+        p["note"] = "; ".join(note_text(n, "en") for n in p["notes"]) or None
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return

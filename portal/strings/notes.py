@@ -118,4 +118,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "甲级写字楼租金",
         "en": "grade-A office rent",
     },
+    "note.too_few_peers": {
+        "zh": "按此口径计量的同类中心只有 {n} 家（少于 {min} 家），不显示",
+        "en": "only {n} peers measured this way (fewer than {min}): not shown",
+    },
+    "note.reference_shown": {
+        "zh": "改为显示行业参考值（公开发布的平均值，并非同类中心）",
+        "en": "INDUSTRY REFERENCE shown instead (published averages, not peers)",
+    },
+    "note.no_reference": {
+        "zh": "该指标没有公开发布的行业参考值",
+        "en": "no published INDUSTRY REFERENCE for this KPI",
+    },
+    "note.not_mixed": {
+        "zh": "未与其他口径的数据混合：{others}",
+        "en": "not mixed with peers measured as: {others}",
+    },
+    "note.widened": {
+        "zh": "完整同类组不足 {min} 家：改与{group}比较",
+        "en": "fewer than {min} peers in the full group: compared with {group}",
+    },
+    "note.all_centers": {"zh": "全部中心", "en": "all centers"},
 }

@@ -66,6 +66,9 @@ SAMPLES: dict[str, list] = {
     "names": [("通化市", "白山市")],
     "park": ["北京呼叫中心产业基地"],
     "path": ["build/parkbench.sqlite"],
+    "min": [5],
+    "others": [("offered@20s", ""), ("answered",)],
+    "group": [(), (("industry", "银行"), ("size_band", "100-299"))],
 }
 #: parameter values written as they are (a file path is not a word to translate)
 VERBATIM = {"path"}
