@@ -3,7 +3,7 @@
 A :class:`Note` is a code plus parameters, e.g. ``Note("filled", crit="rent", n=3,
 rule="median", fill=52.0, unit="CNY/m2/month")``. The models and ``data.inputs.cost`` return
 notes, never sentences; one bilingual catalogue (``portal/strings/notes.py``, rendered by
-``portal.components.notes.note_text``) turns a note into Chinese or English for the pages, the
+``portal.notes.note_text``) turns a note into Chinese or English for the pages, the
 CLI and the reports. Like ``data/errors.py``, this module is shared by every layer (the models
 may import it).
 """
