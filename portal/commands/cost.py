@@ -75,6 +75,13 @@ def _clean(value):
 @click.option("--target-sl", type=float, default=0.8, show_default=True)
 @click.option("--answer-seconds", type=float, default=20.0, show_default=True)
 @click.option(
+    "--max-occupancy",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Highest share of time agents are busy (with --calls-per-hour), as on the page.",
+)
+@click.option(
     "--patience-seconds", type=float, default=None, help="Mean caller patience (Erlang A)."
 )
 @click.option(
@@ -101,6 +108,7 @@ def command(
     aht_seconds,
     target_sl,
     answer_seconds,
+    max_occupancy,
     patience_seconds,
     overrides,
     service_levels,
@@ -143,6 +151,7 @@ def command(
         aht_seconds=aht_seconds,
         target_sl=target_sl,
         answer_seconds=answer_seconds,
+        max_occupancy=max_occupancy,
         patience_seconds=patience_seconds,
         years=years,
     )

@@ -116,3 +116,22 @@ def test_the_rule():
     assert rule_applies(park_rule, park_id="p1")
     assert not rule_applies(park_rule, adcode="520100", city_names=("贵阳市",))
     assert not rule_applies(park_rule, park_id="p2")
+
+
+def test_the_cli_prices_what_the_staffing_page_prices(page, built_db_path):
+    """The Staffing & cost page's defaults (1000 calls/h, 240 s, 80/20, shrinkage 30 %,
+    occupancy at most 85 %, 5 years) in 贵阳市, through the page's cached context."""
+    from usecases.staffing import StaffingTargets, price_staffing
+
+    targets = StaffingTargets(target_sl=0.8, answer_seconds=20, max_occupancy=0.85, shrinkage=0.3)
+    priced = price_staffing(page.cost_context("贵阳市"), 1000, 240, targets, years=5)
+    args = ["cost", "--city", "贵阳市", "--db", str(built_db_path), "--json", "--calls-per-hour",
+            "1000", "--aht-seconds", "240", "--max-occupancy", "0.85", "--set", "shrinkage=0.3",
+            "--set", "aht_seconds=240"]  # fmt: skip
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    b = priced.price.breakdown
+    assert out["agents"] == b.staffing.agents == 79  # the page's figure (tests/portal)
+    assert out["net_per_seat_per_year"] == pytest.approx(b.net_per_seat_per_year, rel=1e-9)
+    assert set(out["incentives"]) == set(b.incentives) and b.incentives
