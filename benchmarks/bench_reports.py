@@ -57,15 +57,17 @@ def run() -> list[dict]:
 
     from data.store.build import build
     from portal.reports.benchmark import load_benchmark, render_benchmark_html
-    from portal.reports.compare import CompareSettings, load_compare_data, render_compare_html
+    from portal.reports.compare import render_compare_html
     from portal.reports.pdf import html_to_pdf
+    from usecases.compare import CompareSettings, compare_sites
+    from usecases.store import open_store
 
     rows = _gap_rows()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "parkbench.sqlite"
         build(db)
         settings = CompareSettings(SITES, preset="talent_first")
-        seconds, data = _time(lambda: load_compare_data(db, settings))
+        seconds, data = _time(lambda: compare_sites(open_store(db), settings))
         rows.append({"area": "reports", "case": "compare data, 3 sites, built store (cold)",
                      "figure": seconds, "unit": "s", "note": "criteria table priced, stress test"})  # fmt: skip
         for lang in ("zh", "en"):

@@ -95,15 +95,15 @@ def _revealed_preference_rows() -> list[dict]:
     import tempfile
     from pathlib import Path
 
-    from data.inputs.score import load_criteria_table
     from data.store.build import build
     from models.validation import validate_presets
-    from portal.costing import cost_per_seat_for_sites
+    from usecases.ranking import criteria_table
+    from usecases.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "parkbench.sqlite"
         build(db)
-        table = load_criteria_table(db, cost_per_seat=cost_per_seat_for_sites(db))
+        table = criteria_table(open_store(db), include_parks=False)
     hosts = set(table.loc[(table["center_count"] > 0) | (table["park_count"] > 0), "adcode"])
     return [
         {

@@ -32,6 +32,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from data.notes import Note
 from models.errors import ModelInputError
 
 ITEM_KINDS: tuple[str, ...] = ("kpi", "present", "contains_any", "at_least")
@@ -332,7 +333,7 @@ def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVER
         if s.coverage < min_coverage or s.score is None:
             row["rank"] = None
             row["category_rank"] = None
-            row["note"] = f"below {min_coverage:.0%} coverage: not enough data to rank"
+            row["note"] = Note("below_coverage", min_coverage=min_coverage).to_dict()
         else:
             rank = rank if prev is not None and math.isclose(s.score, prev) else i + 1
             prev = s.score

@@ -19,10 +19,12 @@ so opening the night hours adds few agent-hours: a 7x24 center needs about 1.7 F
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
 
+from data.notes import Note
 from models.errors import ModelInputError
 from models.incentives import CenterProfile, IncentiveRule, apply_incentives
 from models.staffing import StaffingResult, compute_staffing
@@ -247,7 +249,7 @@ class CostBreakdown:
     total_cny_per_year: float
     years: list[dict]
     incentives: dict[str, dict]
-    skipped_incentives: dict[str, str]
+    skipped_incentives: dict[str, Note]
     npv_cny_before_incentives: float
     npv_cny: float
     staffing: StaffingResult | None = None
@@ -340,7 +342,7 @@ class CostBreakdown:
                 }
                 for name, info in self.incentives.items()
             },
-            "incentives_not_applied": self.skipped_incentives,
+            "incentives_not_applied": {k: v.to_dict() for k, v in self.skipped_incentives.items()},
             "net_per_seat_per_year": self.net_per_seat_per_year,
             "gross_per_seat_per_year_average": self.gross_per_seat_per_year_average,
             "npv_per_seat": self.npv_cny / self.seats,
@@ -356,8 +358,12 @@ class CostBreakdown:
             out["service_level"] = s["service_level"]
         return out
 
-    def explain(self) -> str:
-        """The breakdown as lines of text, per seat per year."""
+    def explain(self, note_text: Callable[[Note], str] = repr) -> str:
+        """The breakdown as lines of text, per seat per year (English, for the CLI).
+
+        ``note_text`` writes a rule's reason for not applying (a :class:`~data.notes.Note`);
+        the CLI passes the catalogue's renderer (``portal.notes.note_text``).
+        """
         lines = [
             f"{self.seats} seats, {self.fte:.0f} FTE ({self.fte / self.seats:.2f} per seat)",
             f"Cost per seat per year: {self.per_seat_per_year:,.0f} CNY",
@@ -375,7 +381,7 @@ class CostBreakdown:
                 f"Incentive {name}: {info['total_cny'] / self.seats:,.0f} CNY per seat over {len(self.years)} years"
             )
         for name, why in self.skipped_incentives.items():
-            lines.append(f"Not applied: {name} ({why})")
+            lines.append(f"Not applied: {name} ({note_text(why)})")
         lines.append(
             f"Net per seat per year (incentives averaged over {len(self.years)} years): {self.net_per_seat_per_year:,.0f} CNY"
         )

@@ -30,6 +30,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
+from data.notes import Note
 from models.errors import ModelInputError
 
 QUADRANTS: tuple[str, ...] = (
@@ -73,7 +74,7 @@ class CostQualityMatrix:
     mean_net_cost_cny_per_seat_year: float
     mean_quality_score: float
     excluded_criteria: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
 
     def to_dict(self) -> dict:
         return {
@@ -81,7 +82,7 @@ class CostQualityMatrix:
             "mean_net_cost_cny_per_seat_year": self.mean_net_cost_cny_per_seat_year,
             "mean_quality_score": self.mean_quality_score,
             "excluded_criteria": list(self.excluded_criteria),
-            "notes": list(self.notes),
+            "notes": [n.to_dict() for n in self.notes],
         }
 
 
@@ -102,10 +103,10 @@ def quality_score(
     return sum(float(contributions[n]) for n in kept) / weight
 
 
-def _index(values: list[float], label: str, notes: list[str]) -> list[float]:
+def _index(values: list[float], label: str, notes: list[Note]) -> list[float]:
     mean = sum(values) / len(values)
     if mean <= 0 or max(values) == min(values):
-        notes.append(f"{label}: every site has the same value (or a mean of 0); index 100 for all")
+        notes.append(Note("same_value", what=label))
         return [100.0] * len(values)
     return [100.0 * v / mean for v in values]
 
@@ -152,13 +153,13 @@ def compute_cost_quality(
                 f"got {s.net_cost_cny_per_seat_year!r}"
             )
     excluded = tuple(n for n in sites[0].contributions if criterion_groups.get(n) in COST_GROUPS)
-    notes: list[str] = []
+    notes: list[Note] = []
     if not excluded:
-        notes.append("no cost criterion in the score: the quality score is the whole score")
+        notes.append(Note("no_cost_criterion"))
     nets = [float(s.net_cost_cny_per_seat_year) for s in sites]
     quality = [quality_score(s.contributions, weights, excluded) for s in sites]
-    cost_idx = _index(nets, "net cost per seat", notes)
-    quality_idx = _index(quality, "quality score", notes)
+    cost_idx = _index(nets, "net_cost", notes)
+    quality_idx = _index(quality, "quality", notes)
     points = tuple(
         CostQualityPoint(
             id=s.id,

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from data.notes import Note
 from models.errors import ModelInputError
 
 GROUPS: tuple[str, ...] = ("labour", "cost", "transport", "incentives", "cluster")
@@ -245,7 +246,7 @@ def criteria_by_name(criteria: tuple[Criterion, ...] | list[Criterion]) -> dict[
 def coverage_notes(
     values: np.ndarray, criteria: tuple[Criterion, ...] | list[Criterion],
     support: dict[str, np.ndarray] | None = None,
-) -> dict[str, str]:  # fmt: skip
+) -> dict[str, Note]:  # fmt: skip
     """Criteria to switch off for too little coverage: name -> the reason (see module docs).
 
     ``support`` may give, per ``positive`` criterion, the counts that decide its coverage
@@ -256,10 +257,10 @@ def coverage_notes(
     >>> c = (Criterion("a", "labour", "benefit", "person"),
     ...      Criterion("n", "cluster", "benefit", "center", "zero", coverage="positive"))
     >>> coverage_notes(np.array([[1.0, 0.0], [np.nan, 2.0], [np.nan, 0.0]]), c)["a"]
-    'a: switched off, only 1 of 3 sites have a value (need half)'
+    Note('off_observed', crit='a', n=1, total=3)
     >>> x = np.column_stack([np.ones(400), np.r_[np.ones(6), np.zeros(394)]])
     >>> coverage_notes(x, c)["n"]
-    'n: switched off, only 6 sites have a count above 0 (need 30): the store knows too few'
+    Note('off_positive', crit='n', n=6, need=30)
     """
     x = np.asarray(values, dtype=float)
     out: dict[str, str] = {}
@@ -271,16 +272,11 @@ def coverage_notes(
             basis = (support or {}).get(c.name, col)
             k = int(np.sum(np.nan_to_num(np.asarray(basis, dtype=float)) > 0))
             if k < need:
-                out[c.name] = (
-                    f"{c.name}: switched off, only {k} sites have a count above 0 "
-                    f"(need {need}): the store knows too few"
-                )
+                out[c.name] = Note("off_positive", crit=c.name, n=k, need=need)
         else:
             k = int(np.isfinite(col).sum())
             if k < MIN_OBSERVED_SHARE * n:
-                out[c.name] = (
-                    f"{c.name}: switched off, only {k} of {n} sites have a value (need half)"
-                )
+                out[c.name] = Note("off_observed", crit=c.name, n=k, total=n)
     return out
 
 
@@ -298,7 +294,7 @@ class FilledMatrix:
     criteria: tuple[Criterion, ...]
     filled: np.ndarray
     dropped: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
 
 
 def apply_missing_rules(
@@ -335,7 +331,7 @@ def apply_missing_rules(
     missing = np.isnan(x)
     keep: list[int] = []
     dropped: list[str] = []
-    notes: list[str] = []
+    notes: list[Note] = []
     out = x.copy()
     for j, c in enumerate(criteria):
         col = x[:, j]
@@ -343,7 +339,7 @@ def apply_missing_rules(
         n_miss = int(miss.sum())
         if n_miss == len(col):
             dropped.append(c.name)
-            notes.append(f"{c.name}: no site has a value; criterion dropped")
+            notes.append(Note("dropped", crit=c.name))
             continue
         if n_miss == 0:
             keep.append(j)
@@ -351,7 +347,7 @@ def apply_missing_rules(
         observed = col[~miss]
         if c.missing_rule == "exclude":
             dropped.append(c.name)
-            notes.append(f"{c.name}: {n_miss} missing; rule 'exclude' drops the criterion")
+            notes.append(Note("excluded", crit=c.name, n=n_miss))
             continue
         if c.missing_rule == "worst":
             fill = observed.min() if c.is_benefit else observed.max()
@@ -361,7 +357,11 @@ def apply_missing_rules(
             fill = 0.0
         out[miss, j] = fill
         keep.append(j)
-        notes.append(f"{c.name}: {n_miss} missing filled with {c.missing_rule} ({fill:g} {c.unit})")
+        notes.append(
+            Note(
+                "filled", crit=c.name, n=n_miss, rule=c.missing_rule, fill=float(fill), unit=c.unit
+            )
+        )
     return FilledMatrix(
         values=out[:, keep],
         criteria=tuple(criteria[j] for j in keep),

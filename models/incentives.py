@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, fields
 
+from data.notes import Note
 from models.errors import ModelInputError
 
 KINDS = (
@@ -100,8 +101,9 @@ class IncentiveRule:
     def group(self) -> tuple[str, str]:
         return (self.name, self.kind)
 
-    def thresholds_met(self, profile: CenterProfile) -> tuple[bool, str]:
-        """Whether the center meets the rule's thresholds, and the first one it misses."""
+    def thresholds_met(self, profile: CenterProfile) -> tuple[bool, Note | None]:
+        """Whether the center meets the rule's thresholds, and the first one it misses (a note
+        ``below_threshold`` with ``what``, ``have`` (None when unknown) and ``need``)."""
         checks = (
             ("investment", self.min_investment_cny, profile.investment_cny),
             ("revenue", self.min_revenue_cny, profile.revenue_cny_per_year),
@@ -109,9 +111,13 @@ class IncentiveRule:
         )
         for label, need, have in checks:
             if need is not None and (have is None or have < need):
-                shown = f"{have:,.0f}" if have is not None else "unknown"
-                return False, f"{label} {shown} below {need:,.0f}"
-        return True, ""
+                return False, Note(
+                    "below_threshold",
+                    what=label,
+                    have=None if have is None else float(have),
+                    need=float(need),
+                )
+        return True, None
 
     def per_year(self) -> bool:
         unit = (self.amount_unit or "").lower()
@@ -144,7 +150,7 @@ class IncentiveResult:
 
     savings_by_rule: dict[str, list[float]]
     applied: dict[str, IncentiveRule]
-    skipped: dict[str, str]
+    skipped: dict[str, Note]
 
     def per_year(self, years: int) -> list[float]:
         return [sum(s[y] for s in self.savings_by_rule.values()) for y in range(years)]
@@ -200,7 +206,7 @@ def apply_incentives(rules, profile: CenterProfile, years: int) -> IncentiveResu
         groups.setdefault(rule.group, []).append(rule)
     savings: dict[str, list[float]] = {}
     applied: dict[str, IncentiveRule] = {}
-    skipped: dict[str, str] = {}
+    skipped: dict[str, Note] = {}
     for group in groups.values():
         eligible = []
         for rule in group:
@@ -214,7 +220,7 @@ def apply_incentives(rules, profile: CenterProfile, years: int) -> IncentiveResu
         best = max(eligible, key=lambda r: r.tier or 0)
         for other in eligible:
             if other is not best:
-                skipped[_label(other)] = f"a higher tier applies ({_label(best)})"
+                skipped[_label(other)] = Note("higher_tier", label=_label(best))
         row, paid, first = [], 0.0, True
         for y in range(1, years + 1):
             value = 0.0

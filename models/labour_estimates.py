@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data.notes import Note
+
 #: population-like criteria -> the column they are a share of
 POPULATION_LIKE: dict[str, str] = {
     "working_age_population": "population",
@@ -36,15 +38,15 @@ SATURATION = "seats_per_100k_working_age"
 class PopulationEstimates:
     """The table after the rule: estimates written in, excluded sites removed.
 
-    ``estimated``: site id -> criterion -> how it was estimated; ``excluded``: one dict per
-    site left out (``id``, ``adcode``, ``name``, ``reason``); ``notes``: one line per rule
-    that changed something.
+    ``estimated``: site id -> criterion -> how it was estimated (a :class:`~data.notes.Note`);
+    ``excluded``: one dict per site left out (``id``, ``adcode``, ``name``, ``reason``: the
+    notes saying why); ``notes``: one note per rule that changed something.
     """
 
     table: pd.DataFrame
-    estimated: dict[str, dict[str, str]] = field(default_factory=dict)
+    estimated: dict[str, dict[str, Note]] = field(default_factory=dict)
     excluded: list[dict] = field(default_factory=list)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def _num(v) -> float:
@@ -98,7 +100,7 @@ def estimate_population_criteria(
     >>> e.table["working_age_population"].tolist(), [x["id"] for x in e.excluded]
     ([60.0, 200.0, 650.0], ['d'])
     >>> e.estimated["c"]["working_age_population"]
-    'population 1,000 x working_age_population share of 甲 0.650 (2 cities)'
+    Note('estimate_how', base='population', crit='working_age_population', n=2, pop=1000.0, prov='甲', share=0.65)
     """
     wanted = [
         c
@@ -109,9 +111,9 @@ def estimate_population_criteria(
         return PopulationEstimates(table)
     out = table.copy()
     ids = out["id"].astype(str) if "id" in out.columns else out["adcode"].astype(str)
-    estimated: dict[str, dict[str, str]] = {}
-    reasons: dict[int, list[str]] = {}
-    notes: list[str] = []
+    estimated: dict[str, dict[str, Note]] = {}
+    reasons: dict[int, list[Note]] = {}
+    notes: list[Note] = []
     for crit in wanted:
         base = POPULATION_LIKE[crit]
         if base not in out.columns:
@@ -123,18 +125,17 @@ def estimate_population_criteria(
                 continue
             pop, prov = _num(out.at[i, base]), out.at[i, "province"]
             if math.isnan(pop) or pop <= 0:
-                reasons.setdefault(i, []).append(f"{crit} unknown and no {base} to estimate it")
+                reasons.setdefault(i, []).append(Note("no_base", crit=crit, base=base))
                 continue
             if prov not in shares:
-                reasons.setdefault(i, []).append(
-                    f"{crit} unknown and no city of {prov} has it to take a share from"
-                )
+                reasons.setdefault(i, []).append(Note("no_share", crit=crit, prov=prov))
                 continue
             share, n = shares[prov]
             out.at[i, crit] = pop * share
-            estimated.setdefault(ids[i], {})[crit] = (
-                f"{base} {pop:,.0f} x {crit} share of {prov} {share:.3f} ({n} cities)"
-            )
+            estimated.setdefault(ids[i], {})[crit] = Note(
+                "estimate_how", base=base, pop=float(pop), crit=crit, prov=prov,
+                share=float(share), n=int(n),
+            )  # fmt: skip
             n_est += 1
             if crit == "working_age_population" and SATURATION in out.columns:
                 seats = _num(out.at[i, "center_seats"]) if "center_seats" in out.columns else 0.0
@@ -142,20 +143,15 @@ def estimate_population_criteria(
                     out.at[i, SATURATION] = (
                         (0.0 if math.isnan(seats) else seats) / (pop * share) * 1e5
                     )
-                    estimated[ids[i]][SATURATION] = (
-                        "known seats over the estimated working_age_population"
-                    )
+                    estimated[ids[i]][SATURATION] = Note("saturation_how")
         if n_est:
-            notes.append(f"{crit}: {n_est} estimated from {base} x the province's share")
+            notes.append(Note("estimated", crit=crit, n=n_est, base=base))
     excluded = [
         {"id": ids[i], "adcode": str(out.at[i, "adcode"]), "name": str(out.at[i, "name"]),
-         "reason": "; ".join(r)}
+         "reason": tuple(r)}
         for i, r in reasons.items()
     ]  # fmt: skip
     if excluded:
-        notes.append(
-            f"{len(excluded)} sites left out for lack of labour data: "
-            + ", ".join(x["name"] for x in excluded)
-        )
+        notes.append(Note("left_out", n=len(excluded), names=[x["name"] for x in excluded]))
     kept = out.drop(index=list(reasons))
     return PopulationEstimates(kept, estimated, excluded, tuple(notes))

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, replace
 import numpy as np
 import pandas as pd
 
+from data.notes import Note
 from models.errors import ModelInputError
 
 MIN_PEERS = 5
@@ -174,12 +175,14 @@ class KPIPosition:
     cny_per_year_to_median: float | None
     cny_per_year_to_top_quartile: float | None
     repeat_calls_avoided_per_year: float | None
-    note: str | None
+    notes: tuple[Note, ...]  # coded notes (data.notes): too few peers, not mixed, widened ...
     peer_group: dict | None = None
     industry_reference: list[dict] | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        out["notes"] = [n.to_dict() for n in self.notes]
+        return out
 
 
 def _year(row: Mapping) -> int:
@@ -307,22 +310,18 @@ def benchmark_kpis(
         cell = pv[(pv["metric"] == metric) & (pv["definition"].fillna("") == d)]
         v = cell["value"].dropna().to_numpy(float)
         others = sorted(set(pv.loc[pv["metric"] == metric, "definition"].fillna("")) - {d})
-        note = None
-        if others:
-            note = "not mixed with peers measured as: " + ", ".join(
-                o or "(unspecified)" for o in others
-            )
+        mixed = (Note("not_mixed", others=others),) if others else ()
         if v.size < MIN_PEERS:
-            msg = f"only {v.size} peers measured this way (fewer than {MIN_PEERS}): not shown"
+            msg = [Note("too_few_peers", n=int(v.size), min=MIN_PEERS)]
             ref = (
                 industry_reference(metric, value, reference, industry=industry)
                 if reference
                 else None
             )
             if ref:
-                msg += f"; {REFERENCE_LABEL} shown instead (published averages, not peers)"
+                msg.append(Note("reference_shown"))
             elif reference is not None:
-                msg += f"; no published {REFERENCE_LABEL} for this KPI"
+                msg.append(Note("no_reference"))
             out.append(
                 KPIPosition(
                     metric,
@@ -339,7 +338,7 @@ def benchmark_kpis(
                     None,
                     None,
                     None,
-                    msg + ("; " + note if note else ""),
+                    (*msg, *mixed),
                     industry_reference=ref or None,
                 )
             )
@@ -360,7 +359,7 @@ def benchmark_kpis(
                 gm, gt,
                 _money(metric, gm, higher, annual_calls, cost_per_minute_cny, aht),
                 _money(metric, gt, higher, annual_calls, cost_per_minute_cny, aht),
-                repeat, note,
+                repeat, mixed,
             )
         )  # fmt: skip
     return out
@@ -515,12 +514,9 @@ def benchmark_report(
             if found and found[0].median is not None:
                 chosen = found[0]
                 if group_keys != keys:
-                    chosen = replace(
-                        chosen,
-                        note=(chosen.note + "; " if chosen.note else "")
-                        + f"fewer than {MIN_PEERS} peers in the full group: compared with "
-                        + (", ".join(f"{k}={target.get(k)}" for k in group_keys) or "all centers"),
-                    )
+                    group = [(k, target.get(k)) for k in group_keys]  # empty: all centers
+                    widened = Note("widened", min=MIN_PEERS, group=group)
+                    chosen = replace(chosen, notes=(*chosen.notes, widened))
                 break
         if chosen is None:
             found = [p for p in positions_in(keys, one, reference) if p.metric == metric]

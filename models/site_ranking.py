@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from data.notes import Note
 from models.criteria import DEFAULT_CRITERIA, Criterion, apply_missing_rules, coverage_notes
 from models.errors import ModelInputError
 from models.labour_estimates import estimate_population_criteria
@@ -46,7 +47,7 @@ class SiteRanking:
     weights: dict[str, float]
     weights_source: str
     method: str
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
     dropped: tuple[str, ...]
     excluded: tuple[dict, ...] = ()
     #: filled values (sites x criteria, in the order of ``ids``) and the exact weights, for
@@ -131,7 +132,7 @@ def rank_sites(
     >>> [(x["name"], x["rank"], x["filled"], x["p_top_k"]) for x in r.records]
     [('B', 1, ['nearest_airport_km'], 1.0), ('A', 2, [], 0.0)]
     >>> r.notes[0]
-    'nearest_airport_km: 1 missing filled with worst (10 km)'
+    Note('filled', crit='nearest_airport_km', fill=10.0, n=1, rule='worst', unit='km')
     """
     if len(table) == 0:
         raise ModelInputError("no candidate sites to score")
@@ -143,13 +144,13 @@ def rank_sites(
         estimates = estimate_population_criteria(table, [c.name for c in criteria])
         table = estimates.table.reset_index(drop=True)
         if len(table) == 0:
-            raise ModelInputError("no candidate sites left: " + "; ".join(estimates.notes))
+            raise ModelInputError("no candidate sites left: every site lacks labour data")
     present = [c for c in criteria if c.name in table.columns]
     absent = tuple(c.name for c in criteria if c.name not in table.columns)
     if not present:
         raise ModelInputError("criteria table has none of the criteria columns")
     raw = table[[c.name for c in present]].apply(pd.to_numeric, errors="coerce").to_numpy(float)
-    switched_off: dict[str, str] = {}
+    switched_off: dict[str, Note] = {}
     if coverage:
         support = {}
         if "center_seats" in table.columns:
@@ -162,11 +163,14 @@ def rank_sites(
         raw = raw[:, keep]
         if not present:
             raise ModelInputError(
-                "every criterion was switched off: " + "; ".join(switched_off.values())
+                "every criterion was switched off for too little coverage: "
+                + ", ".join(switched_off)
             )
     filled = apply_missing_rules(raw, present)
     if not filled.criteria:
-        raise ModelInputError("every criterion was dropped: " + "; ".join(filled.notes))
+        raise ModelInputError(
+            "every criterion was dropped (no site has a value): " + ", ".join(filled.dropped)
+        )
     crit = filled.criteria
     benefit = [c.is_benefit for c in crit]
     from models.site_score import normalise
@@ -232,9 +236,7 @@ def rank_sites(
     records.sort(key=lambda r: (r["rank"], r["name"]))
     dropped = absent + tuple(switched_off) + filled.dropped
     notes = (
-        tuple(switched_off.values())
-        + filled.notes
-        + tuple(f"{n}: column absent from the criteria table" for n in absent)
+        tuple(switched_off.values()) + filled.notes + tuple(Note("absent", crit=n) for n in absent)
     )
     if estimates is not None:
         notes = estimates.notes + notes
@@ -274,13 +276,13 @@ class SiteComparison:
     weights: dict[str, float]
     weights_source: str
     method: str
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
 
     def to_dict(self) -> dict:
         return {
             "candidates": self.candidates, "weights": self.weights,
             "weights_source": self.weights_source, "method": self.method,
-            "notes": list(self.notes), "sites": self.records,
+            "notes": [n.to_dict() for n in self.notes], "sites": self.records,
         }  # fmt: skip
 
 
@@ -305,7 +307,13 @@ def _pick(ranking: SiteRanking, wanted: str) -> int:
         return hits[0]
     for x in ranking.excluded:
         if wanted in (x["id"], x["adcode"], *_names(x["name"])):
-            raise ModelInputError(f"site {wanted!r} is left out of the ranking: {x['reason']}")
+            why = "; ".join(
+                f"{n['crit']} unknown and no {n['base']} to estimate it"
+                if n.code == "no_base"
+                else f"{n['crit']} unknown and no city of {n['prov']} has it"
+                for n in x["reason"]
+            )
+            raise ModelInputError(f"site {wanted!r} is left out of the ranking: {why}")
     if hits:
         raise ModelInputError(f"site {wanted!r} is ambiguous; give its id")
     raise ModelInputError(f"no candidate site {wanted!r} (give an id, adcode or name)")

@@ -25,6 +25,7 @@ from data.inputs.benchmark import (
 from data.store import queries
 from data.store.database import default_db_path, open_db
 from data.store.public import hide_unpublished, show_synthetic
+from usecases.search import search
 
 
 def db_path() -> Path:
@@ -111,7 +112,7 @@ load_markers = _cached(queries.load_markers)
 city_entities = _cached(queries.city_entities)
 english_place_names = _cached(queries.english_place_names)
 chinese_city_names = _cached(queries.chinese_city_names)
-search_everywhere = _cached(queries.search_everywhere)
+search_everywhere = _cached(search)
 source_record = _cached(queries.source_record)
 
 
@@ -127,9 +128,9 @@ def database_bytes() -> bytes:
     Only published tables and rows: no rejects, review queue, crawl log, archived source
     files, test or generated sources, nor columns an import ignored.
     """
-    from data.release.package import release_sqlite_bytes
+    from usecases.release import release_database
 
-    return release_sqlite_bytes(admin_reader())
+    return release_database(admin_reader())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -248,12 +249,9 @@ def map_markers(
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _criteria_table(path: str, version: tuple[float, bool]):
-    from data.inputs.score import load_criteria_table
-    from portal.costing import cost_per_seat_for_sites
+    from usecases.ranking import criteria_table as build_table
 
-    return load_criteria_table(
-        _reader(path), include_parks=True, cost_per_seat=cost_per_seat_for_sites(path)
-    )
+    return build_table(_reader(path), include_parks=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -285,13 +283,13 @@ def criteria_table():
 def _comparison(
     path: str, version: tuple[float, bool], chosen, preset, weights, method, draws, lang="zh"
 ):
-    from models.site_ranking import compare_sites
+    from usecases.ranking import compare_sites
 
     return compare_sites(
         _criteria_table_in(path, version, lang),
-        list(chosen),
+        chosen,
         preset=preset,
-        weights=dict(weights) if weights else None,
+        weights=weights,
         method=method,
         draws=draws,
     )
@@ -305,7 +303,7 @@ def site_comparison(
     method: str = "wsm",
     draws: int = 1000,
 ):
-    """``models.site_ranking.compare_sites`` of the chosen ids on the cached criteria table."""
+    """``usecases.ranking.compare_sites`` of the chosen ids on the cached criteria table."""
     from portal.i18n import current_lang
 
     path = db_path()
@@ -316,13 +314,13 @@ def site_comparison(
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cost_context(path: str, version: tuple[float, bool], city: str, park: str | None):
-    from data.inputs.cost import load_cost_context
+    from usecases.pricing import site_context
 
-    return load_cost_context(city, park, path)
+    return site_context(_reader(path), city, park)
 
 
 def cost_context(city: str, park: str | None = None):
-    """``data.inputs.cost.load_cost_context`` of a city (and park) in the served database.
+    """``usecases.pricing.site_context`` of a city (and park) in the served database.
 
     ``city`` may be the English name the English pages show; it is read back to Chinese.
     """
@@ -334,27 +332,18 @@ def cost_context(city: str, park: str | None = None):
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def capacity(agents: int, aht_seconds: float, target_sl: float, answer_seconds: float) -> float:
-    """Peak-hour calls ``agents`` agents answer at the target (``models.capacity``), calls/h."""
-    from models.capacity import calls_per_hour_capacity
+    """``usecases.staffing.capacity``: peak-hour calls ``agents`` agents answer, calls/h."""
+    from usecases.staffing import capacity as calls_per_hour
 
-    return calls_per_hour_capacity(
-        agents, aht_seconds, target_sl=target_sl, answer_seconds=answer_seconds
-    )
+    return calls_per_hour(agents, aht_seconds, target_sl, answer_seconds)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def cost_curve(inputs, calls_per_hour: float, aht_seconds: float, patience, rules, years: int):
-    """``models.cost.cost_service_level_curve`` (targets ``CURVE_TARGETS``), cached per input."""
-    from models.cost import cost_service_level_curve
+    """``usecases.staffing.cost_curve`` (targets ``CURVE_TARGETS``), cached per input."""
+    from usecases.staffing import cost_curve as curve
 
-    return cost_service_level_curve(
-        inputs,
-        calls_per_hour,
-        aht_seconds,
-        patience_seconds=patience,
-        rules=list(rules),
-        years=years,
-    )
+    return curve(inputs, calls_per_hour, aht_seconds, patience, rules, years)
 
 
 site_indicators = _cached(site_facts.site_indicators)
@@ -374,18 +363,14 @@ def industry_reference() -> list[dict]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _award_board(path, version, rubric_name, year, category, min_coverage):
-    from data.rubrics import load_rubric
-    from models.awards import award_leaderboard, build_rubric
+    from usecases.awards import award_board as board
 
-    rubric = build_rubric(load_rubric(rubric_name))
-    entries = load_award_entries(_reader(path))
-    return award_leaderboard(
-        rubric, entries, year=year, category=category, min_coverage=min_coverage
-    )
+    return board(_reader(path), rubric_name, year=year, category=category,
+                 min_coverage=min_coverage)  # fmt: skip
 
 
 def award_board(rubric_name: str, *, year=None, category=None, min_coverage: float) -> list[dict]:
-    """``models.awards.award_leaderboard`` of the stored centers on a rubric, cached per choice."""
+    """``usecases.awards.award_board`` of the stored centers on a rubric, cached per choice."""
     path = db_path()
     return _award_board(
         str(path), data_version(path), rubric_name, year, category, float(min_coverage)
@@ -394,12 +379,12 @@ def award_board(rubric_name: str, *, year=None, category=None, min_coverage: flo
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _minute_cost(path: str, version: tuple[float, bool], city: str, seats: int) -> float:
-    from portal.costing import cost_per_minute
+    from usecases.pricing import cost_per_minute
 
-    return cost_per_minute(city, path, seats=seats)
+    return cost_per_minute(_reader(path), city, seats=seats)
 
 
 def minute_cost(city: str, seats: int) -> float:
-    """:func:`portal.costing.cost_per_minute` of ``city`` (CNY per handled minute), cached."""
+    """``usecases.pricing.cost_per_minute`` of ``city`` (CNY per handled minute), cached."""
     path = db_path()
     return _minute_cost(str(path), data_version(path), city, seats)

@@ -9,6 +9,7 @@ import pandas as pd
 import sqlite_utils
 
 from data.errors import NormaliseError, StoreError
+from data.store.contents import holds
 
 #: seats per 100,000 working-age residents above which a labour market counts as tight
 #: (practitioners' rule of thumb: more than about 100 seats per 100,000 people)
@@ -30,7 +31,7 @@ CAPACITY_COLUMNS = [
 
 
 def _require_cities(db: sqlite_utils.Database) -> None:
-    if not db["cities"].exists():
+    if not holds(db, "cities"):
         raise StoreError("the database has no cities table: run `parkbench build` first")
 
 
@@ -46,7 +47,7 @@ def load_city_capacity(db: sqlite_utils.Database) -> pd.DataFrame:
     """
     _require_cities(db)
     cities = pd.read_sql_query("select adcode from cities", db.conn)
-    if db["centers"].exists():
+    if holds(db, "centers"):
         centers = pd.read_sql_query(
             "select city_adcode as adcode, count(*) as centers, coalesce(sum(seats), 0) as center_seats "
             "from centers where city_adcode is not null group by city_adcode",
@@ -54,10 +55,8 @@ def load_city_capacity(db: sqlite_utils.Database) -> pd.DataFrame:
         )
     else:
         centers = pd.DataFrame(columns=["adcode", "centers", "center_seats"])
-    if db["park_tenants"].exists() and db["parks"].exists():
-        known_centers = (
-            "select id from centers" if db["centers"].exists() else "select null where 0"
-        )
+    if holds(db, "park_tenants", "parks"):
+        known_centers = "select id from centers" if holds(db, "centers") else "select null where 0"
         statuses = [s for s in OPERATING_STATUSES if s]
         tenants = pd.read_sql_query(
             "select p.city_adcode as adcode, coalesce(sum(t.seats), 0) as tenant_seats "
@@ -124,7 +123,7 @@ def load_sites(db: sqlite_utils.Database, province: str | None = None) -> list[d
     cities = list(db.query(f"select * from cities {where} order by adcode", params))
     titles = (
         {r["id"]: r["title"] for r in db.query("select id, title from sources")}
-        if db["sources"].exists()
+        if holds(db, "sources")
         else {}
     )
     indicators: dict[str, list[dict]] = {}
@@ -135,7 +134,7 @@ def load_sites(db: sqlite_utils.Database, province: str | None = None) -> list[d
         for r in db.query("select distinct indicator from city_indicators order by indicator")
     ]
     inputs: dict[str, dict[str, dict]] = {}
-    if db["city_inputs"].exists():
+    if holds(db, "city_inputs"):
         for r in db.query("select * from city_inputs order by year"):
             inputs.setdefault(r["adcode"], {})[r["indicator"]] = r  # latest year wins
     input_names = sorted({k for v in inputs.values() for k in v})

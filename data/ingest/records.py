@@ -28,6 +28,7 @@ from pydantic import ConfigDict, Field, ValidationError, create_model
 import data.schema  # noqa: F401  (registers every table)
 from data.errors import NormaliseError
 from data.normalise import values as nz
+from data.normalise.industries import canonical_industry
 from data.schema.tables import TABLES, THIS_YEAR, Column, Input, Table
 
 
@@ -64,6 +65,16 @@ def _text(name: str, max_len: int = 2000) -> Callable[[object], dict]:
         if text is not None and len(text) > max_len:
             raise NormaliseError(f"longer than {max_len} characters", value=raw, rule="length")
         return {name: text}
+
+    return read
+
+
+def _industry(name: str, max_len: int) -> Callable[[object], dict]:
+    """Text read to the industry vocabulary (``data.normalise.industries``)."""
+    text = _text(name, max_len)
+
+    def read(raw: object) -> dict:
+        return {name: canonical_industry(text(raw)[name])}
 
     return read
 
@@ -356,6 +367,7 @@ def _numeric(f: Column) -> Callable[[object], dict]:
 READ_KINDS: dict[str, Callable[[Column | Input], Callable[[object], dict]]] = {
     **dict.fromkeys(_PARSERS, _numeric),
     "text": lambda f: _text(f.name, f.max_len or 2000),
+    "industry": lambda f: _industry(f.name, f.max_len or 2000),
     "url": lambda f: _url(f.name, f.max_len or 2000),
     "adcode": lambda f: _adcode(f.name),
     "year": lambda f: _year(f.name),

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from data.inputs.score import connect_store
 from data.paths import INDUSTRY_KPIS_PATH
+from data.store.contents import columns, holds
 
 CENTER_KPI_COLUMNS: tuple[str, ...] = (
     "answer_rate",
@@ -32,7 +33,7 @@ CENTER_FIELDS: tuple[str, ...] = (
 
 
 def _capitals(db: sqlite_utils.Database) -> dict[str, float]:
-    if "city_indicators" not in db.table_names():
+    if not holds(db, "city_indicators"):
         return {}
     return {
         r["adcode"]: r["value"]
@@ -48,11 +49,11 @@ def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
     ``city_name`` is the standard name of ``city_adcode`` (``cities.name_zh``), else ``city``.
     """
     db = connect_store(db)
-    if "centers" not in db.table_names():
+    if not holds(db, "centers"):
         return pd.DataFrame(
             columns=[*CENTER_FIELDS, *CENTER_KPI_COLUMNS, "is_provincial_capital", "city_name"]
         )
-    cols = set(db["centers"].columns_dict)
+    cols = set(columns(db, "centers"))
     wanted = [c for c in (*CENTER_FIELDS, *CENTER_KPI_COLUMNS) if c in cols]
     wanted += [f"{c}_bound" for c in CENTER_KPI_COLUMNS if f"{c}_bound" in cols]
     frame = pd.DataFrame(list(db.query(f"select {', '.join(wanted)} from centers")), columns=wanted)
@@ -61,7 +62,7 @@ def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
     frame["is_provincial_capital"] = [caps.get(a) for a in adcodes]
     names = (
         {r["adcode"]: r["name_zh"] for r in db.query("select adcode, name_zh from cities")}
-        if "cities" in db.table_names()
+        if holds(db, "cities")
         else {}
     )
     cities = frame.get("city", pd.Series([None] * len(frame)))
@@ -95,7 +96,7 @@ def load_kpi_observations(
                     "source": "centers",
                 }
             )
-    if "kpis" in db.table_names():
+    if holds(db, "kpis"):
         for k in db.query(
             "select * from kpis where coalesce(is_target, 0) != 1 and value is not null"
         ):
@@ -126,7 +127,7 @@ def load_award_entries(
     db = connect_store(db)
     centers = load_centers(db)
     dated: dict[str, dict[int, dict[str, float]]] = {}
-    if "kpis" in db.table_names():
+    if holds(db, "kpis"):
         for k in db.query(
             "select center_id, metric, value, period, definition from kpis "
             "where coalesce(is_target, 0) != 1 and value is not null order by (definition is not null)"

@@ -3,7 +3,7 @@
 I/O side of ``models.cost``: reads ``data/reference/cost_defaults.yaml`` (value, unit, year and
 source of every input, with per-city overrides), then, when a database is given and has them,
 the ``city_inputs`` table (adcode, indicator, value, unit, year, source), the park's own rent
-from ``parks`` and the incentive rules of the park and city from ``incentives``. Missing
+from ``parks`` and the incentive rules that apply to the site (``data.inputs.incentives``). Missing
 database, tables or rows fall back to the defaults, and ``notes`` says so.
 """
 
@@ -16,7 +16,10 @@ from pathlib import Path
 import sqlite_utils
 import yaml
 
+from data.inputs.incentives import applicable_incentives
+from data.notes import Note
 from data.paths import COST_DEFAULTS_PATH
+from data.store.contents import columns, holds
 
 #: inputs without a default (None unless given); the others are the keys of the YAML file.
 #: Together they are the fields of ``models.cost.CostInputs`` less ``seats`` (a test checks it).
@@ -42,7 +45,7 @@ class CostContext:
     park: dict | None = None
     adcode: str | None = None
     city_name: str | None = None  # standard name from data.geo.geocode, when it resolves
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # coded notes (data.notes)
     #: input -> how its city value was found: kind (sourced, estimated, user), indicator,
     #: value, unit, year, url, and for an estimate its method and cross-validated error
     basis: dict[str, dict] = field(default_factory=dict)
@@ -145,9 +148,7 @@ def load_cost_context(
         _load_from_db(db_path, ctx, city, park)
         return ctx
     if db_path is None or not Path(db_path).exists():
-        ctx.notes.append(
-            f"no database at {db_path}: defaults only, no park data or incentive rules"
-        )
+        ctx.notes.append(Note("no_database", path=str(db_path)))
         return ctx
     db = sqlite_utils.Database(Path(db_path))
     try:
@@ -162,22 +163,21 @@ def _rows(db, sql: str, params) -> list[dict]:
 
 
 def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
-    tables = set(db.table_names())
     park_row = None
     if park:
-        if "parks" in tables:
-            cols = [c for c in ("name", "name_en") if c in db["parks"].columns_dict]
+        if holds(db, "parks"):
+            cols = [c for c in ("name", "name_en") if c in columns(db, "parks")]
             where = " or ".join([f"{c} = ?" for c in cols] + [f"{c} like ?" for c in cols])
             params = [park] * len(cols) + [f"%{park}%"] * len(cols)
             hits = _rows(db, f"select * from parks where {where}", params) if cols else []
             park_row = hits[0] if hits else None
         if park_row is None:
-            ctx.notes.append(f"no park matching {park!r} in the database: city-level inputs only")
+            ctx.notes.append(Note("no_park", park=park))
     if park_row is not None:
         ctx.park = {
             k: park_row.get(k) for k in ("id", "name", "city", "district", "rent_cny_per_m2_month")
         }
-        ctx.notes.append(f"park {park_row.get('name')!r} matched")
+        ctx.notes.append(Note("park_matched", park=park_row.get("name")))
         ctx.adcode = ctx.adcode or park_row.get("city_adcode")
         rent = park_row.get("rent_cny_per_m2_month")
         if rent is not None:
@@ -187,37 +187,30 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
                 f"park {park_row['name']} (parks.rent_cny_per_m2_month)",
                 "CNY/m2/month",
             )
-    if "cities" in tables and ctx.adcode is None:
-        cols = set(db["cities"].columns_dict)
+    if holds(db, "cities") and ctx.adcode is None:
+        cols = columns(db, "cities")
         name_cols = [c for c in ("name", "name_zh", "name_en", "short_name") if c in cols]
         if "adcode" in cols and name_cols:
             where = " or ".join(f"{c} = ?" for c in name_cols)
             hits = _rows(db, f"select adcode from cities where {where}", [city] * len(name_cols))
             ctx.adcode = hits[0]["adcode"] if hits else None
-    if "city_economics" in tables and ctx.adcode is not None:
+    if holds(db, "city_economics") and ctx.adcode is not None:
         _apply_city_economics(db, ctx)
-    if "city_inputs" in tables and ctx.adcode is not None:
+    if not holds(db, "city_inputs"):
+        ctx.notes.append(Note("no_city_inputs"))
+    elif ctx.adcode is not None:
         _apply_city_inputs(db, ctx)
-    elif "city_inputs" not in tables:
-        ctx.notes.append("no city_inputs table: national and seeded city defaults used")
-    if "incentives" not in tables:
-        ctx.notes.append("no incentives table: no incentive rules applied")
+    if not holds(db, "incentives"):
+        ctx.notes.append(Note("no_incentives_table"))
         return
-    clauses, params = [], []
-    if park_row is not None:
-        clauses.append("park_id = ?")
-        params.append(park_row["id"])
-    city_names = {city, ctx.city_name, park_row.get("city") if park_row else None} - {None}
-    for c in city_names:
-        clauses.append("(park_id is null and city = ?)")
-        params.append(c)
-    if ctx.adcode:
-        clauses.append("(park_id is null and city_adcode = ?)")
-        params.append(ctx.adcode)
-    rows = _rows(db, f"select * from incentives where {' or '.join(clauses)}", params)
-    ctx.rules = rows
+    ctx.rules = applicable_incentives(
+        db,
+        adcode=ctx.adcode,
+        city_names=(city, ctx.city_name, park_row.get("city") if park_row else None),
+        park_id=park_row["id"] if park_row is not None else None,
+    )
     if not ctx.rules:
-        ctx.notes.append("no incentive rules for this park or city in the database")
+        ctx.notes.append(Note("no_rules"))
 
 
 def _apply_city_inputs(db, ctx: CostContext) -> None:
@@ -338,7 +331,7 @@ def _apply_city_economics(db, ctx: CostContext) -> None:
     for indicator, rule in load_city_economics_rules().items():
         choice = _economics_choice(db, ctx.adcode, indicator)
         if choice is None:
-            ctx.notes.append(f"no sourced or estimated {indicator} for this city: default kept")
+            ctx.notes.append(Note("no_economics", indicator=indicator))
             continue
         row, ratio, how = choice
         value = float(row["value"]) * ratio

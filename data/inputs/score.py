@@ -28,6 +28,8 @@ import pandas as pd
 import sqlite_utils
 
 from data.errors import StoreError
+from data.inputs.incentives import rule_applies
+from data.store.contents import holds
 
 #: indicator names of ``city_indicators`` -> criterion columns
 INDICATOR_COLUMNS: dict[str, str] = {
@@ -60,10 +62,6 @@ def _rows(db: sqlite_utils.Database, sql: str, params: tuple = ()) -> list[dict]
     return [dict(r) for r in db.query(sql, params)]
 
 
-def _has(db: sqlite_utils.Database, table: str) -> bool:
-    return table in db.table_names()
-
-
 def _load_cities(db: sqlite_utils.Database) -> list[dict]:
     try:
         geo = importlib.import_module("data.geo.queries")
@@ -71,12 +69,12 @@ def _load_cities(db: sqlite_utils.Database) -> list[dict]:
         geo = None
     if geo is not None and hasattr(geo, "load_sites"):
         return [dict(s) for s in geo.load_sites(db)]
-    if not _has(db, "cities"):
+    if not holds(db, "cities"):
         raise StoreError("the store has no cities table: build the geography data first")
     cities = {r["adcode"]: dict(r) for r in _rows(db, "select * from cities")}
     for c in cities.values():
         c.setdefault("name", c.get("name_zh"))
-    if _has(db, "city_indicators"):
+    if holds(db, "city_indicators"):
         for r in _rows(db, "select adcode, indicator, value from city_indicators"):
             if r["adcode"] in cities:
                 cities[r["adcode"]][r["indicator"]] = r["value"]
@@ -93,7 +91,7 @@ def _num(v) -> float:
 
 def _city_cluster(db: sqlite_utils.Database) -> dict[str, dict]:
     out: dict[str, dict] = {}
-    if _has(db, "centers"):
+    if holds(db, "centers"):
         for r in _rows(
             db,
             "select city_adcode, count(*) n, sum(seats) s from centers "
@@ -102,7 +100,7 @@ def _city_cluster(db: sqlite_utils.Database) -> dict[str, dict]:
             out.setdefault(r["city_adcode"], {}).update(
                 center_count=r["n"], center_seats=r["s"] or 0
             )
-    if _has(db, "parks"):
+    if holds(db, "parks"):
         for r in _rows(
             db,
             "select city_adcode, count(*) n from parks where city_adcode is not null group by city_adcode",
@@ -120,19 +118,17 @@ def _seat_value(rule: dict) -> float:
     return amount * (years if years > 0 else 1.0)
 
 
-def _incentives(db: sqlite_utils.Database) -> tuple[dict[str, float], dict[str, float]]:
-    """Seat-based incentive value per city (city-wide rules) and per park (park rules), CNY/seat."""
-    by_city: dict[str, float] = {}
-    by_park: dict[str, float] = {}
-    if not _has(db, "incentives"):
-        return by_city, by_park
-    for r in _rows(db, "select * from incentives"):
-        v = _seat_value(r)
-        if r.get("park_id"):
-            by_park[r["park_id"]] = by_park.get(r["park_id"], 0.0) + v
-        elif r.get("city_adcode"):
-            by_city[r["city_adcode"]] = by_city.get(r["city_adcode"], 0.0) + v
-    return by_city, by_park
+def _incentives(db: sqlite_utils.Database) -> list[dict]:
+    """Every ``incentives`` row with its seat-based value (``seat_value``, CNY per seat)."""
+    if not holds(db, "incentives"):
+        return []
+    return [dict(r, seat_value=_seat_value(r)) for r in _rows(db, "select * from incentives")]
+
+
+def _seat_incentive(rules: list[dict], *, adcode: str, name, park_id=None) -> float:
+    """Seat-based value of the rules that apply to the site (``data.inputs.incentives``)."""
+    site = {"adcode": adcode, "city_names": (name,), "park_id": park_id}
+    return sum(r["seat_value"] for r in rules if rule_applies(r, **site))
 
 
 def load_criteria_table(
@@ -145,15 +141,16 @@ def load_criteria_table(
 
     Columns: ``id``, ``kind`` (``city``/``park``), ``adcode``, ``name``, ``province`` and the
     criterion columns of :data:`models.criteria.DEFAULT_CRITERIA`. NaN marks a missing value.
-    A city's incentive value is its city-wide seat rules plus the best park rule in the city
-    (a center sits in one park); a park's is the city rules plus its own.
+    A site's incentive value sums the seat-based rules that apply to it
+    (:func:`data.inputs.incentives.rule_applies`): a city's city-wide rules; a park's own
+    rules plus the city-wide rules of its city.
     """
     db = connect_store(db)
     cities = _load_cities(db)
     cluster = _city_cluster(db)
-    city_inc, park_inc = _incentives(db)
+    rules = _incentives(db)
     parks_by_city: dict[str, list[dict]] = {}
-    if _has(db, "parks"):
+    if holds(db, "parks"):
         for p in _rows(db, "select * from parks where city_adcode is not null"):
             parks_by_city.setdefault(p["city_adcode"], []).append(p)
     rows = []
@@ -180,8 +177,7 @@ def load_criteria_table(
             sat = row["center_seats"] / row["working_age_population"] * 1e5
         row["seats_per_100k_working_age"] = sat
         parks = parks_by_city.get(adcode, [])
-        best_park = max((park_inc.get(p["id"], 0.0) for p in parks), default=0.0)
-        row["incentive_cny_per_seat"] = city_inc.get(adcode, 0.0) + best_park
+        row["incentive_cny_per_seat"] = _seat_incentive(rules, adcode=adcode, name=row["name"])
         _set_cost(cost_per_seat, row)
         rows.append(row)
         if include_parks:
@@ -190,8 +186,8 @@ def load_criteria_table(
                 airport = _num(p.get("distance_to_airport_km"))
                 if not math.isnan(airport):
                     prow["nearest_airport_km"] = airport
-                prow["incentive_cny_per_seat"] = city_inc.get(adcode, 0.0) + park_inc.get(
-                    p["id"], 0.0
+                prow["incentive_cny_per_seat"] = _seat_incentive(
+                    rules, adcode=adcode, name=row["name"], park_id=p["id"]
                 )
                 _set_cost(cost_per_seat, prow)
                 rows.append(prow)

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlite_utils
 
+from data.store.contents import columns, holds
+
 #: indicators a fact card shows, in order (city_indicators names)
 CARD_INDICATORS = (
     "population_2020",
@@ -40,9 +42,9 @@ def site_indicators(
     ``source_url`` (one row per city and indicator the store holds).
     """
     columns = ["adcode", "indicator", "value", "unit", "year", "source_title", "source_url"]
-    if not adcodes or not db["city_indicators"].exists():
+    if not adcodes or not holds(db, "city_indicators"):
         return pd.DataFrame(columns=columns)
-    has_sources = db["sources"].exists()
+    has_sources = holds(db, "sources")
     join = "LEFT JOIN sources s ON s.id = i.source_id" if has_sources else ""
     title = "s.title" if has_sources else "NULL"
     url = "s.url" if has_sources else "NULL"
@@ -58,18 +60,24 @@ def site_indicators(
 
 
 def site_incentives(
-    db: sqlite_utils.Database, adcodes: Sequence[str], park_ids: Sequence[str] = ()
+    db: sqlite_utils.Database,
+    adcodes: Sequence[str],
+    park_ids: Sequence[str] = (),
+    *,
+    city_names: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """Incentive rules of the cities (city-wide rules and rules of parks in the city) and parks.
+    """Incentive rules of the parks and the city-wide rules of the cities (by adcode or name),
+    with their sources: the candidates that ``data.inputs.incentives.rule_applies`` sorts
+    per site.
 
     Columns: those of :data:`INCENTIVE_COLUMNS`, ``park_name``, ``park_city_adcode`` and the
     sources the rule was read from (``source_title``, ``source_url``; several joined by "; ").
     """
     columns = [*INCENTIVE_COLUMNS, "park_name", "park_city_adcode", "source_title", "source_url"]
-    if not db["incentives"].exists() or not (adcodes or park_ids):
+    if not holds(db, "incentives") or not (adcodes or park_ids):
         return pd.DataFrame(columns=columns)
-    has_parks = db["parks"].exists()
-    has_facts = db["facts"].exists() and db["sources"].exists()
+    has_parks = holds(db, "parks")
+    has_facts = holds(db, "facts", "sources")
     park_cols = (
         "p.name AS park_name, p.city_adcode AS park_city_adcode"
         if has_parks
@@ -78,11 +86,12 @@ def site_incentives(
     park_join = "LEFT JOIN parks p ON p.id = i.park_id" if has_parks else ""
     codes = list(map(str, adcodes)) or [""]
     parks = list(map(str, park_ids)) or [""]
-    where = f"i.city_adcode IN ({_marks(len(codes))}) OR i.park_id IN ({_marks(len(parks))})"
-    params = [*codes, *parks]
-    if has_parks:
-        where += f" OR p.city_adcode IN ({_marks(len(codes))})"
-        params += codes
+    names = list(map(str, city_names)) or [""]
+    where = (
+        f"(i.park_id IS NULL AND (i.city_adcode IN ({_marks(len(codes))}) "
+        f"OR i.city IN ({_marks(len(names))}))) OR i.park_id IN ({_marks(len(parks))})"
+    )
+    params = [*codes, *names, *parks]
     sql = f"""
         SELECT {", ".join(f"i.{c}" for c in INCENTIVE_COLUMNS)}, {park_cols}
         FROM incentives i {park_join}
@@ -114,14 +123,14 @@ def site_names_en(
     """English names the store holds: city adcode -> ``cities.name_en``, park id (prefixed
     ``park:``) -> ``parks.name_en``. Places without an English name are left out."""
     out: dict[str, str] = {}
-    if adcodes and db["cities"].exists() and "name_en" in db["cities"].columns_dict:
+    if adcodes and "name_en" in columns(db, "cities"):
         codes = list(map(str, adcodes))
         for row in db.query(
             f"SELECT adcode, name_en FROM cities WHERE adcode IN ({_marks(len(codes))})", codes
         ):
             if row["name_en"]:
                 out[str(row["adcode"])] = row["name_en"]
-    if park_ids and db["parks"].exists() and "name_en" in db["parks"].columns_dict:
+    if park_ids and "name_en" in columns(db, "parks"):
         ids = list(map(str, park_ids))
         for row in db.query(f"SELECT id, name_en FROM parks WHERE id IN ({_marks(len(ids))})", ids):
             if row["name_en"]:

@@ -317,7 +317,7 @@ CENTERS = register(
                 "text",
                 "所处行业",
                 "industry served",
-                read="text",
+                read="industry",
                 max_len=100,
                 headers=("所处行业", "industry", "行业", "企业所处行业", "所属行业", "服务行业"),
                 example="电信",

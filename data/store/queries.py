@@ -11,6 +11,8 @@ import pandas as pd
 import sqlite_utils
 
 from data.schema.tables import TABLES
+from data.store.contents import columns as table_columns
+from data.store.contents import holds
 from data.store.database import search
 
 #: the tables a reader browses (published tables the store has), in display order
@@ -36,7 +38,7 @@ def _q(name: str) -> str:
 
 
 def _exists(db: sqlite_utils.Database, table: str) -> bool:
-    return db[table].exists()
+    return holds(db, table)
 
 
 def count_rows(db: sqlite_utils.Database, table: str) -> int:
@@ -264,7 +266,7 @@ def load_markers(
         raise ValueError(f"no markers for table {table!r}")
     city_join = ""
     lat, lon, precision = "t.lat", "t.lon", "t.coord_precision"
-    if _exists(db, "cities") and "lat" in db["cities"].columns_dict:
+    if "lat" in table_columns(db, "cities"):
         city_join = " LEFT JOIN cities c ON c.adcode = t.city_adcode"
         lat, lon = "COALESCE(t.lat, c.lat)", "COALESCE(t.lon, c.lon)"
         precision = (
@@ -394,7 +396,7 @@ def search_everywhere(
     for table, columns in SEARCH_COLUMNS.items():
         if not _exists(db, table):
             continue
-        present = set(db[table].columns_dict)
+        present = set(table_columns(db, table))
         searched = [c for c in columns if c in present]
         if not searched:
             continue
@@ -457,7 +459,7 @@ def municipality_points(db: sqlite_utils.Database, lang: str = "zh") -> list[tup
 
     Names in ``lang`` (English from ``cities.name_en`` when present).
     """
-    if not _exists(db, "cities") or "level" not in db["cities"].columns_dict:
+    if "level" not in table_columns(db, "cities"):
         return []
     name = "COALESCE(name_en, name_zh)" if lang == "en" else "name_zh"
     rows = db.execute(

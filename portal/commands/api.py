@@ -9,8 +9,8 @@ import click
 from data.errors import ReleaseError
 from data.release.baked import bake_release, default_cache_dir
 from data.release.formats import SQLITE_NAME
-from data.release.package import verify_release
 from portal.commands._options import db_option
+from usecases.release import verify as verify_release
 
 
 def _release_file(release_dir: str) -> Path:

@@ -7,6 +7,7 @@ import json
 import click
 
 from portal.commands._options import db_option
+from portal.notes import note_text
 
 
 @click.command(name="awards")
@@ -35,14 +36,14 @@ from portal.commands._options import db_option
 @db_option
 def command(rubric, year, category, min_coverage, compare, as_json, db_path):
     """Score centers like an award jury would, showing how much data backs each score."""
-    from data.inputs.benchmark import load_award_entries
-    from data.rubrics import load_rubric
-    from models.awards import award_cards, award_leaderboard, build_rubric
+    from usecases.awards import award_board, compare_centers
+    from usecases.awards import rubric as load_rubric
+    from usecases.store import open_store
 
-    rub = build_rubric(load_rubric(rubric))
-    entries = load_award_entries(db_path)
+    db = open_store(db_path)
+    rub = load_rubric(rubric)
     if compare:
-        cards = award_cards(rub, entries, compare.split(","), year=year, category=category)
+        cards = compare_centers(db, rubric, compare.split(","), year=year, category=category)
         card = cards["card"]
         if as_json:
             click.echo(
@@ -56,7 +57,7 @@ def command(rubric, year, category, min_coverage, compare, as_json, db_path):
             vals = "".join(f"{'' if v is None else str(v):>22s}" for v in row["values"])
             click.echo(f"{row['zh'][:14]:14s}{vals}")
         return
-    board = award_leaderboard(rub, entries, year=year, category=category, min_coverage=min_coverage)
+    board = award_board(db, rubric, year=year, category=category, min_coverage=min_coverage)
     if as_json:
         click.echo(json.dumps(board, ensure_ascii=False, indent=2))
         return
@@ -74,5 +75,5 @@ def command(rubric, year, category, min_coverage, compare, as_json, db_path):
         click.echo(
             f"{rank:>4}  {r['name'][:24]:24s} {r['year'] or 'latest':>6}  "
             f"{(r['category'] or '-')[:10]:10s} {in_industry:>7} {score:>6} {r['coverage']:>8.0%}"
-            + (f"  {r['note']}" if r.get("note") else "")
+            + (f"  {note_text(r['note'], 'en')}" if r.get("note") else "")
         )

@@ -6,9 +6,9 @@ import json
 
 import click
 
-from models.errors import ModelInputError
 from portal.commands._options import db_option
 from portal.commands._pairs import parse_pairs
+from portal.notes import note_text
 
 
 @click.command(name="benchmark")
@@ -78,16 +78,9 @@ def command(
     A KPI with too few peers is compared with a wider group, else with a labelled INDUSTRY
     REFERENCE of published averages (never mixed with peers).
     """
-    from data.inputs.benchmark import (
-        load_centers,
-        load_industry_reference,
-        load_kpi_observations,
-    )
-    from models.peer_benchmark import benchmark_report
-    from portal.reports.benchmark import benchmark_inputs
+    from usecases.benchmark import benchmark_center
+    from usecases.store import open_store
 
-    centers = load_centers(db_path)
-    obs = load_kpi_observations(db_path, centers)
     kpis = parse_pairs(kpi_text, "--kpi")
     definitions = {}
     for part in (definition_text or "").split(","):
@@ -97,41 +90,20 @@ def command(
     if not kpis and not center:
         raise click.UsageError("give --center NAME or --kpi metric=value,...")
     # the same reading of a stored center and typed KPIs as `parkbench report benchmark`
-    x = benchmark_inputs(
-        centers, obs, center=center, kpis=kpis, definitions=definitions, industry=industry,
-        seats=seats, province=province, city_tier=city_tier, city=city,
-        annual_calls=annual_calls,
-    )  # fmt: skip
-    kpis, definitions, target = x.kpis, x.definitions, x.target
-    label, exclude, city, annual_calls = x.label, x.exclude, x.city, x.annual_calls
-    if not kpis:
-        raise ModelInputError(
-            f"{center} has no stored KPI that can be benchmarked; "
-            "type its KPIs with --kpi metric=value,..."
-        )
-    seats_for_cost = x.seats
-    cpm_source = "--cost-per-minute" if cost_per_minute is not None else None
-    if cost_per_minute is None and city:
-        from portal.costing import REFERENCE_SEATS
-        from portal.costing import cost_per_minute as model_cost_per_minute
-
-        n = max(1, int(seats_for_cost or REFERENCE_SEATS))
-        cost_per_minute = model_cost_per_minute(city, db_path, seats=n)
-        cpm_source = f"cost model for {city}, {n} seats (per handled minute)"
-    result = benchmark_report(
-        kpis,
-        centers,
-        obs,
-        target=target,
+    result = benchmark_center(
+        open_store(db_path),
         by=[k.strip() for k in by.split(",") if k.strip()],
-        definitions=definitions,
-        annual_calls=annual_calls,
         cost_per_minute_cny=cost_per_minute,
-        cost_per_minute_source=cpm_source,
-        exclude_center=exclude,
-        label=label,
-        reference=load_industry_reference(),
-    )
+        cost_source=_cost_source,
+        center=center, kpis=kpis, definitions=definitions, industry=industry, seats=seats,
+        province=province, city_tier=city_tier, city=city, annual_calls=annual_calls,
+    )  # fmt: skip
+    label = result.inputs.label
+    cpm_source = _cost_source(result.minute_cost) if result.minute_cost else None
+    cost_per_minute = result.minute_cost.cny if result.minute_cost else None
+    result = result.report
+    for p in result["kpis"]:  # the coded notes in English (JSON and text)
+        p["note"] = "; ".join(note_text(n, "en") for n in p["notes"]) or None
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
@@ -166,3 +138,9 @@ def command(
             f"  top quartile {p['top_quartile']:.3f}  percentile {p['percentile']:.0f}"
             f"  Q{p['quartile']}{money}" + (f"  ({p['note']})" if p["note"] else "")
         )
+
+
+def _cost_source(cost) -> str:
+    if cost.city is None:
+        return "--cost-per-minute"
+    return f"cost model for {cost.city}, {cost.seats} seats (per handled minute)"

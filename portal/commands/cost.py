@@ -8,16 +8,10 @@ import os
 
 import click
 
-from data.inputs.cost import load_cost_context
-from models.cost import (
-    CostInputs,
-    compute_cost,
-    cost_for_service_level,
-    cost_service_level_curve,
-    service_level_differences,
-)
 from models.errors import ModelInputError
-from portal.costing import describe_basis, incentive_rules, input_basis
+from portal.notes import note_text
+from usecases.pricing import input_basis, price_context, price_service_levels, site_context
+from usecases.store import open_store_or_path
 
 
 class ServiceLevels(click.ParamType):
@@ -81,6 +75,13 @@ def _clean(value):
 @click.option("--target-sl", type=float, default=0.8, show_default=True)
 @click.option("--answer-seconds", type=float, default=20.0, show_default=True)
 @click.option(
+    "--max-occupancy",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Highest share of time agents are busy (with --calls-per-hour), as on the page.",
+)
+@click.option(
     "--patience-seconds", type=float, default=None, help="Mean caller patience (Erlang A)."
 )
 @click.option(
@@ -107,6 +108,7 @@ def command(
     aht_seconds,
     target_sl,
     answer_seconds,
+    max_occupancy,
     patience_seconds,
     overrides,
     service_levels,
@@ -115,78 +117,99 @@ def command(
     """Cost per seat per year, its components, incentives and NPV for a center in CITY (or PARK)."""
     if seats is None and calls_per_hour is None:
         raise click.UsageError("give --seats or --calls-per-hour")
-    if seats is not None and seats <= 0:
-        raise ModelInputError(f"seats must be a positive whole number, got {seats}")
-    ctx = load_cost_context(city, park, db_path)
-    for item in overrides:
-        name, _, raw = item.partition("=")
-        if name not in ctx.input_names:
-            raise ModelInputError(f"--set: unknown input {name!r}")
-        try:
-            ctx.set(name, float(raw), "command line (--set)")
-        except ValueError as exc:
-            raise ModelInputError(f"--set {name}: {raw!r} is not a number") from exc
-    rules = incentive_rules(ctx)
     if service_levels is not None:
         if calls_per_hour is None or aht_seconds is None:
             raise click.UsageError("--service-levels needs --calls-per-hour and --aht-seconds")
         if seats is not None:
             raise click.UsageError("--service-levels sizes the seats from the calls: drop --seats")
-        _compare(
+    if calls_per_hour is not None and aht_seconds is None:
+        raise click.UsageError("--calls-per-hour needs --aht-seconds")
+    if seats is not None and seats <= 0:
+        raise ModelInputError(f"seats must be a positive whole number, got {seats}")
+    ctx = site_context(
+        open_store_or_path(db_path),
+        city,
+        park,
+        _overrides(overrides),
+        override_source="command line (--set)",
+    )
+    if service_levels is not None:
+        prices = price_service_levels(
             ctx,
-            rules,
             calls_per_hour,
             aht_seconds,
             service_levels,
-            patience_seconds,
-            years,
-            as_json,
-        )
-        return
-    if calls_per_hour is not None:
-        if aht_seconds is None:
-            raise click.UsageError("--calls-per-hour needs --aht-seconds")
-        base = CostInputs(seats=seats or 1, **ctx.values)
-        result = cost_for_service_level(
-            base,
-            calls_per_hour,
-            aht_seconds,
-            target_sl=target_sl,
-            answer_seconds=answer_seconds,
             patience_seconds=patience_seconds,
-            rules=rules,
             years=years,
-            sources=ctx.sources,
-            seats=seats,
         )
-    else:
-        result = compute_cost(
-            CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources
-        )
-    out = result.to_dict()
-    out.update({"city": city, "park": ctx.park, "adcode": ctx.adcode, "notes": ctx.notes})
-    out["input_basis"] = input_basis(ctx)
-    if as_json:
-        click.echo(json.dumps(_clean(out), ensure_ascii=False, indent=2))
-    else:
-        click.echo(result.explain())
-        for line in describe_basis(ctx):
-            click.echo(f"City input: {line}")
-        for note in ctx.notes:
-            click.echo(f"Note: {note}")
-
-
-def _compare(ctx, rules, calls_per_hour, aht_seconds, targets, patience_seconds, years, as_json):
-    rows = cost_service_level_curve(
-        CostInputs(seats=1, **ctx.values),
-        calls_per_hour,
-        aht_seconds,
-        targets,
+        _compare(prices, calls_per_hour, aht_seconds, patience_seconds, years, as_json)
+        return
+    price = price_context(
+        ctx,
+        seats=seats,
+        calls_per_hour=calls_per_hour,
+        aht_seconds=aht_seconds,
+        target_sl=target_sl,
+        answer_seconds=answer_seconds,
+        max_occupancy=max_occupancy,
         patience_seconds=patience_seconds,
-        rules=rules,
         years=years,
     )
-    diffs = service_level_differences(rows)
+    if as_json:
+        click.echo(json.dumps(_clean(_english(price.to_dict())), ensure_ascii=False, indent=2))
+        return
+    click.echo(price.breakdown.explain(lambda n: note_text(n, "en")))
+    for line in describe_basis(ctx):
+        click.echo(f"City input: {line}")
+    for note in ctx.notes:
+        click.echo(f"Note: {note_text(note, 'en')}")
+
+
+def _overrides(items) -> dict[str, float]:
+    """``--set NAME=VALUE`` pairs as input -> value."""
+    out = {}
+    for item in items:
+        name, _, raw = item.partition("=")
+        try:
+            out[name] = float(raw)
+        except ValueError as exc:
+            raise ModelInputError(f"--set {name}: {raw!r} is not a number") from exc
+    return out
+
+
+def _english(out: dict) -> dict:
+    """The JSON output writes coded notes as English sentences (``portal.notes``)."""
+    out = dict(out)
+    out["notes"] = [note_text(n, "en") for n in out.get("notes", [])]
+    if "incentives_not_applied" in out:
+        out["incentives_not_applied"] = {
+            k: note_text(v, "en") for k, v in out["incentives_not_applied"].items()
+        }
+    return out
+
+
+def describe_basis(ctx) -> list[str]:
+    """One line per city input: sourced (with its year and URL), estimated (with its error)."""
+    lines = []
+    for name, b in input_basis(ctx).items():
+        if b["kind"] == "estimated":
+            lines.append(
+                f"{name}: ESTIMATED from {b['indicator']} = {b['value']:,.0f} {b.get('unit') or ''} "
+                f"({b['method']}; cross-validated error ±{b['error_log_rmse']:.0%} in log, "
+                f"MAPE {b['error_mape']:.0%})"
+            )
+        elif b["kind"] == "default":
+            lines.append(f"{name}: NATIONAL DEFAULT ({b['value']:g}); no figure for this city")
+        else:
+            lines.append(
+                f"{name}: {b['kind']} {b['indicator']} = {b['value']:,.0f} "
+                f"{b.get('unit') or ''} ({b.get('year')}; {b.get('url')})"
+            )
+    return lines
+
+
+def _compare(prices, calls_per_hour, aht_seconds, patience_seconds, years, as_json):
+    ctx, rows, diffs = prices.context, list(prices.rows), list(prices.differences)
     if as_json:
         out = {
             "city": ctx.city,
@@ -198,7 +221,7 @@ def _compare(ctx, rules, calls_per_hour, aht_seconds, targets, patience_seconds,
             "years": years,
             "service_levels": rows,
             "differences": diffs,
-            "notes": ctx.notes,
+            "notes": [note_text(n, "en") for n in ctx.notes],
             "input_basis": input_basis(ctx),
         }
         click.echo(json.dumps(_clean(out), ensure_ascii=False, indent=2))
@@ -229,4 +252,4 @@ def _compare(ctx, rules, calls_per_hour, aht_seconds, targets, patience_seconds,
     for line in describe_basis(ctx):
         click.echo(f"City input: {line}")
     for note in ctx.notes:
-        click.echo(f"Note: {note}")
+        click.echo(f"Note: {note_text(note, 'en')}")

@@ -7,9 +7,9 @@ import json
 import click
 
 from data.release.formats import FORMATS
-from data.release.package import export_release
 from data.store.database import open_db
 from portal.commands._options import db_option
+from usecases.release import publish_release
 
 
 @click.command("export")
@@ -43,7 +43,7 @@ def command(
     """Export the published data of DB as a release in OUT (see docs/releases.md)."""
     db = open_db(db_path, read_only=True)
     try:
-        manifest = export_release(db, out_dir, formats, version=version, compare_dir=compare_dir)
+        manifest = publish_release(db, out_dir, formats, version=version, compare_dir=compare_dir)
     finally:
         db.conn.close()
     if as_json:

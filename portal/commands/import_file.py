@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from data.imports.importer import KINDS, import_parsed, parse_import, report_json
-from data.imports.tabular import read_bytes
-from data.store.batches import undo_batch
+from data.imports.importer import KINDS
 from data.store.database import open_db
 from portal.commands._options import db_option
 
@@ -39,16 +37,16 @@ def command(file: str, batch: str | None, kind: str, db_path: str, as_json: bool
         return
     if batch is not None:
         raise click.UsageError(f"unexpected argument {batch!r}; import one FILE at a time")
-    path = Path(file)
+    from usecases.imports import import_file, read_import
+
     # every row is read and checked now (unreadable: exit 2, db untouched), then read again
     # chunk by chunk while it is written (lazy: the rows are not all kept in memory)
-    parsed = parse_import(read_bytes(path), path.name, kind, lazy=True)
+    parsed = read_import(Path(file), kind=kind, lazy=True)
     db = open_db(db_path)
     try:
-        loaded, report = import_parsed(db, parsed)  # chunk by chunk, one transaction
+        doc = import_file(db, parsed).to_dict()  # chunk by chunk, one transaction
     finally:
         db.conn.close()
-    doc = report_json(loaded, report)
     if as_json:
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
@@ -69,7 +67,9 @@ def _undo(batch: str | None, db_path: str, as_json: bool) -> None:
         raise click.UsageError("parkbench import undo BATCH: give the batch id of an import")
     db = open_db(db_path, create=False)
     try:
-        result = undo_batch(db, batch)
+        from usecases.imports import undo_import
+
+        result = undo_import(db, batch)
     finally:
         db.conn.close()
     if as_json:

@@ -101,7 +101,9 @@ def command() -> None:
 def compare(sites, preset, weights, method, seats, service_level, site, rival, subsidy_years,
             lang, out, db_path):  # fmt: skip
     """The Compare report: ranking, weights, cost, cost-quality matrix, gap, facts, sources."""
-    from portal.reports.compare import CompareSettings, load_compare_data, render_compare_html
+    from portal.reports.compare import render_compare_html
+    from usecases.compare import CompareSettings, compare_sites
+    from usecases.store import open_store
 
     path = _check_out(out)
     chosen = tuple(s.strip() for s in sites.split(",") if s.strip())
@@ -120,7 +122,7 @@ def compare(sites, preset, weights, method, seats, service_level, site, rival, s
         subsidy_years=subsidy_years,
     )
     settings.target  # noqa: B018 - checks the service level before the long part
-    data = load_compare_data(db_path, settings)
+    data = compare_sites(open_store(db_path), settings)
     _write(path, render_compare_html(data, when=_as_of(db_path), lang=lang))
 
 

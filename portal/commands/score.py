@@ -8,6 +8,7 @@ import click
 
 from portal.commands._options import db_option
 from portal.commands._pairs import parse_pairs
+from portal.notes import note_text, notes_text
 
 
 @click.command(name="score")
@@ -121,19 +122,17 @@ def command(
     validate,
 ):
     """Rank candidate sites for a call center and show how sure the ranking is."""
-    from data.inputs.score import load_criteria_table
     from data.inputs.user_criteria import merge_criteria_file
     from models.criteria import DEFAULT_CRITERIA, criteria_by_name, parse_criterion
-    from models.site_ranking import rank_sites
-    from portal.costing import cost_per_seat_for_sites
+    from usecases.ranking import criteria_table, rank_sites
+    from usecases.store import open_store
 
     if bool(criteria_file) != bool(criterion_decls):
         raise click.UsageError("--criteria-file and --criterion go together")
     extra = [parse_criterion(d) for d in criterion_decls]
     criteria = tuple(criteria_by_name([*DEFAULT_CRITERIA, *extra]).values())
-    table = load_criteria_table(
-        db_path, include_parks=parks, cost_per_seat=cost_per_seat_for_sites(db_path)
-    )
+    db = open_store(db_path)
+    table = criteria_table(db, include_parks=parks)
     if criteria_file:
         table = merge_criteria_file(table, criteria_file, [c.name for c in extra])
     if validate:
@@ -145,8 +144,9 @@ def command(
             raise click.UsageError("--ahp replaces --weights, --preset and --objective")
         given = _ahp_weights(ahp, as_json)
     ranking = rank_sites(
-        table,
+        db,
         criteria,
+        table=table,
         weights=given,
         preset=preset,
         objective=objective,
@@ -159,17 +159,20 @@ def command(
         seed=seed,
     )
     records = ranking.records[:limit] if limit else ranking.records
-    excluded = [f"Excluded: {x['name']} ({x['adcode']}): {x['reason']}" for x in ranking.excluded]
+    excluded = [
+        f"Excluded: {x['name']} ({x['adcode']}): " + "; ".join(notes_text(x["reason"], "en"))
+        for x in ranking.excluded
+    ]
     if as_json:
         for line in excluded:
             click.echo(line, err=True)
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([_json_record(r) for r in records], ensure_ascii=False, indent=2))
         return
     click.echo(f"Weights ({ranking.weights_source}):")
     for name, w in ranking.weights.items():
         click.echo(f"  {name:38s} {w:6.3f}")
     for note in ranking.notes:
-        click.echo(f"Missing values: {note}")
+        click.echo(f"Missing values: {note_text(note, 'en')}")
     for line in excluded:
         click.echo(line)
     head = f"{'rank':>4}  {'name':14s} {'score':>6}"
@@ -182,6 +185,13 @@ def command(
         if draws:
             line += f"  {str(r['rank_p05']) + '-' + str(r['rank_p95']):>12}  {r['p_top_k']:9.0%}"
         click.echo(line + "  " + ", ".join(f"{k} {v:.3f}" for k, v in top3))
+
+
+def _json_record(record: dict) -> dict:
+    """A ranked site for JSON: how its estimated criteria were estimated, in English."""
+    if "estimated" not in record:
+        return record
+    return dict(record, estimated={k: note_text(n, "en") for k, n in record["estimated"].items()})
 
 
 def _validate(table, criteria, preset, as_json: bool) -> None:

@@ -6,9 +6,6 @@ import json
 import math
 
 import click
-import numpy as np
-
-from models.staffing import compute_staffing
 
 
 @click.command(name="staffing")
@@ -91,32 +88,9 @@ def command(
 
     With --plan FILE, agents for every interval of a day or week, FTE and the peak seats.
     """
-    if plan_path is not None:
-        if calls_per_hour is not None:
-            raise click.UsageError("give --plan or --calls-per-hour, not both")
-        _plan(
-            plan_path,
-            interval_minutes,
-            aht_seconds,
-            dict(
-                target_sl=target_sl,
-                answer_seconds=answer_seconds,
-                target_asa_seconds=target_asa_seconds,
-                max_occupancy=max_occupancy,
-                shrinkage=shrinkage,
-                patience_seconds=patience_seconds,
-                max_abandon_rate=max_abandon_rate,
-            ),
-            as_json,
-        )
-        return
-    if calls_per_hour is None or aht_seconds is None:
-        raise click.UsageError("give --calls-per-hour and --aht-seconds, or --plan FILE")
-    if interval_minutes is not None:
-        raise click.UsageError("--interval-minutes goes with --plan")
-    result = compute_staffing(
-        calls_per_hour,
-        aht_seconds,
+    from usecases.staffing import StaffingTargets, plan_staffing
+
+    targets = StaffingTargets(
         target_sl=target_sl,
         answer_seconds=answer_seconds,
         target_asa_seconds=target_asa_seconds,
@@ -125,6 +99,16 @@ def command(
         patience_seconds=patience_seconds,
         max_abandon_rate=max_abandon_rate,
     )
+    if plan_path is not None:
+        if calls_per_hour is not None:
+            raise click.UsageError("give --plan or --calls-per-hour, not both")
+        _plan(plan_path, interval_minutes, aht_seconds, targets, as_json)
+        return
+    if calls_per_hour is None or aht_seconds is None:
+        raise click.UsageError("give --calls-per-hour and --aht-seconds, or --plan FILE")
+    if interval_minutes is not None:
+        raise click.UsageError("--interval-minutes goes with --plan")
+    result = plan_staffing(calls_per_hour, aht_seconds, targets)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -136,38 +120,14 @@ def _finite(value):
 
 
 def _plan(path, interval_minutes, aht_seconds, targets, as_json) -> None:
-    from data.inputs.interval_plan import load_interval_forecast
-    from models.errors import ModelInputError
-    from models.interval_plan import compute_interval_plan
+    from usecases.staffing import plan_intervals
 
-    forecast = load_interval_forecast(path)
-    if interval_minutes is None:
-        interval_minutes = forecast.interval_minutes or 30
-        minutes_from = "start times" if forecast.interval_minutes else "default"
-    else:
-        minutes_from = "--interval-minutes"
-        if forecast.interval_minutes and forecast.interval_minutes != interval_minutes:
-            raise ModelInputError(
-                f"--interval-minutes {interval_minutes} but the start times are "
-                f"{forecast.interval_minutes} minutes apart"
-            )
-    aht = forecast.aht_seconds
-    if aht is None or np.isnan(aht).any():
-        if aht_seconds is None:
-            raise ModelInputError(
-                "some intervals have no aht_seconds: add the column or give --aht-seconds"
-            )
-        aht = np.full(forecast.calls.shape, float(aht_seconds)) if aht is None else aht
-        aht = np.where(np.isnan(aht), float(aht_seconds), aht)
-    plan = compute_interval_plan(
-        forecast.calls,
-        aht,
-        interval_minutes=interval_minutes,
-        period_days=forecast.period_days,
-        **targets,
+    staffed = plan_intervals(
+        path, aht_seconds=aht_seconds, interval_minutes=interval_minutes, targets=targets
     )
+    forecast, plan, interval_minutes = staffed.forecast, staffed.plan, staffed.interval_minutes
+    minutes_from = "--interval-minutes" if staffed.minutes_from == "given" else staffed.minutes_from
     df = plan.intervals
-    peak_at = int(df["agents"].to_numpy().argmax())
     columns = [c for c in df.columns if c != "traffic_erlangs"]
     rows = [
         {"start": label, **{c: _finite(v) for c, v in zip(columns, values, strict=True)}}
@@ -179,10 +139,10 @@ def _plan(path, interval_minutes, aht_seconds, targets, as_json) -> None:
     summary["interval_count"] = summary.pop("intervals")
     summary.update(
         interval_minutes_from=minutes_from,
-        peak_interval=forecast.labels[peak_at],
+        peak_interval=staffed.peak_interval,
         model=plan.model,
-        target_sl=targets["target_sl"],
-        answer_seconds=targets["answer_seconds"],
+        target_sl=targets.target_sl,
+        answer_seconds=targets.answer_seconds,
     )
     if as_json:
         click.echo(json.dumps({**summary, "intervals": rows}, ensure_ascii=False, indent=2))
@@ -208,7 +168,7 @@ def _plan(path, interval_minutes, aht_seconds, targets, as_json) -> None:
         f"40 h week): {plan.period_fte:,.1f}"
     )
     click.echo(
-        f"Peak: {plan.peak_agents} agents at {forecast.labels[peak_at]} -> {plan.peak_seats} seats, "
+        f"Peak: {plan.peak_agents} agents at {staffed.peak_interval} -> {plan.peak_seats} seats, "
         f"{plan.peak_fte:,.1f} FTE rostered"
     )
     from models.staffing import WARNINGS

@@ -17,6 +17,8 @@ import streamlit as st
 from models.peer_benchmark import MIN_PEERS, REGIONS, region_of, size_band
 from portal.components.charts import CJK_FONT, render_chart
 from portal.i18n import fixed_labels, fmt_number, md, t
+from portal.notes import definition_text
+from portal.notes import note_text as render_note
 
 #: KPIs offered for typing in, in the order of the form
 TYPED_KPIS: tuple[str, ...] = (
@@ -32,7 +34,6 @@ TYPED_KPIS: tuple[str, ...] = (
 DEFINITIONS: tuple[str, ...] = ("offered", "answered")
 #: colour of each quartile (1 = best quarter)
 QUARTILE_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fc8d59", 4: "#d73027"}
-_NOT_MIXED = "not mixed with peers measured as: "
 
 
 def kpi_unit(metric: str) -> str:
@@ -47,16 +48,7 @@ def kpi_label(metric: str) -> str:
 
 def definition_label(definition: str) -> str:
     """How a KPI was measured, e.g. ``offered@20s`` -> "offered calls · 20 s"."""
-    if not definition:
-        return t("bench.unspecified")
-    base, _, threshold = definition.partition("@")
-    text = t(f"bench.def.{base}") if base in DEFINITIONS else base
-    if threshold.endswith("s"):
-        try:
-            text += f" · {fmt_number(float(threshold[:-1]), 'second')}"
-        except ValueError:
-            text += f" · {threshold}"
-    return text
+    return definition_text(definition)
 
 
 def fmt_kpi(value: float | None, metric: str) -> str:
@@ -77,16 +69,9 @@ def fmt_gap(gap: float | None, metric: str) -> str:
 
 
 def note_text(position: dict) -> str:
-    """The position's note in the current language (suppressed cell, other measurements)."""
-    parts = []
-    if position["median"] is None:
-        parts.append(t("bench.suppressed", n=position["peers"], min=MIN_PEERS))
-    note = position.get("note") or ""
-    if _NOT_MIXED in note:
-        others = note.split(_NOT_MIXED, 1)[1].split(", ")
-        labels = [definition_label("" if o == "(unspecified)" else o) for o in others]
-        parts.append(t("bench.not_mixed", others="; ".join(labels)))
-    return "; ".join(parts)
+    """The position's coded notes in the current language (suppressed cell, other
+    measurements, a widened group, the industry reference)."""
+    return "; ".join(render_note(n) for n in position.get("notes") or ())
 
 
 def build_positions_table(report: dict) -> pd.DataFrame:

@@ -1,171 +1,32 @@
-"""The Compare report: what the Compare page shows, gathered once for the page, the HTML and the PDF.
+"""The Compare report: what the Compare page shows, rendered for the page, the HTML and the PDF.
 
-The page (with cached store reads) and ``parkbench report compare`` (with an open store) call
-the same functions: :func:`price_sites` (cost model per site), :func:`build_cost_quality`
-(``models.cost_quality``), :func:`build_gap` (``models.gap``) and :func:`build_fact_cards`;
-:func:`load_compare_data` does all of it from a database path for the CLI, and
-:func:`render_compare_html` renders ``portal/templates/compare_report.html`` in one language.
+The figures come from ``usecases.compare`` (the page with cached store reads, ``parkbench
+report compare`` with ``usecases.compare.compare_sites``); here they are written for people:
+:func:`build_fact_cards`, the matrix and gap tables, and :func:`render_compare_html`, which
+renders ``portal/templates/compare_report.html`` in one language.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Sequence
 
-from data.inputs.cost import CostContext
-from models.cost import (
-    COMPONENTS,
-    CURVE_TARGETS,
-    CostBreakdown,
-    CostInputs,
-    cost_for_service_level,
-    service_level_label,
-)
-from models.cost_quality import QUADRANTS, CostQualityMatrix, CostQualitySite, compute_cost_quality
+from models.cost import COMPONENTS
+from models.cost_quality import QUADRANTS, CostQualityMatrix
 from models.criteria import GROUPS
-from models.errors import ModelInputError
-from models.gap import GapAnalysis, close_gap_options
+from models.gap import GapAnalysis
 from models.site_ranking import SiteComparison
 from models.weights import PRESETS
-from portal.components.compare import CRITERION_GROUPS, criterion_colours
-from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, basis_summary, incentive_rules
+from portal.components.compare import criterion_colours
 from portal.i18n import current_lang, fmt_number, t, use_lang
-
-
-@dataclass(frozen=True)
-class CompareSettings:
-    """What the reader chose: sites, weights, method, center size, service level and the gap pair."""
-
-    chosen: tuple[str, ...]
-    preset: str | None = None
-    weights: tuple[tuple[str, float], ...] | None = None
-    method: str = "wsm"
-    seats: int = REFERENCE_SEATS
-    service_level: str = "80/20"
-    site: str | None = None
-    rival: str | None = None
-    subsidy_years: int = 3
-
-    @property
-    def target(self) -> tuple[float, float]:
-        """``(share answered, within seconds)`` of :attr:`service_level`."""
-        for sl, seconds in CURVE_TARGETS:
-            if service_level_label(sl, seconds) == self.service_level:
-                return sl, seconds
-        shown = ", ".join(service_level_label(*x) for x in CURVE_TARGETS)
-        raise ModelInputError(f"service level {self.service_level!r} is not one of {shown}")
-
-
-@dataclass
-class SiteCost:
-    """One site priced by the cost model, with the inputs it was priced on."""
-
-    breakdown: CostBreakdown
-    context: CostContext
-    calls_per_hour: float
-
-    @property
-    def net(self) -> float:
-        return self.breakdown.net_per_seat_per_year
-
-    def figures(self) -> dict:
-        """The cost columns of the comparison CSV (stable English names)."""
-        b = self.breakdown
-        return {
-            "gross_cny_per_seat_year": b.per_seat_per_year,
-            "incentives_cny_per_seat_year": b.per_seat_per_year - b.net_per_seat_per_year,
-            "net_cny_per_seat_year": b.net_per_seat_per_year,
-            "cny_per_contact": b.per_contact,
-            "calls_per_hour_capacity": self.calls_per_hour,
-            "cost_inputs": basis_summary(self.context)[0],
-            "cost_input_errors": basis_summary(self.context)[1],
-        }
-
-
-def price_sites(
-    records: Sequence[dict],
-    city_names: dict[str, str],
-    settings: CompareSettings,
-    *,
-    cost_context: Callable[[str, str | None], CostContext],
-    capacity: Callable[[int, float, float, float], float],
-) -> dict[str, SiteCost]:
-    """Each compared site priced as a center of ``settings.seats`` seats at its service level.
-
-    ``cost_context(city, park)`` loads a site's cost inputs (cached on the page);
-    ``capacity(agents, aht, sl, seconds)`` is the peak-hour calls that many agents answer.
-    """
-    target_sl, answer_seconds = settings.target
-    out = {}
-    for r in records:
-        city = city_names.get(r["adcode"], r["name"])
-        park = r["name"] if r["kind"] == "park" else None
-        ctx = cost_context(city, park)
-        aht = float(ctx.values["aht_seconds"])
-        calls = capacity(settings.seats, aht, target_sl, answer_seconds)
-        breakdown = cost_for_service_level(
-            CostInputs(seats=settings.seats, **ctx.values),
-            calls,
-            aht,
-            target_sl=target_sl,
-            answer_seconds=answer_seconds,
-            rules=incentive_rules(ctx),
-            years=REFERENCE_YEARS,
-            sources=ctx.sources,
-            seats=settings.seats,
-        )
-        out[r["id"]] = SiteCost(breakdown, ctx, calls)
-    return out
-
-
-def build_cost_quality(comparison: SiteComparison, costs: dict[str, SiteCost]) -> CostQualityMatrix:
-    """``models.cost_quality`` of the compared sites (net cost from :func:`price_sites`)."""
-    sites = [
-        CostQualitySite(r["id"], r["name"], costs[r["id"]].net, r["contributions"])
-        for r in comparison.records
-    ]
-    return compute_cost_quality(sites, comparison.weights, CRITERION_GROUPS)
-
-
-def _find(records: Sequence[dict], wanted: str) -> dict:
-    for r in records:
-        if wanted in (r["id"], r["adcode"] if r["kind"] == "city" else None, r["name"]):
-            return r
-    names = ", ".join(r["name"] for r in records)
-    raise ModelInputError(f"{wanted!r} is not one of the compared sites ({names})")
-
-
-def gap_pair(records: Sequence[dict], site: str | None, rival: str | None) -> tuple[dict, dict]:
-    """The site whose gap is closed (default: the last ranked) and its rival (default: the
-    leader, or the runner-up when the site leads); ids, adcodes or names."""
-    chosen = _find(records, site) if site else records[-1]
-    if rival:
-        other = _find(records, rival)
-    else:
-        other = records[0] if records[0]["id"] != chosen["id"] else records[1]
-    if other["id"] == chosen["id"]:
-        raise ModelInputError("the site and its rival must be two different sites")
-    return chosen, other
-
-
-def build_gap(
-    comparison: SiteComparison, costs: dict[str, SiteCost], settings: CompareSettings
-) -> GapAnalysis:
-    """``models.gap.close_gap_options`` for the settings' site against its rival."""
-    site, rival = gap_pair(comparison.records, settings.site, settings.rival)
-    mine = costs[site["id"]]
-    return close_gap_options(
-        site["id"],
-        mine.breakdown.inputs,
-        incentive_rules(mine.context),
-        rival["id"],
-        costs[rival["id"]].net,
-        years=len(mine.breakdown.years),
-        subsidy_years=settings.subsidy_years,
-    )
-
+from usecases.compare import (
+    CRITERION_GROUPS,
+    CompareData,
+    CompareSettings,
+    SiteCost,
+    site_rules,
+)
+from usecases.pricing import REFERENCE_YEARS
 
 CARD = (
     ("population_2020", "compare.fact.population", "person"),
@@ -231,17 +92,8 @@ def build_fact_cards(
                 t("compare.centers_source"),
             )
         )
-        if r["kind"] == "park":
-            pid = r["id"].removeprefix("park:")
-            mask = (incentives["park_id"] == pid) | (
-                incentives["park_id"].isna() & (incentives["city_adcode"] == r["adcode"])
-            )
-        else:
-            mask = (incentives["city_adcode"] == r["adcode"]) | (
-                incentives["park_city_adcode"] == r["adcode"]
-            )
         rules = []
-        for rule in incentives[mask].to_dict("records"):
+        for rule in site_rules(incentives, r, city_names):
             where = rule["park_name"] or rule["city"] or city_names.get(r["adcode"], "")
             if lang != "zh":
                 where = names.get(f"park:{rule['park_id']}") or names.get(r["id"], where)
@@ -269,91 +121,6 @@ def display_names(records: Sequence[dict], names_en: dict[str, str]) -> dict[str
     English, else the record's (Chinese) name."""
     english = current_lang() == "en"
     return {r["id"]: (names_en.get(r["id"]) if english else None) or r["name"] for r in records}
-
-
-@dataclass
-class CompareData:
-    """Everything the Compare report shows."""
-
-    settings: CompareSettings
-    comparison: SiteComparison
-    costs: dict[str, SiteCost]
-    matrix: CostQualityMatrix
-    gap: GapAnalysis
-    counts: dict[str, tuple[int, int]]
-    city_names: dict[str, str]
-    indicators: object
-    incentives: object
-    names_en: dict[str, str] = field(default_factory=dict)
-
-
-def load_compare_data(db_path: str | Path, settings: CompareSettings) -> CompareData:
-    """Everything of the Compare report from the database at ``db_path`` (the CLI's path)."""
-    from data.inputs.cost import load_cost_context
-    from data.inputs.score import load_criteria_table
-    from data.inputs.site_facts import site_incentives, site_indicators, site_names_en
-    from data.store.database import open_db
-    from models.capacity import calls_per_hour_capacity
-    from models.site_ranking import compare_sites
-    from portal.costing import cost_per_seat_for_sites
-
-    if not Path(db_path).is_file():
-        from data.errors import StoreError
-
-        raise StoreError(f"no database at {db_path}: run `parkbench build --db {db_path}` first")
-    db = open_db(db_path, read_only=True)
-    table = load_criteria_table(
-        db, include_parks=True, cost_per_seat=cost_per_seat_for_sites(db_path)
-    )
-    comparison = compare_sites(
-        table,
-        list(settings.chosen),
-        preset=settings.preset,
-        weights=dict(settings.weights) if settings.weights else None,
-        method=settings.method,
-    )
-    rows = {r["id"]: r for r in table.to_dict("records")}
-    city_names = {r["adcode"]: r["name"] for r in rows.values() if r["kind"] == "city"}
-    costs = price_sites(
-        comparison.records,
-        city_names,
-        settings,
-        cost_context=lambda city, park: load_cost_context(city, park, db),
-        capacity=lambda n, aht, sl, s: calls_per_hour_capacity(
-            n, aht, target_sl=sl, answer_seconds=s
-        ),
-    )
-    adcodes = tuple(dict.fromkeys(r["adcode"] for r in comparison.records))
-    park_ids = tuple(
-        r["id"].removeprefix("park:") for r in comparison.records if r["kind"] == "park"
-    )
-    incentives = site_incentives(db, adcodes, park_ids)
-    all_parks = tuple(dict.fromkeys([*park_ids, *incentives["park_id"].dropna().astype(str)]))
-    return CompareData(
-        settings=settings,
-        comparison=comparison,
-        costs=costs,
-        matrix=build_cost_quality(comparison, costs),
-        gap=build_gap(comparison, costs, settings),
-        counts=site_counts(comparison.records, rows),
-        city_names=city_names,
-        indicators=site_indicators(db, adcodes),
-        incentives=incentives,
-        names_en=site_names_en(db, adcodes, all_parks),
-    )
-
-
-def site_counts(records: Sequence[dict], rows: dict[str, dict]) -> dict[str, tuple[int, int]]:
-    """Site id -> (known centers, known seats) from the criteria table rows."""
-
-    def whole(v) -> int:
-        return int(v) if v == v and v is not None else 0
-
-    return {
-        r["id"]: (whole(rows[r["id"]]["center_count"]), whole(rows[r["id"]]["center_seats"]))
-        for r in records
-        if r["id"] in rows
-    }
 
 
 # -- rendering
@@ -603,7 +370,7 @@ def _png_uri(png: bytes) -> str:
 def report_notes(data: CompareData, names: dict[str, str]) -> list[str]:
     """Model notes: missing values, the quality score, the matrix, the gap and the cost inputs."""
     from portal.components.compare import criterion_label
-    from portal.components.notes import note_text
+    from portal.notes import note_text
 
     notes = [note_text(n) for n in data.comparison.notes]
     excluded = "、".join if current_lang() == "zh" else ", ".join

@@ -1,4 +1,4 @@
-"""Model and cost-input notes in both languages (``portal/components/notes.py``)."""
+"""Model and cost-input notes in both languages (rendered by ``portal/notes.py``)."""
 
 STRINGS: dict[str, dict[str, str]] = {
     "note.estimated": {
@@ -63,20 +63,80 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{what} {have} below the threshold {need}",
     },
     "note.higher_tier": {
-        "zh": "适用更高档次（{rule}）",
-        "en": "a higher tier applies ({rule})",
+        "zh": "适用更高档次（{label}）",
+        "en": "a higher tier applies ({label})",
     },
     "note.unknown": {"zh": "未知", "en": "unknown"},
-    "note.threshold.investment": {"zh": "投资额（元）", "en": "investment (CNY)"},
-    "note.threshold.revenue": {"zh": "年营业收入（元）", "en": "revenue (CNY/year)"},
-    "note.threshold.seats": {"zh": "座席数", "en": "seats"},
+    "note.what.investment": {"zh": "投资额（元）", "en": "investment (CNY)"},
+    "note.what.revenue": {"zh": "年营业收入（元）", "en": "revenue (CNY/year)"},
+    "note.what.seats": {"zh": "座席数", "en": "seats"},
     "note.rule.worst": {"zh": "最差值", "en": "worst value"},
     "note.rule.median": {"zh": "中位数", "en": "median"},
     "note.rule.zero": {"zh": "0", "en": "zero"},
+    "note.rule.exclude": {"zh": "剔除", "en": "exclusion"},
     "note.base.population": {"zh": "常住人口", "en": "population"},
     "note.unit.cny_per_seat": {"zh": "元/座席", "en": "CNY per seat"},
     "note.unit.seats_per_100k": {"zh": "席/十万人", "en": "seats per 100k people"},
     "note.unit.station": {"zh": "个", "en": "stations"},
     "note.unit.station_density": {"zh": "个/千平方公里", "en": "stations per 1,000 km2"},
     "note.unit.flag": {"zh": "（是=1）", "en": "(1 = yes)"},
+    "note.no_base": {
+        "zh": "{crit}未知，且没有{base}可用于估算",
+        "en": "{crit} unknown and no {base} to estimate it",
+    },
+    "note.no_share": {
+        "zh": "{crit}未知，且{prov}没有任何城市有该数据可供计算比例",
+        "en": "{crit} unknown and no city of {prov} has it to take a share from",
+    },
+    "note.same_value": {
+        "zh": "{what}：所有地点数值相同（或均值为0），指数均为100",
+        "en": "{what}: every site has the same value (or a mean of 0); index 100 for all",
+    },
+    "note.no_cost_criterion": {
+        "zh": "评分中没有成本指标：质量得分即总分",
+        "en": "no cost criterion in the score: the quality score is the whole score",
+    },
+    "note.no_database": {
+        "zh": "没有数据库（{path}）：仅用默认值，没有园区数据和优惠政策",
+        "en": "no database at {path}: defaults only, no park data or incentive rules",
+    },
+    "note.no_economics": {
+        "zh": "该城市没有{indicator}的公布值或估算值：保留默认值",
+        "en": "no sourced or estimated {indicator} for this city: default kept",
+    },
+    "note.below_coverage": {
+        "zh": "数据覆盖率低于{min_coverage}：数据不足，不参与排名",
+        "en": "below {min_coverage} coverage: not enough data to rank",
+    },
+    "note.what.net_cost": {"zh": "每座席净成本", "en": "net cost per seat"},
+    "note.what.quality": {"zh": "质量得分", "en": "quality score"},
+    "note.base.avg_wage_private_cny_per_year": {
+        "zh": "城镇私营单位平均工资",
+        "en": "average private-sector wage",
+    },
+    "note.base.office_rent_grade_a_cny_per_m2_month": {
+        "zh": "甲级写字楼租金",
+        "en": "grade-A office rent",
+    },
+    "note.too_few_peers": {
+        "zh": "按此口径计量的同类中心只有 {n} 家（少于 {min} 家），不显示",
+        "en": "only {n} peers measured this way (fewer than {min}): not shown",
+    },
+    "note.reference_shown": {
+        "zh": "改为显示行业参考值（公开发布的平均值，并非同类中心）",
+        "en": "INDUSTRY REFERENCE shown instead (published averages, not peers)",
+    },
+    "note.no_reference": {
+        "zh": "该指标没有公开发布的行业参考值",
+        "en": "no published INDUSTRY REFERENCE for this KPI",
+    },
+    "note.not_mixed": {
+        "zh": "未与其他口径的数据混合：{others}",
+        "en": "not mixed with peers measured as: {others}",
+    },
+    "note.widened": {
+        "zh": "完整同类组不足 {min} 家：改与{group}比较",
+        "en": "fewer than {min} peers in the full group: compared with {group}",
+    },
+    "note.all_centers": {"zh": "全部中心", "en": "all centers"},
 }

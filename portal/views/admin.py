@@ -10,13 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from data.errors import ParkBenchError
-from data.imports.importer import KINDS, check_import, import_parsed, parse_import
+from data.imports.importer import KINDS
 from data.review.queue import accept, list_items, reject
-from data.store.batches import list_batches, undo_batch
+from data.store.batches import list_batches
 from portal import services
 from portal.components.auth import render_sign_in
 from portal.components.layout import require_database
 from portal.i18n import fixed_labels, fmt_number, md, t
+from usecases.imports import import_file, preview_import, read_import, undo_import
 
 REVIEW_LIMIT = 50
 BATCH_LIMIT = 10
@@ -34,8 +35,8 @@ def render_import() -> None:
     if upload is None:
         return
     try:
-        parsed = parse_import(upload.getvalue(), upload.name, kind)
-        loaded = check_import(services.admin_reader(), parsed)  # read-only: nothing is written
+        parsed = read_import(upload.getvalue(), upload.name, kind)
+        loaded = preview_import(services.admin_reader(), parsed)  # read-only: nothing is written
     except ParkBenchError as exc:
         st.error(t("admin.read_error", error=md(exc)))
         return
@@ -74,7 +75,7 @@ def render_import() -> None:
     if st.button(t("admin.commit"), type="primary", key="admin_commit"):
         db = services.writer()
         try:
-            _, report = import_parsed(db, parsed)  # checked again against the current store
+            report = import_file(db, parsed).report  # checked again against the current store
         finally:
             db.conn.close()
         counts = report.written.counts
@@ -94,7 +95,7 @@ def render_import() -> None:
 def undo(batch_id: str) -> None:
     db = services.writer()
     try:
-        result = undo_batch(db, batch_id)
+        result = undo_import(db, batch_id)
         st.session_state["admin_batch_msg"] = (
             "success",
             t(

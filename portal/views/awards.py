@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data.rubrics import load_rubric, rubric_names
-from models.awards import MIN_COVERAGE, award_cards, build_rubric
+from models.awards import MIN_COVERAGE, build_rubric
 from portal import services
 from portal.components.awards import (
     build_areas_table,
@@ -18,6 +18,7 @@ from portal.components.layout import require_database
 from portal.components.links import link
 from portal.components.names import localise
 from portal.i18n import current_lang, fixed_labels, fmt_number, md, t
+from usecases.awards import compare_centers
 
 st.title(t("page.awards"))
 st.write(t("awards.intro"))
@@ -118,6 +119,8 @@ picked = link(
 if len(picked) < 2:
     st.info(t("awards.cards_need"))
 else:
-    cards = award_cards(rubric, entries, picked, year=year, category=category)
+    cards = compare_centers(
+        services.reader(), name, picked, year=year, category=category, entries=entries
+    )
     render_cards(cards)
     st.dataframe(build_card_table(cards), hide_index=True, width="stretch", key="awards_cards")

@@ -5,20 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from models.errors import ModelInputError
-from models.peer_benchmark import (
-    KPI_HIGHER_IS_BETTER,
-    PEER_KEYS,
-    benchmark_report,
-    stored_center_inputs,
-)
+from models.peer_benchmark import PEER_KEYS
 from portal import services
 from portal.components.benchmark import render_benchmark, render_typed_inputs
 from portal.components.benchmark_report import build_report_html
 from portal.components.layout import require_database
 from portal.components.links import link
-from portal.costing import REFERENCE_SEATS
-from portal.i18n import current_lang, fixed_labels, fmt_number, md, t
+from portal.i18n import current_lang, fixed_labels, md, t
+from portal.reports.benchmark import minute_cost_source
 from portal.reports.pdf import html_to_pdf
+from usecases.benchmark import BenchmarkInputs, benchmark_center, benchmark_inputs
 
 st.title(t("page.benchmark"))
 st.write(t("bench.intro"))
@@ -58,57 +54,49 @@ if mode == "stored":
         placeholder=t("common.choose"),
         key="bench_center",
     )
-    own = stored_center_inputs(centers, observations, center_id)
-    inputs = {
-        "target": own.target,
-        # the kpis table also holds volumes and counts (seats, site_count ...): not KPIs
-        "kpis": {k: v for k, v in own.kpis.items() if k in KPI_HIGHER_IS_BETTER},
-        "definitions": own.definitions,
-        "city": own.city,
-        "seats": own.seats,
-        "annual_calls": own.annual_calls,
-    }
-    label, exclude = own.name, own.center_id
+    label = names.get(center_id, center_id)
 else:
     industries = sorted(centers["industry"].dropna().unique())
     cities = sorted(centers["city_name"].dropna().unique())
-    inputs = render_typed_inputs(industries, cities)
-    label, exclude = t("bench.mode.typed"), None
+    typed = render_typed_inputs(industries, cities)
+    label = t("bench.mode.typed")
+    # the typed peer keys are the target as the form gives it
+    inputs = BenchmarkInputs(
+        kpis=typed["kpis"], target=typed["target"], definitions=typed["definitions"],
+        label=label, city=typed["city"], seats=typed["seats"],
+        annual_calls=typed["annual_calls"],
+    )  # fmt: skip
 
 typed_cost = st.number_input(t("bench.cpm_input"), min_value=0.0, value=None, key="bench_cpm")
 
-if not inputs["kpis"]:
+if mode == "stored":
+    try:
+        inputs = benchmark_inputs(centers, observations, center=center_id)
+    except ModelInputError:
+        inputs = None  # a stored center without KPIs
+if inputs is None or not inputs.kpis:
     st.info(t("bench.no_stored_kpis", center=label) if mode == "stored" else t("bench.need_kpi"))
     st.stop()
 # a peer key the center has no value for is left out of its group (the report says so)
 
-cost, cost_source = typed_cost, t("bench.cpm_typed") if typed_cost is not None else None
-if cost is None and inputs["city"]:
-    seats = max(1, int(inputs["seats"] or REFERENCE_SEATS))
-    cost = services.minute_cost(inputs["city"], seats)
-    cost_source = t("bench.cpm_model", city=inputs["city"], seats=fmt_number(seats, "seat"))
-
 try:
-    report = benchmark_report(
-        inputs["kpis"],
-        centers,
-        observations,
-        target=inputs["target"],
+    report = benchmark_center(
+        services.reader(),
         by=by,
-        definitions=inputs["definitions"],
-        annual_calls=inputs["annual_calls"],
-        cost_per_minute_cny=cost,
-        cost_per_minute_source=cost_source,
-        exclude_center=exclude,
-        label=label,
+        cost_per_minute_cny=typed_cost,
+        cost_source=minute_cost_source,
+        centers=centers,
+        observations=observations,
         reference=services.industry_reference(),
-    )
+        minute=services.minute_cost,
+        inputs=inputs,
+    ).report
 except ModelInputError as exc:
     st.error(md(exc))
     st.stop()
 
 render_benchmark(report)
-if inputs["annual_calls"] is None:
+if inputs.annual_calls is None:
     st.caption(t("bench.calls_unknown"))
 when = (services.last_update() or "")[:10] or t("overview.never")
 lang = current_lang()

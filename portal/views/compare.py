@@ -28,26 +28,29 @@ from portal.components.cost_charts import build_cost_waterfall
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.links import link
-from portal.components.notes import note_text
-from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS
 from portal.i18n import current_lang, fixed_labels, fmt_number, md, t, unit_label
+from portal.notes import note_text
 from portal.reports.compare import (
-    CompareData,
-    CompareSettings,
-    build_cost_quality,
     build_fact_cards,
-    build_gap,
     display_names,
     gap_rows,
     gap_summary,
     inputs_label,
     matrix_rows,
-    price_sites,
     quadrant_labels,
     render_compare_html,
-    site_counts,
 )
 from portal.reports.pdf import html_to_pdf
+from usecases.compare import (
+    CompareData,
+    CompareSettings,
+    build_cost_quality,
+    build_gap,
+    price_sites,
+    site_counts,
+    site_ids,
+)
+from usecases.pricing import REFERENCE_SEATS, REFERENCE_YEARS
 
 st.title(t("page.compare"))
 require_database()
@@ -229,7 +232,7 @@ settings = CompareSettings(
 )
 try:
     site_costs = price_sites(
-        records, city_names, settings, cost_context=services.cost_context,
+        services.reader(), records, city_names, settings, cost_context=services.cost_context,
         capacity=services.capacity,
     )  # fmt: skip
 except ParkBenchError as exc:
@@ -297,10 +300,13 @@ for tab, r in zip(tabs, records, strict=True):
             st.caption(md(note_text(note)))
 
 # -- cost-quality matrix (models.cost_quality)
-adcodes = tuple(dict.fromkeys(r["adcode"] for r in records))
-park_ids = tuple(r["id"].removeprefix("park:") for r in records if r["kind"] == "park")
+adcodes, park_ids = site_ids(records)
 indicators = services.site_indicators(adcodes)
-incentives = services.site_incentives(adcodes, park_ids)
+zh_names = services.chinese_city_names()  # city-wide rules may name their city in Chinese
+incentives = services.site_incentives(
+    adcodes, park_ids,
+    city_names=tuple(zh_names.get(city_names[a], city_names[a]) for a in adcodes if a in city_names),
+)  # fmt: skip
 names_en = services.site_names_en(
     adcodes, tuple(dict.fromkeys([*park_ids, *incentives["park_id"].dropna().astype(str)]))
 )

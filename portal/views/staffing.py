@@ -7,13 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from data.errors import ParkBenchError
-from data.inputs.interval_plan import load_interval_forecast
-from models.cost import COMPONENTS, CURVE_TARGETS, CostInputs, cost_for_service_level
+from models.cost import COMPONENTS, CURVE_TARGETS
 from models.cost import service_level_label as sl_label
-from models.erlang_a import erlang_a_measures
-from models.erlang_c import erlang_c_measures, traffic_erlangs
-from models.interval_plan import compute_interval_plan
-from models.staffing import compute_staffing
 from portal import services
 from portal.components.charts import render_chart
 from portal.components.cost_charts import (
@@ -24,13 +19,19 @@ from portal.components.cost_charts import (
 from portal.components.downloads import build_csv
 from portal.components.layout import require_database
 from portal.components.links import link
-from portal.components.notes import note_text
 from portal.components.staffing import build_side_by_side
-from portal.costing import incentive_rules, input_basis
 from portal.i18n import STRINGS, fixed_labels, fmt_number, md, t
-
-#: patience the Erlang A column assumes when the reader gives none (the patience input's default)
-DEFAULT_PATIENCE_SECONDS = 120.0
+from portal.notes import note_text
+from usecases.pricing import input_basis
+from usecases.staffing import (
+    DEFAULT_PATIENCE_SECONDS,
+    StaffingTargets,
+    plan_intervals,
+    plan_staffing,
+    price_staffing,
+    service_with_agents,
+    staffing_by_model,
+)
 
 st.title(t("page.staffing"))
 require_database()
@@ -176,32 +177,20 @@ target_sl, shrinkage, max_occupancy = (
     occupancy_pct / 100.0,
 )
 level = sl_label(target_sl, answer_seconds)
+targets = StaffingTargets(
+    target_sl=target_sl,
+    answer_seconds=answer_seconds,
+    max_occupancy=max_occupancy,
+    shrinkage=shrinkage,
+    patience_seconds=patience,
+)
 try:
-    staffing = compute_staffing(
-        calls_per_hour,
-        aht,
-        target_sl=target_sl,
-        answer_seconds=answer_seconds,
-        max_occupancy=max_occupancy,
-        shrinkage=shrinkage,
-        patience_seconds=patience,
+    staffing = plan_staffing(calls_per_hour, aht, targets)
+    priced = price_staffing(
+        services.cost_context(city, park or None), calls_per_hour, aht, targets, years=years
     )
-    ctx = services.cost_context(city, park or None)
-    values = dict(ctx.values, shrinkage=shrinkage, aht_seconds=aht)
-    base = CostInputs(seats=1, **values)
-    rules = tuple(incentive_rules(ctx))
-    cost = cost_for_service_level(
-        base,
-        calls_per_hour,
-        aht,
-        target_sl=target_sl,
-        answer_seconds=answer_seconds,
-        max_occupancy=max_occupancy,
-        patience_seconds=patience,
-        rules=rules,
-        years=years,
-        sources=ctx.sources,
-    ).to_dict()
+    ctx, base, rules = priced.context, priced.base, priced.rules
+    cost = priced.price.breakdown.to_dict()
 except ParkBenchError as exc:
     st.error(md(exc))
     st.stop()
@@ -244,18 +233,7 @@ for code in staffing.warnings:
 st.subheader(t("staffing.side"))
 side_patience = patience if patience is not None else DEFAULT_PATIENCE_SECONDS
 try:
-    by_model = {
-        name: compute_staffing(
-            calls_per_hour,
-            aht,
-            target_sl=target_sl,
-            answer_seconds=answer_seconds,
-            max_occupancy=max_occupancy,
-            shrinkage=shrinkage,
-            patience_seconds=p,
-        )
-        for name, p in (("erlang_c", None), ("erlang_a", side_patience))
-    }
+    by_model = staffing_by_model(calls_per_hour, aht, targets)
 except ParkBenchError as exc:
     st.error(str(exc))
 else:
@@ -268,27 +246,19 @@ else:
     st.caption(t("staffing.side_note", patience=fmt_number(side_patience, "second")))
 
 if have:
-    load = traffic_erlangs(calls_per_hour, aht)
-    if patience is None:
-        given = erlang_c_measures(int(have), load, aht, answer_seconds)
-        under = bool(given["understaffed"])
-    else:
-        given = erlang_a_measures(int(have), calls_per_hour, aht, patience, answer_seconds)
-        under = False
-    asa = float(given["asa_seconds"])
+    given = service_with_agents(int(have), calls_per_hour, aht, targets)
+    asa = given.asa_seconds
     text = t(
         "staffing.have_result",
         agents=fmt_number(int(have), "person"),
-        sl=fmt_number(float(given["service_level"]), "fraction"),
+        sl=fmt_number(given.service_level, "fraction"),
         asa=fmt_number(round(asa, 1), "second") if np.isfinite(asa) else "∞",
     )
-    if "abandon_rate" in given:
-        text += t(
-            "staffing.have_abandon", rate=fmt_number(float(given["abandon_rate"]), "fraction")
-        )
-    if under:
+    if given.abandon_rate is not None:
+        text += t("staffing.have_abandon", rate=fmt_number(given.abandon_rate, "fraction"))
+    if given.understaffed:
         st.error(t("staffing.understaffed", agents=fmt_number(int(have), "person"),
-                   erlangs=fmt_number(round(load, 2), "Erl")))  # fmt: skip
+                   erlangs=fmt_number(round(given.traffic_erlangs, 2), "Erl")))  # fmt: skip
     elif int(have) < staffing.agents:
         st.warning(text)
     else:
@@ -405,23 +375,10 @@ st.caption(t("staffing.plan_help"))
 upload = st.file_uploader(t("staffing.plan_upload"), type=["csv", "xlsx"], key="staff_plan")
 if upload is not None:
     try:
-        forecast = load_interval_forecast(upload.getvalue(), upload.name)
-        minutes = forecast.interval_minutes or 30
-        plan_aht = forecast.aht_seconds
-        plan_aht = np.full(forecast.calls.shape, aht) if plan_aht is None else np.where(
-            np.isnan(plan_aht), aht, plan_aht
-        )  # fmt: skip
-        plan = compute_interval_plan(
-            forecast.calls,
-            plan_aht,
-            interval_minutes=minutes,
-            period_days=forecast.period_days,
-            target_sl=target_sl,
-            answer_seconds=answer_seconds,
-            max_occupancy=max_occupancy,
-            shrinkage=shrinkage,
-            patience_seconds=patience,
+        staffed = plan_intervals(
+            upload.getvalue(), name=upload.name, aht_seconds=aht, targets=targets
         )
+        forecast, plan, minutes = staffed.forecast, staffed.plan, staffed.interval_minutes
     except ParkBenchError as exc:
         st.error(t("staffing.plan_error", error=md(exc)))
     else:

@@ -63,7 +63,8 @@ def test_too_few_peers_in_the_full_group_widens_it():
     # industry + size band: 2 peers; industry: 4; all centers: 7 -> compared with all
     p = r["kpis"][0]
     assert p["peers"] == 7 and p["median"] is not None
-    assert p["peer_group"] == {} and "all centers" in p["note"]
+    assert p["peer_group"] == {}
+    assert {"code": "widened", "min": 5, "group": []} in p["notes"]  # compared with all centers
     assert p["industry_reference"] is None  # enough peers: no reference mixed in
     r = benchmark_report(
         {"answer_rate": 0.9}, *_store(3, 3, 0), target=target, reference=REF
@@ -91,7 +92,8 @@ def test_no_group_large_enough_shows_the_labelled_reference_never_mixed():
     assert all(x["industry"] in ("", "银行") for x in refs)  # never another industry's figure
     assert refs[0]["gap"] == 0.9 - refs[0]["value"]
     assert attrition["industry_reference"] is None  # none published: said so
-    assert f"no published {REFERENCE_LABEL}" in attrition["note"]
+    assert {"code": "no_reference"} in attrition["notes"]
+    assert {"code": "reference_shown"} in answer["notes"]
 
 
 def test_typed_in_benchmark_on_the_shipped_data_is_never_empty(built_db_path):

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data.inputs.cost import OPTIONAL_INPUTS, load_cost_context, load_cost_defaults
+from data.notes import Note
 from models.cost import CostInputs, compare_service_levels, compute_cost
 from models.errors import ModelInputError
 from models.incentives import CenterProfile, IncentiveRule, apply_incentives
@@ -129,10 +130,13 @@ def test_miyun_tiers_highest_met_tier_applies_for_three_years():
     profile = CenterProfile(500, 4650, 60e6, 400e6, [1e6] * 5, [2e6] * 5, [100] * 5)
     res = apply_incentives(MIYUN, profile, 5)
     assert res.savings_by_rule == {"密云财政扶持 (tier 2)": [1e6, 1e6, 1e6, 0.0, 0.0]}
-    assert "higher tier" in res.skipped["密云财政扶持 (tier 1)"]
+    assert res.skipped["密云财政扶持 (tier 1)"] == Note(
+        "higher_tier", label="密云财政扶持 (tier 2)"
+    )
     small = replace(profile, investment_cny=5e6)
     res = apply_incentives(MIYUN, small, 5)
-    assert res.savings_by_rule == {} and "investment" in res.skipped["密云财政扶持 (tier 1)"]
+    assert res.savings_by_rule == {}
+    assert res.skipped["密云财政扶持 (tier 1)"]["what"] == "investment"
 
 
 def test_rent_reduction_cap_and_start_year():

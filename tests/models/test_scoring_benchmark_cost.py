@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from data.inputs.cost import load_cost_context
 from models.cost import CostInputs, compute_cost
 from portal.cli import cli
-from portal.costing import cost_per_minute
 from tests.scoring_store import make_store
+from usecases.pricing import cost_per_minute
+from usecases.store import open_store
 
 
 @pytest.fixture
@@ -29,10 +30,14 @@ def test_cost_per_minute_is_the_cost_models_handled_minute(built_db_path):
     ctx = load_cost_context("南京", None, built_db_path)
     c = compute_cost(CostInputs(seats=300, **ctx.values))
     # idle logged-in time is not handling: productive hour / 60 / occupancy
-    assert cost_per_minute("南京", built_db_path, seats=300) == pytest.approx(
+    assert cost_per_minute(open_store(built_db_path), "南京", seats=300) == pytest.approx(
         c.per_productive_hour / 60 / ctx.values["occupancy"]
     )
-    assert 0 < cost_per_minute("北京", built_db_path) != cost_per_minute("兰州", built_db_path)
+    assert (
+        0
+        < cost_per_minute(open_store(built_db_path), "北京")
+        != cost_per_minute(open_store(built_db_path), "兰州")
+    )
 
 
 def test_typed_in_kpis_use_the_cost_model_of_the_given_city(store):
@@ -50,7 +55,7 @@ def test_typed_in_kpis_use_the_cost_model_of_the_given_city(store):
             "--json",
         )  # fmt: skip
     )
-    cpm = cost_per_minute("北京", store, seats=500)
+    cpm = cost_per_minute(open_store(store), "北京", seats=500)
     assert out["cost_per_minute_cny"] == pytest.approx(cpm)
     assert out["cost_per_minute_source"].startswith("cost model for 北京, 500 seats")
     (aht,) = out["kpis"]
@@ -79,7 +84,7 @@ def test_given_cost_per_minute_wins_and_is_named(store):
 
 def test_stored_center_is_priced_in_its_own_city_and_size(store):
     text = bench(store, "--center", "中心0")  # c0: 南京市, 100 seats
-    cpm = cost_per_minute("南京市", store, seats=100)
+    cpm = cost_per_minute(open_store(store), "南京市", seats=100)
     assert f"Cost per handled minute: {cpm:.2f} CNY (cost model for 南京市, 100 seats" in text
     assert "CNY/yr to top quartile" in text
 

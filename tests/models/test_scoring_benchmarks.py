@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from data.notes import Note
 from data.rubrics import load_rubric, rubric_names
 from models.awards import build_rubric, compare_card, leaderboard, score_center
 from models.errors import ModelInputError
@@ -42,7 +43,7 @@ def test_size_bands_follow_the_issue():
 def test_cells_with_fewer_than_five_peers_are_not_shown():
     p = benchmark_kpis({"answer_rate": 0.9}, peers([0.8, 0.85, 0.9, 0.95]))[0]
     assert p.median is None and p.percentile is None
-    assert "fewer than 5" in p.note
+    assert p.notes[0] == Note("too_few_peers", n=4, min=5)
     p = benchmark_kpis({"answer_rate": 0.9}, peers([0.8, 0.85, 0.9, 0.95, 0.97]))[0]
     assert p.median == 0.9 and p.peers == MIN_PEERS
 
@@ -55,7 +56,7 @@ def test_kpis_measured_differently_are_not_mixed():
         0
     ]
     assert p.median == 0.74 and p.percentile == 100.0 and p.quartile == 1
-    assert "answered@20s" in p.note
+    assert Note("not_mixed", others=["answered@20s"]) in p.notes
     p = benchmark_kpis({"service_level": 0.8}, both, definitions={"service_level": "answered@20s"})[
         0
     ]
@@ -202,7 +203,8 @@ def test_better_kpis_score_higher_and_missing_data_lowers_coverage_not_score():
     assert thin.coverage < good.coverage
     board = leaderboard([good, thin])
     assert board[0]["name"] == "A" and board[0]["rank"] == 1
-    assert board[1]["rank"] is None and "not enough data" in board[1]["note"]
+    assert board[1]["rank"] is None
+    assert board[1]["note"] == {"code": "below_coverage", "min_coverage": 0.3}
 
 
 def test_compare_card_follows_the_candidate_form():

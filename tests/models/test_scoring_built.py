@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from unittest.mock import ANY
+
 import pytest
 
 from data.inputs.score import load_criteria_table
+from data.notes import Note
 from models.site_ranking import rank_sites
 
 
@@ -39,16 +42,23 @@ def test_missing_working_age_is_estimated_from_the_province_share_or_the_site_le
     pop = table.loc[table["name"] == "通化市", "population"].item()
     assert tonghua["values"]["working_age_population"] == pytest.approx(pop * share)
     assert "working_age_population (estimated)" in tonghua["filled"]
-    assert "吉林省" in tonghua["estimated"]["working_age_population"]
+    how = tonghua["estimated"]["working_age_population"]
+    assert how.code == "estimate_how" and how["prov"] == "吉林省"
+    assert how["share"] == pytest.approx(share)
     # saturation rests on the few centers the store knows: switched off by the coverage rule
     assert "seats_per_100k_working_age" in ranking.dropped
-    assert any("seats_per_100k_working_age: switched off" in n for n in ranking.notes)
+    assert Note("off_positive", crit="seats_per_100k_working_age", n=ANY, need=ANY) in ranking.notes
     # no site is pushed down by a "worst" fill of a population figure any more
-    assert not any("working_age_population: " in n and "worst" in n for n in ranking.notes)
+    assert not any(
+        n.code == "filled" and n["crit"] == "working_age_population" and n["rule"] == "worst"
+        for n in ranking.notes
+    )
     excluded = {x["name"]: x["reason"] for x in ranking.excluded}
     assert set(excluded) == {"新星市", "白杨市", "台湾省", "香港特别行政区", "澳门特别行政区"}
-    assert "no population" in excluded["新星市"]
-    assert "no city of 香港特别行政区" in excluded["香港特别行政区"]
+    assert Note("no_base", crit="working_age_population", base="population") in excluded["新星市"]
+    assert excluded["香港特别行政区"][0] == Note(
+        "no_share", crit="working_age_population", prov="香港特别行政区"
+    )
     estimated = [r for r in ranking.records if "working_age_population (estimated)" in r["filled"]]
     assert len(estimated) + len(excluded) == len(missing)
     assert len(ranking.records) == len(table) - len(excluded)

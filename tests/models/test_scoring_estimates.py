@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from data.notes import Note
 from models.labour_estimates import estimate_population_criteria, province_shares
 from models.site_ranking import rank_sites
 from portal.cli import cli
@@ -49,8 +50,8 @@ def test_sites_without_population_or_province_share_are_left_out_with_the_reason
     e = estimate_population_criteria(frame())
     reasons = {x["id"]: x["reason"] for x in e.excluded}
     assert set(reasons) == {"d", "e"}
-    assert "no population" in reasons["d"]
-    assert "no city of 丙" in reasons["e"]
+    assert Note("no_base", crit="working_age_population", base="population") in reasons["d"]
+    assert Note("no_share", crit="working_age_population", prov="丙") in reasons["e"]
     assert set(e.table["id"]) == {"a", "b", "c", "park:p"}
 
 
@@ -68,10 +69,10 @@ def test_ranking_labels_estimates_and_lists_exclusions():
         "working_age_population (estimated)",
         "seats_per_100k_working_age (estimated)",
     ]
-    assert "share of 甲" in by_id["c"]["estimated"]["working_age_population"]
+    assert by_id["c"]["estimated"]["working_age_population"]["prov"] == "甲"
     assert "estimated" not in by_id["a"] and by_id["a"]["filled"] == []
     assert [x["id"] for x in r.excluded] == ["d", "e"]
-    assert any("2 sites left out" in n for n in r.notes)
+    assert any(n.code == "left_out" and n["n"] == 2 for n in r.notes)
     off = rank_sites(
         frame(), weights={"labour": 1}, draws=0, estimate_population=False, coverage=False
     )
@@ -83,5 +84,9 @@ def test_score_command_shows_the_excluded_sites(built_db_path):
         cli, ["score", "--db", str(built_db_path), "--draws", "0", "--limit", "3"]
     )
     assert r.exit_code == 0, r.output
-    assert "Excluded: 香港特别行政区 (810000): working_age_population unknown" in r.output
-    assert "Missing values: working_age_population: 11 estimated" in r.output
+    # the notes in English, from the one catalogue (portal/strings/notes.py)
+    assert (
+        "Excluded: 香港特别行政区 (810000): working-age population (15-59, census 2020) unknown"
+        in r.output
+    )
+    assert "Missing values: working-age population (15-59, census 2020): 11 estimated" in r.output

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from data.inputs.score import load_criteria_table
+from data.notes import Note
 from models.criteria import DEFAULT_CRITERIA
 from models.site_ranking import rank_sites
 from models.site_score import normalise_minmax, normalise_robust
@@ -51,7 +52,7 @@ def test_cluster_criteria_on_a_handful_of_seed_centers_are_switched_off():
     t.loc[:5, "center_count"] = [5, 1, 1, 1, 1, 1]
     r = rank_sites(t, weights={"labour": 0.5, "cluster": 0.5}, draws=0)
     assert "center_count" in r.dropped
-    assert any("center_count: switched off, only 6 sites" in n for n in r.notes)
+    assert Note("off_positive", crit="center_count", n=6, need=30) in r.notes
     t.loc[:40, "center_count"] = 1.0  # 41 cities with a known center: it counts again
     r = rank_sites(t, weights={"labour": 0.5, "cluster": 0.5}, draws=0)
     assert "center_count" in r.weights

@@ -124,7 +124,7 @@ def test_missing_rules_are_applied_and_reported():
     assert m.values[1].tolist() == [1.0, 30.0, 200.0, 0.0]
     assert m.dropped == ("other",)
     assert m.filled[1].all() and not m.filled[0].any()
-    assert any("median" in n for n in m.notes)
+    assert any(n.code == "filled" and n["rule"] == "median" for n in m.notes)
 
 
 def test_a_filled_value_never_beats_an_observed_worst_value_under_rule_worst():

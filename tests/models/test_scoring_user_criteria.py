@@ -77,7 +77,8 @@ def test_preset_weights_share_the_group_with_user_criteria(store, write_csv):
     assert r.exit_code == 0, r.output
     assert "office_rent_cny_per_m2_month" in r.output
     assert (
-        "office_rent_cny_per_m2_month: 2 missing filled with worst (300 CNY/m2/month)" in r.output
+        "office_rent_cny_per_m2_month: 2 missing, filled with the worst value (300 CNY/m²/month)"
+        in r.output
     )
 
 

@@ -13,10 +13,12 @@ import pytest
 from models.cost import compute_cost
 from portal.cli import main
 from portal.components.compare import GROUP_SHADES
-from portal.costing import incentive_rules
-from portal.reports.compare import CompareSettings, load_compare_data, render_compare_html
+from portal.reports.compare import render_compare_html
 from portal.reports.pdf import html_to_pdf
 from tests.portal_support import make_portal_db
+from usecases.compare import CompareSettings, compare_sites
+from usecases.pricing import incentive_rules
+from usecases.store import open_store
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SITES = ("110000", "310000", "610100")
@@ -31,7 +33,7 @@ def portal_db(tmp_path_factory, synthetic_visible):
 def data(portal_db):
     # Shanghai (dearest of the three in the fixture store) closes its gap to Xi'an
     settings = CompareSettings(SITES, preset="talent_first", site="310000", rival="610100")
-    return load_compare_data(portal_db, settings)
+    return compare_sites(open_store(portal_db), settings)
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +57,8 @@ def data_names(data) -> set[str]:
         names |= {str(v) for v in rows[col].dropna()}
     for col in ("source_title", "source_url"):
         names |= {str(v) for v in data.indicators[col].dropna()}
-    for note in data.comparison.notes:  # "5 sites left out ...: <names>"
-        names |= {n.strip() for n in note.split(":")[-1].split(",")}
+    for note in data.comparison.notes:  # the sites left out, by name
+        names |= set(note.get("names") or ())
     return {n for n in names if CJK.search(n)}
 
 

@@ -29,8 +29,9 @@ def test_criteria_table_pivots_indicators_and_counts_the_cluster(store):
     assert t.loc["110000", "center_count"] == 2
     assert t.loc["110000", "center_seats"] == 740
     assert t.loc["110000", "seats_per_100k_working_age"] == pytest.approx(740 / 16_000_000 * 1e5)
-    # Yangzhou: best park rule 1000 CNY/seat x 2 years; Nanjing: city rule 500; tax rebate not counted
-    assert t.loc["321000", "incentive_cny_per_seat"] == 2000
+    # Nanjing: its city rule 500; Yangzhou: none of its own (the park's 1000 CNY/seat x 2 years
+    # applies in the park, a site of its own: data/inputs/incentives.py); tax rebate not counted
+    assert t.loc["321000", "incentive_cny_per_seat"] == 0
     assert t.loc["320100", "incentive_cny_per_seat"] == 500
     assert t.loc["110000", "incentive_cny_per_seat"] == 0
     assert t["net_cost_per_seat_cny_per_year"].isna().all()
@@ -99,7 +100,11 @@ def test_score_weights_change_the_leader(store):
         return json.loads(r.output)[0]["name"]
 
     assert leader("--weights", "labour=1") == "北京市"
-    assert leader("--weights", "incentive_cny_per_seat=1") == "扬州市"
+    assert leader("--weights", "incentive_cny_per_seat=1") == "南京市"
+    r = CliRunner().invoke(cli, ["score", "--db", str(store), "--json", "--draws", "0",
+                                 "--weights", "incentive_cny_per_seat=1", "--parks"])  # fmt: skip
+    ranks = {x["name"]: x["rank"] for x in json.loads(r.output)}
+    assert ranks["江苏信息服务产业基地（扬州）"] == 1 < ranks["扬州市"]  # the park's own rule
 
 
 def test_score_text_output_shows_weights_and_missing_rules(store):
@@ -108,7 +113,10 @@ def test_score_text_output_shows_weights_and_missing_rules(store):
     )
     assert r.exit_code == 0, r.output
     assert "preset customer_support_center" in r.output
-    assert "Missing values: nearest_airport_km: 1 missing filled with worst" in r.output
+    assert (
+        "Missing values: distance to the nearest airport: 1 missing, filled with the worst"
+        in r.output
+    )
     assert "P(top 10)" in r.output
 
 

@@ -1,4 +1,5 @@
-"""The cost model feeds the site score: net cost per seat per place, after the place's incentives."""
+"""usecases.pricing: price a site; the cost model feeds the site score (net cost per seat per
+place, after the place's incentives) and the benchmark (cost of a handled minute)."""
 
 from __future__ import annotations
 
@@ -8,19 +9,40 @@ import sys
 
 import pytest
 
-from portal.costing import cost_per_seat_for_sites, net_cost_per_seat
+from usecases.pricing import (
+    cost_per_minute,
+    cost_per_seat_for_sites,
+    price_site,
+    site_context,
+)
+from usecases.store import open_store
 
 
 def test_park_incentives_lower_the_net_cost_in_their_city(built_db_path):
-    city = net_cost_per_seat("北京", None, built_db_path)
-    park = net_cost_per_seat("北京", "北京呼叫中心产业基地", built_db_path)
-    assert 0 < park < city  # the Miyun tax rebate applies to a 500-seat center
+    db = open_store(built_db_path)
+    city = price_site(db, "北京", seats=500).net_per_seat_per_year
+    park = price_site(db, "北京", "北京呼叫中心产业基地", seats=500)
+    assert 0 < park.net_per_seat_per_year < city  # the Miyun tax rebate applies to 500 seats
+    assert park.incentives_applied and all(r.park_id or r.city for r in park.rules)
+
+
+def test_overrides_are_set_and_unknown_inputs_refused(built_db_path):
+    from models.errors import ModelInputError
+
+    db = open_store(built_db_path)
+    ctx = site_context(db, "北京", overrides={"agent_wage_cny_per_month": 6500})
+    assert ctx.values["agent_wage_cny_per_month"] == 6500
+    assert ctx.sources["agent_wage_cny_per_month"]["source"] == "user input"
+    with pytest.raises(ModelInputError, match="unknown cost input 'wage'"):
+        site_context(db, "北京", overrides={"wage": 1})
+    with pytest.raises(ModelInputError, match="seats or the calls"):
+        price_site(db, "北京")
 
 
 def test_places_priced_on_national_defaults_alone_are_missing(built_db_path):
     import math
 
-    cost = cost_per_seat_for_sites(built_db_path)
+    cost = cost_per_seat_for_sites(open_store(built_db_path))
     beijing, beijing_sd = cost({"kind": "city", "adcode": "110000", "name": "北京市"})
     lanzhou, lanzhou_sd = cost({"kind": "city", "adcode": "620100", "name": "兰州市"})
     assert beijing > lanzhou > 0  # Lanzhou is priced on estimates (city_economics)
@@ -66,7 +88,6 @@ def test_cost_per_handled_minute_counts_handling_time_not_idle_time(tmp_path):
     way) understated the cost of a handled minute by 20 %.
     """
     from models.cost import CostInputs, compute_cost
-    from portal.costing import cost_per_minute
 
     c = compute_cost(CostInputs(seats=500))
     handled_minutes = c.fte * 2000 * (1 - 0.3) * 0.8 * 60
@@ -75,30 +96,32 @@ def test_cost_per_handled_minute_counts_handling_time_not_idle_time(tmp_path):
     # contacts x AHT is the same minutes: 240 s a contact
     assert c.per_handled_minute == pytest.approx(c.per_contact / 4)
     # the benchmark prices gaps with it (a missing database means national defaults)
-    priced = cost_per_minute("NoSuchPlace", tmp_path / "missing.db", seats=500)
+    priced = cost_per_minute(str(tmp_path / "missing.db"), "NoSuchPlace", seats=500)
     assert priced == pytest.approx(c.per_handled_minute)
     assert priced == pytest.approx(c.per_productive_hour / 60 / 0.8)
 
 
-def test_pricing_on_a_store_read_once_gives_the_same_costs(built_db_path, monkeypatch):
-    """The schema-caching store of ``cost_per_seat_for_sites`` prices every place as before."""
+def test_pricing_asks_the_store_for_its_tables_once(built_db_path, monkeypatch):
+    """Pricing every candidate reads the store's table list once (data.store.contents), not
+    once a place; the costs are those of a fresh read."""
     import math
 
-    import sqlite_utils
-
-    import portal.costing as costing
+    import data.store.contents as contents
     from data.inputs.score import load_criteria_table
-    from data.store.database import open_db
 
-    db = open_db(built_db_path, read_only=True)
-    fast = load_criteria_table(
-        db, include_parks=True, cost_per_seat=cost_per_seat_for_sites(built_db_path)
+    db = open_store(built_db_path)
+    reads = []
+    real = contents._Contents
+    monkeypatch.setattr(contents, "_Contents", lambda *a: reads.append(a) or real(*a))
+    table = load_criteria_table(db, include_parks=True, cost_per_seat=cost_per_seat_for_sites(db))
+    assert len(table) > 300 and len(reads) == 1
+    monkeypatch.setattr(contents, "_Contents", real)
+    fresh = load_criteria_table(
+        open_store(built_db_path),
+        include_parks=True,
+        cost_per_seat=cost_per_seat_for_sites(open_store(built_db_path)),
     )
-    monkeypatch.setattr(costing, "_FixedSchema", sqlite_utils.Database)
-    plain = load_criteria_table(
-        db, include_parks=True, cost_per_seat=cost_per_seat_for_sites(built_db_path)
-    )
-    a = fast["net_cost_per_seat_cny_per_year"].tolist()
-    b = plain["net_cost_per_seat_cny_per_year"].tolist()
-    assert len(a) > 300 and sum(not math.isnan(x) for x in a) > 1
+    a = table["net_cost_per_seat_cny_per_year"].tolist()
+    b = fresh["net_cost_per_seat_cny_per_year"].tolist()
+    assert sum(not math.isnan(x) for x in a) > 1
     assert all((math.isnan(x) and math.isnan(y)) or x == y for x, y in zip(a, b, strict=True))

@@ -1,0 +1,289 @@
+"""Price a site: the cost of a call center in a city or park, with the incentives that apply.
+
+``parkbench cost``, the Staffing & cost page, the Compare page and report, the site score's
+cost column and ``parkbench benchmark``'s cost per minute all price through this module, so
+they read the same inputs (``data.inputs.cost.load_cost_context``) and the same incentive
+rules (``data.inputs.incentives``) and hand them to the cost model the same way.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from data.inputs.cost import CostContext, load_cost_context
+from data.notes import Note
+from data.store.contents import columns
+from models.cost import (
+    CURVE_TARGETS,
+    CostBreakdown,
+    CostInputs,
+    compute_cost,
+    cost_for_service_level,
+    cost_service_level_curve,
+    service_level_differences,
+)
+from models.errors import ModelInputError
+from models.incentives import IncentiveRule
+
+#: the reference center the site score and the Compare page price: 500 seats over five years
+REFERENCE_SEATS = 500
+REFERENCE_YEARS = 5
+
+#: the city inputs whose basis every cost reports (sourced, estimated or national default)
+CITY_INPUTS = ("agent_wage_cny_per_month", "rent_cny_per_m2_month")
+
+
+#: an open store; or, where a command allows a missing store, the path it was given
+#: (``data.inputs.cost`` then prices on the defaults and says so in a note)
+Store = sqlite_utils.Database | str | None
+
+
+def site_context(
+    db: Store,
+    city: str,
+    park: str | None = None,
+    overrides: Mapping[str, float] | None = None,
+    *,
+    override_source: str = "user input",
+) -> CostContext:
+    """Cost inputs of ``city`` (and ``park``) from the store (no store: defaults only),
+    with ``overrides`` (input -> value) set on top; an unknown input raises."""
+    ctx = load_cost_context(city, park, db)
+    for name, value in (overrides or {}).items():
+        if name not in ctx.input_names:
+            raise ModelInputError(f"unknown cost input {name!r}")
+        ctx.set(name, float(value), override_source)
+    return ctx
+
+
+def incentive_rules(ctx: CostContext) -> tuple[IncentiveRule, ...]:
+    """The rules that apply to the context's site, as the cost model's rules."""
+    return tuple(IncentiveRule.from_row(row) for row in ctx.rules)
+
+
+def input_basis(ctx: CostContext) -> dict[str, dict]:
+    """Input -> its basis for the city inputs: ``ctx.basis``, or ``kind: default`` when none."""
+    out = {}
+    for name in CITY_INPUTS:
+        b = ctx.basis.get(name)
+        out[name] = dict(b) if b else {"kind": "default", "value": ctx.values.get(name)}
+    return out
+
+
+def basis_summary(ctx: CostContext) -> tuple[str, dict[str, float]]:
+    """("sourced" | "estimated" | "default", input -> log error of each estimated input).
+
+    "estimated" when any city input is an estimate, "default" when none is sourced or
+    estimated (national defaults), else "sourced" (published or user figures).
+    """
+    basis = input_basis(ctx)
+    errors = {n: b["error_log_rmse"] for n, b in basis.items() if b["kind"] == "estimated"}
+    if errors:
+        return "estimated", errors
+    if all(b["kind"] == "default" for b in basis.values()):
+        return "default", {}
+    return "sourced", {}
+
+
+def has_local_inputs(ctx: CostContext) -> bool:
+    """True when any cost input comes from the city or park rather than national defaults."""
+    return any(not str(m.get("source", "")).startswith("default:") for m in ctx.sources.values())
+
+
+@dataclass(frozen=True)
+class SitePrice:
+    """A site priced by the cost model: its inputs, the rules that apply, the breakdown."""
+
+    context: CostContext
+    rules: tuple[IncentiveRule, ...]
+    breakdown: CostBreakdown
+
+    @property
+    def net_per_seat_per_year(self) -> float:
+        return float(self.breakdown.net_per_seat_per_year)
+
+    @property
+    def incentives_applied(self) -> tuple[str, ...]:
+        """Labels of the rules that pay something or were applied by the model."""
+        return tuple(self.breakdown.incentives)
+
+    @property
+    def incentives_not_applied(self) -> dict[str, Note]:
+        """Rule label -> why it does not apply (a coded note)."""
+        return dict(self.breakdown.skipped_incentives)
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(self.context.notes)
+
+    def to_dict(self) -> dict:
+        """The breakdown's dict plus where it was priced, the coded notes and the input basis."""
+        out = self.breakdown.to_dict()
+        out.update(
+            city=self.context.city,
+            park=self.context.park,
+            adcode=self.context.adcode,
+            notes=[n.to_dict() for n in self.context.notes],
+            input_basis=input_basis(self.context),
+        )
+        return out
+
+
+def price_context(
+    ctx: CostContext,
+    *,
+    seats: int | None = None,
+    calls_per_hour: float | None = None,
+    aht_seconds: float | None = None,
+    target_sl: float = 0.8,
+    answer_seconds: float = 20.0,
+    max_occupancy: float = 1.0,
+    patience_seconds: float | None = None,
+    years: int = REFERENCE_YEARS,
+) -> SitePrice:
+    """Price a loaded context: ``seats`` seats, or the seats a peak hour of ``calls_per_hour``
+    calls of ``aht_seconds`` needs at the service level (``seats`` then fixes the seats)."""
+    if seats is None and calls_per_hour is None:
+        raise ModelInputError("give the seats or the calls per hour")
+    if seats is not None and seats <= 0:
+        raise ModelInputError(f"seats must be a positive whole number, got {seats}")
+    rules = incentive_rules(ctx)
+    if calls_per_hour is not None:
+        if aht_seconds is None:
+            raise ModelInputError("the calls per hour need the average handle time")
+        breakdown = cost_for_service_level(
+            CostInputs(seats=seats or 1, **ctx.values),
+            calls_per_hour,
+            aht_seconds,
+            target_sl=target_sl,
+            answer_seconds=answer_seconds,
+            max_occupancy=max_occupancy,
+            patience_seconds=patience_seconds,
+            rules=rules,
+            years=years,
+            sources=ctx.sources,
+            seats=seats,
+        )
+    else:
+        breakdown = compute_cost(
+            CostInputs(seats=seats, **ctx.values), rules, years=years, sources=ctx.sources
+        )
+    return SitePrice(ctx, rules, breakdown)
+
+
+def price_site(
+    db: Store,
+    city: str,
+    park: str | None = None,
+    *,
+    overrides: Mapping[str, float] | None = None,
+    **how,
+) -> SitePrice:
+    """Price a center in ``city`` (or ``park``): :func:`site_context` then :func:`price_context`
+    (``how``: ``seats``, ``calls_per_hour``, ``aht_seconds``, ``target_sl``, ...)."""
+    return price_context(site_context(db, city, park, overrides), **how)
+
+
+@dataclass(frozen=True)
+class ServiceLevelPrices:
+    """A site priced at several service-level targets (``cost_service_level_curve`` rows)."""
+
+    context: CostContext
+    rows: tuple[dict, ...]
+    differences: tuple[dict, ...]
+
+
+def price_service_levels(
+    ctx: CostContext,
+    calls_per_hour: float,
+    aht_seconds: float,
+    targets: Iterable = CURVE_TARGETS,
+    *,
+    patience_seconds: float | None = None,
+    years: int = REFERENCE_YEARS,
+) -> ServiceLevelPrices:
+    """Agents, seats and cost of the site at each target, and what each step up costs."""
+    rows = cost_service_level_curve(
+        CostInputs(seats=1, **ctx.values),
+        calls_per_hour,
+        aht_seconds,
+        list(targets),
+        patience_seconds=patience_seconds,
+        rules=list(incentive_rules(ctx)),
+        years=years,
+    )
+    return ServiceLevelPrices(ctx, tuple(rows), tuple(service_level_differences(rows)))
+
+
+def net_cost_per_seat(
+    ctx: CostContext, seats: int = REFERENCE_SEATS, years: int = REFERENCE_YEARS
+) -> float:
+    """Net cost per seat per year (CNY, average over ``years``, after incentives)."""
+    return price_context(ctx, seats=seats, years=years).net_per_seat_per_year
+
+
+def cost_log_sd(ctx: CostContext, net: float | None = None) -> float:
+    """Uncertainty of the net cost per seat from its estimated inputs, as a log sd.
+
+    Each estimated input is moved up by its cross-validated error (exp(rmse_log)); the
+    changes of log cost add in quadrature (the errors of wage and rent taken as independent).
+    Sourced inputs add nothing.
+    """
+    net = net_cost_per_seat(ctx) if net is None else net
+    if not net or net <= 0:
+        return 0.0
+    total = 0.0
+    for name, b in ctx.basis.items():
+        err = b.get("error_log_rmse") if b.get("kind") == "estimated" else None
+        if not err:
+            continue
+        moved = copy.copy(ctx)
+        moved.values = dict(ctx.values)
+        moved.values[name] = ctx.values[name] * math.exp(err)
+        total += math.log(net_cost_per_seat(moved) / net) ** 2
+    return math.sqrt(total)
+
+
+def cost_per_seat_for_sites(db: Store):
+    """A ``cost_per_seat(row)`` function for ``data.inputs.score.load_criteria_table``.
+
+    Each candidate is priced as the reference center; a place priced on national defaults
+    alone says nothing about that place: it is left missing (NaN), and the criterion's visible
+    missing-value rule (median) applies, unless the place's incentive rules change its cost.
+    """
+    names: dict[str, str] = {}
+    if isinstance(db, sqlite_utils.Database) and {"adcode", "name_zh"} <= columns(db, "cities"):
+        rows = db.query("SELECT adcode, name_zh FROM cities")
+        names = {str(r["adcode"]): r["name_zh"] for r in rows}
+
+    def cost(row: dict) -> tuple[float, float]:
+        city = names.get(str(row.get("adcode")), row["name"])
+        park = row["name"] if row.get("kind") == "park" else None
+        ctx = load_cost_context(city, park, db)
+        net = net_cost_per_seat(ctx)
+        if has_local_inputs(ctx):
+            return net, cost_log_sd(ctx, net)
+        rules, ctx.rules = ctx.rules, []
+        if rules and net != net_cost_per_seat(ctx):
+            return net, 0.0  # defaults, but the place's incentive rules change the cost
+        return float("nan"), 0.0
+
+    return cost
+
+
+def cost_per_minute(db: Store, city: str, *, seats: int = REFERENCE_SEATS) -> float:
+    """Cost of one handled minute in ``city`` (CNY): the cost model's ``per_handled_minute``.
+
+    Gross steady-year cost (incentives not deducted) of a center of ``seats`` seats with the
+    city's inputs, over the minutes its agents handle contacts (productive hours x occupancy);
+    ``parkbench benchmark`` and the Benchmark page price handle-time and first-contact-resolution
+    gaps with it.
+    """
+    ctx = load_cost_context(city, None, db)
+    result = compute_cost(CostInputs(seats=seats, **ctx.values), [], sources=ctx.sources)
+    return float(result.per_handled_minute)

@@ -1,0 +1,28 @@
+"""Open the store once, at the edge, and pass the handle down.
+
+``open_store`` checks the file once (a missing store is a :class:`~data.errors.StoreError`
+the CLI shows as one line); use cases take the handle it returns.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from data.errors import StoreError
+from data.store.database import open_db
+
+
+def open_store(path: str | Path) -> sqlite_utils.Database:
+    """The store at ``path``, read-only; StoreError when there is none."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"no database at {path}: run `parkbench build --db {path}` first")
+    return open_db(path, read_only=True)
+
+
+def open_store_or_path(path: str | Path) -> sqlite_utils.Database | str:
+    """The store at ``path`` read-only, or the path itself when there is no file there (the
+    cost inputs then fall back to the documented defaults, with a note naming the path)."""
+    return open_store(path) if Path(path).is_file() else str(path)
