@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from data.inputs.cost import load_cost_context
+from data.store.engine import connect_existing, is_postgres
 from models.cost import CostInputs, compute_cost
 from models.incentives import IncentiveRule
 
@@ -158,6 +159,11 @@ def cost_per_seat_for_sites(db_path: str | Path):
     import sqlite3
 
     names: dict[str, str] = {}
+    if is_postgres(db_path):
+        db = connect_existing(db_path)
+        if db["cities"].exists():
+            names = {str(a): n for a, n in db.execute("SELECT adcode, name_zh FROM cities")}
+        return _cost_function(db, db_path, names)
     if Path(db_path).exists():
         with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
             if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cities'").fetchone():
@@ -168,7 +174,10 @@ def cost_per_seat_for_sites(db_path: str | Path):
         if Path(db_path).exists()
         else None
     )
+    return _cost_function(db, db_path, names)
 
+
+def _cost_function(db, db_path, names: dict[str, str]):
     def cost(row: dict) -> tuple[float, float]:
         # (net cost, log sd from the estimated inputs); a place priced on national defaults
         # alone says nothing about that place: it is left missing, and the criterion's

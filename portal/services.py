@@ -14,7 +14,6 @@ from pathlib import Path
 import sqlite_utils
 import streamlit as st
 
-from data.errors import StoreError
 from data.inputs import site_facts
 from data.inputs.benchmark import (
     load_award_entries,
@@ -24,20 +23,21 @@ from data.inputs.benchmark import (
 )
 from data.store import queries
 from data.store.database import default_db_path, open_db
+from data.store.engine import data_version
 
 
-def db_path() -> Path:
-    """The database the portal serves: $PARKBENCH_DB, else build/parkbench.sqlite."""
+def db_path() -> Path | str:
+    """The database the portal serves: $PARKBENCH_DB, else build/parkbench.sqlite.
+
+    A ``postgresql://`` URL stays a string.
+    """
     return default_db_path()
 
 
-def db_version(path: Path | None = None) -> float:
-    """Modification time of the database and its WAL: changes whenever something is written."""
-    path = path or db_path()
-    stamps = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
-    if not stamps:
-        raise StoreError(f"database {path} does not exist; run `parkbench build` first")
-    return max(stamps)
+def db_version(path: Path | str | None = None) -> str:
+    """A key that changes whenever the database is written: the modification times of the
+    SQLite file and its WAL, or PostgreSQL's WAL position (``data.store.engine``)."""
+    return data_version(path or db_path())
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,7 +59,7 @@ def _cached(func):
     """Cache a query ``func(db, *args)`` per database file and version."""
 
     @st.cache_data(show_spinner=False, max_entries=256)
-    def run(path: str, version: float, name: str, *args, **kwargs):
+    def run(path: str, version: str, name: str, *args, **kwargs):
         return func(_reader(path), *args, **kwargs)
 
     def call(*args, **kwargs):

@@ -142,3 +142,49 @@ def write_fixture_store(
         sid = add_source(db, source)
         write_records(db, fixture_records(n_centers, n_parks, seed), sid)
     return db
+
+
+#: the engines a store can run on
+ENGINES = ("sqlite", "postgresql")
+
+
+class StoreFactory:
+    """Stores of one engine for tests and benchmarks: empty, or holding synthetic rows.
+
+    ``engine`` is ``sqlite`` (files under ``directory``; :meth:`memory` is in memory) or
+    ``postgresql`` (each store a fresh database from ``new_database``, a callable returning a
+    ``postgresql://`` URL, e.g. ``tests.pg_support.PostgresServer.create_database``).
+    """
+
+    def __init__(self, engine: str, directory: str | Path, new_database=None) -> None:
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+        if engine == "postgresql" and new_database is None:
+            raise ValueError("a PostgreSQL factory needs new_database (a server)")
+        self.engine = engine
+        self.directory = Path(directory)
+        self.new_database = new_database
+        self._n = 0
+
+    def target(self) -> str | Path:
+        """Where a new store goes: a fresh SQLite path, or the URL of a fresh database."""
+        if self.engine == "postgresql":
+            return self.new_database()
+        self._n += 1
+        return self.directory / f"store{self._n}.sqlite"
+
+    def on_disk(self) -> sqlite_utils.Database:
+        """An empty store with the full schema (a SQLite file, or a PostgreSQL database)."""
+        return open_db(self.target())
+
+    def memory(self) -> sqlite_utils.Database:
+        """An empty store: in memory on SQLite, a fresh database on PostgreSQL."""
+        if self.engine == "sqlite":
+            from data.store.database import memory_db
+
+            return memory_db()
+        return self.on_disk()
+
+    def synthetic(self, n_centers: int = 24, n_parks: int = 6, seed: int = 1):
+        """A store holding synthetic centers and parks (:func:`write_fixture_store`)."""
+        return write_fixture_store(self.target(), n_centers, n_parks, seed)
