@@ -117,3 +117,28 @@ def any_db_path(stores):
     target = stores.target()
     open_db(target).conn.close()
     return target
+
+
+def _factory(engine: str, directory, request):
+    from data.store.fixtures import StoreFactory
+
+    server = request.getfixturevalue("pg_server") if engine == "postgresql" else None
+    return StoreFactory(engine, directory, server.create_database if server else None)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_stores(request, tmp_path_factory):
+    """A store factory shared by a module's tests, once per engine."""
+    return _factory(request.param, tmp_path_factory.mktemp(request.param), request)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def built_any(request, tmp_path_factory):
+    """Where the `parkbench build` store lives on each engine: the SQLite file or the PG URL."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("built_db_path")
+    from data.store.build import build
+
+    url = request.getfixturevalue("pg_server").create_database()
+    build(url)
+    return url

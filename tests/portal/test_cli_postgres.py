@@ -109,3 +109,16 @@ def test_home_page_shows_postgres_counts(built_pg, monkeypatch):
     counts = open_db(built_pg, read_only=True)
     shown = " ".join(str(m.value) for m in at.metric)
     assert f"{counts['centers'].count}" in shown.replace(",", "")
+
+
+def test_a_database_error_is_one_line_and_exit_2(pg_url, monkeypatch, capsys):
+    from portal.cli import main
+
+    monkeypatch.delenv("PARKBENCH_RAISE_ERRORS")
+    open_db(pg_url).close()
+    with pytest.raises(SystemExit) as done:
+        # a server that refuses writes: the build fails inside PostgreSQL
+        main(["build", "--db", pg_url + "&options=-c%20default_transaction_read_only%3Don"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("Error: database:") and "\n" not in err
