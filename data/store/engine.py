@@ -779,3 +779,26 @@ def connect_existing(target: str | Path) -> sqlite_utils.Database | PgDatabase:
     if is_postgres(target):
         return open_postgres(str(target))
     return sqlite_utils.Database(Path(target))
+
+
+def retrying(db: object, work, attempts: int = 3):
+    """``work()``, run again when PostgreSQL chose it as the victim of a deadlock.
+
+    A writer locks the entities of each chunk it writes in sorted order, so two writers can
+    only deadlock across chunks of large imports; PostgreSQL then aborts one transaction, which
+    starts again from the beginning. Inside a caller's transaction nothing is retried.
+    """
+    if not is_pg(db) or db.conn.in_transaction:
+        return work()
+    import time
+
+    from psycopg import errors
+
+    for attempt in range(attempts):
+        try:
+            return work()
+        except (errors.DeadlockDetected, errors.SerializationFailure):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")

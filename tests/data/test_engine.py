@@ -92,3 +92,22 @@ def test_numbers_come_back_as_sqlite_gives_them(any_db):
     row = db.execute("SELECT COUNT(*), SUM(1), SUM(0.5), AVG(2) FROM sources").fetchone()
     assert list(row) == [1, 1, 0.5, 2]
     assert [type(v) for v in row[:3]] == [int, int, float]
+
+
+def test_a_deadlock_victim_runs_again_outside_a_transaction(pg_url):
+    from psycopg import errors
+
+    db = open_db(pg_url)
+    calls = []
+
+    def work():
+        calls.append(db.conn.in_transaction)
+        if len(calls) == 1:
+            raise errors.DeadlockDetected("chosen as victim")
+        return "done"
+
+    assert engine.retrying(db, work) == "done" and calls == [False, False]
+    calls.clear()
+    with pytest.raises(errors.DeadlockDetected), db.atomic():
+        engine.retrying(db, work)  # inside a caller's transaction: not retried
+    assert calls == [True]
