@@ -23,7 +23,7 @@ from data.inputs.benchmark import (
 )
 from data.store import queries
 from data.store.database import default_db_path, open_db
-from data.store.engine import data_version
+from data.store.engine import data_version, is_postgres
 
 
 def db_path() -> Path | str:
@@ -37,7 +37,9 @@ def db_path() -> Path | str:
 def db_version(path: Path | str | None = None) -> str:
     """A key that changes whenever the database is written: the modification times of the
     SQLite file and its WAL, or PostgreSQL's WAL position (``data.store.engine``)."""
-    return data_version(path or db_path())
+    path = path or db_path()
+    # PostgreSQL: asked on the shared reader connection, not a new connection per page
+    return data_version(path, _reader(str(path)) if is_postgres(path) else None)
 
 
 @st.cache_resource(show_spinner=False)

@@ -622,19 +622,28 @@ def read_frame(db: object, sql: str, params: Iterable | None = None) -> pd.DataF
     return pd.DataFrame.from_records(cur.fetchall(), columns=columns, coerce_float=True)
 
 
-def data_version(target: str | Path) -> str:
+_WAL_POSITION = (
+    "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
+    " ELSE pg_current_wal_lsn() END"
+)
+
+
+def data_version(target: str | Path, db: PgDatabase | None = None) -> str:
     """A value that changes whenever the store at ``target`` is written (cache keys).
 
     SQLite: the modification times of the file and its WAL. PostgreSQL: the server's current
     WAL position, which moves with every committed write (and sometimes without one: a cache
-    may be refreshed for nothing, never kept stale).
+    may be refreshed for nothing, never kept stale); on a streaming replica, the position it
+    has replayed. ``db``: an open connection to ask (else one is opened for the question).
     """
+    if db is not None and is_pg(db):
+        return str(db.execute(_WAL_POSITION).fetchone()[0])
     if is_postgres(target):
         import psycopg
 
         try:
             with psycopg.connect(str(target), autocommit=True) as conn:
-                return str(conn.execute("SELECT pg_current_wal_lsn()").fetchone()[0])
+                return str(conn.execute(_WAL_POSITION).fetchone()[0])
         except psycopg.OperationalError as exc:
             raise StoreError(f"cannot connect to {redact(str(target))}: {exc}") from exc
     path = Path(target)
@@ -644,17 +653,36 @@ def data_version(target: str | Path) -> str:
     return repr(max(stamps))
 
 
+#: advisory-lock slots entities are hashed into (first key of the two-key lock)
+ENTITY_LOCK_SPACE = 0x5042  # "PB"
+#: how many entity locks there are: a large import holds at most this many, whatever its
+#: size (PostgreSQL's lock table holds max_locks_per_transaction x max_connections = 6,400
+#: locks by default, shared by every session: one lock per entity ran out at ~6,000 entities)
+ENTITY_LOCK_BUCKETS = 256
+
+
+def entity_lock_bucket(table: str, entity_id: str) -> int:
+    """The lock bucket of an entity (stable across processes and machines)."""
+    import hashlib
+
+    digest = hashlib.blake2b(f"{table}:{entity_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % ENTITY_LOCK_BUCKETS
+
+
 def lock_entities(db: object, table: str, ids: Iterable[str]) -> None:
-    """PostgreSQL: hold a transaction advisory lock per entity (sorted, so never a deadlock
-    between two calls), so two writers never interleave the resolution of one entity.
-    SQLite needs none: its writers take the whole database (``BEGIN IMMEDIATE``)."""
+    """PostgreSQL: hold, until commit, the advisory lock of each entity's bucket, so two
+    writers never interleave the resolution of one entity (the second waits for the first to
+    commit, then resolves from both writers' facts). Buckets are taken in ascending order, so
+    two single-call writers never deadlock; a writer of several chunks may, and is then
+    retried (:func:`retrying`). SQLite needs none: its writers take the whole database in turn
+    (``BEGIN IMMEDIATE``)."""
     if not is_pg(db):
         return
-    keys = sorted({f"{table}:{i}" for i in ids})
-    if keys:
+    buckets = sorted({entity_lock_bucket(table, i) for i in ids})
+    if buckets:
         with db.conn.raw.cursor() as cur:
             cur.executemany(
-                "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [(k,) for k in keys]
+                f"SELECT pg_advisory_xact_lock({ENTITY_LOCK_SPACE}, %s)", [(b,) for b in buckets]
             )
 
 
@@ -663,7 +691,7 @@ def drop_store(db: PgDatabase) -> None:
     for view in db.view_names():
         db.execute(f"DROP VIEW IF EXISTS {_q(view)} CASCADE")
     for table in db.table_names():
-        if not table.startswith("crawl_frontier"):
+        if table not in ("crawl_frontier", "crawl_domains"):  # a crawl may share the database
             db.execute(f"DROP TABLE IF EXISTS {_q(table)} CASCADE")
     db._forget()
 

@@ -59,3 +59,17 @@ def test_entity_locks_serialise_resolution_of_one_entity(pg_url):
         assert "s" not in waited  # still waiting for the first writer
     t.join(10)
     assert waited["s"] >= 0.4
+
+
+def test_a_large_import_holds_a_bounded_number_of_locks(pg_url):
+    """20,000 entities in one transaction: one lock per entity exhausted PostgreSQL's lock
+    table ("out of shared memory"); buckets keep it at ENTITY_LOCK_BUCKETS at most."""
+    from data.store import engine
+
+    db = engine.open_postgres(pg_url)
+    with db.atomic():
+        engine.lock_entities(db, "centers", [f"ctr_{i}" for i in range(20_000)])
+        held = db.execute(
+            "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+        ).fetchone()[0]
+    assert held == engine.ENTITY_LOCK_BUCKETS
