@@ -293,11 +293,12 @@ def load_compare_data(db_path: str | Path, settings: CompareSettings) -> Compare
     from data.inputs.score import load_criteria_table
     from data.inputs.site_facts import site_incentives, site_indicators, site_names_en
     from data.store.database import open_db
+    from data.store.engine import is_postgres
     from models.capacity import calls_per_hour_capacity
     from models.site_ranking import compare_sites
     from portal.costing import cost_per_seat_for_sites
 
-    if not Path(db_path).is_file():
+    if not is_postgres(db_path) and not Path(db_path).is_file():
         from data.errors import StoreError
 
         raise StoreError(f"no database at {db_path}: run `parkbench build --db {db_path}` first")

@@ -122,3 +122,22 @@ def test_a_database_error_is_one_line_and_exit_2(pg_url, monkeypatch, capsys):
     assert done.value.code == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("Error: database:") and "\n" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("cost", "--city", "杭州", "--seats", "200", "--json"),
+        ("awards", "--json"),
+        ("review", "list"),
+    ],
+    ids=["cost", "awards", "review"],
+)
+def test_other_commands_print_what_they_print_on_sqlite(args, built_pg, built_db_path):
+    assert run(*args, "--db", built_pg) == run(*args, "--db", str(built_db_path))
+
+
+def test_compare_report_from_postgres(built_pg, tmp_path):
+    out = tmp_path / "compare.html"
+    run("report", "compare", "--sites", "110000,310000,西安", "--out", str(out), "--db", built_pg)
+    assert "西安" in out.read_text(encoding="utf-8")
