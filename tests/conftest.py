@@ -137,8 +137,14 @@ def built_any(request, tmp_path_factory):
     """Where the `parkbench build` store lives on each engine: the SQLite file or the PG URL."""
     if request.param == "sqlite":
         return request.getfixturevalue("built_db_path")
+    return request.getfixturevalue("built_pg_url")
+
+
+@pytest.fixture(scope="session")
+def built_pg_url(pg_server) -> str:
+    """The `parkbench build` store on PostgreSQL (built once), as its URL."""
     from data.store.build import build
 
-    url = request.getfixturevalue("pg_server").create_database()
+    url = pg_server.create_database()
     build(url)
     return url
