@@ -23,7 +23,7 @@ from data.inputs.benchmark import (
 )
 from data.store import queries
 from data.store.database import default_db_path, open_db
-from data.store.engine import data_version, is_postgres
+from data.store.engine import data_version, is_postgres, is_usable
 
 
 def db_path() -> Path | str:
@@ -42,7 +42,7 @@ def db_version(path: Path | str | None = None) -> str:
     return data_version(path, _reader(str(path)) if is_postgres(path) else None)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, validate=is_usable)  # a lost PG connection: reopen
 def _reader(path: str) -> sqlite_utils.Database:
     return open_db(path, read_only=True)
 

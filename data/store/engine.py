@@ -830,3 +830,12 @@ def retrying(db: object, work, attempts: int = 3):
                 raise
             time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def is_usable(db: object) -> bool:
+    """False for a PostgreSQL handle whose connection was closed or lost (a server restart):
+    a cached reader is then opened again. A SQLite handle is always usable."""
+    if not is_pg(db):
+        return True
+    raw = db.conn.raw
+    return not (raw.closed or raw.broken)

@@ -111,3 +111,11 @@ def test_a_deadlock_victim_runs_again_outside_a_transaction(pg_url):
     with pytest.raises(errors.DeadlockDetected), db.atomic():
         engine.retrying(db, work)  # inside a caller's transaction: not retried
     assert calls == [True]
+
+
+def test_a_lost_postgres_connection_is_not_usable(pg_url, tmp_path):
+    db = open_db(pg_url, read_only=True)
+    assert engine.is_usable(db)
+    db.close()
+    assert not engine.is_usable(db)
+    assert engine.is_usable(open_db(tmp_path / "s.sqlite"))

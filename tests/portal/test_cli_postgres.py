@@ -141,3 +141,17 @@ def test_compare_report_from_postgres(built_pg, tmp_path):
     out = tmp_path / "compare.html"
     run("report", "compare", "--sites", "110000,310000,西安", "--out", str(out), "--db", built_pg)
     assert "西安" in out.read_text(encoding="utf-8")
+
+
+def test_pages_reopen_a_lost_postgres_reader(built_pg, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from portal import services
+
+    monkeypatch.setenv("PARKBENCH_DB", built_pg)
+    at = AppTest.from_file(str(REPO / "portal" / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    services._reader(built_pg).close()  # the server restarted: the cached connection is gone
+    at = AppTest.from_file(str(REPO / "portal" / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert not services._reader(built_pg).conn.raw.closed
