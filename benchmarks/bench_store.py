@@ -9,6 +9,11 @@ Three measurements in the same run, each into a fresh file in WAL mode, one tran
 The target of the foundation issue (store >= half the raw rate) is read against the raw run
 into the same schema; the bare-table run shows what indexes and full-text search cost.
 Also the whole validation path (``data.ingest.pipeline.prepare``: normalise + validate + key) per row.
+
+Engines side by side (stores from ``data.store.fixtures.StoreFactory``): the import rate of one
+file through ``parkbench import``'s path, and the throughput of 4 importer processes writing one
+store at once (overlapping files), on PostgreSQL (a throw-away server started with
+``tests/pg_support.py``) with SQLite as the peer. Without PostgreSQL's binaries those rows say why.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from data.imports.importer import import_file
 from data.ingest.pipeline import RawRow, prepare
 from data.schema.tables import TABLES
 from data.store.database import (
@@ -33,6 +39,9 @@ from data.store.database import (
 )
 
 N = 100_000
+#: rows of the one-file import, and of each of the 4 concurrent importers' files
+IMPORT_ROWS = 20_000
+CONCURRENT_SHARED, CONCURRENT_OWN = 1_500, 400
 CITIES = ["北京", "上海", "杭州", "成都", "大连", "西安", "合肥", "武汉", "长沙", "南京"]
 INDUSTRIES = ["电信", "金融", "保险", "电子商务", "政府", "制造"]
 
@@ -121,6 +130,93 @@ def _store(path: Path, rows: list[dict]) -> float:
     return elapsed
 
 
+def _import_rate(factory) -> float:
+    """Rows per second of one file of IMPORT_ROWS centers imported into an empty store."""
+    from data.store.fixtures import write_import_files
+
+    (path,) = write_import_files(
+        factory.directory / f"one-{factory.engine}", n_files=1, shared=0, own=IMPORT_ROWS
+    )
+    db = factory.on_disk()
+    start = time.perf_counter()
+    import_file(db, path)
+    elapsed = time.perf_counter() - start
+    db.conn.close()
+    return (IMPORT_ROWS + 1) / elapsed
+
+
+def _concurrent_rate(factory) -> float:
+    """Rows per second of 4 importer processes writing one store at once."""
+    from data.store.fixtures import import_concurrently, write_import_files
+
+    files = write_import_files(
+        factory.directory / f"four-{factory.engine}",
+        n_files=4,
+        shared=CONCURRENT_SHARED,
+        own=CONCURRENT_OWN,
+    )
+    target = factory.target()
+    open_db(target).conn.close()
+    start = time.perf_counter()
+    done = import_concurrently(target, files)
+    elapsed = time.perf_counter() - start
+    failed = [p.stderr.strip() for p in done if p.returncode != 0]
+    if failed:
+        raise RuntimeError(f"a concurrent importer failed: {failed[0]}")
+    return 4 * (CONCURRENT_SHARED + CONCURRENT_OWN + 1) / elapsed
+
+
+def engine_rows() -> list[dict]:
+    """Import rate and 4-writer throughput: PostgreSQL, with SQLite as the peer."""
+    from data.store.fixtures import StoreFactory
+
+    cases = (
+        (f"import one file of {IMPORT_ROWS:,} centers", _import_rate, "in process"),
+        (
+            f"4 importer processes at once ({CONCURRENT_SHARED + CONCURRENT_OWN:,} rows each,"
+            f" {CONCURRENT_SHARED:,} shared)",
+            _concurrent_rate,
+            "wall time incl. 4 process starts; noisy on 2 shared cores",
+        ),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        sqlite = StoreFactory("sqlite", Path(tmp))
+        figures = {name: measure(sqlite) for name, measure, _ in cases}
+        try:
+            from tests.pg_support import start_server
+
+            server = start_server()
+        except (RuntimeError, ImportError) as exc:
+            return [
+                {
+                    "area": "store engines",
+                    "case": name,
+                    "figure": None,
+                    "unit": "rows/s",
+                    "peer": "SQLite, same files",
+                    "peer_figure": figures[name],
+                    "note": f"PostgreSQL skipped: {exc}",
+                }
+                for name, _, _ in cases
+            ]
+        try:
+            pg = StoreFactory("postgresql", Path(tmp), server.create_database)
+            return [
+                {
+                    "area": "store engines",
+                    "case": f"PostgreSQL: {name}",
+                    "figure": measure(pg),
+                    "unit": "rows/s",
+                    "peer": "SQLite, same files",
+                    "peer_figure": figures[name],
+                    "note": f"local throw-away server, fsync off; {note}",
+                }
+                for name, measure, note in cases
+            ]
+        finally:
+            server.stop()
+
+
 def run() -> list[dict]:
     rows = generated_rows(N)
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,4 +269,5 @@ def run() -> list[dict]:
             "peer_figure": None,
             "note": "data.ingest.pipeline.prepare",
         },
+        *engine_rows(),
     ]

@@ -27,6 +27,7 @@ from data.errors import ParkBenchError, ReleaseError
 from data.release.api_config import API_PREFIX as PREFIX
 from data.release.api_config import SETTINGS, api_metadata
 from data.release.baked import bake_release, data_version
+from data.store.engine import is_postgres
 
 
 def _quiet_error_pages() -> None:
@@ -66,7 +67,7 @@ class ReleaseApi:
     ) -> None:
         if (db_path is None) == (release_file is None):
             raise ValueError("give either db_path or release_file")
-        self.db_path = Path(db_path) if db_path is not None else None
+        self.db_path = db_path if db_path is None or is_postgres(db_path) else Path(db_path)
         self.cache_dir = cache_dir
         self.release_file = Path(release_file) if release_file is not None else None
         self._version: str | None = None

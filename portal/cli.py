@@ -65,6 +65,12 @@ def one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
+def _postgres_errors() -> tuple[type[Exception], ...]:
+    """psycopg's base error, when a PostgreSQL store was used (psycopg is then imported)."""
+    psycopg = sys.modules.get("psycopg")
+    return (psycopg.Error,) if psycopg is not None else ()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the group; every error becomes one line on stderr and exit 2."""
     try:
@@ -80,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
     except ParkBenchError as exc:
         click.echo(f"Error: {one_line(exc)}", err=True)
         sys.exit(2)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, *_postgres_errors()) as exc:
         if os.environ.get("PARKBENCH_RAISE_ERRORS"):
             raise
         hint = " (another process is writing; try again)" if "locked" in str(exc) else ""

@@ -14,7 +14,6 @@ from pathlib import Path
 import sqlite_utils
 import streamlit as st
 
-from data.errors import StoreError
 from data.inputs import site_facts
 from data.inputs.benchmark import (
     load_award_entries,
@@ -24,31 +23,35 @@ from data.inputs.benchmark import (
 )
 from data.store import queries
 from data.store.database import default_db_path, open_db
+from data.store.engine import data_version as engine_version
+from data.store.engine import is_postgres, is_usable
 from data.store.public import hide_unpublished, show_synthetic
 from usecases.search import search
 
 
-def db_path() -> Path:
-    """The database the portal serves: $PARKBENCH_DB, else build/parkbench.sqlite."""
+def db_path() -> Path | str:
+    """The database the portal serves: $PARKBENCH_DB, else build/parkbench.sqlite.
+
+    A ``postgresql://`` URL stays a string.
+    """
     return default_db_path()
 
 
-def db_version(path: Path | None = None) -> float:
-    """Modification time of the database and its WAL: changes whenever something is written."""
+def db_version(path: Path | str | None = None) -> str:
+    """A key that changes whenever the database is written: the modification times of the
+    SQLite file and its WAL, or PostgreSQL's WAL position (``data.store.engine``)."""
     path = path or db_path()
-    stamps = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
-    if not stamps:
-        raise StoreError(f"database {path} does not exist; run `parkbench build` first")
-    return max(stamps)
+    # PostgreSQL: asked on the shared reader connection, not a new connection per page
+    return engine_version(path, _working_reader(str(path)) if is_postgres(path) else None)
 
 
-def data_version(path: Path | None = None) -> tuple[float, bool]:
+def data_version(path: Path | str | None = None) -> tuple[str, bool]:
     """The cache key of what the public pages read: :func:`db_version` and whether synthetic
     rows are shown (``PARKBENCH_SHOW_SYNTHETIC``), so the two views never share a cached result."""
     return db_version(path), show_synthetic()
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, validate=is_usable)  # a lost PG connection: reopen
 def _public_reader(path: str, synthetic: bool) -> sqlite_utils.Database:
     db = open_db(path, read_only=True)
     return db if synthetic else hide_unpublished(db)
@@ -68,7 +71,7 @@ def reader() -> sqlite_utils.Database:
     return _reader(str(db_path()))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, validate=is_usable)
 def _working_reader(path: str) -> sqlite_utils.Database:
     return open_db(path, read_only=True)
 
@@ -87,7 +90,7 @@ def _cached(func):
     """Cache a query ``func(db, *args)`` per database file and version."""
 
     @st.cache_data(show_spinner=False, max_entries=256)
-    def run(path: str, version: tuple[float, bool], name: str, *args, **kwargs):
+    def run(path: str, version: tuple[str, bool], name: str, *args, **kwargs):
         return func(_public_reader(path, version[1]), *args, **kwargs)
 
     def call(*args, **kwargs):
@@ -134,7 +137,7 @@ def database_bytes() -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _database_bytes(path: str, version: tuple[float, bool]) -> bytes:
+def _database_bytes(path: str, version: tuple[str, bool]) -> bytes:
     return database_bytes()
 
 
@@ -248,14 +251,14 @@ def map_markers(
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _criteria_table(path: str, version: tuple[float, bool]):
+def _criteria_table(path: str, version: tuple[str, bool]):
     from usecases.ranking import criteria_table as build_table
 
     return build_table(_reader(path), include_parks=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _criteria_table_in(path: str, version: tuple[float, bool], lang: str):
+def _criteria_table_in(path: str, version: tuple[str, bool], lang: str):
     from portal.components.names import localise_frame
 
     table = _criteria_table(path, version)
@@ -281,7 +284,7 @@ def criteria_table():
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _comparison(
-    path: str, version: tuple[float, bool], chosen, preset, weights, method, draws, lang="zh"
+    path: str, version: tuple[str, bool], chosen, preset, weights, method, draws, lang="zh"
 ):
     from usecases.ranking import compare_sites
 
@@ -313,7 +316,7 @@ def site_comparison(
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cost_context(path: str, version: tuple[float, bool], city: str, park: str | None):
+def _cost_context(path: str, version: tuple[str, bool], city: str, park: str | None):
     from usecases.pricing import site_context
 
     return site_context(_reader(path), city, park)
@@ -378,7 +381,7 @@ def award_board(rubric_name: str, *, year=None, category=None, min_coverage: flo
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _minute_cost(path: str, version: tuple[float, bool], city: str, seats: int) -> float:
+def _minute_cost(path: str, version: tuple[str, bool], city: str, seats: int) -> float:
     from usecases.pricing import cost_per_minute
 
     return cost_per_minute(_reader(path), city, seats=seats)

@@ -7,6 +7,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from data.store.engine import is_postgres
 from scrapers import settings as default_settings
 
 SPIDERS = ("profiles", "articles")
@@ -16,13 +17,14 @@ def build_settings(db_path: str | Path, max_pages: int | None = None, **override
     """Project settings with the database, page budget and cache placed next to the database."""
     s = Settings()
     s.setmodule(default_settings, priority="project")
-    db_path = Path(db_path)
     s.set("PARKBENCH_DB", str(db_path), priority="cmdline")
-    s.set(
-        "HTTPCACHE_DIR",
-        str(db_path.parent.resolve() / f"{db_path.stem}.httpcache"),
-        priority="cmdline",
+    # a PostgreSQL store keeps its HTTP cache in build/ (a SQLite one beside its file)
+    cache = (
+        Path("build") / "parkbench.httpcache"
+        if is_postgres(db_path)
+        else Path(db_path).parent.resolve() / f"{Path(db_path).stem}.httpcache"
     )
+    s.set("HTTPCACHE_DIR", str(cache), priority="cmdline")
     if max_pages is not None:
         s.set("CLOSESPIDER_PAGECOUNT", max_pages, priority="cmdline")
     for key, value in overrides.items():
@@ -36,7 +38,8 @@ def run_crawl(
     """Crawl from ``start_url`` with ``spider``; returns Scrapy's final stats."""
     if spider not in SPIDERS:
         raise ValueError(f"unknown spider {spider!r}; choose one of {', '.join(SPIDERS)}")
-    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    if not is_postgres(db_path):
+        Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     process = CrawlerProcess(
         build_settings(db_path, max_pages, **overrides), install_root_handler=True
     )

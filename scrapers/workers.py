@@ -20,6 +20,7 @@ from scrapy.crawler import CrawlerProcess
 from data.crawl.backends import open_frontier
 from data.crawl.frontier import FrontierError, Link
 from data.store.database import open_db
+from data.store.engine import is_postgres
 from scrapers.crawl import SPIDERS, build_settings
 from scrapers.frontier import FrontierIngestPipeline, FrontierPacing, frontier_spider
 from scrapers.robots import SharedRobotsTxtMiddleware
@@ -27,8 +28,11 @@ from scrapers.robots import SharedRobotsTxtMiddleware
 STAT_KEYS = ("response_received_count", "item_scraped_count", "item_dropped_count")
 
 
-def default_frontier(db_path: str | Path) -> Path:
-    """The SQLite frontier used when none is given: next to the store."""
+def default_frontier(db_path: str | Path) -> Path | str:
+    """The frontier used when none is given: a SQLite file next to a SQLite store, the
+    store's own database when it is on PostgreSQL."""
+    if is_postgres(db_path):
+        return str(db_path)
     db_path = Path(db_path)
     return db_path.with_name(f"{db_path.stem}.frontier.sqlite")
 

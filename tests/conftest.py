@@ -86,3 +86,65 @@ def pg_server():
 def pg_url(pg_server) -> str:
     """URL of a fresh, empty UTF-8 database on the session's PostgreSQL server."""
     return pg_server.create_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request) -> str:
+    """The store's engine: each test using it runs on SQLite and on PostgreSQL."""
+    return request.param
+
+
+@pytest.fixture
+def stores(engine, tmp_path, request):
+    """A :class:`data.store.fixtures.StoreFactory` of the test's engine."""
+    from data.store.fixtures import StoreFactory
+
+    server = request.getfixturevalue("pg_server") if engine == "postgresql" else None
+    return StoreFactory(engine, tmp_path, server.create_database if server else None)
+
+
+@pytest.fixture
+def any_db(stores):
+    """An empty store of each engine (SQLite in memory; a fresh PostgreSQL database)."""
+    db = stores.memory()
+    yield db
+    db.conn.close()
+
+
+@pytest.fixture
+def any_db_path(stores):
+    """Where an empty store of each engine lives: a SQLite file, or a PostgreSQL URL."""
+    target = stores.target()
+    open_db(target).conn.close()
+    return target
+
+
+def _factory(engine: str, directory, request):
+    from data.store.fixtures import StoreFactory
+
+    server = request.getfixturevalue("pg_server") if engine == "postgresql" else None
+    return StoreFactory(engine, directory, server.create_database if server else None)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_stores(request, tmp_path_factory):
+    """A store factory shared by a module's tests, once per engine."""
+    return _factory(request.param, tmp_path_factory.mktemp(request.param), request)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def built_any(request, tmp_path_factory):
+    """Where the `parkbench build` store lives on each engine: the SQLite file or the PG URL."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("built_db_path")
+    return request.getfixturevalue("built_pg_url")
+
+
+@pytest.fixture(scope="session")
+def built_pg_url(pg_server) -> str:
+    """The `parkbench build` store on PostgreSQL (built once), as its URL."""
+    from data.store.build import build
+
+    url = pg_server.create_database()
+    build(url)
+    return url

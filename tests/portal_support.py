@@ -29,3 +29,11 @@ def count_markers(script: str, table: str) -> int:
         if found:
             return len(json.loads('{"rows":' + body)["rows"])
     raise AssertionError(f"no marker array for {table}")
+
+
+def engine_portal_db(request, tmp_path_factory, name: str, **sizes) -> Path | str:
+    """:func:`make_portal_db` on the engine of ``request.param``: a SQLite file, or a fresh
+    database on the session's PostgreSQL server (its URL)."""
+    if request.param == "postgresql":
+        return make_portal_db(request.getfixturevalue("pg_server").create_database(), **sizes)
+    return make_portal_db(tmp_path_factory.mktemp(name) / "parkbench.sqlite", **sizes)

@@ -257,7 +257,7 @@ def cost_per_seat_for_sites(db: Store):
     missing-value rule (median) applies, unless the place's incentive rules change its cost.
     """
     names: dict[str, str] = {}
-    if isinstance(db, sqlite_utils.Database) and {"adcode", "name_zh"} <= columns(db, "cities"):
+    if {"adcode", "name_zh"} <= columns(db, "cities"):
         rows = db.query("SELECT adcode, name_zh FROM cities")
         names = {str(r["adcode"]): r["name_zh"] for r in rows}
 

@@ -13,12 +13,21 @@ from contextlib import contextmanager
 
 import sqlite_utils
 
+from data.store.engine import is_pg
+
 
 @contextmanager
 def immediate_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """Run the block in one ``BEGIN IMMEDIATE`` transaction (committed, or rolled back)."""
+    """Run the block in one ``BEGIN IMMEDIATE`` transaction (committed, or rolled back).
+
+    On a PostgreSQL store, one plain transaction (writers lock the entities they write).
+    """
     if db.conn.in_transaction:  # already inside the caller's transaction
         yield db
+        return
+    if is_pg(db):
+        with db.atomic():
+            yield db
         return
     db.conn.execute("BEGIN IMMEDIATE")
     try:

@@ -9,6 +9,7 @@ import pandas as pd
 import sqlite_utils
 
 from data.errors import NormaliseError, StoreError
+from data.store import engine
 from data.store.contents import holds
 
 #: seats per 100,000 working-age residents above which a labour market counts as tight
@@ -46,31 +47,33 @@ def load_city_capacity(db: sqlite_utils.Database) -> pd.DataFrame:
     missing when the population is unknown. Missing ``centers``/``park_tenants`` tables count as empty.
     """
     _require_cities(db)
-    cities = pd.read_sql_query("select adcode from cities", db.conn)
+    cities = engine.read_frame(db, "select adcode from cities")
     if holds(db, "centers"):
-        centers = pd.read_sql_query(
+        centers = engine.read_frame(
+            db,
             "select city_adcode as adcode, count(*) as centers, coalesce(sum(seats), 0) as center_seats "
             "from centers where city_adcode is not null group by city_adcode",
-            db.conn,
         )
     else:
         centers = pd.DataFrame(columns=["adcode", "centers", "center_seats"])
     if holds(db, "park_tenants", "parks"):
-        known_centers = "select id from centers" if holds(db, "centers") else "select null where 0"
+        known_centers = (
+            "select id from centers" if holds(db, "centers") else "select null where 1 = 0"
+        )
         statuses = [s for s in OPERATING_STATUSES if s]
-        tenants = pd.read_sql_query(
+        tenants = engine.read_frame(
+            db,
             "select p.city_adcode as adcode, coalesce(sum(t.seats), 0) as tenant_seats "
             "from park_tenants t join parks p on p.id = t.park_id "
             f"where p.city_adcode is not null and (t.status is null or t.status = '' or t.status in ({','.join('?' * len(statuses))})) "
             f"and (t.center_id is null or t.center_id not in ({known_centers})) group by p.city_adcode",
-            db.conn,
-            params=statuses,
+            statuses,
         )
     else:
         tenants = pd.DataFrame(columns=["adcode", "tenant_seats"])
-    working = pd.read_sql_query(
+    working = engine.read_frame(
+        db,
         "select adcode, value as working_age from city_indicators where indicator = 'working_age_population_2020'",
-        db.conn,
     )
     out = (
         cities.merge(centers, on="adcode", how="left")

@@ -29,6 +29,7 @@ from data.ingest.pipeline import (
     prepare,
     rejects_of,
 )
+from data.store import engine
 from data.store.batches import new_batch_id, record_batch, recording
 from data.store.database import (
     Reject,
@@ -303,8 +304,15 @@ def import_parsed(
 
     Rows are checked, keyed and written :data:`CHUNK_ROWS` at a time, so memory grows with the
     rejects, not with the accepted rows; readers still see all of the import or none of it.
-    Gives the same store as :func:`commit_import` of :func:`check_import`.
+    Gives the same store as :func:`commit_import` of :func:`check_import`. On PostgreSQL an
+    import chosen as a deadlock victim runs again (:func:`data.store.engine.retrying`).
     """
+    return engine.retrying(db, lambda: _import_parsed(db, parsed))
+
+
+def _import_parsed(
+    db: sqlite_utils.Database, parsed: ParsedImport
+) -> tuple[LoadedImport, IngestReport]:
     table, kind = parsed.table, parsed.kind
     loaded = LoadedImport(
         table,

@@ -19,6 +19,7 @@ import yaml
 from data.inputs.incentives import applicable_incentives
 from data.notes import Note
 from data.paths import COST_DEFAULTS_PATH
+from data.store import engine
 from data.store.contents import columns, holds
 
 #: inputs without a default (None unless given); the others are the keys of the YAML file.
@@ -144,13 +145,13 @@ def load_cost_context(
             entry.get("unit"),
             entry.get("year"),
         )
-    if isinstance(db_path, sqlite_utils.Database):
+    if engine.is_store(db_path):
         _load_from_db(db_path, ctx, city, park)
         return ctx
-    if db_path is None or not Path(db_path).exists():
+    if db_path is None or not engine.target_exists(db_path):
         ctx.notes.append(Note("no_database", path=str(db_path)))
         return ctx
-    db = sqlite_utils.Database(Path(db_path))
+    db = engine.connect_existing(db_path)
     try:
         _load_from_db(db, ctx, city, park)
     finally:
@@ -167,7 +168,8 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
     if park:
         if holds(db, "parks"):
             cols = [c for c in ("name", "name_en") if c in columns(db, "parks")]
-            where = " or ".join([f"{c} = ?" for c in cols] + [f"{c} like ?" for c in cols])
+            like = engine.like(db)
+            where = " or ".join([f"{c} = ?" for c in cols] + [f"{c} {like} ?" for c in cols])
             params = [park] * len(cols) + [f"%{park}%"] * len(cols)
             hits = _rows(db, f"select * from parks where {where}", params) if cols else []
             park_row = hits[0] if hits else None
@@ -257,7 +259,7 @@ def _latest_economics(db, adcode: str, indicator: str, kind: str) -> dict | None
     rows = _rows(
         db,
         "select * from city_economics where adcode = ? and indicator = ? and kind = ? "
-        "and value is not null order by year desc, method is null desc, period desc limit 1",
+        "and value is not null order by year desc nulls last, method is null desc, period desc nulls last limit 1",
         [adcode, indicator, kind],
     )
     return rows[0] if rows else None
@@ -273,7 +275,7 @@ def _province_private_ratio(db, province_adcode: str | None) -> tuple[float, str
         "on a.province_adcode = b.province_adcode and a.year = b.year "
         "where a.scope = 'province' and b.scope = 'province' and a.province_adcode = ? "
         "and a.indicator = 'avg_wage_private_cny_per_year' "
-        "and b.indicator = 'avg_wage_non_private_cny_per_year' order by a.year desc limit 1",
+        "and b.indicator = 'avg_wage_non_private_cny_per_year' order by a.year desc nulls last limit 1",
         [province_adcode],
     )
     if not rows or not rows[0]["np"]:
@@ -314,7 +316,7 @@ def _latest_province(db, pcode: str, indicator: str) -> dict | None:
     rows = _rows(
         db,
         "select * from city_economics where scope = 'province' and province_adcode = ? "
-        "and indicator = ? and value is not null order by year desc limit 1",
+        "and indicator = ? and value is not null order by year desc nulls last limit 1",
         [pcode, indicator],
     )
     return rows[0] if rows else None

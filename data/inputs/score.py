@@ -29,6 +29,7 @@ import sqlite_utils
 
 from data.errors import StoreError
 from data.inputs.incentives import rule_applies
+from data.store import engine
 from data.store.contents import holds
 
 #: indicator names of ``city_indicators`` -> criterion columns
@@ -50,8 +51,10 @@ CostPerSeat = Callable[[dict], float | tuple[float, float] | None]
 
 def connect_store(db: str | Path | sqlite_utils.Database) -> sqlite_utils.Database:
     """A database handle; a path must exist (the store is built by ``parkbench build``)."""
-    if isinstance(db, sqlite_utils.Database):
+    if engine.is_store(db):
         return db
+    if engine.is_postgres(db):
+        return engine.connect_existing(db)
     path = Path(db)
     if not path.exists():
         raise StoreError(f"database {path} not found: run `parkbench build --db {path}` first")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlite_utils
 
+from data.store import engine
 from data.store.contents import columns, holds
 
 #: indicators a fact card shows, in order (city_indicators names)
@@ -53,9 +54,9 @@ def site_indicators(
                {title} AS source_title, {url} AS source_url
         FROM city_indicators i {join}
         WHERE i.adcode IN ({_marks(len(adcodes))}) AND i.indicator IN ({_marks(len(indicators))})
-        ORDER BY i.adcode, i.indicator, i.year
+        ORDER BY i.adcode, i.indicator, i.year NULLS FIRST
     """
-    frame = pd.read_sql_query(sql, db.conn, params=[*map(str, adcodes), *indicators])
+    frame = engine.read_frame(db, sql, [*map(str, adcodes), *indicators])
     return frame.drop_duplicates(["adcode", "indicator"], keep="last").reset_index(drop=True)
 
 
@@ -96,9 +97,9 @@ def site_incentives(
         SELECT {", ".join(f"i.{c}" for c in INCENTIVE_COLUMNS)}, {park_cols}
         FROM incentives i {park_join}
         WHERE {where}
-        ORDER BY i.park_id, i.name, i.tier
+        ORDER BY i.park_id NULLS FIRST, i.name, i.tier NULLS FIRST
     """
-    frame = pd.read_sql_query(sql, db.conn, params=params)
+    frame = engine.read_frame(db, sql, params)
     titles: dict[str, list[str]] = {}
     urls: dict[str, list[str]] = {}
     if has_facts and len(frame):

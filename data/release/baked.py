@@ -31,6 +31,8 @@ from data.release import formats as rf
 from data.release.collect import collect_release
 from data.schema.tables import TABLES
 from data.store.database import _load_schema_modules, open_db
+from data.store.engine import data_version as engine_data_version
+from data.store.engine import is_postgres, redact
 
 #: name of the baked file; Datasette names the database after its stem (``/api/parkbench``)
 API_DB_NAME = rf.SQLITE_NAME
@@ -40,6 +42,9 @@ KEEP_VERSIONS = 3
 
 def data_version(db_path: str | Path) -> str:
     """A 16-hex-digit key that changes whenever the database (or its WAL) is written."""
+    if is_postgres(db_path):  # the server's WAL position (data.store.engine.data_version)
+        key = f"{redact(str(db_path))}:{engine_data_version(db_path)}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     path = Path(db_path)
     if not path.is_file():
         raise StoreError(f"database {path} does not exist; run `parkbench build --db {path}`")
@@ -54,7 +59,11 @@ def data_version(db_path: str | Path) -> str:
 def default_cache_dir(db_path: str | Path) -> Path:
     """``$PARKBENCH_API_CACHE``, else the folder ``api`` beside the database."""
     env = os.environ.get("PARKBENCH_API_CACHE")
-    return Path(env) if env else Path(db_path).resolve().parent / "api"
+    if env:
+        return Path(env)
+    if is_postgres(db_path):
+        return Path("build") / "api"  # beside the default database
+    return Path(db_path).resolve().parent / "api"
 
 
 def add_search_indexes(path: Path) -> list[str]:

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from data.errors import StoreError
-from data.store.database import ENTITY_TABLES, utc_now
+from data.store import engine
+from data.store.database import JOURNALED, utc_now
 
-#: tables an import writes (their changes are journaled)
-JOURNALED = ("sources", "facts", "import_rejects", "source_files", *ENTITY_TABLES)
+__all__ = ["JOURNALED", "list_batches", "record_batch", "recording", "undo_batch"]
 
 
 def new_batch_id() -> str:
@@ -75,6 +75,10 @@ def recording(db: sqlite_utils.Database, batch_id: str):
     """Journal every change to :data:`JOURNALED` tables under ``batch_id`` (in a transaction)."""
     if not db.conn.in_transaction:
         raise StoreError("a batch is recorded inside the import's transaction")
+    if engine.is_pg(db):  # permanent triggers, switched on for this transaction
+        with engine.pg_recording(db, batch_id):
+            yield
+        return
     db.conn.create_function("parkbench_row_image", -1, _encode, deterministic=True)
     names = [t for t in JOURNALED if db[t].exists()]
     db.execute("PRAGMA recursive_triggers = ON")  # INSERT OR REPLACE deletes are journaled too
@@ -180,6 +184,11 @@ def undo_batch(db: sqlite_utils.Database, batch_id: str) -> UndoResult:
         columns: dict[str, list[str]] = {}
         deleted = restored = 0
         for table, op, rowid, old_json in changes:
+            if engine.is_pg(db):
+                engine.pg_undo_change(db, table, op, old_json)
+                deleted += op == "insert"
+                restored += op != "insert"
+                continue
             cols = columns.setdefault(table, _columns(db, table))
             if op == "insert":
                 db.execute(f"DELETE FROM {_q(table)} WHERE rowid = ?", [rowid])

@@ -21,7 +21,8 @@ import yaml
 from data.errors import StoreError
 from data.ingest.pipeline import IngestReport, RawRow, ingest
 from data.paths import CURATED_DIR
-from data.store.database import SourceInfo, open_db
+from data.store import engine
+from data.store.database import SourceInfo, ensure_schema, open_db
 
 #: tables in dependency order: references must exist before the rows that name them
 BUILD_ORDER = (
@@ -149,7 +150,7 @@ def _sentence(value: object) -> str:
 
 def build_into(db: sqlite_utils.Database, directory: Path = CURATED_DIR) -> BuildReport:
     """Load the reference and curated data into an open (empty) store."""
-    report = BuildReport(path=str(db.conn.execute("PRAGMA database_list").fetchone()[2]))
+    report = BuildReport(path=engine.describe(db))
     report.reference = _build_reference(db)
     curated = load_curated(directory) + load_harvest(directory / "harvest")
     with db.atomic():
@@ -168,7 +169,13 @@ def _build_reference(db: sqlite_utils.Database) -> dict[str, int]:
 
 
 def build(path: str | Path, directory: Path = CURATED_DIR) -> BuildReport:
-    """Rebuild the database at ``path`` from scratch; swap it in only when complete."""
+    """Rebuild the database at ``path`` from scratch; swap it in only when complete.
+
+    A SQLite file is built beside the old one and renamed over it; a PostgreSQL store is
+    dropped and rebuilt in one transaction, so readers see the old store until it commits.
+    """
+    if engine.is_postgres(path):
+        return _build_postgres(str(path), directory)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".building")
@@ -186,6 +193,18 @@ def build(path: str | Path, directory: Path = CURATED_DIR) -> BuildReport:
     os.replace(tmp, path)
     report.path = str(path)
     open_db(path).conn.close()  # back to WAL for readers and later imports
+    return report
+
+
+def _build_postgres(url: str, directory: Path) -> BuildReport:
+    db = engine.open_postgres(url)
+    try:
+        with db.atomic():
+            engine.drop_store(db)
+            ensure_schema(db)
+            report = build_into(db, directory)
+    finally:
+        db.close()
     return report
 
 

@@ -14,30 +14,47 @@ import weakref
 
 import sqlite_utils
 
+from data.store import engine
+
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class _Contents:
     __slots__ = ("version", "tables", "columns")
 
-    def __init__(self, version: int, tables: frozenset[str]) -> None:
+    def __init__(self, version: object, tables: frozenset[str]) -> None:
         self.version = version
         self.tables = tables
         self.columns: dict[str, frozenset[str]] = {}
 
 
+def _version(db) -> object:
+    if engine.is_pg(db):  # changes when a relation is created or dropped in the schema
+        return tuple(
+            db.conn.raw.execute(
+                "SELECT count(*), coalesce(max(oid::bigint), 0) FROM pg_class"
+                " WHERE relnamespace = current_schema()::regnamespace"
+            ).fetchone()
+        )
+    return db.execute("PRAGMA schema_version").fetchone()[0]
+
+
+def _names(db) -> frozenset[str]:
+    if engine.is_pg(db):
+        return frozenset(db.table_names()) | frozenset(db.view_names())
+    return frozenset(
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+    )
+
+
 def _contents(db: sqlite_utils.Database) -> _Contents:
-    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    version = _version(db)
     try:
         known = _CACHE.get(db)
     except TypeError:  # an object that cannot be weakly referenced: no cache
         known = None
     if known is None or known.version != version:
-        names = frozenset(
-            r[0]
-            for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-        )
-        known = _Contents(version, names)
+        known = _Contents(version, _names(db))
         with contextlib.suppress(TypeError):
             _CACHE[db] = known
     return known
@@ -70,7 +87,10 @@ def columns(db: sqlite_utils.Database, table: str) -> frozenset[str]:
     if table not in known.tables:
         return frozenset()
     if table not in known.columns:
-        known.columns[table] = frozenset(
-            r[1] for r in db.execute(f"PRAGMA table_info([{table}])").fetchall()
-        )
+        if engine.is_pg(db):
+            known.columns[table] = frozenset(db[table].columns_dict)
+        else:
+            known.columns[table] = frozenset(
+                r[1] for r in db.execute(f"PRAGMA table_info([{table}])").fetchall()
+            )
     return known.columns[table]

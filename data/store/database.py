@@ -1,4 +1,4 @@
-"""The SQLite store: schema creation, sources, provenance-keeping upserts and value resolution.
+"""The store (SQLite or PostgreSQL): schema creation, sources, provenance-keeping upserts and value resolution.
 
 Every record written keeps the values each source gave in ``facts`` (one row per record and
 source, values and per-field evidence as JSON; the ``field_facts`` view expands them to one
@@ -11,8 +11,11 @@ row per field). The row in the entity table holds the *resolved* value of each f
     of imports. A quantity's ``_bound`` and ``_high`` companions come from the same source as
     its value. Disagreements stay visible in the ``conflicts`` view.
 
-All writes run inside one transaction per call (``db.atomic()``); the database runs in WAL mode
-so that the portal can read while an import writes. A writable store (:class:`Store`) starts
+All writes run inside one transaction per call (``db.atomic()``). The store lives in a SQLite
+file (the default) or a PostgreSQL database (a ``postgresql://`` URL); what differs between the
+two engines is in :mod:`data.store.engine`. On PostgreSQL, a writer holds an advisory lock per
+entity it writes until it commits, so concurrent writers never interleave the resolution of one
+entity. The SQLite database runs in WAL mode so that the portal can read while an import writes. A writable store (:class:`Store`) starts
 every transaction with ``BEGIN IMMEDIATE`` and waits up to ``PARKBENCH_BUSY_TIMEOUT_MS``
 (default 120 s) for another writer: a deferred transaction that reads before it writes would
 fail at once with "database is locked" whatever the timeout. ``synchronous=FULL`` makes a
@@ -35,12 +38,18 @@ from pathlib import Path
 import sqlite_utils
 
 from data.errors import StoreError
-from data.schema.tables import SQL_TYPES, TABLES, Table
+from data.schema.tables import TABLES, Table
+from data.store import engine
+from data.store.engine import is_postgres
 
 
-def default_db_path() -> Path:
-    """The database the commands use: $PARKBENCH_DB, else build/parkbench.sqlite."""
-    return Path(os.environ.get("PARKBENCH_DB", "build/parkbench.sqlite"))
+def default_db_path() -> Path | str:
+    """The database the commands use: $PARKBENCH_DB, else build/parkbench.sqlite.
+
+    A ``postgresql://`` URL stays a string; anything else is a SQLite file path.
+    """
+    target = os.environ.get("PARKBENCH_DB", "build/parkbench.sqlite")
+    return target if is_postgres(target) else Path(target)
 
 
 #: how a source kind ranks when two sources of the same date disagree (higher wins)
@@ -57,6 +66,9 @@ ENTITY_TABLES = (
     "industry_figures",
     "city_inputs",
 )
+
+#: tables an import writes (their changes are journaled, see :mod:`data.store.batches`)
+JOURNALED = ("sources", "facts", "import_rejects", "source_files", *ENTITY_TABLES)
 
 _ID_PREFIX = {
     "centers": "ctr",
@@ -131,8 +143,14 @@ def open_db(
 ) -> sqlite_utils.Database:
     """Open (and unless read-only, create and migrate) the store at ``path``.
 
-    Read-only connections use SQLite's ``mode=ro`` URI so a public page can never write.
+    ``path`` is a SQLite file or a ``postgresql://`` URL. Read-only connections use SQLite's
+    ``mode=ro`` URI (PostgreSQL: read-only transactions) so a public page can never write.
     """
+    if is_postgres(path):
+        db = engine.open_postgres(str(path), read_only=read_only)
+        if not read_only:
+            ensure_schema(db)
+        return db
     path = Path(path)
     if read_only:
         if not path.exists():
@@ -171,7 +189,10 @@ def memory_db() -> sqlite_utils.Database:
 
 def create_table(db: sqlite_utils.Database, table: Table) -> None:
     """Create ``table`` from its declaration if it does not exist; add missing columns."""
-    columns = {c.name: SQL_TYPES[c.type] for c in table.all_columns()}
+    if engine.is_pg(db):
+        engine.pg_create_table(db, table)
+        return
+    columns = engine.sqlite_columns(table)
     t = db[table.name]
     if not t.exists():
         t.create(columns, pk=table.pk, not_null={c.name for c in table.columns if c.required})
@@ -185,7 +206,10 @@ def create_table(db: sqlite_utils.Database, table: Table) -> None:
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create every declared table, the indexes, full-text search and provenance views."""
     _load_schema_modules()
+    if engine.is_pg(db) and engine.pg_schema_current(db, TABLES.values()):
+        return  # nothing to create: no DDL lock taken beside running writers
     with db.atomic():
+        engine.prepare_schema(db)
         for table in TABLES.values():
             create_table(db, table)
         db["facts"].create_index(["entity_table", "entity_id"], if_not_exists=True)
@@ -196,30 +220,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for name in ("centers", "parks"):
             db[name].create_index(["name_key"], if_not_exists=True)
             db[name].create_index(["city_adcode"], if_not_exists=True)
-        db.execute(
-            """CREATE VIEW IF NOT EXISTS field_facts AS
-            SELECT f.entity_table, f.entity_id, j.key AS field, j.value AS value,
-                   json_extract(f.evidence_json, '$."' || j.key || '"') AS evidence,
-                   f.locator, f.source_id, s.kind AS source_kind, s.title AS source_title,
-                   s.url AS source_url, s.published AS source_published,
-                   s.retrieved_at, f.extractor_version
-            FROM facts f JOIN json_each(f.values_json) j LEFT JOIN sources s ON s.id = f.source_id"""
-        )
-        db.execute(
-            """CREATE VIEW IF NOT EXISTS conflicts AS
-            SELECT entity_table, entity_id, field,
-                   COUNT(DISTINCT value) AS distinct_values,
-                   json_group_array(json_object('value', value, 'source_id', source_id,
-                                                'source', source_title, 'evidence', evidence))
-                       AS candidates
-            FROM field_facts WHERE value IS NOT NULL
-            GROUP BY entity_table, entity_id, field HAVING COUNT(DISTINCT value) > 1"""
-        )
-    for table in TABLES.values():
-        if table.fts and not db[f"{table.name}_fts"].exists():
-            # trigram tokens find any substring of three or more characters, which is what
-            # Chinese names need (there are no spaces between words); shorter queries use LIKE.
-            db[table.name].enable_fts(list(table.fts), tokenize="trigram", create_triggers=True)
+        engine.create_views(db)
+        if engine.is_pg(db):  # DDL is transactional there
+            for table in TABLES.values():
+                engine.create_search(db, table)
+            engine.pg_install_journal(db, JOURNALED)
+    if not engine.is_pg(db):  # enable_fts commits: outside the transaction
+        for table in TABLES.values():
+            engine.create_search(db, table)
 
 
 def _load_schema_modules() -> None:
@@ -257,7 +265,7 @@ def add_source(db: sqlite_utils.Database, source: SourceInfo) -> str:
     if db["sources"].count_where("id = ?", [sid]) == 0:
         row = {k: getattr(source, k) for k in SourceInfo.__dataclass_fields__}
         row["retrieved_at"] = row["retrieved_at"] or utc_now()
-        db["sources"].insert({"id": sid, **row}, pk="id")
+        db["sources"].insert({"id": sid, **row}, pk="id", ignore=True)  # a writer beside us
     return sid
 
 
@@ -341,6 +349,7 @@ def write_records(
             table = TABLES[table_name]
             known = set(table.column_names)
             conn = db.conn
+            engine.lock_entities(db, table_name, (r.id for r in recs))
             fact_rows = []
             for r in recs:
                 unknown = set(r.values) - known
@@ -525,7 +534,8 @@ def sources_for(
         db.query(
             "SELECT value, evidence, locator, source_id, source_kind, source_title, source_url,"
             " source_published, retrieved_at FROM field_facts"
-            " WHERE entity_table = ? AND entity_id = ? AND field = ? ORDER BY source_published DESC",
+            " WHERE entity_table = ? AND entity_id = ? AND field = ?"
+            " ORDER BY source_published DESC NULLS LAST",
             [table, entity_id, field_name],
         )
     )
@@ -537,20 +547,10 @@ def search(db: sqlite_utils.Database, table: str, text: str, limit: int = 50) ->
     text = text.strip()
     if not text:
         return []
-    if len(text) >= 3 and db[f"{table}_fts"].exists():
-        phrase = '"' + text.replace('"', '""') + '"'
-        return list(
-            db.query(
-                # matched on main's rowids, rows read through ``table``, which a public reader
-                # shadows with a view (``data.store.public``) that has no rowid
-                f"SELECT t.* FROM main.{_quote(table)} m"
-                f" JOIN {_quote(table + '_fts')} f ON f.rowid = m.rowid"
-                f" JOIN {_quote(table)} t ON t.{_quote(spec.pk)} = m.{_quote(spec.pk)}"
-                f" WHERE {_quote(table + '_fts')} MATCH ? ORDER BY rank LIMIT ?",
-                [phrase, limit],
-            )
-        )
-    where = " OR ".join(f"{_quote(c)} LIKE ?" for c in spec.fts)
+    if len(text) >= 3 and engine.has_search(db, spec):
+        return engine.search_rows(db, spec, text, limit)
+    like = engine.like(db)
+    where = " OR ".join(f"{_quote(c)} {like} ?" for c in spec.fts)
     return list(
         db.query(
             f"SELECT * FROM {_quote(table)} WHERE {where} LIMIT ?",

@@ -142,3 +142,130 @@ def write_fixture_store(
         sid = add_source(db, source)
         write_records(db, fixture_records(n_centers, n_parks, seed), sid)
     return db
+
+
+#: the engines a store can run on
+ENGINES = ("sqlite", "postgresql")
+
+
+class StoreFactory:
+    """Stores of one engine for tests and benchmarks: empty, or holding synthetic rows.
+
+    ``engine`` is ``sqlite`` (files under ``directory``; :meth:`memory` is in memory) or
+    ``postgresql`` (each store a fresh database from ``new_database``, a callable returning a
+    ``postgresql://`` URL, e.g. ``tests.pg_support.PostgresServer.create_database``).
+    """
+
+    def __init__(self, engine: str, directory: str | Path, new_database=None) -> None:
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+        if engine == "postgresql" and new_database is None:
+            raise ValueError("a PostgreSQL factory needs new_database (a server)")
+        self.engine = engine
+        self.directory = Path(directory)
+        self.new_database = new_database
+        self._n = 0
+
+    def target(self) -> str | Path:
+        """Where a new store goes: a fresh SQLite path, or the URL of a fresh database."""
+        if self.engine == "postgresql":
+            return self.new_database()
+        self._n += 1
+        return self.directory / f"store{self._n}.sqlite"
+
+    def on_disk(self) -> sqlite_utils.Database:
+        """An empty store with the full schema (a SQLite file, or a PostgreSQL database)."""
+        return open_db(self.target())
+
+    def memory(self) -> sqlite_utils.Database:
+        """An empty store: in memory on SQLite, a fresh database on PostgreSQL."""
+        if self.engine == "sqlite":
+            from data.store.database import memory_db
+
+            return memory_db()
+        return self.on_disk()
+
+    def synthetic(self, n_centers: int = 24, n_parks: int = 6, seed: int = 1):
+        """A store holding synthetic centers and parks (:func:`write_fixture_store`)."""
+        return write_fixture_store(self.target(), n_centers, n_parks, seed)
+
+
+def write_import_files(
+    directory: str | Path, n_files: int = 4, shared: int = 150, own: int = 50, seed: int = 1
+) -> list[Path]:
+    """Synthetic center import files (CSV, Chinese headers) whose rows overlap.
+
+    Every file states the same ``shared`` centers, each file giving its own seats and answer
+    rate (so the store must resolve them), plus ``own`` centers only it names and one row
+    that is rejected (no name). Same arguments, same files.
+    """
+    import csv
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(n_files):
+        rng = random.Random(f"imports-{seed}-{k}")
+        rows = [["名称", "城市", "行业", "座席数", "接通率"]]
+        for i in range(shared):
+            city = CITIES[i % len(CITIES)][1]
+            seats = rng.choice(("300", "约500个", "1200", "超过800个"))
+            rows.append(
+                [f"示例共享客服中心{i + 1}号", city, "金融", seats, f"{rng.randint(80, 99)}%"]
+            )
+        for i in range(own):
+            city = CITIES[(i + k) % len(CITIES)][1]
+            rows.append([f"示例第{k + 1}批客服中心{i + 1}号", city, "电商", str(100 + i), "90%"])
+        rows.append(["", "成都", "电商", "12", "90%"])
+        path = directory / f"centers_{seed}_{k + 1}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(rows)
+        paths.append(path)
+    return paths
+
+
+#: what two stores are compared on after imports (times and batch ids left out)
+STORE_CONTENT = {
+    "centers": "SELECT * FROM centers ORDER BY id",
+    "facts": "SELECT id, entity_table, entity_id, source_id, values_json, evidence_json, locator"
+    " FROM facts ORDER BY id",
+    "sources": "SELECT id, kind, url, sha256 FROM sources ORDER BY id",
+    "import_rejects": "SELECT id, source_id, rule, reason FROM import_rejects ORDER BY id",
+}
+
+
+def store_content(db) -> dict[str, list[tuple]]:
+    """The rows of a store that imports decide (for comparing a serial and a concurrent run)."""
+    return {
+        name: [tuple(r) for r in db.execute(sql).fetchall()] for name, sql in STORE_CONTENT.items()
+    }
+
+
+def import_concurrently(target: str | Path, files: list[Path], timeout: float = 600) -> list:
+    """Run ``parkbench import FILE --db TARGET`` for every file at once, one process each.
+
+    Returns the finished processes (``returncode``, ``stdout``, ``stderr``).
+    """
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    env.pop("PARKBENCH_RAISE_ERRORS", None)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "portal.cli", "import", str(f), "--db", str(target), "--json"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for f in files
+    ]
+    done = []
+    for p in procs:
+        out, err = p.communicate(timeout=timeout)
+        done.append(subprocess.CompletedProcess(p.args, p.returncode, out, err))
+    return done

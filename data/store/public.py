@@ -25,6 +25,7 @@ import re
 import sqlite_utils
 
 from data.schema.tables import TABLES
+from data.store import engine
 from data.store.database import ENTITY_TABLES, _load_schema_modules
 
 #: source kinds that mark test or generated data: never on a public page, never published
@@ -82,7 +83,13 @@ def shadow_views(table_names: set[str]) -> dict[str, str]:
 
 
 def hide_unpublished(db: sqlite_utils.Database) -> sqlite_utils.Database:
-    """Shadow unpublished rows and tables on ``db`` (a connection of its own) and return it."""
+    """Shadow unpublished rows and tables on ``db`` (a connection of its own) and return it.
+
+    SQLite only: a PostgreSQL store is returned as it is (its public pages are not filtered yet;
+    ``docs/security.md``).
+    """
+    if engine.is_pg(db):
+        return db
     tables = set(db.table_names())
     if "sources" not in tables:
         return db

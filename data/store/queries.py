@@ -11,6 +11,7 @@ import pandas as pd
 import sqlite_utils
 
 from data.schema.tables import TABLES
+from data.store import engine
 from data.store.contents import columns as table_columns
 from data.store.contents import holds
 from data.store.database import search
@@ -55,7 +56,9 @@ def count_cities(db: sqlite_utils.Database) -> int:
     ]
     if not parts:
         return 0
-    return db.execute(f"SELECT COUNT(DISTINCT c) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
+    return db.execute(
+        f"SELECT COUNT(DISTINCT c) FROM ({' UNION ALL '.join(parts)}) AS u"
+    ).fetchone()[0]
 
 
 def overview_counts(db: sqlite_utils.Database) -> dict[str, int]:
@@ -98,13 +101,13 @@ def counts_by_province(db: sqlite_utils.Database) -> pd.DataFrame:
 
 def latest_sources(db: sqlite_utils.Database, limit: int = 10) -> pd.DataFrame:
     """The most recently published (else retrieved) sources with the number of facts each gave."""
-    return pd.read_sql_query(
+    return engine.read_frame(
+        db,
         "SELECT s.title, s.kind, s.publisher, s.published, s.url, s.retrieved_at,"
         " (SELECT COUNT(*) FROM facts f WHERE f.source_id = s.id) AS facts"
-        " FROM sources s ORDER BY COALESCE(s.published, substr(s.retrieved_at, 1, 10)) DESC,"
-        " s.id LIMIT ?",
-        db.conn,
-        params=[limit],
+        " FROM sources s ORDER BY COALESCE(s.published, substr(s.retrieved_at, 1, 10))"
+        " DESC NULLS LAST, s.id LIMIT ?",
+        [limit],
     )
 
 
@@ -174,7 +177,7 @@ def load_table(
         ids = [r[spec.pk] for r in search(db, table, text, limit=100_000)]
         if not ids:
             return pd.DataFrame(columns=[*spec.column_names, "sources"])
-        where.append(f"t.{_q(spec.pk)} IN (SELECT value FROM json_each(?))")
+        where.append(f"t.{_q(spec.pk)} IN ({engine.json_values(db)})")
         params.append(pd.Series(ids).to_json(orient="values", force_ascii=False))
     for column, values in (choices or {}).items():
         spec.column(column)
@@ -193,10 +196,10 @@ def load_table(
     sources = ""
     if _has_facts(db, table):
         sources = (
-            ", (SELECT group_concat(title, ' | ') FROM (SELECT DISTINCT COALESCE(s.title, s.url)"
-            " AS title FROM facts f"
+            f", (SELECT {engine.group_concat(db, 'title', ' | ')} FROM (SELECT DISTINCT"
+            " COALESCE(s.title, s.url) AS title FROM facts f"
             " JOIN sources s ON s.id = f.source_id WHERE f.entity_table = ? AND f.entity_id ="
-            f" t.{_q(spec.pk)})) AS sources"
+            f" t.{_q(spec.pk)}) AS d) AS sources"
         )
         params.insert(0, table)
     sql = f"SELECT {cols}{sources} FROM {_q(table)} t"
@@ -206,7 +209,7 @@ def load_table(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return pd.read_sql_query(sql, db.conn, params=params)
+    return engine.read_frame(db, sql, params)
 
 
 def _has_facts(db: sqlite_utils.Database, table: str) -> bool:
@@ -219,12 +222,12 @@ def _has_facts(db: sqlite_utils.Database, table: str) -> bool:
 
 def entity_facts(db: sqlite_utils.Database, table: str, entity_id: str) -> pd.DataFrame:
     """Every value any source gave for the entity: field, value, evidence and the source."""
-    return pd.read_sql_query(
+    return engine.read_frame(
+        db,
         "SELECT field, value, evidence, source_title, source_kind, source_url, source_published,"
         " locator, source_id FROM field_facts WHERE entity_table = ? AND entity_id = ?"
-        " ORDER BY field, source_published DESC",
-        db.conn,
-        params=[table, entity_id],
+        " ORDER BY field, source_published DESC NULLS LAST",
+        [table, entity_id],
     )
 
 
@@ -294,13 +297,13 @@ def load_markers(
         f" {precision} AS coord_precision{extra},"
         " (SELECT COALESCE(s.title, s.url) FROM facts f JOIN sources s ON s.id = f.source_id"
         "  WHERE f.entity_table = ? AND f.entity_id = t.id"
-        "  ORDER BY COALESCE(s.published, s.retrieved_at) DESC LIMIT 1) AS source"
+        "  ORDER BY COALESCE(s.published, s.retrieved_at) DESC NULLS LAST LIMIT 1) AS source"
         f" FROM {table} t{city_join}"
     )
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY t.id"
-    frame = pd.read_sql_query(sql, db.conn, params=[table, *params])
+    frame = engine.read_frame(db, sql, [table, *params])
     frame["placed"] = frame["lat"].notna() & frame["lon"].notna()
     return frame
 
@@ -310,11 +313,11 @@ def city_entities(db: sqlite_utils.Database, table: str, adcode: str, name: str)
     if table not in ("centers", "parks"):
         raise ValueError(f"no city listing for table {table!r}")
     short = name.removesuffix("市")
-    return pd.read_sql_query(
+    return engine.read_frame(
+        db,
         f"SELECT * FROM {table} WHERE city_adcode = ? OR (city_adcode IS NULL AND"
         " (city = ? OR city = ?)) ORDER BY name",
-        db.conn,
-        params=[adcode, name, short],
+        [adcode, name, short],
     )
 
 
@@ -401,17 +404,18 @@ def search_everywhere(
         if not searched:
             continue
         spec = TABLES[table]
-        where = " OR ".join(f"t.{_q(c)} LIKE ? ESCAPE '\\'" for c in searched)
+        like = engine.like(db)
+        where = " OR ".join(f"t.{_q(c)} {like} ? ESCAPE '\\'" for c in searched)
         extra, join = "", ""
         if table == "park_tenants" and _exists(db, "parks"):
             extra, join = ", p.name AS park", " LEFT JOIN parks p ON p.id = t.park_id"
-            where += " OR p.name LIKE ? ESCAPE '\\'"
+            where += f" OR p.name {like} ? ESCAPE '\\'"
             searched = [*searched, "park"]
-        frame = pd.read_sql_query(
+        frame = engine.read_frame(
+            db,
             f"SELECT t.*{extra} FROM {_q(table)} t{join} WHERE {where}"
             f" ORDER BY t.{_q(spec.pk)} LIMIT ?",
-            db.conn,
-            params=[*([pattern] * len(searched)), limit],
+            [*([pattern] * len(searched)), limit],
         )
         if not frame.empty:
             out[table] = frame

@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from data.errors import StoreError
+from data.store.database import open_db
+from data.store.engine import is_postgres, redact
 from portal.commands._options import db_option
 
 SERVER = Path(__file__).resolve().parents[1] / "server.py"
@@ -21,11 +23,16 @@ SERVER = Path(__file__).resolve().parents[1] / "server.py"
 @click.option("--host", default="localhost", show_default=True, help="Address to bind.")
 def command(db_path: str, port: int, host: str) -> None:
     """Start the portal (Streamlit) at http://HOST:PORT on the database DB."""
-    if not Path(db_path).is_file():
+    if is_postgres(db_path):
+        open_db(db_path, read_only=True).close()  # reachable, or one clear line
+        target = db_path
+    elif not Path(db_path).is_file():
         raise StoreError(
             f"database {db_path} does not exist; run `parkbench build --db {db_path}` first"
         )
-    env = {**os.environ, "PARKBENCH_DB": str(Path(db_path).resolve())}
+    else:
+        target = str(Path(db_path).resolve())
+    env = {**os.environ, "PARKBENCH_DB": target}
     args = [
         sys.executable,
         "-m",
@@ -41,5 +48,5 @@ def command(db_path: str, port: int, host: str) -> None:
         "--browser.gatherUsageStats",
         "false",
     ]
-    click.echo(f"ParkBench portal on http://{host}:{port} (database {db_path})")
+    click.echo(f"ParkBench portal on http://{host}:{port} (database {redact(db_path)})")
     raise SystemExit(subprocess.call(args, env=env, cwd=SERVER.parents[1]))

@@ -25,17 +25,17 @@ DEFAULT_DB = "build/parkbench.sqlite"
     default=DEFAULT_DB,
     show_default=True,
     type=click.Path(dir_okay=False),
-    help="SQLite database.",
+    help="SQLite database, or a postgresql:// URL.",
 )
 def command(as_json: bool, province: str | None, db_path: str) -> None:
     """List candidate sites: cities with population, labour, airports, seats and sources."""
-    import sqlite_utils
 
     from data.geo.queries import load_sites
+    from data.store.engine import connect_existing, is_postgres
 
-    if not Path(db_path).is_file():
+    if not is_postgres(db_path) and not Path(db_path).is_file():
         raise StoreError(f"no database at {db_path}: run `parkbench build --db {db_path}` first")
-    sites = load_sites(sqlite_utils.Database(db_path), province=province)
+    sites = load_sites(connect_existing(db_path), province=province)
     if as_json:
         click.echo(json.dumps(sites, ensure_ascii=False, indent=1))
         return

@@ -24,36 +24,36 @@ def run_cli(*args):
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "big5"])
-def test_reads_chinese_csv_in_every_common_encoding(fresh_db, write_csv, encoding):
+def test_reads_chinese_csv_in_every_common_encoding(any_db, write_csv, encoding):
     rows = [HEADER_ZH, GOOD, ["海尔集团呼叫中心", "青岛", "1,100個", "", "", "", ""]]
     if encoding == "big5":  # Big5 has no simplified forms: a Taiwanese file says it in Traditional
         rows = [["企業名稱", "所在城市", "座席數量"], ["中華電信客服中心", "臺北", "1200個"]]
     path = write_csv(rows, encoding=encoding)
-    loaded, report = import_file(fresh_db, path)
+    loaded, report = import_file(any_db, path)
     assert report.rejected == 0, report.errors
     assert report.accepted == len(rows) - 1
-    seats = sorted(r["seats"] for r in fresh_db["centers"].rows)
+    seats = sorted(r["seats"] for r in any_db["centers"].rows)
     assert seats == ([1200] if encoding == "big5" else [550, 1100])
 
 
-def test_values_are_normalised_with_bounds(fresh_db, write_csv):
-    import_file(fresh_db, write_csv([HEADER_ZH, GOOD]))
-    row = next(fresh_db["centers"].rows)
+def test_values_are_normalised_with_bounds(any_db, write_csv):
+    import_file(any_db, write_csv([HEADER_ZH, GOOD]))
+    row = next(any_db["centers"].rows)
     assert (row["seats"], row["staff"], row["founded_year"]) == (550, 920, 2000)
     assert (row["hours_per_day"], row["days_per_week"], row["days_per_year"]) == (24, 7, 365)
     assert (row["answer_rate"], row["answer_rate_bound"]) == (0.9, "min")
 
 
-def test_english_headers_and_xlsx(fresh_db, tmp_path):
+def test_english_headers_and_xlsx(any_db, tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["Name", "City", "Seats", "Staff", "Established", "Opening hours", "Answer rate"])
     ws.append(["Acme Contact Center", "Hangzhou", 300, 420, 2011, "5x8", 0.92])
     path = tmp_path / "centers.xlsx"
     wb.save(path)
-    loaded, report = import_file(fresh_db, path)
+    loaded, report = import_file(any_db, path)
     assert report.accepted == 1 and loaded.table.encoding is None
-    row = next(fresh_db["centers"].rows)
+    row = next(any_db["centers"].rows)
     assert (row["seats"], row["hours_per_day"], row["days_per_week"], row["answer_rate"]) == (
         300,
         8,
@@ -62,7 +62,7 @@ def test_english_headers_and_xlsx(fresh_db, tmp_path):
     )
 
 
-def test_every_bad_row_is_rejected_with_a_specific_reason(fresh_db, write_csv):
+def test_every_bad_row_is_rejected_with_a_specific_reason(any_db, write_csv):
     rows = [
         HEADER_ZH,
         GOOD,
@@ -74,7 +74,7 @@ def test_every_bad_row_is_rejected_with_a_specific_reason(fresh_db, write_csv):
         GOOD,  # exact duplicate of row 2
         ["上海世纪新元信息产业有限公司", "上海", "600个", "", "", "", ""],  # conflicts with row 2
     ]
-    loaded, report = import_file(fresh_db, write_csv(rows))
+    loaded, report = import_file(any_db, write_csv(rows))
     assert report.rows == 8 and report.accepted + report.rejected == report.rows
     assert report.accepted == 1
     by_row = {e.row: e for e in report.errors}
@@ -86,7 +86,7 @@ def test_every_bad_row_is_rejected_with_a_specific_reason(fresh_db, write_csv):
     assert by_row[8].rule == "duplicate" and "row 2" in by_row[8].reason
     assert by_row[9].rule == "conflict" and "row 2" in by_row[9].reason
     stored = list(
-        fresh_db.query(
+        any_db.query(
             'SELECT "row", "column", value, reason, row_json FROM import_rejects ORDER BY "row"'
         )
     )
@@ -105,32 +105,32 @@ def test_reimporting_the_same_file_changes_nothing(db_path, write_csv):
     assert again.written.counts == {"inserted": 0, "updated": 0, "unchanged": 1}
 
 
-def test_traditional_and_simplified_names_are_one_center(fresh_db, write_csv):
+def test_traditional_and_simplified_names_are_one_center(any_db, write_csv):
     import_file(
-        fresh_db,
+        any_db,
         write_csv(
             [["企业名称", "城市", "座席"], ["上海世纪新元信息产业有限公司", "上海市", "550"]],
             "a.csv",
         ),
     )
     import_file(
-        fresh_db,
+        any_db,
         write_csv(
             [["企業名稱", "城市", "人員數量"], ["上海世紀新元信息產業有限公司", "上海", "920"]],
             "b.csv",
             "big5",
         ),
     )
-    rows = list(fresh_db["centers"].rows)
+    rows = list(any_db["centers"].rows)
     assert len(rows) == 1 and (rows[0]["seats"], rows[0]["staff"]) == (550, 920)
 
 
-def test_unknown_columns_are_reported_and_the_file_is_archived(fresh_db, write_csv):
+def test_unknown_columns_are_reported_and_the_file_is_archived(any_db, write_csv):
     path = write_csv([["名称", "座席", "备用电话号码"], ["甲中心", "100", "123"]])
-    loaded, report = import_file(fresh_db, path)
+    loaded, report = import_file(any_db, path)
     assert loaded.ignored_columns == ["备用电话号码"]
-    assert fresh_db["source_files"].get(report.source_id)["content"] == path.read_bytes()
-    assert fresh_db["import_rejects"].count_where("rule = 'unknown_column'") == 1
+    assert any_db["source_files"].get(report.source_id)["content"] == path.read_bytes()
+    assert any_db["import_rejects"].count_where("rule = 'unknown_column'") == 1
 
 
 @pytest.mark.parametrize(
@@ -142,12 +142,12 @@ def test_unknown_columns_are_reported_and_the_file_is_archived(fresh_db, write_c
         (bytes(range(0x80, 0x100)) * 20, "encoding|binary"),
     ],
 )
-def test_unreadable_files_raise_clear_errors(fresh_db, tmp_path, content, message):
+def test_unreadable_files_raise_clear_errors(any_db, tmp_path, content, message):
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
     with pytest.raises((TableReadError, MissingColumnError), match=message):
-        import_file(fresh_db, path)
-    assert fresh_db["centers"].count == 0 and fresh_db["sources"].count == 0
+        import_file(any_db, path)
+    assert any_db["centers"].count == 0 and any_db["sources"].count == 0
 
 
 def test_cli_json_report_and_exit_codes(tmp_path, write_csv):
@@ -190,32 +190,30 @@ def test_oversized_upload_is_refused(tmp_path, monkeypatch):
         tabular.read_bytes(path)
 
 
-def test_list_fields_round_trip_and_reimport_is_unchanged(fresh_db, write_csv):
+def test_list_fields_round_trip_and_reimport_is_unchanged(any_db, write_csv):
     path = write_csv(
         [
             ["企业名称", "城市", "客服号码", "认证"],
             ["甲中心", "杭州", "10000、10001", "COPC，ISO 27001"],
         ]
     )
-    import_file(fresh_db, path)
-    row = next(fresh_db["centers"].rows)
+    import_file(any_db, path)
+    row = next(any_db["centers"].rows)
     assert json.loads(row["phone_numbers"]) == ["10000", "10001"]
     assert json.loads(row["certifications"]) == ["COPC", "ISO 27001"]
     assert row["city_adcode"] == "330100"
-    _, again = import_file(fresh_db, path)
+    _, again = import_file(any_db, path)
     assert again.written.counts == {"inserted": 0, "updated": 0, "unchanged": 1}
     # a second source for the same center resolves without re-encoding the JSON lists
-    import_file(
-        fresh_db, write_csv([["名称", "城市", "座席"], ["甲中心", "杭州市", "300"]], "b.csv")
-    )
-    row = next(fresh_db["centers"].rows)
+    import_file(any_db, write_csv([["名称", "城市", "座席"], ["甲中心", "杭州市", "300"]], "b.csv"))
+    row = next(any_db["centers"].rows)
     assert json.loads(row["phone_numbers"]) == ["10000", "10001"] and row["seats"] == 300
 
 
-def test_city_inputs_fill_the_explicit_input_table(fresh_db, write_csv):
+def test_city_inputs_fill_the_explicit_input_table(any_db, write_csv):
     from data.geo.build import build_reference
 
-    build_reference(fresh_db)
+    build_reference(any_db)
     path = write_csv(
         [
             ["城市", "指标", "数值", "年份", "来源"],
@@ -226,9 +224,9 @@ def test_city_inputs_fill_the_explicit_input_table(fresh_db, write_csv):
         ],
         "inputs.csv",
     )
-    _, report = import_file(fresh_db, path, kind="city_inputs")
+    _, report = import_file(any_db, path, kind="city_inputs")
     assert (report.accepted, report.rejected) == (2, 2)
-    rows = {r["id"]: r for r in fresh_db["city_inputs"].rows}
+    rows = {r["id"]: r for r in any_db["city_inputs"].rows}
     assert rows["330100:avg_wage_cny_per_month:2023"]["value"] == 8500
     assert rows["510100:office_rent_cny_per_m2_month:2023"]["unit"] == "CNY/m2/month"
     assert {e.rule for e in report.errors} == {"geocode", "choice"}

@@ -19,9 +19,9 @@ from tests.release_db import CURATED, IMPORT, make_db
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(module_stores, tmp_path_factory):
     root = tmp_path_factory.mktemp("release")
-    db = make_db(root / "store.sqlite")
+    db = make_db(module_stores.target())  # on SQLite and on PostgreSQL
     manifest = export_release(db, root / "out")
     yield db, root / "out", manifest
     db.conn.close()

@@ -9,8 +9,8 @@ from data.store.queries import search_everywhere, source_document, source_record
 
 
 @pytest.fixture(scope="module")
-def store(built_db_path):
-    return open_db(built_db_path, read_only=True)
+def store(built_any):
+    return open_db(built_any, read_only=True)  # on SQLite and on PostgreSQL
 
 
 def test_a_two_character_district_finds_the_park_its_incentive_and_tenants(store):

@@ -68,34 +68,34 @@ def test_not_a_database_is_a_clear_error(tmp_path):
         open_db(bad)
 
 
-def test_writing_the_same_records_twice_changes_nothing(fresh_db):
-    sid = _src(fresh_db, "a.csv", "2020-01-01")
-    first = write_records(fresh_db, [_center({"name": "甲", "seats": 550})], sid)
+def test_writing_the_same_records_twice_changes_nothing(any_db):
+    sid = _src(any_db, "a.csv", "2020-01-01")
+    first = write_records(any_db, [_center({"name": "甲", "seats": 550})], sid)
     assert first.counts == {"inserted": 1, "updated": 0, "unchanged": 0}
-    before = fresh_db.execute("SELECT * FROM facts").fetchall()
-    again = write_records(fresh_db, [_center({"name": "甲", "seats": 550})], sid)
+    before = any_db.execute("SELECT * FROM facts").fetchall()
+    again = write_records(any_db, [_center({"name": "甲", "seats": 550})], sid)
     assert again.counts["inserted"] == 0 and again.counts["updated"] == 0
-    assert fresh_db.execute("SELECT * FROM facts").fetchall() == before
-    assert fresh_db["centers"].count == 1
+    assert any_db.execute("SELECT * FROM facts").fetchall() == before
+    assert any_db["centers"].count == 1
 
 
-def test_newer_source_wins_and_both_values_are_kept(fresh_db):
-    old = _src(fresh_db, "old.csv", "2003")
-    new = _src(fresh_db, "new.csv", "2008")
-    write_records(fresh_db, [_center({"name": "甲", "seats": 550, "staff": 920})], old)
-    write_records(fresh_db, [_center({"name": "甲", "seats": 900})], new)
-    row = fresh_db["centers"].get("ctr_1")
+def test_newer_source_wins_and_both_values_are_kept(any_db):
+    old = _src(any_db, "old.csv", "2003")
+    new = _src(any_db, "new.csv", "2008")
+    write_records(any_db, [_center({"name": "甲", "seats": 550, "staff": 920})], old)
+    write_records(any_db, [_center({"name": "甲", "seats": 900})], new)
+    row = any_db["centers"].get("ctr_1")
     assert row["seats"] == 900  # newer source
     assert row["staff"] == 920  # only the old one states it
     stated = {
-        r["value"]: r["source_title"] for r in sources_for(fresh_db, "centers", "ctr_1", "seats")
+        r["value"]: r["source_title"] for r in sources_for(any_db, "centers", "ctr_1", "seats")
     }
     assert stated == {550: "old.csv", 900: "new.csv"}
-    conflicts = list(fresh_db.query("SELECT * FROM conflicts"))
+    conflicts = list(any_db.query("SELECT * FROM conflicts"))
     assert [c["field"] for c in conflicts] == ["seats"]
 
 
-def test_resolution_does_not_depend_on_import_order(fresh_db, tmp_path):
+def test_resolution_does_not_depend_on_import_order(any_db, tmp_path):
     def build(order):
         db = open_db(tmp_path / f"{order}.sqlite")
         s = {n: _src(db, n, "2010") for n in ("a.csv", "b.csv")}
@@ -107,49 +107,45 @@ def test_resolution_does_not_depend_on_import_order(fresh_db, tmp_path):
     assert build("a.csv,b.csv") == build("b.csv,a.csv")
 
 
-def test_curated_beats_import_on_the_same_date(fresh_db):
-    imp = _src(fresh_db, "i.csv", "2010", kind="import")
-    cur = _src(fresh_db, "c.txt", "2010", kind="curated")
-    write_records(fresh_db, [_center({"name": "甲", "seats": 1})], cur)
-    write_records(fresh_db, [_center({"name": "甲", "seats": 2})], imp)
-    assert fresh_db["centers"].get("ctr_1")["seats"] == 1
+def test_curated_beats_import_on_the_same_date(any_db):
+    imp = _src(any_db, "i.csv", "2010", kind="import")
+    cur = _src(any_db, "c.txt", "2010", kind="curated")
+    write_records(any_db, [_center({"name": "甲", "seats": 1})], cur)
+    write_records(any_db, [_center({"name": "甲", "seats": 2})], imp)
+    assert any_db["centers"].get("ctr_1")["seats"] == 1
 
 
-def test_bound_and_high_come_with_their_value(fresh_db):
-    old = _src(fresh_db, "old", "2003")
-    new = _src(fresh_db, "new", "2009")
+def test_bound_and_high_come_with_their_value(any_db):
+    old = _src(any_db, "old", "2003")
+    new = _src(any_db, "new", "2009")
     write_records(
-        fresh_db, [_center({"name": "甲", "answer_rate": 0.9, "answer_rate_bound": "min"})], old
+        any_db, [_center({"name": "甲", "answer_rate": 0.9, "answer_rate_bound": "min"})], old
     )
-    write_records(fresh_db, [_center({"name": "甲", "answer_rate": 0.85})], new)
-    row = fresh_db["centers"].get("ctr_1")
+    write_records(any_db, [_center({"name": "甲", "answer_rate": 0.85})], new)
+    row = any_db["centers"].get("ctr_1")
     assert (row["answer_rate"], row["answer_rate_bound"]) == (0.85, None)
 
 
-def test_unknown_column_is_refused(fresh_db):
-    sid = _src(fresh_db, "a", "2020")
+def test_unknown_column_is_refused(any_db):
+    sid = _src(any_db, "a", "2020")
     with pytest.raises(StoreError, match="no column"):
-        write_records(fresh_db, [_center({"name": "甲", "colour": "red"})], sid)
+        write_records(any_db, [_center({"name": "甲", "colour": "red"})], sid)
 
 
-def test_search_finds_chinese_substrings(fresh_db):
-    sid = _src(fresh_db, "a", "2020")
-    write_records(
-        fresh_db, [_center({"name": "上海世纪新元信息产业有限公司", "city": "上海"})], sid
-    )
-    write_records(
-        fresh_db, [_center({"name": "海尔集团呼叫中心", "city": "青岛"}, eid="ctr_2")], sid
-    )
-    assert [r["id"] for r in search(fresh_db, "centers", "世纪新元")] == ["ctr_1"]
-    assert [r["id"] for r in search(fresh_db, "centers", "海尔")] == ["ctr_2"]  # 2 chars: LIKE
-    assert search(fresh_db, "centers", "不存在的中心") == []
+def test_search_finds_chinese_substrings(any_db):
+    sid = _src(any_db, "a", "2020")
+    write_records(any_db, [_center({"name": "上海世纪新元信息产业有限公司", "city": "上海"})], sid)
+    write_records(any_db, [_center({"name": "海尔集团呼叫中心", "city": "青岛"}, eid="ctr_2")], sid)
+    assert [r["id"] for r in search(any_db, "centers", "世纪新元")] == ["ctr_1"]
+    assert [r["id"] for r in search(any_db, "centers", "海尔")] == ["ctr_2"]  # 2 chars: LIKE
+    assert search(any_db, "centers", "不存在的中心") == []
 
 
-def test_facts_carry_the_extractor_version_of_their_source(fresh_db):
+def test_facts_carry_the_extractor_version_of_their_source(any_db):
     sid = add_source(
-        fresh_db, SourceInfo(kind="scrape", url="http://x/1", sha256="h", extractor_version="v9")
+        any_db, SourceInfo(kind="scrape", url="http://x/1", sha256="h", extractor_version="v9")
     )
-    write_records(fresh_db, [_center({"name": "甲"})], sid)
-    assert fresh_db.execute("SELECT extractor_version FROM facts").fetchall() == [("v9",)]
-    row = sources_for(fresh_db, "centers", "ctr_1", "name")[0]
+    write_records(any_db, [_center({"name": "甲"})], sid)
+    assert any_db.execute("SELECT extractor_version FROM facts").fetchall() == [("v9",)]
+    row = sources_for(any_db, "centers", "ctr_1", "name")[0]
     assert row["source_url"] == "http://x/1" and row["retrieved_at"]

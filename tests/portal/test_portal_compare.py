@@ -14,12 +14,13 @@ from models.weights import PRESETS
 from portal.components.cost_charts import waterfall_steps
 from portal.components.report import waterfall_png
 from portal.i18n import STRINGS
-from tests.portal_support import APP, make_portal_db
+from tests.portal_support import APP, engine_portal_db
 
 
-@pytest.fixture(scope="module")
-def portal_db(tmp_path_factory, synthetic_visible):
-    return make_portal_db(tmp_path_factory.mktemp("compare") / "parkbench.sqlite")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def portal_db(request, tmp_path_factory, synthetic_visible):
+    """The portal's store on each engine."""
+    return engine_portal_db(request, tmp_path_factory, "compare")
 
 
 def open_page(db, monkeypatch, page: str) -> AppTest:

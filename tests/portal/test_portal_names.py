@@ -10,14 +10,15 @@ from streamlit.testing.v1 import AppTest
 from data.store.database import open_db
 from data.store.queries import chinese_city_names, english_place_names
 from portal.components.names import localise
-from tests.portal_support import APP, make_portal_db
+from tests.portal_support import APP, engine_portal_db
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture(scope="module")
-def portal_db(tmp_path_factory, synthetic_visible):
-    return make_portal_db(tmp_path_factory.mktemp("names") / "parkbench.sqlite")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def portal_db(request, tmp_path_factory, synthetic_visible):
+    """The portal's store on each engine."""
+    return engine_portal_db(request, tmp_path_factory, "names")
 
 
 def visit(portal_db, monkeypatch, page: str, **query) -> AppTest:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.store import queries
 from data.store.database import open_db
+from data.store.engine import read_frame
 from portal.i18n import STRINGS
 from tests.portal_support import APP, count_markers, make_portal_db
 
 
-@pytest.fixture(scope="module")
-def portal_db(tmp_path_factory, synthetic_visible):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def portal_db(request, tmp_path_factory, synthetic_visible):
+    """The portal's store on each engine: every page test runs on SQLite and PostgreSQL."""
+    if request.param == "postgresql":
+        return make_portal_db(request.getfixturevalue("pg_server").create_database())
     return make_portal_db(tmp_path_factory.mktemp("portal") / "parkbench.sqlite")
 
 
@@ -172,5 +175,5 @@ def test_admin_page_previews_then_commits_an_import(app, monkeypatch, portal_db,
 
 
 def test_seats_column_holds_numbers(portal_db):
-    frame = pd.read_sql_query("SELECT seats FROM centers", open_db(portal_db, read_only=True).conn)
+    frame = read_frame(open_db(portal_db, read_only=True), "SELECT seats FROM centers")
     assert frame["seats"].notna().any()

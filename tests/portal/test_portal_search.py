@@ -6,12 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from portal.components.search import source_address
-from tests.portal_support import APP, make_portal_db
+from tests.portal_support import APP, engine_portal_db
 
 
-@pytest.fixture(scope="module")
-def portal_db(tmp_path_factory, synthetic_visible):
-    return make_portal_db(tmp_path_factory.mktemp("search") / "parkbench.sqlite")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def portal_db(request, tmp_path_factory, synthetic_visible):
+    """The portal's store on each engine."""
+    return engine_portal_db(request, tmp_path_factory, "search")
 
 
 def open_data(portal_db, monkeypatch, **query) -> AppTest:

@@ -15,8 +15,8 @@ from tests.scoring_store import make_store
 
 
 @pytest.fixture
-def store(tmp_path):
-    return make_store(tmp_path / "s.sqlite")
+def store(stores):
+    return make_store(stores.target())  # on SQLite and on PostgreSQL
 
 
 def test_criteria_table_pivots_indicators_and_counts_the_cluster(store):

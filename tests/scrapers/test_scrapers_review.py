@@ -18,8 +18,8 @@ PAGE = (
 
 
 @pytest.fixture
-def queued(tmp_path):
-    db = open_db(tmp_path / "review.sqlite")
+def queued(stores):
+    db = open_db(stores.target())  # on SQLite and on PostgreSQL
     body = PAGE.read_bytes()
     found = extract_articles(body)
     source = SourceInfo(
@@ -72,12 +72,12 @@ def test_accept_publishes_with_provenance_and_reject_keeps_reason(queued):
     assert list_items(queued, "rejected")[0]["reason"].startswith("seats belong")
 
 
-def test_failed_accept_keeps_item_pending_with_reasons_and_list_shows_them(tmp_path):
+def test_failed_accept_keeps_item_pending_with_reasons_and_list_shows_them(stores):
     from click.testing import CliRunner
 
     from portal.commands.review import command
 
-    path = tmp_path / "bad.sqlite"
+    path = stores.target()
     db = open_db(path)
     source = SourceInfo(
         kind="scrape",

@@ -18,7 +18,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from data.crawl.backends import open_frontier
 
@@ -153,12 +152,17 @@ def crawl(site: Site, db: Path, frontier: str, workers: int) -> subprocess.Compl
     return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
-def stored(db_path: Path) -> dict[str, list]:
-    """Every table's rows, sorted, without the times (``*_at``) at which they were written."""
-    db = sqlite_utils.Database(db_path)
+def stored(db_path: Path | str) -> dict[str, list]:
+    """Every table's rows, sorted, without the times (``*_at``) at which they were written.
+
+    ``db_path``: a SQLite file or a PostgreSQL URL (whose crawl frontier tables are left out).
+    """
+    from data.store.engine import connect_existing
+
+    db = connect_existing(db_path)
     out = {}
     for table in db.table_names():
-        if table.startswith("_") or "_fts" in table:
+        if table.startswith("_") or "_fts" in table or table in ("crawl_frontier", "crawl_domains"):
             continue
         rows = [
             tuple(sorted((k, str(v)) for k, v in r.items() if not k.endswith("_at")))
@@ -240,6 +244,19 @@ def test_three_workers_fetch_each_page_once_and_store_what_one_worker_stores(
     queued = [r for r in three.get("review_queue", []) if ("entity_table", "centers") in r]
     assert len(queued) == 3 * PROFILES_PER_HOST
     assert three == single_worker_result
+
+
+@pytest.mark.slow
+def test_three_workers_writing_a_postgres_store_store_what_one_worker_stores(
+    single_worker_result, site, pg_url
+):
+    """The store and its frontier in one PostgreSQL database (``--db URL --frontier URL``)."""
+    site.clear_log()
+    done = crawl(site, pg_url, pg_url, 3)
+    assert done.returncode == 0, done.stderr[-3000:]
+    fetched = site.fetched()
+    assert set(fetched) == expected_pages(site) and max(fetched.values()) == 1
+    assert stored(pg_url) == single_worker_result
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
