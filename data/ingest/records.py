@@ -352,7 +352,9 @@ def _numeric(f: Column) -> Callable[[object], dict]:
     return _plain(f.name, parse, integer=integer)
 
 
-#: read kind -> reader factory: a declared field -> (raw value -> {output field: typed value})
+#: read kind -> reader factory: a declared field -> (raw value -> {output field: typed value}).
+#: A reader must be a pure function of the raw value: check_record reuses its outputs for a
+#: repeated text (kinds whose output holds a list are listed in ``_UNSHARED_KINDS``)
 READ_KINDS: dict[str, Callable[[Column | Input], Callable[[object], dict]]] = {
     **dict.fromkeys(_PARSERS, _numeric),
     "text": lambda f: _text(f.name, f.max_len or 2000),
@@ -426,6 +428,9 @@ def _model(table: Table):
 _UNSHARED_KINDS = frozenset({"phones", "list"})
 #: results kept per field before its memo starts afresh (a field of unique names never grows it)
 MEMO_SIZE = 4096
+#: longest text kept: values that repeat down a column are short (a city, a year, ``7×24``);
+#: long unique texts would only hold memory
+MEMO_TEXT_LEN = 64
 
 
 @dataclass
@@ -434,7 +439,7 @@ class _Plan:
 
     ``memo``: per raw field whose reader gives immutable values, raw text -> the reader's output,
     so a value repeated down a column (a city, a year, ``7×24``) is read once. Only successful
-    reads of plain ``str`` values are kept (a failed read raises afresh with its own error; a
+    reads of plain ``str`` values up to ``MEMO_TEXT_LEN`` characters are kept (a failed read raises afresh with its own error; a
     text holding a control character never reaches the reader), and the memos start afresh each
     day (``founded`` judges "in the future" against today). The outputs are shared: never mutate
     them.
@@ -501,7 +506,9 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
             continue
         if raw_value is None or (isinstance(raw_value, float) and raw_value != raw_value):
             continue
-        memo = memos.get(name) if type(raw_value) is str else None
+        memo = (
+            memos.get(name) if type(raw_value) is str and len(raw_value) <= MEMO_TEXT_LEN else None
+        )
         out = None if memo is None else memo.get(raw_value)
         if out is None:
             bad = control_character(raw_value) if isinstance(raw_value, str) else None

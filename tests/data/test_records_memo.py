@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from data.ingest import records
-from data.ingest.records import MEMO_SIZE, check_record
+from data.ingest.records import MEMO_SIZE, MEMO_TEXT_LEN, check_record
 from data.schema.tables import TABLES
 
 
@@ -96,3 +96,12 @@ def test_the_memo_starts_afresh_each_day(seats_calls, monkeypatch):
     Day.current = date(2026, 12, 5)
     check_record("centers", {"name": "甲中心", "seats": "550个"})
     assert seats_calls == ["550个", "550个"]
+
+
+def test_long_texts_are_not_kept(monkeypatch):
+    plan = records._plan(TABLES["centers"])
+    monkeypatch.setitem(plan.memo, "name", {})
+    short, long = "甲" * MEMO_TEXT_LEN, "乙" * (MEMO_TEXT_LEN + 1)
+    assert check_record("centers", {"name": short}).values["name"] == short
+    assert check_record("centers", {"name": long}).values["name"] == long
+    assert list(plan.memo["name"]) == [short]
