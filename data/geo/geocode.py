@@ -209,6 +209,13 @@ def geocode_city(text: str, province: str | None = None) -> CityMatch | None:
     """
     if not text or not text.strip():
         return None
+    return _geocode(text, province)
+
+
+@lru_cache(maxsize=4096)
+def _geocode(text: str, province: str | None) -> CityMatch | None:
+    """:func:`geocode_city` of a non-blank name, kept for the names an import repeats (the index
+    is read once per process, so the answer for a name never changes)."""
     idx = _index()
     key = normalise_place(text)
     province_key = None

@@ -378,8 +378,12 @@ def _first_values(
     return json.loads(found[0])
 
 
+#: one encoder for every row (``json.dumps`` with options builds a new one per call)
+_COMPACT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _compact(values: dict) -> str:
-    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
+    return _COMPACT.encode(values)
 
 
 def _plain(value: Any) -> Any:

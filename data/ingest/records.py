@@ -363,7 +363,9 @@ def _numeric(f: Column) -> Callable[[object], dict]:
     return _plain(f.name, parse, integer=integer)
 
 
-#: read kind -> reader factory: a declared field -> (raw value -> {output field: typed value})
+#: read kind -> reader factory: a declared field -> (raw value -> {output field: typed value}).
+#: A reader must be a pure function of the raw value: check_record reuses its outputs for a
+#: repeated text (kinds whose output holds a list are listed in ``_UNSHARED_KINDS``)
 READ_KINDS: dict[str, Callable[[Column | Input], Callable[[object], dict]]] = {
     **dict.fromkeys(_PARSERS, _numeric),
     "text": lambda f: _text(f.name, f.max_len or 2000),
@@ -434,15 +436,34 @@ def _model(table: Table):
     return create_model(f"{table.name}_record", __config__=ConfigDict(extra="ignore"), **fields)
 
 
-@dataclass(frozen=True)
+#: read kinds whose output holds a mutable value (a list): their results are never shared
+_UNSHARED_KINDS = frozenset({"phones", "list"})
+#: results kept per field before its memo starts afresh (a field of unique names never grows it)
+MEMO_SIZE = 4096
+#: longest text kept: values that repeat down a column are short (a city, a year, ``7×24``);
+#: long unique texts would only hold memory
+MEMO_TEXT_LEN = 64
+
+
+@dataclass
 class _Plan:
-    """What checking a record of one table needs, derived once from its declaration."""
+    """What checking a record of one table needs, derived once from its declaration.
+
+    ``memo``: per raw field whose reader gives immutable values, raw text -> the reader's output,
+    so a value repeated down a column (a city, a year, ``7×24``) is read once. Only successful
+    reads of plain ``str`` values up to ``MEMO_TEXT_LEN`` characters are kept (a failed read raises afresh with its own error; a
+    text holding a control character never reaches the reader), and the memos start afresh each
+    day (``founded`` judges "in the future" against today). The outputs are shared: never mutate
+    them.
+    """
 
     table: Table
     readers: dict[str, Callable[[object], dict]]
     late: dict[str, Callable[[object, dict], dict]]
     required: tuple[str, ...]
     model: Any
+    memo: dict[str, dict[str, dict]] = field(default_factory=dict)
+    day: date | None = None
 
 
 _PLANS: dict[int, _Plan] = {}
@@ -454,7 +475,12 @@ def _plan(table: Table) -> _Plan:
     plan = _PLANS.get(id(table))
     if plan is None or plan.table is not table:
         late = {f.name: LATE_KINDS[f.read] for f in table.raw_fields() if f.read in LATE_KINDS}
-        plan = _Plan(table, readers(table), late, tuple(table.required_raw()), _model(table))
+        memo = {
+            f.name: {}
+            for f in table.raw_fields()
+            if f.read not in LATE_KINDS and f.read not in _UNSHARED_KINDS
+        }
+        plan = _Plan(table, readers(table), late, tuple(table.required_raw()), _model(table), memo)
         _PLANS[id(table)] = plan
     return plan
 
@@ -472,7 +498,12 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
         raise ValueError(f"unknown table {table!r}")
     decl = TABLES[table]
     plan = _plan(decl)
-    read, late = plan.readers, plan.late
+    today = date.today()
+    if plan.day != today:
+        for kept in plan.memo.values():
+            kept.clear()
+        plan.day = today
+    read, late, memos = plan.readers, plan.late, plan.memo
     values: dict[str, Any] = {}
     errors: list[FieldError] = []
     origin: dict[str, str] = {}  # output field -> raw field it came from
@@ -487,15 +518,24 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
             continue
         if raw_value is None or (isinstance(raw_value, float) and raw_value != raw_value):
             continue
-        bad = control_character(raw_value) if isinstance(raw_value, str) else None
-        if bad:
-            errors.append(FieldError(name, raw_value, "control_character", bad))
-            continue
-        try:
-            out = reader(raw_value)
-        except NormaliseError as exc:
-            errors.append(FieldError(name, raw_value, exc.rule, str(exc)))
-            continue
+        memo = (
+            memos.get(name) if type(raw_value) is str and len(raw_value) <= MEMO_TEXT_LEN else None
+        )
+        out = None if memo is None else memo.get(raw_value)
+        if out is None:
+            bad = control_character(raw_value) if isinstance(raw_value, str) else None
+            if bad:
+                errors.append(FieldError(name, raw_value, "control_character", bad))
+                continue
+            try:
+                out = reader(raw_value)
+            except NormaliseError as exc:
+                errors.append(FieldError(name, raw_value, exc.rule, str(exc)))
+                continue
+            if memo is not None:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                memo[raw_value] = out
         for key, v in out.items():
             if v is None:
                 continue
@@ -546,11 +586,13 @@ def check_record(table: str, raw: Mapping[str, object]) -> Checked:
                 )
             )
     if table == "centers":
-        _check_center(values, origin, raw, errors)
+        _check_center(values, origin, raw, errors, today)
     return Checked(values=values, errors=errors, raw=dict(raw), origin=origin)
 
 
-def _check_center(values: dict, origin: dict, raw: Mapping, errors: list[FieldError]) -> None:
+def _check_center(
+    values: dict, origin: dict, raw: Mapping, errors: list[FieldError], today: date
+) -> None:
     year, month = values.get("founded_year"), values.get("founded_month")
     if month is not None and year is None:
         errors.append(
@@ -561,7 +603,6 @@ def _check_center(values: dict, origin: dict, raw: Mapping, errors: list[FieldEr
                 "a founding month needs a founding year",
             )
         )
-    today = date.today()
     if year == today.year and month is not None and month > today.month:
         errors.append(
             FieldError(

@@ -178,7 +178,41 @@ def to_simplified(text: str) -> str:
     """
     if text.isascii():
         return text
+    changing = _changing_characters()
+    if changing is not None and changing.isdisjoint(text):
+        return text  # no dictionary entry that changes anything can match: OpenCC returns it as is
     return _simplified(text)
+
+
+@lru_cache(maxsize=1)
+def _changing_characters() -> frozenset[str] | None:
+    """Every character whose presence lets OpenCC ``t2s`` change a text.
+
+    For each dictionary entry that changes its key (first candidate != key): the key's characters
+    at the positions the value differs, or all its characters when the lengths differ. A text
+    holding none of them can only match entries that map to themselves, so its conversion is the
+    text itself; most Simplified names (测试呼叫中心, 上海世纪新元信息产业有限公司) skip OpenCC.
+    Read from the converter's own loaded dictionaries (opencc-python-reimplemented's
+    ``_dict_chain_data``: groups of (max_len, min_len, {key: "value [alternatives]"})); an
+    unexpected layout gives None: no fast path (every non-ASCII text is converted).
+    """
+    converter = _converter()
+    converter.convert("")  # loads the dictionaries
+    out: set[str] = set()
+    try:
+        for group in converter._dict_chain_data:  # noqa: SLF001 - the converter's own tables
+            for _max_len, _min_len, table in group:
+                for key, value in table.items():
+                    first = value.split(" ")[0]
+                    if first == key:
+                        continue
+                    if len(first) != len(key):
+                        out.update(key)
+                    else:
+                        out.update(k for k, v in zip(key, first, strict=True) if k != v)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return frozenset(out) or None
 
 
 @lru_cache(maxsize=8192)

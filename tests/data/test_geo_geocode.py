@@ -97,3 +97,19 @@ def test_resolve_place_keeps_own_point_and_converts_gcj02():
     assert resolve_place("xyz").point == "none"
     with pytest.raises(ValueError, match="datum"):
         resolve_place("杭州", lat=1.0, lon=1.0, datum="bd09")
+
+
+def test_a_repeated_name_is_resolved_once(monkeypatch):
+    from data.geo import geocode
+
+    geocode_city("北京")  # the index is built
+    geocode._geocode.cache_clear()
+    calls = []
+    real = geocode.normalise_place
+    monkeypatch.setattr(geocode, "normalise_place", lambda text: calls.append(text) or real(text))
+    first, second = geocode_city("杭州市"), geocode_city("杭州市")
+    assert first == second and first.adcode == "330100"
+    assert calls == ["杭州市"]
+    assert geocode_city("杭州市", "浙江").adcode == "330100"  # another province: its own answer
+    assert calls == ["杭州市", "杭州市", "浙江"]
+    geocode._geocode.cache_clear()

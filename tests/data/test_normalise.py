@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data.errors import NormaliseError
+from data.normalise import values as _values
 from data.normalise.values import (
     OpeningHours,
     Quantity,
@@ -450,6 +451,49 @@ def test_clean_text(text, want):
 def test_to_simplified():
     assert to_simplified("青島市個萬億") == "青岛市个万亿"
     assert to_simplified("plain ascii") == "plain ascii"
+
+
+def _dictionary_characters() -> list[str]:
+    """Every character of every key of the converter's t2s dictionaries, sorted."""
+    from data.normalise import values
+
+    converter = values._converter()
+    converter.convert("")
+    chars = {c for group in converter._dict_chain_data for *_, t in group for k in t for c in k}
+    return sorted(chars)
+
+
+_DICT_CHARS = _dictionary_characters()
+_CHANGING = sorted(_values._changing_characters())
+_STILL = [c for c in _DICT_CHARS if c not in set(_CHANGING)]
+
+
+def test_simplified_text_skips_the_converter(monkeypatch):
+    from data.normalise import values
+
+    def refuse(text):
+        raise AssertionError(f"OpenCC called for {text!r}")
+
+    monkeypatch.setattr(values, "_simplified", refuse)
+    assert to_simplified("测试呼叫中心000123") == "测试呼叫中心000123"
+    assert to_simplified("上海世纪新元信息产业有限公司") == "上海世纪新元信息产业有限公司"
+    with pytest.raises(AssertionError):
+        to_simplified("青島")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*_STILL, "呼", "叫", "a", "1", " ", "、"]), max_size=12))
+def test_text_without_changing_characters_is_its_own_conversion(text):
+    assert _values._simplified.__wrapped__(text) == text
+    assert to_simplified(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*_DICT_CHARS[::7], *_CHANGING[::5], "心", "-"]), max_size=8)
+)
+def test_fast_path_agrees_with_the_converter(text):
+    assert to_simplified(text) == _values._simplified.__wrapped__(text)
 
 
 # ---------------------------------------------------------------------------------------------
