@@ -152,30 +152,37 @@ class _FixedSchema(sqlite_utils.Database):
         return _FixedSchemaTable(self, table_name, **kwargs)
 
 
-def cost_per_seat_for_sites(db_path: str | Path):
-    """A ``cost_per_seat(row)`` function for ``data.inputs.score.load_criteria_table``."""
+class SitePricer:
+    """``cost_per_seat(row)`` for ``data.inputs.score.load_criteria_table``, and ``many(rows)``.
 
-    import sqlite3
+    A place priced on national defaults alone says nothing about that place: it is left
+    missing (NaN), and the criterion's visible missing-value rule (median) applies, unless
+    the place's incentive rules change its cost. Otherwise ``(net cost per seat per year, log
+    sd from its estimated inputs)``. ``many`` prices every row at once (contexts read in bulk by
+    ``data.inputs.cost.load_cost_contexts``, the model run on whole columns by
+    ``models.cost_bulk.compute_costs``) and gives the same figures as one call per row.
+    """
 
-    names: dict[str, str] = {}
-    if Path(db_path).exists():
-        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
-            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cities'").fetchone():
-                names = dict(conn.execute("SELECT adcode, name_zh FROM cities"))
+    def __init__(self, db_path: str | Path) -> None:
+        import sqlite3
 
-    db = (
-        _FixedSchema(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
-        if Path(db_path).exists()
-        else None
-    )
+        self.db_path = db_path
+        self.names: dict[str, str] = {}
+        self.db = None
+        if Path(db_path).exists():
+            with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cities'").fetchone():
+                    self.names = dict(conn.execute("SELECT adcode, name_zh FROM cities"))
+            self.db = _FixedSchema(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
 
-    def cost(row: dict) -> tuple[float, float]:
-        # (net cost, log sd from the estimated inputs); a place priced on national defaults
-        # alone says nothing about that place: it is left missing, and the criterion's
-        # visible missing-value rule (median) applies
-        city = names.get(str(row.get("adcode")), row["name"])
-        park = row["name"] if row.get("kind") == "park" else None
-        ctx = load_cost_context(city, park, db if db is not None else db_path)
+    def place(self, row: dict) -> tuple[str, str | None]:
+        """``(city, park)`` of a criteria row, as ``load_cost_context`` takes them."""
+        city = self.names.get(str(row.get("adcode")), row["name"])
+        return city, row["name"] if row.get("kind") == "park" else None
+
+    def __call__(self, row: dict) -> tuple[float, float]:
+        city, park = self.place(row)
+        ctx = load_cost_context(city, park, self.db if self.db is not None else self.db_path)
         net = _net(ctx, REFERENCE_SEATS, REFERENCE_YEARS)
         if has_local_inputs(ctx):
             return net, cost_log_sd(ctx, net)
@@ -184,7 +191,64 @@ def cost_per_seat_for_sites(db_path: str | Path):
             return net, 0.0  # defaults, but the place's incentive rules change the cost
         return float("nan"), 0.0
 
-    return cost
+    def many(self, rows: list[dict]) -> list[tuple[float, float]]:
+        import math
+
+        import pandas as pd
+
+        from data.inputs.cost import load_cost_contexts
+        from models.cost_bulk import compute_costs
+
+        if self.db is None:
+            return [self(row) for row in rows]
+        contexts = load_cost_contexts(self.db, [self.place(row) for row in rows])
+        # the variants priced: each place as it is; each estimated input moved up by its
+        # error (the log sd, as cost_log_sd); without its rules when priced on defaults alone
+        values, rules, what = [], [], []
+        for i, ctx in enumerate(contexts):
+            own = incentive_rules(ctx)
+            values.append(ctx.values)
+            rules.append(own)
+            what.append((i, "net", None))
+            if has_local_inputs(ctx):
+                for name, b in ctx.basis.items():
+                    err = b.get("error_log_rmse") if b.get("kind") == "estimated" else None
+                    if err:
+                        values.append({**ctx.values, name: ctx.values[name] * math.exp(err)})
+                        rules.append(own)
+                        what.append((i, "moved", name))
+            elif own:
+                values.append(ctx.values)
+                rules.append([])
+                what.append((i, "bare", None))
+        frame = pd.DataFrame(values)
+        frame["seats"] = REFERENCE_SEATS
+        nets = compute_costs(frame, rules, years=REFERENCE_YEARS)["net_per_seat_per_year"]
+        net = [math.nan] * len(rows)
+        sd = [0.0] * len(rows)
+        bare: dict[int, float] = {}
+        for (i, kind, _), value in zip(what, nets.tolist(), strict=True):
+            if kind == "net":
+                net[i] = value
+            elif kind == "moved":
+                if net[i] and net[i] > 0:
+                    sd[i] += math.log(value / net[i]) ** 2
+            else:
+                bare[i] = value
+        out = []
+        for i, ctx in enumerate(contexts):
+            if has_local_inputs(ctx):
+                out.append((net[i], math.sqrt(sd[i])))
+            elif i in bare and net[i] != bare[i]:
+                out.append((net[i], 0.0))
+            else:
+                out.append((math.nan, 0.0))
+        return out
+
+
+def cost_per_seat_for_sites(db_path: str | Path) -> SitePricer:
+    """A ``cost_per_seat(row)`` function (with ``many(rows)``) for ``load_criteria_table``."""
+    return SitePricer(db_path)
 
 
 def cost_per_minute(

@@ -9,7 +9,9 @@ database, tables or rows fall back to the defaults, and ``notes`` says so.
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,15 +123,66 @@ def load_cost_context(
 ) -> CostContext:
     """Everything ``parkbench cost`` needs for ``city`` (and ``park``), with sources and notes.
 
-    ``db_path`` may be an open database, so that pricing many places opens it once.
+    ``db_path`` may be an open database, so that pricing many places opens it once (for
+    thousands of places, :func:`load_cost_contexts` reads each table once instead).
     """
-    defaults, cities = load_cost_defaults()
+    ctx = _base_context(city, load_cost_defaults(), _resolve_city(city))
+    if isinstance(db_path, sqlite_utils.Database):
+        _load_from_db(_Lookup(db_path), ctx, city, park)
+        return ctx
+    if db_path is None or not Path(db_path).exists():
+        ctx.notes.append(
+            f"no database at {db_path}: defaults only, no park data or incentive rules"
+        )
+        return ctx
+    db = sqlite_utils.Database(Path(db_path))
+    try:
+        _load_from_db(_Lookup(db), ctx, city, park)
+    finally:
+        db.close()
+    return ctx
+
+
+def load_cost_contexts(
+    db: sqlite_utils.Database, places: Sequence[tuple[str, str | None]]
+) -> list[CostContext]:
+    """:func:`load_cost_context` of every ``(city, park)`` in ``places``, in that order.
+
+    The same contexts as one call per place (a test compares them on whole stores), read with
+    each table loaded once: parks are matched in memory, city figures are read once per city
+    and incentive rules filtered from one read of the table. For the thousands of places the
+    site score and Compare price.
+    """
+    defaults = load_cost_defaults()
+    lookup = _BulkLookup(db)
+    resolved: dict[str, tuple[str | None, str | None]] = {}
+    out = []
+    for city, park in places:
+        if city not in resolved:
+            resolved[city] = _resolve_city(city)
+        ctx = _base_context(city, defaults, resolved[city], copy=True)
+        _load_from_db(lookup, ctx, city, park)
+        out.append(ctx)
+    return out
+
+
+def _base_context(
+    city: str,
+    defaults: tuple[dict[str, dict], dict[str, dict]],
+    resolved: tuple[str | None, str | None],
+    *,
+    copy: bool = False,
+) -> CostContext:
+    """Defaults with the city's override from the defaults file (no database yet)."""
+    inputs, cities = defaults
+    if copy:  # defaults shared by many contexts: each gets its own entries
+        inputs, cities = _copy2(inputs), cities
     ctx = CostContext(
         city=city,
-        values={k: v["value"] for k, v in defaults.items()},
-        sources={k: {**v, "source": f"default: {v['source']}"} for k, v in defaults.items()},
+        values={k: v["value"] for k, v in inputs.items()},
+        sources={k: {**v, "source": f"default: {v['source']}"} for k, v in inputs.items()},
     )
-    ctx.adcode, ctx.city_name = _resolve_city(city)
+    ctx.adcode, ctx.city_name = resolved
     name, override = _city_override(cities, city)
     if not override and ctx.city_name:
         name, override = _city_override(cities, ctx.city_name)
@@ -141,36 +194,163 @@ def load_cost_context(
             entry.get("unit"),
             entry.get("year"),
         )
-    if isinstance(db_path, sqlite_utils.Database):
-        _load_from_db(db_path, ctx, city, park)
-        return ctx
-    if db_path is None or not Path(db_path).exists():
-        ctx.notes.append(
-            f"no database at {db_path}: defaults only, no park data or incentive rules"
-        )
-        return ctx
-    db = sqlite_utils.Database(Path(db_path))
-    try:
-        _load_from_db(db, ctx, city, park)
-    finally:
-        db.close()
     return ctx
 
 
-def _rows(db, sql: str, params) -> list[dict]:
-    return list(db.query(sql, params))
+class _Lookup:
+    """The store as :func:`_load_from_db` reads it: one query per question."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def tables(self) -> set[str]:
+        return set(self.db.table_names())
+
+    def columns(self, table: str) -> set[str]:
+        return set(self.db[table].columns_dict)
+
+    def rows(self, sql: str, params) -> list[dict]:
+        return list(self.db.query(sql, params))
+
+    def mapping(self, name: str) -> dict[str, dict]:
+        """``city_indicators`` or ``city_economics`` of the defaults file: figure -> input."""
+        if name == "city_indicators":
+            return load_city_indicators()
+        return load_city_economics_rules()
+
+    def park(self, park: str) -> dict | None:
+        """The park named ``park`` (an exact name first, else a name containing it; the
+        lowest id among equals), or None."""
+        cols = [c for c in ("name", "name_en") if c in self.columns("parks")]
+        if not cols:
+            return None
+        exact = " or ".join(f"{c} = ?" for c in cols)
+        where = " or ".join([f"{c} = ?" for c in cols] + [f"{c} like ?" for c in cols])
+        params = [park] * len(cols) + [f"%{park}%"] * len(cols)
+        hits = self.rows(
+            f"select * from parks where {where} order by ({exact}) desc, id limit 1",
+            params + [park] * len(cols),
+        )
+        return hits[0] if hits else None
+
+    def incentives(self, park_id, city_names: set[str], adcode: str | None) -> list[dict]:
+        """Rules of the park and city-wide rules of the city (by name or code), by id."""
+        clauses, params = [], []
+        if park_id is not None:
+            clauses.append("park_id = ?")
+            params.append(park_id)
+        for c in sorted(city_names):
+            clauses.append("(park_id is null and city = ?)")
+            params.append(c)
+        if adcode:
+            clauses.append("(park_id is null and city_adcode = ?)")
+            params.append(adcode)
+        return self.rows(
+            f"select * from incentives where {' or '.join(clauses)} order by id", params
+        )
 
 
-def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
-    tables = set(db.table_names())
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class _BulkLookup(_Lookup):
+    """The same answers as :class:`_Lookup`, each table read once (for many places).
+
+    Queries of city figures are kept by their text and parameters (many parks share a city);
+    parks are matched in memory as SQL's ``=`` and ``like`` match them (``like`` ignores the
+    case of ASCII letters only); incentive rules are filtered from the whole table.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        super().__init__(db)
+        self._tables = super().tables()
+        self._columns: dict[str, set[str]] = {}
+        self._memo: dict[tuple, list[dict]] = {}
+        self._parks: tuple | None = None
+        self._rules: list[dict] | None = None
+
+    def tables(self) -> set[str]:
+        return self._tables
+
+    def columns(self, table: str) -> set[str]:
+        if table not in self._columns:
+            self._columns[table] = super().columns(table)
+        return self._columns[table]
+
+    def mapping(self, name: str) -> dict[str, dict]:
+        key = ("mapping", name)
+        if key not in self._memo:
+            self._memo[key] = super().mapping(name)
+        return self._memo[key]
+
+    def rows(self, sql: str, params) -> list[dict]:
+        key = (sql, tuple(params))
+        if key not in self._memo:
+            self._memo[key] = super().rows(sql, params)
+        return self._memo[key]
+
+    def _park_index(self) -> tuple:
+        if self._parks is None:
+            cols = [c for c in ("name", "name_en") if c in self.columns("parks")]
+            rows = list(self.db.query("select * from parks order by id")) if cols else []
+            exact: dict[str, int] = {}
+            texts, starts = [], []
+            for col in cols:
+                for i, r in enumerate(rows):
+                    name = r.get(col)
+                    if isinstance(name, str) and exact.get(name, i) >= i:
+                        exact[name] = i  # the lowest id holding the name in any column
+                # one text per column, names apart by a character no name holds: the first
+                # hit of ``find`` lies in the lowest id holding the name
+                names = ["" if not isinstance(r.get(col), str) else r[col] for r in rows]
+                texts.append("\0".join(names).translate(_ASCII_LOWER))
+                offsets, at = [], 0
+                for name in names:
+                    offsets.append(at)
+                    at += len(name) + 1
+                starts.append(offsets)
+            self._parks = (rows, exact, texts, starts)
+        return self._parks
+
+    def park(self, park: str) -> dict | None:
+        if "%" in park or "_" in park or "\0" in park:  # like's wildcards: ask the store
+            return super().park(park)
+        rows, exact, texts, starts = self._park_index()
+        if park in exact:
+            return rows[exact[park]]
+        wanted = park.translate(_ASCII_LOWER)
+        best = None
+        for text, offsets in zip(texts, starts, strict=True):
+            at = text.find(wanted)
+            if at >= 0:
+                i = bisect.bisect_right(offsets, at) - 1
+                best = i if best is None else min(best, i)
+        return rows[best] if best is not None else None
+
+    def incentives(self, park_id, city_names: set[str], adcode: str | None) -> list[dict]:
+        if self._rules is None:
+            self._rules = list(self.db.query("select * from incentives order by id"))
+        return [
+            dict(r)
+            for r in self._rules
+            if (park_id is not None and r.get("park_id") == park_id)
+            or (
+                r.get("park_id") is None
+                and (r.get("city") in city_names or (adcode and r.get("city_adcode") == adcode))
+            )
+        ]
+
+
+def _rows(db: _Lookup, sql: str, params) -> list[dict]:
+    return db.rows(sql, params)
+
+
+def _load_from_db(db: _Lookup, ctx: CostContext, city: str, park: str | None) -> None:
+    tables = db.tables()
     park_row = None
     if park:
         if "parks" in tables:
-            cols = [c for c in ("name", "name_en") if c in db["parks"].columns_dict]
-            where = " or ".join([f"{c} = ?" for c in cols] + [f"{c} like ?" for c in cols])
-            params = [park] * len(cols) + [f"%{park}%"] * len(cols)
-            hits = _rows(db, f"select * from parks where {where}", params) if cols else []
-            park_row = hits[0] if hits else None
+            park_row = db.park(park)
         if park_row is None:
             ctx.notes.append(f"no park matching {park!r} in the database: city-level inputs only")
     if park_row is not None:
@@ -188,7 +368,7 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
                 "CNY/m2/month",
             )
     if "cities" in tables and ctx.adcode is None:
-        cols = set(db["cities"].columns_dict)
+        cols = db.columns("cities")
         name_cols = [c for c in ("name", "name_zh", "name_en", "short_name") if c in cols]
         if "adcode" in cols and name_cols:
             where = " or ".join(f"{c} = ?" for c in name_cols)
@@ -203,19 +383,9 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
     if "incentives" not in tables:
         ctx.notes.append("no incentives table: no incentive rules applied")
         return
-    clauses, params = [], []
-    if park_row is not None:
-        clauses.append("park_id = ?")
-        params.append(park_row["id"])
     city_names = {city, ctx.city_name, park_row.get("city") if park_row else None} - {None}
-    for c in city_names:
-        clauses.append("(park_id is null and city = ?)")
-        params.append(c)
-    if ctx.adcode:
-        clauses.append("(park_id is null and city_adcode = ?)")
-        params.append(ctx.adcode)
-    rows = _rows(db, f"select * from incentives where {' or '.join(clauses)}", params)
-    ctx.rules = rows
+    ctx.rules = db.incentives(park_row["id"] if park_row is not None else None, city_names,
+                              ctx.adcode)  # fmt: skip
     if not ctx.rules:
         ctx.notes.append("no incentive rules for this park or city in the database")
 
@@ -227,7 +397,7 @@ def _apply_city_inputs(db, ctx: CostContext) -> None:
     --kind city_inputs`` (office rent, average wage) go through ``city_indicators`` of the
     defaults file, which says how each becomes an input. Direct rows win over mapped ones.
     """
-    mapping = load_city_indicators()
+    mapping = db.mapping("city_indicators")
     rows = _rows(
         db,
         "select * from city_inputs where adcode = ? and value is not null order by year",
@@ -335,7 +505,7 @@ def _apply_city_economics(db, ctx: CostContext) -> None:
     """
     from data.inputs.economics import BASE_YEAR, to_base_year
 
-    for indicator, rule in load_city_economics_rules().items():
+    for indicator, rule in db.mapping("city_economics").items():
         choice = _economics_choice(db, ctx.adcode, indicator)
         if choice is None:
             ctx.notes.append(f"no sourced or estimated {indicator} for this city: default kept")

@@ -102,3 +102,53 @@ def test_pricing_on_a_store_read_once_gives_the_same_costs(built_db_path, monkey
     b = plain["net_cost_per_seat_cny_per_year"].tolist()
     assert len(a) > 300 and sum(not math.isnan(x) for x in a) > 1
     assert all((math.isnan(x) and math.isnan(y)) or x == y for x, y in zip(a, b, strict=True))
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory):
+    from tests.portal_support import make_portal_db
+
+    return make_portal_db(tmp_path_factory.mktemp("pricing") / "pb.sqlite", 20, 300)
+
+
+@pytest.mark.parametrize("store", ["built", "synthetic"])
+def test_bulk_pricing_gives_every_site_the_figures_of_the_scalar_model(
+    store, built_db_path, synthetic_db
+):
+    """Every place of the store: the bulk path (contexts in bulk, the model on columns) gives
+    the scalar model's cost, breakdown and years, and the site score's (net, log sd)."""
+    import math
+
+    import pandas as pd
+
+    from data.inputs.cost import load_cost_contexts
+    from data.inputs.score import load_criteria_table
+    from data.store.database import open_db
+    from models.cost import CostInputs, compute_cost
+    from models.cost_bulk import compute_costs
+    from portal.costing import REFERENCE_SEATS, REFERENCE_YEARS, incentive_rules
+    from tests.models.test_cost_bulk import assert_same
+
+    path = built_db_path if store == "built" else synthetic_db
+    db = open_db(path, read_only=True)
+    rows = load_criteria_table(db, include_parks=True).to_dict("records")
+    pricer = cost_per_seat_for_sites(path)
+    contexts = load_cost_contexts(db, [pricer.place(r) for r in rows])
+    frame = pd.DataFrame([c.values for c in contexts])
+    frame["seats"] = REFERENCE_SEATS
+    rules = [incentive_rules(c) for c in contexts]
+    bulk = compute_costs(frame, rules, years=REFERENCE_YEARS)
+    for i, (ctx, own) in enumerate(zip(contexts, rules, strict=True)):
+        scalar = compute_cost(
+            CostInputs(seats=REFERENCE_SEATS, **ctx.values), own, years=REFERENCE_YEARS
+        )
+        assert_same(bulk.iloc[i], scalar, REFERENCE_YEARS)
+    assert (bulk["incentives_cny_per_seat_year"] > 0).sum() > 5
+
+    many = pricer.many(rows)
+    one = [pricer(r) for r in rows]
+    assert len(many) == len(rows) > 400
+    for (a, sd_a), (b, sd_b) in zip(many, one, strict=True):
+        assert (math.isnan(a) and math.isnan(b)) or abs(a - b) <= 1e-9 * abs(b)
+        assert abs(sd_a - sd_b) <= 1e-9 * max(abs(sd_b), 1e-12)
+    assert sum(sd > 0 for _, sd in many) > 100  # estimated inputs were priced too
