@@ -403,12 +403,28 @@ def score_entries(
     category: str | None = None,
 ) -> list[tuple[Mapping, AwardScore]]:
     """Score every entry on ``rubric``, keeping only ``year`` and ``category`` when given."""
-    scored = [(p, score_center(rubric, p, k, year=y)) for p, y, k in entries]
+    return [(p, score_center(rubric, p, k, year=y)) for p, y, k in _select(entries, year, category)]
+
+
+def _select(
+    entries: Sequence[AwardEntry], year: int | None, category: str | None
+) -> list[AwardEntry]:
+    """The entries of ``year`` and ``category`` (as their scores would name them)."""
     if year is not None:
-        scored = [(p, s) for p, s in scored if s.year == year]
+        entries = [e for e in entries if e[1] == year]
     if category:
-        scored = [(p, s) for p, s in scored if s.category == category]
-    return scored
+        entries = [e for e in entries if (e[0].get("industry") or None) == category]
+    return list(entries)
+
+
+def _latest_entries(entries: Sequence[AwardEntry]) -> list[AwardEntry]:
+    """One entry per center, its latest year: the entries :func:`latest_per_center` keeps."""
+    best: dict[str, AwardEntry] = {}
+    for e in entries:
+        key = str(e[0].get("id", "")) or str(e[0].get("name", ""))
+        if key not in best or (e[1] or 0) > (best[key][1] or 0):
+            best[key] = e
+    return list(best.values())
 
 
 def award_leaderboard(
@@ -432,8 +448,11 @@ def award_leaderboard(
     >>> rows[0]["coverage"], rows[0]["score_on_backed"]
     (1.0, 75.0)
     """
-    scored = score_entries(rubric, entries, year=year, category=category)
-    return leaderboard([s for _, s in scored], min_coverage=min_coverage)
+    # only the entry the board keeps per center is scored (the latest of the chosen year and
+    # category): the same rows as scoring them all, for a third of the work
+    latest = _latest_entries(_select(entries, year, category))
+    return leaderboard([score_center(rubric, p, k, year=y) for p, y, k in latest],
+                       min_coverage=min_coverage)  # fmt: skip
 
 
 def award_cards(

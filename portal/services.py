@@ -349,7 +349,7 @@ def _award_board(path, version, rubric_name, year, category, min_coverage):
     from models.awards import award_leaderboard, build_rubric
 
     rubric = build_rubric(load_rubric(rubric_name))
-    entries = load_award_entries(_reader(path))
+    entries = award_entries()  # read once per database version, shared with the page
     return award_leaderboard(
         rubric, entries, year=year, category=category, min_coverage=min_coverage
     )
