@@ -170,7 +170,7 @@ def compute_costs(
     >>> from models.cost import compute_cost
     >>> out = compute_costs(pd.DataFrame({"seats": [500, 80], "hours_per_day": [12.0, 24.0]}))
     >>> one = compute_cost(CostInputs(seats=80, hours_per_day=24.0)).to_dict()
-    >>> abs(out["net_per_seat_per_year"].iloc[1] / one["net_per_seat_per_year"] - 1) < 1e-12
+    >>> bool(abs(out["net_per_seat_per_year"].iloc[1] / one["net_per_seat_per_year"] - 1) < 1e-12)
     True
     """
     if not isinstance(years, int) or years < 1 or years > 50:

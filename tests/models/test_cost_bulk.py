@@ -151,3 +151,11 @@ def test_rules_must_match_the_rows_and_years_be_whole():
 def test_an_empty_table_gives_an_empty_result():
     out = compute_costs(pd.DataFrame({"seats": np.array([], dtype=int)}))
     assert out.empty and "net_per_seat_per_year" in out.columns
+
+
+def test_doctests():
+    import doctest
+
+    import models.cost_bulk
+
+    assert doctest.testmod(models.cost_bulk).failed == 0
