@@ -108,6 +108,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.city": {"zh": "城市", "en": "City"},
     "common.industry": {"zh": "行业", "en": "Industry"},
     "common.all": {"zh": "全部", "en": "All"},
+    "common.max_selections": {
+        "zh": "最多只能选 {n} 项：多选的一项没有加入。",
+        "en": "You can choose up to {n}: the extra choice was not added.",
+    },
     "common.none": {"zh": "无", "en": "none"},
     "common.kind": {"zh": "类别", "en": "Kind"},
     "common.count": {"zh": "数量", "en": "Count"},
