@@ -212,6 +212,10 @@ class _Lookup:
     def rows(self, sql: str, params) -> list[dict]:
         return list(self.db.query(sql, params))
 
+    def city_step(self, step, ctx: CostContext) -> None:
+        """Apply ``step(lookup, ctx)``: the city's figures of one table."""
+        step(self, ctx)
+
     def mapping(self, name: str) -> dict[str, dict]:
         """``city_indicators`` or ``city_economics`` of the defaults file: figure -> input."""
         if name == "city_indicators":
@@ -250,6 +254,36 @@ class _Lookup:
         )
 
 
+class _Recorder:
+    """Stands for a context while a city step runs: keeps what the step does, in order."""
+
+    class _Notes(list):
+        def __init__(self, log: list) -> None:
+            super().__init__()
+            self.log = log
+
+        def append(self, text: str) -> None:
+            self.log.append(("note", text))
+
+    class _Basis(dict):
+        def __init__(self, log: list) -> None:
+            super().__init__()
+            self.log = log
+
+        def __setitem__(self, name: str, value: dict) -> None:
+            self.log.append(("basis", name, value))
+
+    def __init__(self, adcode: str, input_names: set[str]) -> None:
+        self.adcode = adcode
+        self.input_names = input_names
+        self.log: list[tuple] = []
+        self.notes = self._Notes(self.log)
+        self.basis = self._Basis(self.log)
+
+    def set(self, name: str, value: float, source: str, unit: str | None = None, year=None):
+        self.log.append(("set", name, value, source, unit, year))
+
+
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -276,6 +310,22 @@ class _BulkLookup(_Lookup):
         if table not in self._columns:
             self._columns[table] = super().columns(table)
         return self._columns[table]
+
+    def city_step(self, step, ctx: CostContext) -> None:
+        # what a step does to a context depends on the city and the inputs named, nothing
+        # else: done once per city, replayed on every place of that city
+        key = (step.__name__, ctx.adcode, frozenset(ctx.input_names))
+        if key not in self._memo:
+            recorder = _Recorder(ctx.adcode, ctx.input_names)
+            step(self, recorder)
+            self._memo[key] = recorder.log
+        for what, *args in self._memo[key]:
+            if what == "set":
+                ctx.set(*args)
+            elif what == "note":
+                ctx.notes.append(args[0])
+            else:
+                ctx.basis[args[0]] = dict(args[1])
 
     def mapping(self, name: str) -> dict[str, dict]:
         key = ("mapping", name)
@@ -375,9 +425,9 @@ def _load_from_db(db: _Lookup, ctx: CostContext, city: str, park: str | None) ->
             hits = _rows(db, f"select adcode from cities where {where}", [city] * len(name_cols))
             ctx.adcode = hits[0]["adcode"] if hits else None
     if "city_economics" in tables and ctx.adcode is not None:
-        _apply_city_economics(db, ctx)
+        db.city_step(_apply_city_economics, ctx)
     if "city_inputs" in tables and ctx.adcode is not None:
-        _apply_city_inputs(db, ctx)
+        db.city_step(_apply_city_inputs, ctx)
     elif "city_inputs" not in tables:
         ctx.notes.append("no city_inputs table: national and seeded city defaults used")
     if "incentives" not in tables:
