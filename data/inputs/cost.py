@@ -155,12 +155,19 @@ def load_cost_contexts(
     """
     defaults = load_cost_defaults()
     lookup = _BulkLookup(db)
-    resolved: dict[str, tuple[str | None, str | None]] = {}
+    bases: dict[str, CostContext] = {}  # the defaults and override of each city, made once
     out = []
     for city, park in places:
-        if city not in resolved:
-            resolved[city] = _resolve_city(city)
-        ctx = _base_context(city, defaults, resolved[city], copy=True)
+        if city not in bases:
+            bases[city] = _base_context(city, defaults, _resolve_city(city))
+        base = bases[city]
+        ctx = CostContext(
+            city=city,
+            values=dict(base.values),
+            sources={k: dict(v) for k, v in base.sources.items()},
+            adcode=base.adcode,
+            city_name=base.city_name,
+        )
         _load_from_db(lookup, ctx, city, park)
         out.append(ctx)
     return out
@@ -170,13 +177,9 @@ def _base_context(
     city: str,
     defaults: tuple[dict[str, dict], dict[str, dict]],
     resolved: tuple[str | None, str | None],
-    *,
-    copy: bool = False,
 ) -> CostContext:
     """Defaults with the city's override from the defaults file (no database yet)."""
     inputs, cities = defaults
-    if copy:  # defaults shared by many contexts: each gets its own entries
-        inputs, cities = _copy2(inputs), cities
     ctx = CostContext(
         city=city,
         values={k: v["value"] for k, v in inputs.items()},
@@ -336,7 +339,11 @@ class _BulkLookup(_Lookup):
     def rows(self, sql: str, params) -> list[dict]:
         key = (sql, tuple(params))
         if key not in self._memo:
-            self._memo[key] = super().rows(sql, params)
+            # the connection itself: sqlite-utils wraps each query in a savepoint (three
+            # statements a query); these are plain reads
+            cursor = self.db.conn.execute(sql, list(params))
+            names = [d[0] for d in cursor.description]
+            self._memo[key] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         return self._memo[key]
 
     def _park_index(self) -> tuple:
