@@ -27,6 +27,7 @@ as not enough data.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -60,7 +61,7 @@ class RubricItem:
     value: float | None = None
     values: tuple[str, ...] = ()
 
-    @property
+    @functools.cached_property
     def label(self) -> str:
         return self.metric if self.kind == "kpi" else f"{self.kind}:{self.field}"
 
@@ -272,8 +273,11 @@ def score_center(
     for a in rubric.areas:
         share = a.points / len(a.items)
         results = {it.label: score_item(it, profile, kpis) for it in a.items}
-        backed = sum(share for s in results.values() if s is not None)
-        earned = sum(share * s for s in results.values() if s is not None)
+        backed = earned = 0  # added in order, as sum() adds (10,000 centers: one loop, not two)
+        for s in results.values():
+            if s is not None:
+                backed += share
+                earned += share * s
         areas.append(AreaScore(a.key, a.zh, a.en, a.points, earned, backed, results))
     earned = sum(a.earned for a in areas)
     backed = sum(a.backed for a in areas)
