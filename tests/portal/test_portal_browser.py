@@ -45,6 +45,8 @@ def test_map_shows_base_layer_and_markers_offline(page, server):
     frame.locator(".leaflet-overlay-pane canvas, .leaflet-overlay-pane svg").first.wait_for()
     frame.locator(".marker-cluster").first.wait_for()
     assert frame.locator(".marker-cluster").count() > 0
+    # the outlines are drawn after the markers, and join the layer control then
+    frame.locator(".leaflet-control-layers").get_by_text("地级行政区").wait_for()
     shot(page, "map")
 
 
