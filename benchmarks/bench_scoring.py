@@ -82,6 +82,7 @@ def run() -> list[dict]:
         }
     )
     rows.append(_compare_row(rng))
+
     rows.extend(_revealed_preference_rows())
     return rows
 

@@ -199,13 +199,14 @@ def rank_sites(
         else table["adcode"].astype(str).tolist()
     )
     kinds = table["kind"].tolist() if "kind" in table.columns else ["city"] * len(table)
+    adcodes, site_names = table["adcode"].tolist(), table["name"].tolist()  # not .iloc per row
     records = []
     names = [c.name for c in crit]
     for i in range(len(table)):
         rec = {
             "id": ids[i],
-            "adcode": str(table["adcode"].iloc[i]),
-            "name": str(table["name"].iloc[i]),
+            "adcode": str(adcodes[i]),
+            "name": str(site_names[i]),
             "kind": kinds[i],
             "score": round(float(result.scores[i]), 6),
             "rank": int(result.ranks[i]),

@@ -94,8 +94,14 @@ def scores_for_draws(
     observed: np.ndarray | None = None,
     input_log_sd: np.ndarray | None = None,
     seed: int | None = 0,
+    rows: Sequence[int] | None = None,
 ) -> np.ndarray:
-    """Scores of every site under every weight vector (and input draw): shape (sites, draws)."""
+    """Scores of every site under every weight vector (and input draw): shape (sites, draws).
+
+    With ``rows`` (indices), only those sites' scores, in that order: normalisation, ideal
+    points and input draws are still those of the whole matrix, so each is the score it has
+    among all sites, without scoring the others (TOPSIS with input draws scores them all).
+    """
     if method not in METHODS:
         raise ModelInputError(f"unknown method {method!r}; choose wsm or topsis")
     wd = np.asarray(weight_draws, dtype=float)
@@ -104,27 +110,32 @@ def scores_for_draws(
     if wd.ndim != 2 or wd.shape[1] != x.shape[1]:
         raise ModelInputError(f"weight draws must have shape (draws, {x.shape[1]})")
     noisy = _noisy_columns(input_log_sd, x.shape)
+    picked = slice(None) if rows is None else np.asarray(rows, dtype=int)
     if noisy and method == "topsis":
         draws_x = _draw_inputs(x, input_log_sd, noisy, wd.shape[0], seed)
-        return np.column_stack([score_topsis(xd, b, w) for xd, w in zip(draws_x, wd, strict=True)])
+        scores = np.column_stack(
+            [score_topsis(xd, b, w) for xd, w in zip(draws_x, wd, strict=True)]
+        )
+        return scores[picked]
     if method == "wsm":
         z = normalise(x, b, scale, observed)
-        scores = z @ wd.T
+        scores = z[picked] @ wd.T
         if noisy:
             stats = robust_stats(x, observed)
             rng = np.random.default_rng(None if seed is None else seed + 1)
             sd = np.asarray(input_log_sd, dtype=float)
             for j in noisy:
-                xj = x[None, :, j] * np.exp(
-                    sd[None, :, j] * rng.standard_normal((wd.shape[0], x.shape[0]))
-                )
+                # every site's draws are made (the same numbers whichever rows are scored)
+                noise = rng.standard_normal((wd.shape[0], x.shape[0]))[:, picked]
+                xj = x[None, picked, j] * np.exp(sd[None, picked, j] * noise)
                 col = (stats[0][j : j + 1], stats[1][j : j + 1])
                 zj = normalise_robust(xj.reshape(-1, 1), [b[j]], stats=col).reshape(xj.shape)
-                scores += ((zj - z[None, :, j]) * wd[:, j : j + 1]).T
+                scores += ((zj - z[None, picked, j]) * wd[:, j : j + 1]).T
         return scores
     r = normalise_vector(x)
     best = np.where(b, r.max(axis=0), r.min(axis=0))
     worst = np.where(b, r.min(axis=0), r.max(axis=0))
+    r = r[picked]
     w2 = (wd**2).T
     d_plus = np.sqrt(np.clip(((r - best) ** 2) @ w2, 0.0, None))
     d_minus = np.sqrt(np.clip(((r - worst) ** 2) @ w2, 0.0, None))
@@ -214,10 +225,8 @@ def stress_ranks(
     wd = draw_weights(weights, draws, kind=kind, pct=pct, concentration=concentration, seed=seed)
     scores = scores_for_draws(
         matrix, benefit, wd, method, scale=scale, observed=observed, input_log_sd=input_log_sd,
-        seed=seed,
+        seed=seed, rows=among,
     )  # fmt: skip
-    if among is not None:
-        scores = scores[np.asarray(among, dtype=int)]
     ranks = rank_scores(scores)
     p05, p50, p95 = np.percentile(ranks, [5, 50, 95], axis=1, method="nearest")
     return StressResult(

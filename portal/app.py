@@ -17,7 +17,7 @@ from portal.components.layout import (  # noqa: E402
     render_page_style,
     render_share_link,
 )
-from portal.components.links import carry_over  # noqa: E402
+from portal.components.links import carry_over, route_unknown_path  # noqa: E402
 from portal.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="ParkBench", page_icon="📞", layout="wide")
@@ -26,22 +26,22 @@ render_page_style(render_language_switch())
 
 # not "pages/": Streamlit would serve files there directly on a deep link, bypassing the router
 PAGES = Path(__file__).parent / "views"
-navigation = st.navigation(
-    {
-        t("nav.public"): [
-            st.Page(PAGES / "overview.py", title=t("page.overview"), default=True),
-            st.Page(PAGES / "map.py", title=t("page.map"), url_path="map"),
-            st.Page(PAGES / "data.py", title=t("page.data"), url_path="data"),
-            st.Page(PAGES / "compare.py", title=t("page.compare"), url_path="compare"),
-            st.Page(PAGES / "staffing.py", title=t("page.staffing"), url_path="staffing"),
-            st.Page(PAGES / "benchmark.py", title=t("page.benchmark"), url_path="benchmark"),
-            st.Page(PAGES / "awards.py", title=t("page.awards"), url_path="awards"),
-        ],
-        t("nav.admin"): [
-            st.Page(PAGES / "admin.py", title=t("page.admin"), url_path="admin"),
-        ],
-    }
-)
+pages = {
+    t("nav.public"): [
+        st.Page(PAGES / "overview.py", title=t("page.overview"), default=True),
+        st.Page(PAGES / "map.py", title=t("page.map"), url_path="map"),
+        st.Page(PAGES / "data.py", title=t("page.data"), url_path="data"),
+        st.Page(PAGES / "compare.py", title=t("page.compare"), url_path="compare"),
+        st.Page(PAGES / "staffing.py", title=t("page.staffing"), url_path="staffing"),
+        st.Page(PAGES / "benchmark.py", title=t("page.benchmark"), url_path="benchmark"),
+        st.Page(PAGES / "awards.py", title=t("page.awards"), url_path="awards"),
+    ],
+    t("nav.admin"): [
+        st.Page(PAGES / "admin.py", title=t("page.admin"), url_path="admin"),
+    ],
+}
+route_unknown_path(pages)  # an unknown address opens the home page (no English dialog)
+navigation = st.navigation(pages)
 try:
     navigation.run()
 except Exception as exc:  # st.stop()/st.rerun() are BaseException: they pass

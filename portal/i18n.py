@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -108,6 +109,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.city": {"zh": "城市", "en": "City"},
     "common.industry": {"zh": "行业", "en": "Industry"},
     "common.all": {"zh": "全部", "en": "All"},
+    "common.max_selections": {
+        "zh": "最多只能选 {n} 项：多选的一项没有加入。",
+        "en": "You can choose up to {n}: the extra choice was not added.",
+    },
     "common.none": {"zh": "无", "en": "none"},
     "common.kind": {"zh": "类别", "en": "Kind"},
     "common.count": {"zh": "数量", "en": "Count"},
@@ -475,9 +480,15 @@ def _is_count(unit: str | None) -> bool:
         return False
     if unit in COUNT_UNITS:
         return True
+    return unit in _count_labels()
+
+
+@functools.cache
+def _count_labels() -> frozenset[str]:
+    """The labels of the count units in both languages (built once, not per figure)."""
     labels = {UNITS[u][lang] for u in COUNT_UNITS if u in UNITS for lang in LANGS}
     labels |= {STRINGS[k][lang] for k in _COUNT_KEYS if k in STRINGS for lang in LANGS}
-    return unit in labels
+    return frozenset(labels)
 
 
 def _zh_number(value: float) -> str:

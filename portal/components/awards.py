@@ -47,25 +47,30 @@ def build_leaderboard_table(
     rows: list[dict], *, min_coverage: float, total_points: float
 ) -> pd.DataFrame:
     """Leaderboard rows as display strings, coverage beside the score; unranked rows say why."""
+    # labels translated once, not per row (10,000 rows asked the session's language 110,000 times)
+    cols = {k: t(f"awards.col.{k}") for k in ("rank", "name", "score", "coverage", "year",
+                                                "category", "category_rank", "note")}  # fmt: skip
+    points = t("awards.col.points", total=f"{total_points:g}")
+    latest, no_industry = t("awards.latest"), t("awards.no_industry")
+    unranked = t("awards.unranked", min=fmt_number(min_coverage, "fraction"))
+    lang = current_lang()
     out = []
     for r in rows:
         ranked = r["rank"] is not None
         out.append(
             {
-                t("awards.col.rank"): str(r["rank"]) if ranked else "—",
-                t("awards.col.name"): r["name"],
-                t("awards.col.score"): "—" if r["score"] is None else f"{r['score']:.1f}",
+                cols["rank"]: str(r["rank"]) if ranked else "—",
+                cols["name"]: r["name"],
+                cols["score"]: "—" if r["score"] is None else f"{r['score']:.1f}",
                 # beside the score: how much of the rubric the score rests on
-                t("awards.col.coverage"): fmt_number(r["coverage"], "fraction"),
-                t("awards.col.points", total=f"{total_points:g}"): f"{r['points']:.1f}",
-                t("awards.col.year"): str(r["year"]) if r["year"] else t("awards.latest"),
-                t("awards.col.category"): r["category"] or t("awards.no_industry"),
-                t("awards.col.category_rank"): (
+                cols["coverage"]: fmt_number(r["coverage"], "fraction", lang),
+                points: f"{r['points']:.1f}",
+                cols["year"]: str(r["year"]) if r["year"] else latest,
+                cols["category"]: r["category"] or no_industry,
+                cols["category_rank"]: (
                     str(r["category_rank"]) if r.get("category_rank") is not None else "—"
                 ),
-                t("awards.col.note"): (
-                    "" if ranked else t("awards.unranked", min=fmt_number(min_coverage, "fraction"))
-                ),
+                cols["note"]: "" if ranked else unranked,
             }
         )
     return pd.DataFrame(out)

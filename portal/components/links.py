@@ -156,7 +156,10 @@ def link(widget: Callable, param: str, *args: Any, key: str, **kwargs: Any) -> A
             if kind in CHOICE_MANY and kwargs.get("max_selections"):
                 value = value[: kwargs["max_selections"]]
             st.session_state[key] = value
-    value = widget(*args, key=key, **kwargs)
+    if kind in CHOICE_MANY and kwargs.get("max_selections"):
+        value = _capped_multiselect(widget, args, key, kwargs)
+    else:
+        value = widget(*args, key=key, **kwargs)
     written = encode(value)
     if written:
         memory[param] = written
@@ -166,6 +169,35 @@ def link(widget: Callable, param: str, *args: Any, key: str, **kwargs: Any) -> A
         memory.pop(param, None)
         if param in st.query_params:
             del st.query_params[param]
+    return value
+
+
+def _capped_multiselect(widget: Callable, args: tuple, key: str, kwargs: dict) -> Any:
+    """A multiselect whose ``max_selections`` this module enforces, with a translated note.
+
+    Streamlit's own limit shows "You can only select up to N options" in English whatever the
+    page's language: the widget is drawn without it, a choice beyond the limit is taken back
+    in the change callback, and the reader sees why in the page's language.
+    """
+    from portal.i18n import t
+
+    limit = int(kwargs.pop("max_selections"))
+    flag = f"_{key}_over_limit"
+    chained = kwargs.pop("on_change", None)
+
+    def cap(*cb_args: Any, **cb_kwargs: Any) -> None:
+        chosen = st.session_state.get(key) or []
+        if len(chosen) > limit:
+            st.session_state[key] = list(chosen)[:limit]
+            st.session_state[flag] = True
+        if chained is not None:
+            chained(*cb_args, **cb_kwargs)
+
+    if len(st.session_state.get(key) or []) > limit:  # set by code before the widget is drawn
+        st.session_state[key] = list(st.session_state[key])[:limit]
+    value = widget(*args, key=key, on_change=cap, **kwargs)
+    if st.session_state.pop(flag, False):
+        getattr(widget, "__self__", st).warning(t("common.max_selections", n=limit))
     return value
 
 
@@ -210,3 +242,24 @@ def share_url() -> str:
     base = base.split("?", 1)[0]
     query = share_query()
     return f"{base}?{query}" if query else base
+
+
+def route_unknown_path(pages: dict[str, list]) -> None:
+    """Send an address naming no page (``/nosuchpage``) to the home page, quietly.
+
+    Streamlit would run the home page too, but first show its "Page not found" dialog, in
+    English whatever the page's language. The router calls this before ``st.navigation``:
+    a requested page name that none of ``pages`` (the navigation's sections) has is dropped,
+    so the default page is the one asked for. Uses the script run's page manager, the only
+    place the requested name is known before navigation.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    manager = getattr(ctx, "pages_manager", None)
+    wanted = getattr(manager, "intended_page_name", None)
+    if not wanted or getattr(manager, "intended_page_script_hash", None):
+        return
+    known = {page.url_path for section in pages.values() for page in section}
+    if wanted.strip("/") not in known:
+        manager.set_script_intent("", "")

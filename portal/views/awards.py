@@ -91,8 +91,9 @@ else:
             unranked=fmt_number(len(board) - ranked, t("unit.center")),
         )
     )
+    lang = current_lang()  # once, not per row
     table = build_leaderboard_table(
-        [dict(r, category=localise(r["category"], places)) for r in board],
+        [dict(r, category=localise(r["category"], places, lang)) for r in board],
         min_coverage=min_coverage,
         total_points=rubric.total_points,
     )

@@ -86,3 +86,34 @@ def test_leaderboard_is_sorted_with_one_row_per_center():
     assert scores == sorted(scores, reverse=True)
     assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
     assert all(r["category_rank"] == r["rank"] for r in rows)  # one industry
+
+
+def test_the_board_scores_only_the_kept_entries_and_gives_the_rows_of_scoring_them_all():
+    """``award_leaderboard`` scores one entry per center (the latest of the chosen year and
+    category); the rows are those of scoring every entry and keeping the latest."""
+    import random
+
+    from models.awards import award_leaderboard, build_rubric, leaderboard, score_entries
+
+    rubric = build_rubric(
+        {"name": "t", "total_points": 10, "source": ["x"], "areas": [
+            {"key": "a", "points": 6, "items": [
+                {"kind": "kpi", "metric": "csat", "poor": 0.6, "good": 1.0},
+                {"kind": "kpi", "metric": "answer_rate", "poor": 0.7, "good": 0.98}]},
+            {"key": "b", "points": 4, "items": [{"kind": "present", "field": "staff"}]}]}
+    )  # fmt: skip
+    rng = random.Random(3)
+    entries = []
+    for i in range(300):
+        profile = {"id": f"c{i % 120}", "name": f"中心{i % 120}",
+                   "industry": rng.choice(["金融", "电信", None, ""]),
+                   "staff": rng.choice([None, 40])}  # fmt: skip
+        kpis = {m: rng.uniform(0.5, 1.0) for m in ("csat", "answer_rate") if rng.random() < 0.7}
+        entries.append((profile, rng.choice([None, 2019, 2021, 2023]), kpis))
+    for year in (None, 2021, 2030):
+        for category in (None, "金融", "电信"):
+            every = [s for _, s in score_entries(rubric, entries, year=year, category=category)]
+            expected = leaderboard(every, min_coverage=0.4)
+            got = award_leaderboard(rubric, entries, year=year, category=category, min_coverage=0.4)
+            assert got == expected
+            assert year == 2030 or got

@@ -45,6 +45,8 @@ def test_map_shows_base_layer_and_markers_offline(page, server):
     frame.locator(".leaflet-overlay-pane canvas, .leaflet-overlay-pane svg").first.wait_for()
     frame.locator(".marker-cluster").first.wait_for()
     assert frame.locator(".marker-cluster").count() > 0
+    # the outlines are drawn after the markers, and join the layer control then
+    frame.locator(".leaflet-control-layers").get_by_text("地级行政区").wait_for()
     shot(page, "map")
 
 
@@ -166,3 +168,30 @@ def test_compare_report_downloaded_in_english_is_in_english(page, server):
     assert '<html lang="en">' in report
     for heading in ("Weights", "Ranking", "Cost-quality matrix", "What closes the gap"):
         assert f"<h2>{heading}</h2>" in report
+
+
+def test_map_popups_are_built_from_the_shared_texts(page, server):
+    """A marker's popup names its place and industry (stored once per map, by index)."""
+    page.goto(f"{server}/map")
+    page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(
+        ".marker-cluster"
+    ).first.wait_for()
+    frame = next(f for f in page.frames if "st_folium" in f.url)
+    html = frame.evaluate(
+        """() => {
+          const map = Object.keys(window).filter(k => k.startsWith("map_"))
+            .map(k => window[k]).find(m => m && m.eachLayer);
+          let out = null;
+          map.eachLayer(layer => {
+            if (!out && layer.getLayers && layer.getLayers().length && layer.getLayers()[0].pbRow) {
+              const m = layer.getLayers().find(x => x.pbRow[3] !== null && x.pbRow[4] !== null);
+              out = m.getPopup()._content(m);
+            }
+          });
+          return out;
+        }"""
+    )
+    assert html and "<b>" in html
+    for bad in ("undefined", "null", "nan"):
+        assert bad not in html
+    assert any(place in html for place in ("省", "市"))

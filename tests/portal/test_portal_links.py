@@ -139,3 +139,41 @@ def test_the_selected_city_comes_from_the_link_in_the_readers_language(portal_db
     legend = next(c.value for c in at.caption if c.value.startswith("Choropleth"))
     assert "1,951 people to 19,944,098 people" in legend  # whole people, not 1951.09
     assert at.get("download_button")[0].proto.label == "Download the map's data (CSV with sources)"
+
+
+def test_a_choice_beyond_the_limit_is_taken_back_with_a_note_in_the_page_language(
+    portal_db, monkeypatch
+):
+    five = ["110000", "310000", "440100", "440300", "330100"]
+    at = visit(portal_db, monkeypatch, "compare", sites=five)
+    box = at.multiselect(key="compare_sites")
+    assert box.value == five and not box.max_selections  # Streamlit's English note is off
+    at = box.set_value([*five, "510100"]).run()
+    assert not at.exception
+    assert at.multiselect(key="compare_sites").value == five
+    assert any("最多只能选 5 项" in w.value for w in at.warning)
+    at.run()  # the note is for the choice refused, not every later run
+    assert not any("最多只能选" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(
+    ("name", "page_hash", "rerouted"),
+    [("nosuchpage", "", True), ("map", "", False), ("", "", False), ("nosuchpage", "abc", False)],
+)
+def test_an_unknown_address_is_sent_to_the_home_page(monkeypatch, name, page_hash, rerouted):
+    """Before navigation, a page name no page has is dropped (Streamlit would show its English
+    "Page not found" dialog); known names, the home page and page switches are left alone."""
+    import streamlit.runtime.scriptrunner as runner
+    from streamlit.runtime.pages_manager import PagesManager
+
+    from portal.components.links import route_unknown_path
+
+    manager = PagesManager("app.py")
+    manager.set_script_intent(page_hash, name)
+    monkeypatch.setattr(
+        runner, "get_script_run_ctx", lambda: type("Ctx", (), {"pages_manager": manager})()
+    )
+    pages = {"a": [type("P", (), {"url_path": ""})(), type("P", (), {"url_path": "map"})()]}
+    route_unknown_path(pages)
+    assert (manager.intended_page_name == "") is (rerouted or name == "")
+    assert manager.intended_page_script_hash == page_hash

@@ -252,7 +252,8 @@ def test_marker_payload_stores_each_source_once():
     )  # fmt: skip
     data = json.loads(marker_payload(frame))
     assert data["sources"] == ["年鉴"]
+    assert data["texts"] == ["北京市", "5席"]  # place, industry and seats once each
     assert data["rows"] == [
-        [30.0, 110.0, "a", "北京市", None, None, 0, 0],
-        [31.0, 111.0, "b", "北京市", None, "5席", 0, 0],
+        [30.0, 110.0, "a", 0, None, None, 0, 0],
+        [31.0, 111.0, "b", 0, None, 1, 0, 0],
     ]  # no "nan", no 北京市 北京市

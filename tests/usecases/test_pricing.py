@@ -125,3 +125,10 @@ def test_pricing_asks_the_store_for_its_tables_once(built_db_path, monkeypatch):
     b = fresh["net_cost_per_seat_cny_per_year"].tolist()
     assert sum(not math.isnan(x) for x in a) > 1
     assert all((math.isnan(x) and math.isnan(y)) or x == y for x, y in zip(a, b, strict=True))
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory):
+    from tests.portal_support import make_portal_db
+
+    return make_portal_db(tmp_path_factory.mktemp("pricing") / "pb.sqlite", 20, 300)
