@@ -82,7 +82,7 @@ def run() -> list[dict]:
         }
     )
     rows.append(_compare_row(rng))
-
+    rows.extend(_pricing_rows())
     rows.extend(_revealed_preference_rows())
     return rows
 
@@ -160,3 +160,45 @@ def _compare_row(rng: np.random.Generator) -> dict:
 if __name__ == "__main__":
     for r in run():
         print(r)
+
+
+def _pricing_rows() -> list[dict]:
+    """The site score's cost column on the built store plus 3,000 synthetic parks: every
+    place priced in one call (``SitePricer.many``: each distinct read once, parks matched in memory) and
+    one place at a time (the scalar path), same figures."""
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from data.inputs.score import load_criteria_table
+    from data.store.build import build
+    from data.store.database import open_db
+    from data.store.fixtures import write_fixture_store
+    from usecases.pricing import cost_per_seat_for_sites
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "parkbench.sqlite"
+        build(db)
+        write_fixture_store(db, n_centers=100, n_parks=3_000).conn.close()
+        store = open_db(db, read_only=True)
+        pricer = cost_per_seat_for_sites(store)
+        pricer(load_criteria_table(store).to_dict("records")[0])  # geocoder, defaults: once
+        for case, cost in (("in one call (bulk)", pricer), ("one at a time", lambda r: pricer(r))):
+            start = time.perf_counter()
+            table = load_criteria_table(store, include_parks=True, cost_per_seat=cost)
+            seconds = time.perf_counter() - start
+            places = len(table)
+            out.append(
+                {
+                    "area": "scoring",
+                    "case": f"criteria table with the cost of {places:,} places, {case}",
+                    "figure": round(seconds, 2),
+                    "unit": "s",
+                    "peer": None,
+                    "peer_figure": None,
+                    "note": "built store + 3,000 synthetic parks; Compare's first visit builds it",
+                }
+            )
+        store.conn.close()
+    return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from data.inputs.cost import CostContext, load_cost_context
+from data.inputs.cost import CostContext, load_cost_context, load_cost_contexts
 from data.notes import Note
 from data.store.contents import columns
 from models.cost import (
@@ -249,31 +249,52 @@ def cost_log_sd(ctx: CostContext, net: float | None = None) -> float:
     return math.sqrt(total)
 
 
-def cost_per_seat_for_sites(db: Store):
-    """A ``cost_per_seat(row)`` function for ``data.inputs.score.load_criteria_table``.
+class SitePricer:
+    """The site score's cost of a place (``cost_per_seat(row)`` of
+    ``data.inputs.score.load_criteria_table``): (net CNY per seat per year, log sd).
 
     Each candidate is priced as the reference center; a place priced on national defaults
     alone says nothing about that place: it is left missing (NaN), and the criterion's visible
     missing-value rule (median) applies, unless the place's incentive rules change its cost.
+    :meth:`many` prices many places with their inputs read in one pass
+    (``data.inputs.cost.load_cost_contexts``), with the same figures as one call per place.
     """
-    names: dict[str, str] = {}
-    if {"adcode", "name_zh"} <= columns(db, "cities"):
-        rows = db.query("SELECT adcode, name_zh FROM cities")
-        names = {str(r["adcode"]): r["name_zh"] for r in rows}
 
-    def cost(row: dict) -> tuple[float, float]:
-        city = names.get(str(row.get("adcode")), row["name"])
-        park = row["name"] if row.get("kind") == "park" else None
-        ctx = load_cost_context(city, park, db)
-        net = net_cost_per_seat(ctx)
-        if has_local_inputs(ctx):
-            return net, cost_log_sd(ctx, net)
-        rules, ctx.rules = ctx.rules, []
-        if rules and net != net_cost_per_seat(ctx):
-            return net, 0.0  # defaults, but the place's incentive rules change the cost
-        return float("nan"), 0.0
+    def __init__(self, db: Store) -> None:
+        self.db = db
+        self.names: dict[str, str] = {}
+        if {"adcode", "name_zh"} <= columns(db, "cities"):
+            rows = db.query("SELECT adcode, name_zh FROM cities")
+            self.names = {str(r["adcode"]): r["name_zh"] for r in rows}
 
-    return cost
+    def place(self, row: Mapping) -> tuple[str, str | None]:
+        """(city, park) of a criteria-table row."""
+        city = self.names.get(str(row.get("adcode")), row["name"])
+        return city, (row["name"] if row.get("kind") == "park" else None)
+
+    def __call__(self, row: Mapping) -> tuple[float, float]:
+        return _site_cost(load_cost_context(*self.place(row), self.db))
+
+    def many(self, rows: Iterable[Mapping]) -> list[tuple[float, float]]:
+        """:meth:`__call__` of every row, in order."""
+        contexts = load_cost_contexts(self.db, [self.place(r) for r in rows])
+        return [_site_cost(ctx) for ctx in contexts]
+
+
+def _site_cost(ctx: CostContext) -> tuple[float, float]:
+    net = net_cost_per_seat(ctx)
+    if has_local_inputs(ctx):
+        return net, cost_log_sd(ctx, net)
+    rules, ctx.rules = ctx.rules, []
+    if rules and net != net_cost_per_seat(ctx):
+        return net, 0.0  # defaults, but the place's incentive rules change the cost
+    return float("nan"), 0.0
+
+
+def cost_per_seat_for_sites(db: Store) -> SitePricer:
+    """A ``cost_per_seat(row)`` function for ``data.inputs.score.load_criteria_table``
+    (:class:`SitePricer`)."""
+    return SitePricer(db)
 
 
 def cost_per_minute(db: Store, city: str, *, seats: int = REFERENCE_SEATS) -> float:

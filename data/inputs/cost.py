@@ -9,7 +9,9 @@ database, tables or rows fall back to the defaults, and ``notes`` says so.
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,26 +127,10 @@ def load_cost_context(
 ) -> CostContext:
     """Everything ``parkbench cost`` needs for ``city`` (and ``park``), with sources and notes.
 
-    ``db_path`` may be an open database, so that pricing many places opens it once.
+    ``db_path`` may be an open database, so that pricing many places opens it once (for
+    thousands of places, :func:`load_cost_contexts` asks each question of the store once).
     """
-    defaults, cities = load_cost_defaults()
-    ctx = CostContext(
-        city=city,
-        values={k: v["value"] for k, v in defaults.items()},
-        sources={k: {**v, "source": f"default: {v['source']}"} for k, v in defaults.items()},
-    )
-    ctx.adcode, ctx.city_name = _resolve_city(city)
-    name, override = _city_override(cities, city)
-    if not override and ctx.city_name:
-        name, override = _city_override(cities, ctx.city_name)
-    for key, entry in override.items():
-        ctx.set(
-            key,
-            entry["value"],
-            f"city default ({name}): {entry['source']}",
-            entry.get("unit"),
-            entry.get("year"),
-        )
+    ctx = _base_context(city, load_cost_defaults(), _resolve_city(city))
     if engine.is_store(db_path):
         _load_from_db(db_path, ctx, city, park)
         return ctx
@@ -159,6 +145,140 @@ def load_cost_context(
     return ctx
 
 
+def load_cost_contexts(
+    db: sqlite_utils.Database, places: Sequence[tuple[str, str | None]]
+) -> list[CostContext]:
+    """:func:`load_cost_context` of every ``(city, park)`` in ``places`` of an open store, in order.
+
+    The same contexts as one call per place (a test compares them on whole stores), with each
+    city's defaults made once and, on SQLite, each distinct read query of the store answered
+    once (many parks share a city: its figures, economics and city-wide rules are read once).
+    For the thousands of places the site score and Compare price.
+    """
+    defaults = load_cost_defaults()
+    reader = _MemoStore(db) if isinstance(db, sqlite_utils.Database) else db
+    resolved: dict[str, tuple[str | None, str | None]] = {}
+    out = []
+    for city, park in places:
+        if city not in resolved:
+            resolved[city] = _resolve_city(city)
+        ctx = _base_context(city, defaults, resolved[city])
+        _load_from_db(reader, ctx, city, park)
+        out.append(ctx)
+    return out
+
+
+class _MemoStore:
+    """An open SQLite store whose read queries are each answered once.
+
+    ``query`` keeps the rows of every distinct (SQL, parameters) and hands out copies; anything
+    else is the store's own. Only for a batch of reads of a store nobody writes meanwhile.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+        self.memo_of = db  # ``data.store.contents`` answers for the store itself
+        self._memo: dict[tuple, list[dict]] = {}
+        self._parks: tuple | None = None
+
+    def query(self, sql: str, params: Sequence | None = None):
+        key = (sql, tuple(params or ()))
+        rows = self._memo.get(key)
+        if rows is None:
+            # the connection itself: sqlite-utils wraps each query in a savepoint
+            cursor = self._db.conn.execute(sql, list(params or ()))
+            names = [d[0] for d in cursor.description]
+            rows = self._memo[key] = [dict(zip(names, r, strict=True)) for r in cursor]
+        return iter([dict(r) for r in rows])
+
+    def park(self, park: str) -> dict | None:
+        """:func:`_find_park`, matched in memory on one read of ``parks``."""
+        if "%" in park or "_" in park or "\0" in park:  # like's wildcards: ask the store
+            return _find_park(self, park)
+        if self._parks is None:
+            self._parks = self._park_index()
+        rows, exact, texts, starts = self._parks
+        if park in exact:
+            return dict(rows[exact[park]])
+        wanted = park.translate(_ASCII_LOWER)
+        best = None
+        for text, offsets in zip(texts, starts, strict=True):
+            at = text.find(wanted)
+            if at >= 0:  # the first hit lies in the lowest id holding the name
+                i = bisect.bisect_right(offsets, at) - 1
+                best = i if best is None else min(best, i)
+        return dict(rows[best]) if best is not None else None
+
+    def _park_index(self) -> tuple:
+        cols = [c for c in ("name", "name_en") if c in columns(self._db, "parks")]
+        rows = list(self._db.query("select * from parks order by id")) if cols else []
+        exact: dict[str, int] = {}
+        texts, starts = [], []
+        for col in cols:
+            for i, r in enumerate(rows):
+                name = r.get(col)
+                if isinstance(name, str) and exact.get(name, i) >= i:
+                    exact[name] = i  # the lowest id holding the name in any column
+            # one text per column, the names apart by a character no name holds
+            names = [r[col] if isinstance(r.get(col), str) else "" for r in rows]
+            texts.append("\0".join(names).translate(_ASCII_LOWER))
+            offsets, at = [], 0
+            for name in names:
+                offsets.append(at)
+                at += len(name) + 1
+            starts.append(offsets)
+        return rows, exact, texts, starts
+
+    def __getattr__(self, name: str):
+        return getattr(self._db, name)
+
+
+def _base_context(
+    city: str,
+    defaults: tuple[dict[str, dict], dict[str, dict]],
+    resolved: tuple[str | None, str | None],
+) -> CostContext:
+    """The defaults with the city's override from the defaults file (nothing from the store)."""
+    inputs, cities = defaults
+    ctx = CostContext(
+        city=city,
+        values={k: v["value"] for k, v in inputs.items()},
+        sources={k: {**v, "source": f"default: {v['source']}"} for k, v in inputs.items()},
+    )
+    ctx.adcode, ctx.city_name = resolved
+    name, override = _city_override(cities, city)
+    if not override and ctx.city_name:
+        name, override = _city_override(cities, ctx.city_name)
+    for key, entry in override.items():
+        ctx.set(
+            key,
+            entry["value"],
+            f"city default ({name}): {entry['source']}",
+            entry.get("unit"),
+            entry.get("year"),
+        )
+    return ctx
+
+
+def _find_park(db, park: str) -> dict | None:
+    """The park named ``park``: an exact ``name`` or ``name_en`` first, else one whose name
+    contains it (``like``: ASCII letters in any case); the lowest ``id`` among equals."""
+    cols = [c for c in ("name", "name_en") if c in columns(db, "parks")]
+    if not cols:
+        return None
+    like = engine.like(db)
+    exact = " or ".join(f"{c} = ?" for c in cols)
+    where = " or ".join([f"{c} = ?" for c in cols] + [f"{c} {like} ?" for c in cols])
+    params = [park] * len(cols) + [f"%{park}%"] * len(cols) + [park] * len(cols)
+    hits = _rows(
+        db, f"select * from parks where {where} order by ({exact}) desc, id limit 1", params
+    )
+    return hits[0] if hits else None
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _rows(db, sql: str, params) -> list[dict]:
     return list(db.query(sql, params))
 
@@ -167,12 +287,7 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
     park_row = None
     if park:
         if holds(db, "parks"):
-            cols = [c for c in ("name", "name_en") if c in columns(db, "parks")]
-            like = engine.like(db)
-            where = " or ".join([f"{c} = ?" for c in cols] + [f"{c} {like} ?" for c in cols])
-            params = [park] * len(cols) + [f"%{park}%"] * len(cols)
-            hits = _rows(db, f"select * from parks where {where}", params) if cols else []
-            park_row = hits[0] if hits else None
+            park_row = db.park(park) if isinstance(db, _MemoStore) else _find_park(db, park)
         if park_row is None:
             ctx.notes.append(Note("no_park", park=park))
     if park_row is not None:

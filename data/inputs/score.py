@@ -181,7 +181,6 @@ def load_criteria_table(
         row["seats_per_100k_working_age"] = sat
         parks = parks_by_city.get(adcode, [])
         row["incentive_cny_per_seat"] = _seat_incentive(rules, adcode=adcode, name=row["name"])
-        _set_cost(cost_per_seat, row)
         rows.append(row)
         if include_parks:
             for p in parks:
@@ -192,19 +191,26 @@ def load_criteria_table(
                 prow["incentive_cny_per_seat"] = _seat_incentive(
                     rules, adcode=adcode, name=row["name"], park_id=p["id"]
                 )
-                _set_cost(cost_per_seat, prow)
                 rows.append(prow)
+    _set_costs(cost_per_seat, rows)
     return pd.DataFrame(rows)
 
 
 COST = "net_cost_per_seat_cny_per_year"
 
 
-def _set_cost(cost_per_seat: CostPerSeat | None, row: dict) -> None:
-    """Cost column (and its log sd when the function gives one) of ``row``."""
-    value = math.nan if cost_per_seat is None else cost_per_seat(dict(row))
-    sd = 0.0
-    if isinstance(value, tuple):
-        value, sd = value
-    row[COST] = _num(value)
-    row[f"{COST}_log_sd"] = _num(sd) if not math.isnan(row[COST]) else math.nan
+def _set_costs(cost_per_seat: CostPerSeat | None, rows: list[dict]) -> None:
+    """Cost column (and its log sd when the function gives one) of every row; a function with
+    a ``many(rows)`` method (``usecases.pricing.SitePricer``) prices them all in one pass."""
+    if cost_per_seat is None:
+        values: list = [math.nan] * len(rows)
+    elif hasattr(cost_per_seat, "many"):
+        values = cost_per_seat.many([dict(r) for r in rows])
+    else:
+        values = [cost_per_seat(dict(r)) for r in rows]
+    for row, value in zip(rows, values, strict=True):
+        sd = 0.0
+        if isinstance(value, tuple):
+            value, sd = value
+        row[COST] = _num(value)
+        row[f"{COST}_log_sd"] = _num(sd) if not math.isnan(row[COST]) else math.nan

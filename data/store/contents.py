@@ -48,6 +48,7 @@ def _names(db) -> frozenset[str]:
 
 
 def _contents(db: sqlite_utils.Database) -> _Contents:
+    db = getattr(db, "memo_of", db)  # a memoising reader over a store: the store's answer
     version = _version(db)
     try:
         known = _CACHE.get(db)

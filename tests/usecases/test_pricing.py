@@ -132,3 +132,31 @@ def synthetic_db(tmp_path_factory):
     from tests.portal_support import make_portal_db
 
     return make_portal_db(tmp_path_factory.mktemp("pricing") / "pb.sqlite", 20, 300)
+
+
+def test_pricing_many_places_in_one_pass_gives_the_figures_of_one_call_each(
+    built_db_path, tmp_path
+):
+    """The bulk path (``SitePricer.many``: inputs read once per distinct question) prices every
+    place of the built store and of a store with synthetic parks exactly as one call per place."""
+    import math
+
+    from data.inputs.score import load_criteria_table
+    from data.store.build import build
+    from data.store.fixtures import write_fixture_store
+
+    synthetic = tmp_path / "synthetic.sqlite"
+    build(synthetic)
+    write_fixture_store(synthetic, n_centers=20, n_parks=300).conn.close()
+    for path in (built_db_path, synthetic):
+        db = open_store(path)
+        rows = load_criteria_table(db, include_parks=True).to_dict("records")
+        pricer = cost_per_seat_for_sites(db)
+        many = pricer.many(rows)
+        one = [pricer(r) for r in rows]
+        assert len(many) == len(rows) > 400
+        for (a, sd_a), (b, sd_b) in zip(many, one, strict=True):
+            assert (math.isnan(a) and math.isnan(b)) or a == b
+            assert sd_a == sd_b
+        assert sum(not math.isnan(a) for a, _ in many) > 100
+        assert sum(sd > 0 for _, sd in many) > 50  # estimated inputs were priced too
