@@ -22,8 +22,6 @@ from __future__ import annotations
 import os
 import re
 
-import sqlite_utils
-
 from data.schema.tables import TABLES
 from data.store import engine
 from data.store.database import ENTITY_TABLES, _load_schema_modules
@@ -51,45 +49,54 @@ def _test_kinds_sql() -> str:
     return ", ".join(f"'{k}'" for k in sorted(TEST_KINDS))
 
 
-def shadow_views(table_names: set[str]) -> dict[str, str]:
-    """``{name: SELECT}`` of the temporary views that hide unpublished rows of these tables."""
+def shadow_views(table_names: set[str], schema: str = "main", false: str = "0") -> dict[str, str]:
+    """``{name: SELECT}`` of the temporary views that hide unpublished rows of these tables.
+
+    ``schema`` is where the store's own tables live (``main`` on SQLite, the current schema
+    on PostgreSQL), ``false`` the engine's false literal.
+    """
     _load_schema_modules()
     kinds = _test_kinds_sql()
-    synthetic_sources = f"SELECT id FROM main.sources WHERE kind IN ({kinds})"
+    main = _q(schema) if schema != "main" else "main"
+    synthetic_sources = f"SELECT id FROM {main}.sources WHERE kind IN ({kinds})"
     views: dict[str, str] = {}
     for name, spec in TABLES.items():
         if name not in table_names:
             continue
         if not spec.published:
-            views[name] = f"SELECT * FROM main.{_q(name)} WHERE 0"
+            views[name] = f"SELECT * FROM {main}.{_q(name)} WHERE {false}"
         elif name == "sources":
-            views[name] = f"SELECT * FROM main.sources WHERE kind IS NULL OR kind NOT IN ({kinds})"
+            views[name] = (
+                f"SELECT * FROM {main}.sources WHERE kind IS NULL OR kind NOT IN ({kinds})"
+            )
         elif name in ENTITY_TABLES and "facts" in table_names:
             # hidden: entities some synthetic source states and no other source does
             lit = name.replace("'", "''")
             views[name] = (
-                f"SELECT * FROM main.{_q(name)} WHERE id NOT IN ("
-                f"SELECT f.entity_id FROM main.facts f WHERE f.entity_table = '{lit}'"
+                f"SELECT * FROM {main}.{_q(name)} WHERE id NOT IN ("
+                f"SELECT f.entity_id FROM {main}.facts f WHERE f.entity_table = '{lit}'"
                 f" AND f.source_id IN ({synthetic_sources})"
-                " AND NOT EXISTS (SELECT 1 FROM main.facts g WHERE g.entity_table = f.entity_table"
+                f" AND NOT EXISTS (SELECT 1 FROM {main}.facts g WHERE g.entity_table = f.entity_table"
                 f" AND g.entity_id = f.entity_id AND g.source_id NOT IN ({synthetic_sources})))"
             )
         elif "source_id" in spec.column_names:
             views[name] = (
-                f"SELECT * FROM main.{_q(name)}"
+                f"SELECT * FROM {main}.{_q(name)}"
                 f" WHERE source_id IS NULL OR source_id NOT IN ({synthetic_sources})"
             )
     return views
 
 
-def hide_unpublished(db: sqlite_utils.Database) -> sqlite_utils.Database:
+def hide_unpublished(db):
     """Shadow unpublished rows and tables on ``db`` (a connection of its own) and return it.
 
-    SQLite only: a PostgreSQL store is returned as it is (its public pages are not filtered yet;
-    ``docs/security.md``).
+    SQLite: ``TEMP`` views on the read-only connection. PostgreSQL: the same views in the
+    session's ``pg_temp`` schema, which PostgreSQL searches before the store's schema; the
+    read-only session lifts its read-only default just for creating them (temporary objects
+    only: the store is not written).
     """
     if engine.is_pg(db):
-        return db
+        return _hide_on_postgres(db)
     tables = set(db.table_names())
     if "sources" not in tables:
         return db
@@ -101,4 +108,32 @@ def hide_unpublished(db: sqlite_utils.Database) -> sqlite_utils.Database:
         # a main-schema view reads main's tables: rebuild it in temp over the filtered ones
         body = sql[_VIEW_HEAD.match(sql).end() :]
         db.execute(f"CREATE TEMP VIEW IF NOT EXISTS {_q(name)} AS {body}")
+    return db
+
+
+def _hide_on_postgres(db):
+    raw = db.conn.raw
+    tables = set(db.table_names())
+    if "sources" not in tables:
+        return db
+    schema = raw.execute("SELECT current_schema()").fetchone()[0]
+    views = shadow_views(tables, schema=schema, false="false")
+    store_views = raw.execute(
+        "SELECT c.relname, pg_get_viewdef(c.oid) FROM pg_class c"
+        " WHERE c.relkind = 'v' AND c.relnamespace = current_schema()::regnamespace"
+    ).fetchall()
+    read_only = raw.execute("SHOW default_transaction_read_only").fetchone()[0] == "on"
+    if read_only:
+        raw.execute("SET SESSION default_transaction_read_only = off")
+    try:
+        for name, select in views.items():
+            raw.execute(f"CREATE OR REPLACE TEMP VIEW {_q(name)} AS {select}")
+        for name, body in store_views:
+            # a store view was bound to the store's tables when made: rebuild it over the
+            # filtered ones (an unqualified name now finds the temporary view first)
+            raw.execute(f"CREATE OR REPLACE TEMP VIEW {_q(name)} AS {body.rstrip().rstrip(';')}")
+    finally:
+        if read_only:
+            raw.execute("SET SESSION default_transaction_read_only = on")
+    db._forget()
     return db

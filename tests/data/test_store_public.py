@@ -10,10 +10,14 @@ from data.store.fixtures import write_fixture_store
 from data.store.public import TEST_KINDS, hide_unpublished
 
 
-@pytest.fixture(scope="module")
-def mixed_store(tmp_path_factory):
-    """The curated build, synthetic fixture rows, and one real center a test source also states."""
-    path = tmp_path_factory.mktemp("public") / "parkbench.sqlite"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def mixed_store(request, tmp_path_factory):
+    """The curated build, synthetic fixture rows, and one real center a test source also states,
+    on each engine."""
+    if request.param == "postgresql":
+        path = request.getfixturevalue("pg_server").create_database()
+    else:
+        path = tmp_path_factory.mktemp("public") / "parkbench.sqlite"
     build(path)
     db = write_fixture_store(path, n_centers=12, n_parks=3)
     real = db.execute("SELECT id, name FROM centers WHERE name NOT LIKE '示例%' LIMIT 1").fetchone()
@@ -62,18 +66,17 @@ def test_a_real_entity_a_test_source_also_states_stays(mixed_store):
 
 def test_sources_facts_and_provenance_views_carry_no_synthetic_source(mixed_store):
     path, _ = mixed_store
+    working = open_db(path, read_only=True)
+    marks = ", ".join(f"'{k}'" for k in TEST_KINDS)
+    test_ids = [r[0] for r in working.execute(f"SELECT id FROM sources WHERE kind IN ({marks})")]
+    assert len(test_ids) == 2  # the fixture's generated source and the test overlay
     db = public(path)
     kinds = {r[0] for r in db.execute("SELECT DISTINCT kind FROM sources")}
     assert kinds and not kinds & TEST_KINDS
-    marks = ", ".join(f"'{k}'" for k in TEST_KINDS)
-    test_ids = f"(SELECT id FROM main.sources WHERE kind IN ({marks}))"
-    assert (
-        db.execute(f"SELECT count(*) FROM facts WHERE source_id IN {test_ids}").fetchone()[0] == 0
-    )
-    assert (
-        db.execute(f"SELECT count(*) FROM field_facts WHERE source_id IN {test_ids}").fetchone()[0]
-        == 0
-    )
+    held = ", ".join("?" for _ in test_ids)
+    for view in ("facts", "field_facts"):
+        found = db.execute(f"SELECT count(*) FROM {view} WHERE source_id IN ({held})", test_ids)
+        assert found.fetchone()[0] == 0, view
     assert db.execute("SELECT count(*) FROM field_facts").fetchone()[0] > 0
 
 
@@ -88,6 +91,8 @@ def test_unpublished_tables_read_empty(mixed_store):
 
 def test_the_working_file_is_not_changed(mixed_store):
     path, _ = mixed_store
+    if isinstance(path, str):
+        pytest.skip("a SQLite file: PostgreSQL's own read-only session is tested below")
     before = path.read_bytes()
     db = public(path)
     db.execute("SELECT count(*) FROM centers").fetchone()
@@ -110,3 +115,12 @@ def test_full_text_search_works_through_the_public_view(mixed_store):
     assert any(r["name"].startswith("示例") for r in working)
     assert found and not any(r["name"].startswith("示例") for r in found)
     assert {r["id"] for r in found} < {r["id"] for r in working}
+
+
+def test_a_postgres_public_reader_stays_read_only(mixed_store):
+    path, _ = mixed_store
+    if not isinstance(path, str):
+        pytest.skip("PostgreSQL only (a SQLite reader is opened mode=ro)")
+    db = public(path)
+    with pytest.raises(Exception, match="read-only"):
+        db.execute("DELETE FROM cities")
