@@ -79,6 +79,11 @@ REGIONS: dict[str, tuple[str, ...]] = {
 _REGION_OF = {p: r for r, ps in REGIONS.items() for p in ps}
 
 
+def _missing(value: object) -> bool:
+    """None, or a float NaN (how a frame holds an unknown value)."""
+    return value is None or (isinstance(value, float) and value != value)
+
+
 def size_band(seats: float | None) -> str | None:
     """Size band of a center by seats (``None`` below 5 seats or unknown).
 
@@ -480,6 +485,7 @@ def benchmark_report(
     for k in by:
         if k not in PEER_KEYS:
             raise ModelInputError(f"unknown peer key {k!r}; use {', '.join(PEER_KEYS)}")
+    target = {k: v for k, v in target.items() if not _missing(v)}  # NaN from a frame: unset
     keys = [k for k in by if target.get(k) is not None]
     unset = [k for k in by if target.get(k) is None]
     industry = target.get("industry")

@@ -61,3 +61,30 @@ def test_cli_says_when_a_stored_center_has_nothing_to_benchmark(built_db_path):
     )
     assert done.returncode == 2
     assert "no stored KPI that can be benchmarked" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_target_key_held_as_nan_is_unset_not_a_peer_group_of_nan():
+    """A stored center of unknown seats gives size_band NaN from its frame: the key is unset."""
+    import pandas as pd
+
+    from models.peer_benchmark import benchmark_report
+
+    centers = pd.DataFrame({"id": list("abcdef"), "industry": "政务", "seats": 120.0})
+    obs = pd.DataFrame(
+        {
+            "center_id": list("abcdef"),
+            "metric": "answer_rate",
+            "value": [0.80, 0.84, 0.86, 0.90, 0.92, 0.95],
+            "definition": "",
+        }
+    )
+    report = benchmark_report(
+        {"answer_rate": 0.91},
+        centers,
+        obs,
+        target={"industry": "政务", "size_band": float("nan")},
+        by=["industry", "size_band"],
+    )
+    assert "size_band" not in report["peer_group"]
+    assert report["peer_keys_unset"] == ["size_band"]
+    assert report["peer_centers"] == 6
