@@ -9,6 +9,7 @@ rules (``data.inputs.incentives``) and hand them to the cost model the same way.
 from __future__ import annotations
 
 import copy
+import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -278,7 +279,27 @@ class SitePricer:
     def many(self, rows: Iterable[Mapping]) -> list[tuple[float, float]]:
         """:meth:`__call__` of every row, in order."""
         contexts = load_cost_contexts(self.db, [self.place(r) for r in rows])
-        return [_site_cost(ctx) for ctx in contexts]
+        priced: dict[tuple, tuple[float, float]] = {}  # places of the same inputs and rules
+        out = []
+        for ctx in contexts:
+            key = _price_key(ctx)
+            if key not in priced:
+                priced[key] = _site_cost(ctx)
+            out.append(priced[key])
+        return out
+
+
+def _price_key(ctx: CostContext) -> tuple:
+    """What :func:`_site_cost` reads of a context: values, where they come from (defaults or
+    not), the estimates' errors and the incentive rules; equal keys, equal figures."""
+    return (
+        tuple(sorted(ctx.values.items())),
+        has_local_inputs(ctx),
+        tuple(
+            sorted((name, b.get("kind"), b.get("error_log_rmse")) for name, b in ctx.basis.items())
+        ),
+        json.dumps(ctx.rules, sort_keys=True, default=str),
+    )
 
 
 def _site_cost(ctx: CostContext) -> tuple[float, float]:
