@@ -160,15 +160,7 @@ def link(widget: Callable, param: str, *args: Any, key: str, **kwargs: Any) -> A
         value = _capped_multiselect(widget, args, key, kwargs)
     else:
         value = widget(*args, key=key, **kwargs)
-    written = encode(value)
-    if written:
-        memory[param] = written
-        if st.query_params.get_all(param) != written:
-            st.query_params[param] = written
-    else:
-        memory.pop(param, None)
-        if param in st.query_params:
-            del st.query_params[param]
+    remember(param, value)
     return value
 
 
