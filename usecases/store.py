@@ -21,7 +21,7 @@ def open_store(path: str | Path) -> sqlite_utils.Database:
     if not engine.target_exists(path):
         shown = engine.redact(str(path)) if engine.is_postgres(path) else path
         raise StoreError(f"no database at {shown}: run `parkbench build --db {shown}` first")
-    return open_db(path if engine.is_postgres(path) else Path(path), read_only=True)
+    return open_db(path, read_only=True)
 
 
 def open_store_or_path(path: str | Path) -> sqlite_utils.Database | str:
