@@ -70,4 +70,5 @@ def render_chart(fig: go.Figure, key: str, source: str | None = None) -> None:
             "text/csv",
             key=f"{key}_csv",
             icon=":material/download:",
+            on_click="ignore",
         )

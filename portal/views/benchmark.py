@@ -108,6 +108,7 @@ dl[0].download_button(
     "parkbench-benchmark.html",
     "text/html",
     key="bench_download",
+    on_click="ignore",
 )
 dl[1].download_button(
     t("bench.download_pdf"),
@@ -115,4 +116,5 @@ dl[1].download_button(
     "parkbench-benchmark.pdf",
     "application/pdf",
     key="bench_download_pdf",
+    on_click="ignore",
 )

@@ -413,6 +413,7 @@ dl[0].download_button(
     "parkbench_comparison.csv",
     "text/csv",
     key="compare_dl_csv",
+    on_click="ignore",
 )
 dl[1].download_button(
     t("compare.download_html"),
@@ -420,6 +421,7 @@ dl[1].download_button(
     "parkbench_comparison.html",
     "text/html",
     key="compare_dl_html",
+    on_click="ignore",
 )
 dl[2].download_button(
     t("compare.download_pdf"),
@@ -427,5 +429,6 @@ dl[2].download_button(
     "parkbench_comparison.pdf",
     "application/pdf",
     key="compare_dl_pdf",
+    on_click="ignore",
 )
 st.caption(t("compare.unit_note", unit=unit_label("CNY")))

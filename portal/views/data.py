@@ -126,7 +126,12 @@ st.subheader(t("data.downloads"))
 st.caption(t("data.download_scope", n=n_rows))
 cols = st.columns(5)
 cols[0].download_button(
-    t("data.download_csv"), lambda: build_csv(frame), f"{table}.csv", "text/csv", key="dl_csv"
+    t("data.download_csv"),
+    lambda: build_csv(frame),
+    f"{table}.csv",
+    "text/csv",
+    key="dl_csv",
+    on_click="ignore",
 )
 cols[1].download_button(
     t("data.download_xlsx"),
@@ -134,6 +139,7 @@ cols[1].download_button(
     f"{table}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="dl_xlsx",
+    on_click="ignore",
 )
 cols[2].download_button(
     t("data.download_parquet"),
@@ -141,6 +147,7 @@ cols[2].download_button(
     f"{table}.parquet",
     "application/vnd.apache.parquet",
     key="dl_parquet",
+    on_click="ignore",
 )
 if is_point_table(spec):
     cols[3].download_button(
@@ -149,6 +156,7 @@ if is_point_table(spec):
         f"{table}.geojson",
         "application/geo+json",
         key="dl_geojson",
+        on_click="ignore",
     )
 cols[4].download_button(
     t("data.download_sqlite"),
@@ -156,6 +164,7 @@ cols[4].download_button(
     "parkbench.sqlite",
     "application/vnd.sqlite3",
     key="dl_sqlite",
+    on_click="ignore",
 )
 
 st.subheader(t("data.api"))
@@ -193,6 +202,7 @@ with st.expander(t("data.schema.dictionary")):
         f"{table}_dictionary.csv",
         "text/csv",
         key="dl_dictionary",
+        on_click="ignore",
     )
 if "sources" in tables:
     st.subheader(t("data.source_pick"))

@@ -144,6 +144,7 @@ if values:
         "text/csv",
         key="map_dl",
         icon=":material/download:",
+        on_click="ignore",
     )
 
 clicked = (state.get("last_active_drawing") or {}).get("properties") or {}

@@ -423,4 +423,5 @@ if upload is not None:
             "parkbench_interval_plan.csv",
             "text/csv",
             key="staff_plan_dl",
+            on_click="ignore",
         )

@@ -94,7 +94,7 @@ def test_compare_page_ranks_and_downloads_a_self_contained_report(page, server):
     with page.expect_download(timeout=120_000) as info:
         page.get_by_role("button", name="对比报告（PDF）").click()
     assert Path(info.value.path()).read_bytes()[:5] == b"%PDF-"
-    with page.expect_download() as info:
+    with page.expect_download(timeout=120_000) as info:
         page.get_by_role("button", name="对比表（CSV）").click()
     header = Path(info.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("rank_in_selection,id,adcode,name,kind,score")

@@ -74,3 +74,19 @@ def test_dictionary_is_the_release_dictionary():
     assert [u if isinstance(u, str) else None for u in frame["unit"]] == [r["unit"] for r in rows]
     csv = pd.read_csv(io.BytesIO(build_dictionary_csv("centers")), encoding="utf-8-sig")
     assert list(csv["column"]) == [r["column"] for r in build_dictionary(["centers"])]
+
+
+def test_no_download_reruns_its_page():
+    """A download only fetches its file: a rerun of Compare would redraw the page under the
+    user's next click (and costs seconds at 10,000 centers)."""
+    import ast
+    from pathlib import Path
+
+    calls = []
+    for path in (Path(__file__).resolve().parents[2] / "portal").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "download_button":
+                on_click = {k.arg: k.value for k in node.keywords}.get("on_click")
+                calls.append((f"{path}:{node.lineno}", getattr(on_click, "value", None)))
+    assert len(calls) >= 10
+    assert [where for where, value in calls if value != "ignore"] == []
