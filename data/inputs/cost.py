@@ -156,16 +156,38 @@ def load_cost_contexts(
     For the thousands of places the site score and Compare price.
     """
     defaults = load_cost_defaults()
+    default_sources = _default_sources(defaults[0])
     reader = _MemoStore(db) if isinstance(db, sqlite_utils.Database) else db
     resolved: dict[str, tuple[str | None, str | None]] = {}
+    layers: dict[tuple, CostContext] = {}
+
+    def city_layer(store, ctx: CostContext) -> None:
+        # what the city layer sets depends on the adcode and the input names only
+        key = (ctx.adcode, frozenset(ctx.values))
+        if key not in layers:
+            layers[key] = CostContext(ctx.city, dict(ctx.values), {}, adcode=ctx.adcode)
+            _apply_city_layer(store, layers[key])
+        _replay(layers[key], ctx)
+
     out = []
     for city, park in places:
         if city not in resolved:
             resolved[city] = _resolve_city(city)
-        ctx = _base_context(city, defaults, resolved[city])
-        _load_from_db(reader, ctx, city, park)
+        ctx = _base_context(city, defaults, resolved[city], default_sources)
+        _load_from_db(reader, ctx, city, park, city_layer)
         out.append(ctx)
     return out
+
+
+def _replay(layer: CostContext, ctx: CostContext) -> None:
+    """Set on ``ctx`` what :func:`_apply_city_layer` set on ``layer`` (a context that started
+    with no sources): values, sources (a unit the layer left open stays ctx's), basis, notes."""
+    for name, source in layer.sources.items():
+        ctx.values[name] = layer.values[name]
+        unit = source.get("unit") or ctx.sources.get(name, {}).get("unit")
+        ctx.sources[name] = {**source, "unit": unit}
+    ctx.basis.update({name: dict(b) for name, b in layer.basis.items()})
+    ctx.notes.extend(layer.notes)
 
 
 class _MemoStore:
@@ -180,6 +202,7 @@ class _MemoStore:
         self.memo_of = db  # ``data.store.contents`` answers for the store itself
         self._memo: dict[tuple, list[dict]] = {}
         self._parks: tuple | None = None
+        self.contents = None  # ``data.store.contents`` keeps its answer here, read once
 
     def query(self, sql: str, params: Sequence | None = None):
         key = (sql, tuple(params or ()))
@@ -233,17 +256,26 @@ class _MemoStore:
         return getattr(self._db, name)
 
 
+def _default_sources(inputs: dict[str, dict]) -> dict[str, dict]:
+    return {k: {**v, "source": f"default: {v['source']}"} for k, v in inputs.items()}
+
+
 def _base_context(
     city: str,
     defaults: tuple[dict[str, dict], dict[str, dict]],
     resolved: tuple[str | None, str | None],
+    default_sources: dict[str, dict] | None = None,
 ) -> CostContext:
-    """The defaults with the city's override from the defaults file (nothing from the store)."""
+    """The defaults with the city's override from the defaults file (nothing from the store).
+
+    ``default_sources``: :func:`_default_sources` of the defaults, made once for many places.
+    """
     inputs, cities = defaults
+    sources = default_sources or _default_sources(inputs)
     ctx = CostContext(
         city=city,
         values={k: v["value"] for k, v in inputs.items()},
-        sources={k: {**v, "source": f"default: {v['source']}"} for k, v in inputs.items()},
+        sources={k: dict(v) for k, v in sources.items()},
     )
     ctx.adcode, ctx.city_name = resolved
     name, override = _city_override(cities, city)
@@ -283,7 +315,9 @@ def _rows(db, sql: str, params) -> list[dict]:
     return list(db.query(sql, params))
 
 
-def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
+def _load_from_db(db, ctx: CostContext, city: str, park: str | None, city_layer=None) -> None:
+    """The park's rent, the city's adcode, the city layer (:func:`_apply_city_layer`, or
+    ``city_layer`` doing the same) and the incentive rules of the site, from the store."""
     park_row = None
     if park:
         if holds(db, "parks"):
@@ -311,12 +345,7 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
             where = " or ".join(f"{c} = ?" for c in name_cols)
             hits = _rows(db, f"select adcode from cities where {where}", [city] * len(name_cols))
             ctx.adcode = hits[0]["adcode"] if hits else None
-    if holds(db, "city_economics") and ctx.adcode is not None:
-        _apply_city_economics(db, ctx)
-    if not holds(db, "city_inputs"):
-        ctx.notes.append(Note("no_city_inputs"))
-    elif ctx.adcode is not None:
-        _apply_city_inputs(db, ctx)
+    (city_layer or _apply_city_layer)(db, ctx)
     if not holds(db, "incentives"):
         ctx.notes.append(Note("no_incentives_table"))
         return
@@ -328,6 +357,16 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None) -> None:
     )
     if not ctx.rules:
         ctx.notes.append(Note("no_rules"))
+
+
+def _apply_city_layer(db, ctx: CostContext) -> None:
+    """The city's economics, then its ``city_inputs`` rows (which win), by ``ctx.adcode``."""
+    if holds(db, "city_economics") and ctx.adcode is not None:
+        _apply_city_economics(db, ctx)
+    if not holds(db, "city_inputs"):
+        ctx.notes.append(Note("no_city_inputs"))
+    elif ctx.adcode is not None:
+        _apply_city_inputs(db, ctx)
 
 
 def _apply_city_inputs(db, ctx: CostContext) -> None:

@@ -48,7 +48,11 @@ def _names(db) -> frozenset[str]:
 
 
 def _contents(db: sqlite_utils.Database) -> _Contents:
-    db = getattr(db, "memo_of", db)  # a memoising reader over a store: the store's answer
+    store = getattr(db, "memo_of", None)
+    if store is not None:  # a memoising reader over a store nobody writes meanwhile
+        if db.contents is None:
+            db.contents = _contents(store)  # the store's answer, asked once for the batch
+        return db.contents
     version = _version(db)
     try:
         known = _CACHE.get(db)

@@ -160,3 +160,56 @@ def test_pricing_many_places_in_one_pass_gives_the_figures_of_one_call_each(
             assert sd_a == sd_b
         assert sum(not math.isnan(a) for a, _ in many) > 100
         assert sum(sd > 0 for _, sd in many) > 50  # estimated inputs were priced too
+
+
+def test_contexts_of_many_places_are_those_of_one_call_each(built_db_path, tmp_path):
+    """``load_cost_contexts`` (each city's layer read once, then replayed on its parks) gives
+    every place the context one ``load_cost_context`` gives it: values, sources with their
+    units, basis, notes, rules, park and adcode."""
+    from data.inputs.cost import load_cost_context, load_cost_contexts
+    from data.inputs.score import load_criteria_table
+    from data.store.build import build
+    from data.store.fixtures import write_fixture_store
+
+    synthetic = tmp_path / "synthetic.sqlite"
+    build(synthetic)
+    write_fixture_store(synthetic, n_centers=20, n_parks=300).conn.close()
+    for path in (built_db_path, synthetic):
+        db = open_store(path)
+        pricer = cost_per_seat_for_sites(db)
+        rows = load_criteria_table(db, include_parks=True).to_dict("records")
+        places = [pricer.place(r) for r in rows] + [("北京市", "no such park"), ("Atlantis", None)]
+        many = load_cost_contexts(db, places)
+        one = [load_cost_context(city, park, db) for city, park in places]
+        assert len(many) == len(places) > 400
+        assert sum(bool(c.basis) for c in many) > 100  # city layers were replayed
+        for a, b in zip(many, one, strict=True):
+            assert a == b, (a.city, a.park)
+
+
+def test_seat_incentive_index_agrees_with_the_rule():
+    """The criteria table's indexed seat incentive sums exactly the rules ``rule_applies``
+    takes, in the store's order, for city and park sites."""
+    import itertools
+
+    from data.inputs.incentives import rule_applies
+    from data.inputs.score import _SeatIncentives
+
+    rules = [
+        {"park_id": park, "city_adcode": adcode, "city": city, "seat_value": value}
+        for (park, adcode, city), value in zip(
+            itertools.product((None, "", "p1", "p2"), (None, "110100", "320100"),
+                              (None, "", "北京市", "南京市")),
+            itertools.count(0.1, 0.37),
+            strict=False,
+        )
+    ]  # fmt: skip
+    index = _SeatIncentives(rules)
+    for adcode, name, park in itertools.product(
+        (None, "110100", "320100", "440300"),
+        (None, "北京市", "南京市", "深圳市"),
+        (None, "p1", "p3"),
+    ):
+        site = {"adcode": adcode, "city_names": (name,), "park_id": park}
+        expected = sum(r["seat_value"] for r in rules if rule_applies(r, **site))
+        assert index(adcode=adcode, name=name, park_id=park) == expected
