@@ -25,7 +25,7 @@ from models.criteria import DEFAULT_CRITERIA, Criterion, apply_missing_rules, co
 from models.errors import ModelInputError
 from models.labour_estimates import estimate_population_criteria
 from models.site_score import score_sites
-from models.stress import stress_ranks
+from models.stress import StressResult, selection_stress, stress_ranks
 from models.weights import (
     PRESETS,
     critic_weights,
@@ -225,14 +225,7 @@ def rank_sites(
             rec["filled"] += [f"{n} (estimated)" for n in names if n in how]
             rec["estimated"] = {n: how[n] for n in names if n in how}
         if stress is not None:
-            rec.update(
-                rank_p05=int(stress.rank_p05[i]),
-                rank_p95=int(stress.rank_p95[i]),
-                rank_median=int(stress.rank_median[i]),
-                p_top_k=round(float(stress.p_top_k[i]), 4),
-                top_k=stress.top_k,
-                draws=stress.draws,
-            )
+            rec.update(_stress_fields(stress, i))
         records.append(rec)
     records.sort(key=lambda r: (r["rank"], r["name"]))
     dropped = absent + tuple(switched_off) + filled.dropped
@@ -257,6 +250,18 @@ def rank_sites(
         input_log_sd=sd if sd.any() else None,
         scale=scale,
     )
+
+
+def _stress_fields(stress: StressResult, i: int) -> dict:
+    """A site's rank interval, median and share of draws in the top k (entry ``i``)."""
+    return {
+        "rank_p05": int(stress.rank_p05[i]),
+        "rank_p95": int(stress.rank_p95[i]),
+        "rank_median": int(stress.rank_median[i]),
+        "p_top_k": round(float(stress.p_top_k[i]), 4),
+        "top_k": stress.top_k,
+        "draws": stress.draws,
+    }
 
 
 MAX_COMPARED = 5
@@ -362,10 +367,11 @@ def compare_sites(
         raise ModelInputError(
             f"a comparison takes 2 to {MAX_COMPARED} different sites, got {len(wanted)}"
         )
+    # ranked without the stress test, which is then run for the chosen sites only: their
+    # ranks among all sites under the draws are those of ``rank_sites(draws=...)``
     ranking = rank_sites(
         table, criteria, weights=weights, preset=preset, objective=objective, method=method,
-        draws=draws, top_k=top_k, kind=kind, pct=pct, concentration=concentration, seed=seed,
-        scale=scale, coverage=coverage,
+        draws=0, scale=scale, coverage=coverage,
     )  # fmt: skip
     rows = [_pick(ranking, w) for w in wanted]
     if len(set(rows)) < len(rows):
@@ -377,12 +383,14 @@ def compare_sites(
     in_sel = rank_scores(np.array([r["score"] for r in picked], dtype=float))
     stress = None
     if draws:
-        stress = stress_ranks(
+        overall, stress = selection_stress(
             ranking.matrix, [c.is_benefit for c in ranking.criteria], ranking.weight_vector,
-            method, draws=draws, top_k=1, kind=kind, pct=pct, concentration=concentration,
-            seed=seed, among=rows, scale=ranking.scale, observed=ranking.observed,
-            input_log_sd=ranking.input_log_sd,
+            method, rows=rows, draws=draws, top_k=top_k, kind=kind, pct=pct,
+            concentration=concentration, seed=seed, scale=ranking.scale,
+            observed=ranking.observed, input_log_sd=ranking.input_log_sd,
         )  # fmt: skip
+        for k, rec in enumerate(picked):
+            rec.update(_stress_fields(overall, k))
     for k, rec in enumerate(picked):
         rec["rank_in_selection"] = int(in_sel[k])
         if stress is not None:

@@ -30,6 +30,7 @@ import numpy as np
 from models.errors import ModelInputError
 from models.site_score import (
     METHODS,
+    RANK_DECIMALS,
     normalise,
     normalise_robust,
     normalise_vector,
@@ -163,6 +164,27 @@ def _draw_inputs(x, input_log_sd, noisy, draws: int, seed) -> np.ndarray:
     return out
 
 
+def ranks_of_rows(scores: np.ndarray, rows: Sequence[int]) -> np.ndarray:
+    """Ranks of ``rows`` among all sites in each column of ``scores`` (sites, draws):
+    :func:`models.site_score.rank_scores` of those rows (1 = highest; ties share the smaller
+    rank), counted instead of sorted.
+
+    Examples
+    --------
+    >>> s = np.array([[0.2, 0.5], [0.9, 0.1], [0.2, 0.7]])
+    >>> ranks_of_rows(s, [2, 0]).tolist(), rank_scores(s)[[2, 0]].tolist()
+    ([[2, 1], [2, 2]], [[2, 1], [2, 2]])
+    """
+    s = np.round(np.asarray(scores, dtype=float), RANK_DECIMALS)
+    picked = s[np.asarray(rows, dtype=int)]
+    if not np.isfinite(s).all():  # NaN scores rank last in their own order: sort them
+        return rank_scores(scores)[np.asarray(rows, dtype=int)]
+    out = np.empty(picked.shape, dtype=np.int64)
+    for k, row in enumerate(picked):  # one chosen site at a time: (sites, draws) booleans
+        out[k] = 1 + (s > row[None, :]).sum(axis=0)
+    return out
+
+
 @dataclass(frozen=True)
 class StressResult:
     """Rank spread per site over the weight draws.
@@ -220,14 +242,65 @@ def stress_ranks(
     >>> (s.rank_p95 - s.rank_p05).tolist()
     [0.0, 1.0, 3.0, 1.0, 1.0]
     """
-    if not isinstance(top_k, int | np.integer) or top_k < 1:
-        raise ModelInputError(f"top k must be a positive integer, got {top_k!r}")
+    _check_top_k(top_k)
     wd = draw_weights(weights, draws, kind=kind, pct=pct, concentration=concentration, seed=seed)
     scores = scores_for_draws(
         matrix, benefit, wd, method, scale=scale, observed=observed, input_log_sd=input_log_sd,
         seed=seed, rows=among,
     )  # fmt: skip
-    ranks = rank_scores(scores)
+    return _summary(rank_scores(scores), draws, kind, top_k)
+
+
+def selection_stress(
+    matrix: np.ndarray,
+    benefit: Sequence[bool],
+    weights: np.ndarray,
+    method: str = "wsm",
+    *,
+    rows: Sequence[int],
+    draws: int = 1000,
+    top_k: int = 10,
+    kind: str = "uniform",
+    pct: float = 0.15,
+    concentration: float = 100.0,
+    seed: int | None = 0,
+    scale: str = "robust",
+    observed: np.ndarray | None = None,
+    input_log_sd: np.ndarray | None = None,
+) -> tuple[StressResult, StressResult]:
+    """The stress test of chosen sites (``rows``, in their order) under one set of draws:
+    their ranks among all sites (the entries ``stress_ranks`` gives them, with ``top_k``) and
+    among the chosen only (``stress_ranks(..., among=rows, top_k=1)``).
+
+    The sites are scored once, and only the chosen ones are ranked (counted, not sorted).
+
+    Examples
+    --------
+    >>> x = np.array([[10.0, 1.0], [1.0, 10.0], [4.0, 4.0], [2.0, 2.0]])
+    >>> overall, among = selection_stress(x, [True, True], np.array([0.5, 0.5]), rows=[3, 2],
+    ...                                   draws=200, top_k=2, scale="minmax")
+    >>> overall.rank_p05.tolist(), among.rank_p95.tolist(), among.p_top_k.tolist()
+    ([4.0, 3.0], [2.0, 1.0], [0.0, 1.0])
+    """
+    _check_top_k(top_k)
+    wd = draw_weights(weights, draws, kind=kind, pct=pct, concentration=concentration, seed=seed)
+    scores = scores_for_draws(
+        matrix, benefit, wd, method, scale=scale, observed=observed, input_log_sd=input_log_sd,
+        seed=seed,
+    )  # fmt: skip
+    rows = np.asarray(rows, dtype=int)
+    return (
+        _summary(ranks_of_rows(scores, rows), draws, kind, top_k),
+        _summary(rank_scores(scores[rows]), draws, kind, 1),
+    )
+
+
+def _check_top_k(top_k) -> None:
+    if not isinstance(top_k, int | np.integer) or top_k < 1:
+        raise ModelInputError(f"top k must be a positive integer, got {top_k!r}")
+
+
+def _summary(ranks: np.ndarray, draws: int, kind: str, top_k: int) -> StressResult:
     p05, p50, p95 = np.percentile(ranks, [5, 50, 95], axis=1, method="nearest")
     return StressResult(
         draws=draws,
