@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 import yaml
 
-from data.inputs.incentives import applicable_incentives
+from data.inputs.incentives import RuleIndex, applicable_incentives
 from data.notes import Note
 from data.paths import COST_DEFAULTS_PATH
 from data.store import engine
@@ -203,6 +203,7 @@ class _MemoStore:
         self._memo: dict[tuple, list[dict]] = {}
         self._parks: tuple | None = None
         self.contents = None  # ``data.store.contents`` keeps its answer here, read once
+        self._rules: RuleIndex | None = None
 
     def query(self, sql: str, params: Sequence | None = None):
         key = (sql, tuple(params or ()))
@@ -231,6 +232,18 @@ class _MemoStore:
                 i = bisect.bisect_right(offsets, at) - 1
                 best = i if best is None else min(best, i)
         return dict(rows[best]) if best is not None else None
+
+    def incentives(self, **site) -> list[dict]:
+        """:func:`applicable_incentives` of a site, matched in memory on one read of the table."""
+        if self._rules is None:
+            rows = self._db.conn.execute("select * from incentives")
+            names = [d[0] for d in rows.description]
+            # as the store's query: a rule names its park, or has none (NULL) and is city-wide
+            self._rules = RuleIndex(
+                r for r in (dict(zip(names, v, strict=True)) for v in rows)
+                if r["park_id"] is None or r["park_id"]
+            )  # fmt: skip
+        return [dict(r) for r in self._rules.applicable(**site)]
 
     def _park_index(self) -> tuple:
         cols = [c for c in ("name", "name_en") if c in columns(self._db, "parks")]
@@ -349,12 +362,13 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None, city_layer=
     if not holds(db, "incentives"):
         ctx.notes.append(Note("no_incentives_table"))
         return
-    ctx.rules = applicable_incentives(
-        db,
-        adcode=ctx.adcode,
-        city_names=(city, ctx.city_name, park_row.get("city") if park_row else None),
-        park_id=park_row["id"] if park_row is not None else None,
-    )
+    site = {
+        "adcode": ctx.adcode,
+        "city_names": (city, ctx.city_name, park_row.get("city") if park_row else None),
+        "park_id": park_row["id"] if park_row is not None else None,
+    }
+    memo = isinstance(db, _MemoStore) and "park_id" in columns(db, "incentives")
+    ctx.rules = db.incentives(**site) if memo else applicable_incentives(db, **site)
     if not ctx.rules:
         ctx.notes.append(Note("no_rules"))
 

@@ -28,6 +28,7 @@ import pandas as pd
 import sqlite_utils
 
 from data.errors import StoreError
+from data.inputs.incentives import RuleIndex
 from data.store import engine
 from data.store.contents import holds
 
@@ -127,35 +128,10 @@ def _incentives(db: sqlite_utils.Database) -> list[dict]:
     return [dict(r, seat_value=_seat_value(r)) for r in _rows(db, "select * from incentives")]
 
 
-class _SeatIncentives:
-    """Seat-based value of the rules that apply to a site, CNY per seat
-    (:func:`data.inputs.incentives.rule_applies`).
-
-    The rules are indexed once by park, adcode and city name, so that thousands of sites do
-    not each test every rule; a site's value sums its rules in the store's order, as
-    ``sum(r["seat_value"] for r in rules if rule_applies(r, ...))`` does.
-    """
-
-    def __init__(self, rules: list[dict]) -> None:
-        self._rules = rules
-        self._park: dict[str, list[int]] = {}
-        self._adcode: dict[str, list[int]] = {}
-        self._city: dict[str, list[int]] = {}
-        for i, r in enumerate(rules):
-            if r.get("park_id"):
-                self._park.setdefault(str(r["park_id"]), []).append(i)
-                continue
-            if r.get("city_adcode"):
-                self._adcode.setdefault(str(r["city_adcode"]), []).append(i)
-            if r.get("city"):
-                self._city.setdefault(r["city"], []).append(i)
-
-    def __call__(self, *, adcode: str | None, name: str | None, park_id=None) -> float:
-        hits = set(self._adcode.get(str(adcode), ()) if adcode else ())
-        hits.update(self._city.get(name, ()) if name else ())
-        if park_id is not None:
-            hits.update(self._park.get(str(park_id), ()))
-        return sum(self._rules[i]["seat_value"] for i in sorted(hits))
+def _seat_incentive(rules: RuleIndex, *, adcode: str, name, park_id=None) -> float:
+    """Seat-based value of the rules that apply to the site (``data.inputs.incentives``)."""
+    site = {"adcode": adcode, "city_names": (name,), "park_id": park_id}
+    return sum(r["seat_value"] for r in rules.applicable(**site))
 
 
 def load_criteria_table(
@@ -175,7 +151,7 @@ def load_criteria_table(
     db = connect_store(db)
     cities = _load_cities(db)
     cluster = _city_cluster(db)
-    seat_incentive = _SeatIncentives(_incentives(db))
+    rules = RuleIndex(_incentives(db))
     parks_by_city: dict[str, list[dict]] = {}
     if holds(db, "parks"):
         for p in _rows(db, "select * from parks where city_adcode is not null"):
@@ -204,7 +180,7 @@ def load_criteria_table(
             sat = row["center_seats"] / row["working_age_population"] * 1e5
         row["seats_per_100k_working_age"] = sat
         parks = parks_by_city.get(adcode, [])
-        row["incentive_cny_per_seat"] = seat_incentive(adcode=adcode, name=row["name"])
+        row["incentive_cny_per_seat"] = _seat_incentive(rules, adcode=adcode, name=row["name"])
         rows.append(row)
         if include_parks:
             for p in parks:
@@ -212,8 +188,8 @@ def load_criteria_table(
                 airport = _num(p.get("distance_to_airport_km"))
                 if not math.isnan(airport):
                     prow["nearest_airport_km"] = airport
-                prow["incentive_cny_per_seat"] = seat_incentive(
-                    adcode=adcode, name=row["name"], park_id=p["id"]
+                prow["incentive_cny_per_seat"] = _seat_incentive(
+                    rules, adcode=adcode, name=row["name"], park_id=p["id"]
                 )
                 rows.append(prow)
     _set_costs(cost_per_seat, rows)

@@ -183,33 +183,31 @@ def test_contexts_of_many_places_are_those_of_one_call_each(built_db_path, tmp_p
         one = [load_cost_context(city, park, db) for city, park in places]
         assert len(many) == len(places) > 400
         assert sum(bool(c.basis) for c in many) > 100  # city layers were replayed
+        rules = [r for c in many for r in c.rules]
+        assert any(r["park_id"] for r in rules) and any(not r["park_id"] for r in rules)
         for a, b in zip(many, one, strict=True):
             assert a == b, (a.city, a.park)
 
 
-def test_seat_incentive_index_agrees_with_the_rule():
-    """The criteria table's indexed seat incentive sums exactly the rules ``rule_applies``
-    takes, in the store's order, for city and park sites."""
+def test_rule_index_agrees_with_the_rule():
+    """The index the criteria table and bulk pricing use takes exactly the rules
+    ``rule_applies`` takes, in the rows' order, for city and park sites."""
     import itertools
 
-    from data.inputs.incentives import rule_applies
-    from data.inputs.score import _SeatIncentives
+    from data.inputs.incentives import RuleIndex, rule_applies
 
     rules = [
-        {"park_id": park, "city_adcode": adcode, "city": city, "seat_value": value}
-        for (park, adcode, city), value in zip(
+        {"park_id": park, "city_adcode": adcode, "city": city, "n": i}
+        for i, (park, adcode, city) in enumerate(
             itertools.product((None, "", "p1", "p2"), (None, "110100", "320100"),
-                              (None, "", "北京市", "南京市")),
-            itertools.count(0.1, 0.37),
-            strict=False,
+                              (None, "", "北京市", "南京市"))
         )
     ]  # fmt: skip
-    index = _SeatIncentives(rules)
-    for adcode, name, park in itertools.product(
+    index = RuleIndex(rules)
+    for adcode, names, park in itertools.product(
         (None, "110100", "320100", "440300"),
-        (None, "北京市", "南京市", "深圳市"),
+        ((), ("北京市",), ("南京市", None), ("深圳市", "北京市")),
         (None, "p1", "p3"),
     ):
-        site = {"adcode": adcode, "city_names": (name,), "park_id": park}
-        expected = sum(r["seat_value"] for r in rules if rule_applies(r, **site))
-        assert index(adcode=adcode, name=name, park_id=park) == expected
+        site = {"adcode": adcode, "city_names": names, "park_id": park}
+        assert index.applicable(**site) == [r for r in rules if rule_applies(r, **site)]
