@@ -48,6 +48,7 @@ class ScoredFact:
     status: str  # right | wrong | extra | missed
     confidence: float | None = None
     detail: str = ""
+    encoding: str = ""  # the page's charset (``utf-8``, ``gbk``, ``big5``...)
 
 
 def _number_equal(a: object, b: object) -> bool:
@@ -183,7 +184,8 @@ def _entity_facts(out: list[ScoredFact], base: dict, table: str, g: dict | None,
 
 def score_page(label, found: dict) -> list[ScoredFact]:
     """Every fact of one page, extracted or labelled, with its status."""
-    base = {"page": label.id, "lang": label.lang, "kind": label.kind}
+    base = {"page": label.id, "lang": label.lang, "kind": label.kind,
+            "encoding": getattr(label, "encoding", "") or "unknown"}  # fmt: skip
     out: list[ScoredFact] = []
     for table in ENTITY_TABLES:
         got = list(found.get(table) or [])
@@ -296,6 +298,7 @@ class Report:
             "by_field": tallies(self.group(lambda f: f"{f.table}.{f.field}")),
             "by_lang": tallies(self.group(lambda f: f.lang)),
             "by_kind": tallies(self.group(lambda f: f.kind)),
+            "by_encoding": tallies(self.group(lambda f: f.encoding)),
             "calibration": self.calibration(),
             "wrong": [f"{f.page}: {f.detail}" for f in self.facts if f.status == "wrong"],
         }
