@@ -134,21 +134,28 @@ def synthetic_db(tmp_path_factory):
     return make_portal_db(tmp_path_factory.mktemp("pricing") / "pb.sqlite", 20, 300)
 
 
+@pytest.fixture(scope="module")
+def built_synthetic(tmp_path_factory):
+    """The built store plus 20 synthetic centers and 300 synthetic parks (a file)."""
+    from data.store.build import build
+    from data.store.fixtures import write_fixture_store
+
+    path = tmp_path_factory.mktemp("bulk") / "synthetic.sqlite"
+    build(path)
+    write_fixture_store(path, n_centers=20, n_parks=300).conn.close()
+    return path
+
+
 def test_pricing_many_places_in_one_pass_gives_the_figures_of_one_call_each(
-    built_db_path, tmp_path
+    built_db_path, built_synthetic
 ):
     """The bulk path (``SitePricer.many``: inputs read once per distinct question) prices every
     place of the built store and of a store with synthetic parks exactly as one call per place."""
     import math
 
     from data.inputs.score import load_criteria_table
-    from data.store.build import build
-    from data.store.fixtures import write_fixture_store
 
-    synthetic = tmp_path / "synthetic.sqlite"
-    build(synthetic)
-    write_fixture_store(synthetic, n_centers=20, n_parks=300).conn.close()
-    for path in (built_db_path, synthetic):
+    for path in (built_db_path, built_synthetic):
         db = open_store(path)
         rows = load_criteria_table(db, include_parks=True).to_dict("records")
         pricer = cost_per_seat_for_sites(db)
@@ -162,19 +169,14 @@ def test_pricing_many_places_in_one_pass_gives_the_figures_of_one_call_each(
         assert sum(sd > 0 for _, sd in many) > 50  # estimated inputs were priced too
 
 
-def test_contexts_of_many_places_are_those_of_one_call_each(built_db_path, tmp_path):
+def test_contexts_of_many_places_are_those_of_one_call_each(built_db_path, built_synthetic):
     """``load_cost_contexts`` (each city's layer read once, then replayed on its parks) gives
     every place the context one ``load_cost_context`` gives it: values, sources with their
     units, basis, notes, rules, park and adcode."""
     from data.inputs.cost import load_cost_context, load_cost_contexts
     from data.inputs.score import load_criteria_table
-    from data.store.build import build
-    from data.store.fixtures import write_fixture_store
 
-    synthetic = tmp_path / "synthetic.sqlite"
-    build(synthetic)
-    write_fixture_store(synthetic, n_centers=20, n_parks=300).conn.close()
-    for path in (built_db_path, synthetic):
+    for path in (built_db_path, built_synthetic):
         db = open_store(path)
         pricer = cost_per_seat_for_sites(db)
         rows = load_criteria_table(db, include_parks=True).to_dict("records")
