@@ -118,7 +118,9 @@ _FIELDS: dict[str, Callable[[Any, str], str]] = {
     ),
     "group": _group,
     "min": _number,
-    "indicator": _criterion,
+    "indicator": lambda i, lang: (
+        t(f"note.indicator.{i}", lang) if f"note.indicator.{i}" in STRINGS else _criterion(i, lang)
+    ),  # an indicator of imported city figures, else of the economics (``note.base.*``)
     "min_coverage": lambda s, lang: fmt_number(float(s), "fraction", lang),
     # where a cost input comes from (``src_*`` notes of ``data.inputs.cost``)
     "value": _number,

@@ -377,15 +377,6 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None, city_layer=
         }
         ctx.notes.append(Note("park_matched", park=park_row.get("name")))
         ctx.adcode = ctx.adcode or park_row.get("city_adcode")
-        rent = park_row.get("rent_cny_per_m2_month")
-        if rent is not None:
-            ctx.set(
-                "rent_cny_per_m2_month",
-                float(rent),
-                f"park {park_row['name']} (parks.rent_cny_per_m2_month)",
-                "CNY/m2/month",
-                note=Note("src_park", park=park_row["name"]),
-            )
     if holds(db, "cities") and ctx.adcode is None:
         cols = columns(db, "cities")
         name_cols = [c for c in ("name", "name_zh", "name_en", "short_name") if c in cols]
@@ -394,6 +385,8 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None, city_layer=
             hits = _rows(db, f"select adcode from cities where {where}", [city] * len(name_cols))
             ctx.adcode = hits[0]["adcode"] if hits else None
     (city_layer or _apply_city_layer)(db, ctx)
+    if park_row is not None and park_row.get("rent_cny_per_m2_month") is not None:
+        _set_park_rent(ctx, park_row)  # after the city layer: the park's own rent wins
     if not holds(db, "incentives"):
         ctx.notes.append(Note("no_incentives_table"))
         return
@@ -406,6 +399,27 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None, city_layer=
     ctx.rules = db.incentives(**site) if memo else applicable_incentives(db, **site)
     if not ctx.rules:
         ctx.notes.append(Note("no_rules"))
+
+
+def _set_park_rent(ctx: CostContext, park_row: dict) -> None:
+    """The park's own rent, over the city's figures (defaults < city < park < ``--set``)."""
+    rent = float(park_row["rent_cny_per_m2_month"])
+    ctx.set(
+        "rent_cny_per_m2_month",
+        rent,
+        f"park {park_row['name']} (parks.rent_cny_per_m2_month)",
+        "CNY/m2/month",
+        # the park's English name for English readers, when the store has one
+        note=Note(
+            "src_park",
+            park=park_row.get("name_en") or park_row["name"],
+            park_zh=park_row["name"],
+        ),
+    )
+    ctx.basis["rent_cny_per_m2_month"] = {
+        "kind": "park", "indicator": "rent_cny_per_m2_month", "value": rent,
+        "unit": "CNY/m2/month", "year": None, "url": None, "park": park_row["name"],
+    }  # fmt: skip
 
 
 def _apply_city_layer(db, ctx: CostContext) -> None:

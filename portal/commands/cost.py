@@ -205,6 +205,8 @@ def describe_basis(ctx) -> list[str]:
             )
         elif b["kind"] == "default":
             lines.append(f"{name}: NATIONAL DEFAULT ({b['value']:g}); no figure for this city")
+        elif b["kind"] == "park":
+            lines.append(f"{name}: PARK {b['park']} own rent = {b['value']:g} CNY/m2/month")
         else:
             lines.append(
                 f"{name}: {b['kind']} {b['indicator']} = {b['value']:,.0f} "

@@ -190,8 +190,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "grade-A rent regressed on the city's wage and population",
     },
     "note.year_unknown": {"zh": "年份未知", "en": "year unknown"},
-    "note.base.office_rent_cny_per_m2_month": {"zh": "写字楼租金", "en": "office rent"},
-    "note.base.avg_wage_cny_per_month": {
+    "note.indicator.office_rent_cny_per_m2_month": {"zh": "写字楼租金", "en": "office rent"},
+    "note.indicator.avg_wage_cny_per_month": {
         "zh": "城镇非私营单位月平均工资",
         "en": "average monthly wage of urban non-private units",
     },

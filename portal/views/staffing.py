@@ -287,6 +287,8 @@ for name, b in input_basis(ctx).items():
                      err=f"{b['error_log_rmse']:.0%}", mape=f"{b['error_mape']:.0%}"))  # fmt: skip
     elif b["kind"] == "default":
         st.caption(t("staffing.basis.default", input=label))
+    elif b["kind"] == "park":
+        st.caption(t("staffing.basis.park", input=label, park=md(b["park"])))
     else:
         st.caption(t("staffing.basis.sourced", input=label, year=b.get("year"), url=b.get("url")))
 shown = dict(

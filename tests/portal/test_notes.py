@@ -69,6 +69,7 @@ SAMPLES: dict[str, list] = {
     "prov": ["吉林省"],
     "names": [("通化市", "白山市")],
     "park": ["北京呼叫中心产业基地"],
+    "park_zh": ["北京呼叫中心产业基地"],
     "path": ["build/parkbench.sqlite"],
     "min": [5],
     "others": [("offered@20s", ""), ("answered",)],
@@ -181,7 +182,7 @@ SOURCE_NOTES = {
         "src_city_default", city="Beijing", city_zh="北京", text="assumption: recalled",
         text_zh="假设：凭记忆",
     ),
-    "src_park": Note("src_park", park="北京呼叫中心产业基地"),
+    "src_park": Note("src_park", park="Beijing Call Center Base", park_zh="北京呼叫中心产业基地"),
     "src_user": Note("src_user"),
     "src_city_input": Note("src_city_input", url="https://example.org/pay_survey.html"),
     "src_city_inputs": Note(
@@ -213,7 +214,8 @@ EXPECTED = {
     ("src_default", "en"): "national default: assumption: a guess for this test",
     ("src_city_default", "zh"): "北京的城市默认值：假设：凭记忆",
     ("src_city_default", "en"): "city default (Beijing): assumption: recalled",
-    ("src_park", "en"): "the rent of park '北京呼叫中心产业基地'",
+    ("src_park", "en"): "the rent of park 'Beijing Call Center Base'",
+    ("src_park", "zh"): "园区“北京呼叫中心产业基地”的租金",
     ("src_user", "zh"): "用户输入",
     ("src_city_inputs", "zh"): "导入的本市城镇非私营单位月平均工资 1万元/月（2023年；来源："
     "杭州统计年鉴2024）：本市平均工资 × 0.566",

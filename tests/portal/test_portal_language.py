@@ -321,6 +321,13 @@ def test_staffing_inputs_and_sources_are_in_one_language(portal_db, monkeypatch,
             assert not CJK.search(cell), cell
         assert wage.startswith("the city's average private-sector wage")
         assert shrinkage == "user input"
+    # a park's own rent (a synthetic park of Beijing: its Chinese name, it has no English one)
+    park = next(p for p in at.selectbox(key="staff_park").options if "示例北京" in p)
+    at.selectbox(key="staff_park").set_value(park).run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if label in d.value.columns)
+    rent = table.set_index(label)[source][STRINGS["cost.input.rent_cny_per_m2_month"][lang]]
+    assert rent == (f"园区“{park}”的租金" if lang == "zh" else f"the rent of park '{park}'")
     # the notes of the cost speak the same language (the interval plan's help names the
     # column headers a file may have: those are typed, not read)
     captions = [c.value for c in at.caption if c.value != STRINGS["staffing.plan_help"][lang]]

@@ -254,3 +254,35 @@ def test_every_input_says_where_it_comes_from_as_a_coded_note(built_db_path):
             for title in sorted(titles, key=len, reverse=True):
                 english = english.replace(title, "")
             assert not re.search(r"[\u4e00-\u9fff]", url.sub("", english)), (city, name, en)
+
+
+def test_a_park_s_own_rent_wins_over_the_city_s_figures(built_db_path, tmp_path):
+    """defaults < city figures (economics, imported rows) < the park's own rent < --set"""
+    import shutil
+
+    from data.store.fixtures import write_fixture_store
+
+    path = tmp_path / "parks.sqlite"
+    shutil.copy(built_db_path, path)
+    write_fixture_store(path, n_centers=0, n_parks=1).conn.close()
+    db = open_store(path)
+    park = next(
+        db.query("select name, rent_cny_per_m2_month rent from parks where name like '示例%'")
+    )
+    city = site_context(db, "北京")
+    assert city.sources["rent_cny_per_m2_month"]["note"].code == "src_economics"
+    ctx = site_context(db, "北京", park["name"])
+    assert (
+        ctx.values["rent_cny_per_m2_month"] == park["rent"] != city.values["rent_cny_per_m2_month"]
+    )
+    assert ctx.sources["rent_cny_per_m2_month"]["note"] == Note(
+        "src_park", park=park["name"], park_zh=park["name"]
+    )
+    assert ctx.basis["rent_cny_per_m2_month"]["kind"] == "park"
+    # the many-places path agrees; --set still wins
+    from data.inputs.cost import load_cost_contexts
+
+    (bulk,) = load_cost_contexts(db, [("北京", park["name"])])
+    assert bulk.values == ctx.values and bulk.sources == ctx.sources and bulk.basis == ctx.basis
+    mine = site_context(db, "北京", park["name"], {"rent_cny_per_m2_month": 10})
+    assert mine.values["rent_cny_per_m2_month"] == 10
