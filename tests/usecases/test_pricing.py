@@ -279,6 +279,10 @@ def test_a_park_s_own_rent_wins_over_the_city_s_figures(built_db_path, tmp_path)
         "src_park", park=park["name"], park_zh=park["name"]
     )
     assert ctx.basis["rent_cny_per_m2_month"]["kind"] == "park"
+    from portal.commands.cost import describe_basis
+
+    line = f"rent_cny_per_m2_month: PARK {park['name']} own rent = {park['rent']:g} CNY/m2/month"
+    assert line in describe_basis(ctx)
     # the many-places path agrees; --set still wins
     from data.inputs.cost import load_cost_contexts
 
