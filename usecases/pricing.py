@@ -58,7 +58,7 @@ def site_context(
     for name, value in (overrides or {}).items():
         if name not in ctx.input_names:
             raise ModelInputError(f"unknown cost input {name!r}")
-        ctx.set(name, float(value), override_source)
+        ctx.set(name, float(value), override_source, note=Note("src_user"))
     return ctx
 
 
