@@ -293,7 +293,7 @@ def _price_key(ctx: CostContext) -> tuple:
     """What :func:`_site_cost` reads of a context: values, where they come from (defaults or
     not), the estimates' errors and the incentive rules; equal keys, equal figures."""
     return (
-        tuple(sorted(ctx.values.items())),
+        tuple(ctx.values.items()),  # in the defaults' order: equal keys, equal values
         has_local_inputs(ctx),
         tuple(
             sorted((name, b.get("kind"), b.get("error_log_rmse")) for name, b in ctx.basis.items())

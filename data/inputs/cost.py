@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
@@ -171,7 +171,6 @@ def load_cost_contexts(
     defaults = load_cost_defaults()
     default_sources = _default_sources(defaults[0])
     reader = _MemoStore(db) if isinstance(db, sqlite_utils.Database) else db
-    resolved: dict[str, tuple[str | None, str | None]] = {}
     layers: dict[tuple, CostContext] = {}
 
     def city_layer(store, ctx: CostContext) -> None:
@@ -182,14 +181,28 @@ def load_cost_contexts(
             _apply_city_layer(store, layers[key])
         _replay(layers[key], ctx)
 
+    bases: dict[str, CostContext] = {}  # a city's defaults and override, made once
     out = []
     for city, park in places:
-        if city not in resolved:
-            resolved[city] = _resolve_city(city)
-        ctx = _base_context(city, defaults, resolved[city], default_sources)
+        if city not in bases:
+            bases[city] = _base_context(city, defaults, _resolve_city(city), default_sources)
+        ctx = _copy_context(bases[city])
         _load_from_db(reader, ctx, city, park, city_layer)
         out.append(ctx)
     return out
+
+
+def _copy_context(ctx: CostContext) -> CostContext:
+    """A context whose values, sources, rules, notes and basis can change without touching
+    ``ctx`` (a source entry is replaced, never changed in place: :meth:`CostContext.set`)."""
+    return replace(
+        ctx,
+        values=dict(ctx.values),
+        sources=dict(ctx.sources),
+        rules=list(ctx.rules),
+        notes=list(ctx.notes),
+        basis={k: dict(v) for k, v in ctx.basis.items()},
+    )
 
 
 def _replay(layer: CostContext, ctx: CostContext) -> None:
