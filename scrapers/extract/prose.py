@@ -55,12 +55,22 @@ PARK_WORD = (
     r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
     r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|开发园|外包城|软件城|科技城|数据城|呼叫城|基地|园区)"
 )
+_SERVICE_LINE_END = r"(?:热线|专线|服务台|服务平台|咨询中心)"
+#: words that make the run between a number and a line's word a clause, not a name
+_NOT_A_LINE = re.compile(r"不仅|不但|承担|代替|号码|电话|原来|已经|成为|开通|接到|拨打")
+_SERVICE_LINE = (
+    rf"(?<=\d{{4}})[”\"]?(?![年月日号个人次万元期届条])"
+    rf"(?![\u4e00-\u9fff]{{0,12}}?{CENTER_WORD})[\u4e00-\u9fff]{{2,12}}?{_SERVICE_LINE_END}"
+)
 #: a hotline named by its number needs no service word (``南京12345热线``, ``“12333”热线``)
 _NUMBERED_HOTLINE = (
     r"(?<=\d)热线|(?<=\d[”\"])热线|(?<=\d{4})专线|(?<=\d{4}[”\"])专线"
     # the service after the number: 厦门市12329住房公积金热线
     r"|(?<=\d{5})(?![年月日号个人次万元期届])(?![\u4e00-\u9fff]{0,6}?(?:服务|便民|市民|客服)热线)"
     r"[\u4e00-\u9fff]{2,6}?热线"
+    # a service line named by its number and what it does (眉山市“12328”交通运输服务监督热线,
+    # 北京市12369环保投诉举报咨询中心, 1955劳工咨询申诉专线) when no center word ends it
+    rf"|(?P<line>{_SERVICE_LINE})|(?<=\d{{5}})[”\"]?平台"
 )
 _TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?|{_NUMBERED_HOTLINE})|(?P<p>{PARK_WORD})")
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
@@ -226,11 +236,21 @@ def _mentions(s: str) -> list[_Mention]:
         if _SEATS_IN_NAME.search(head):
             head = _SEATS_IN_NAME.sub("", head)  # 临港商务区500坐席呼叫中心: its size, not its name
             name = head + s[m.start() : end]
-        if len(head) < 2 or _GENERIC_HEAD.match(head) or head.count("“") != head.count("”"):
+        quotes = (
+            head + s[m.start() : m.start() + 1]
+        )  # 淮南市“12328”交通…热线: the quote closes in the tail
+        if m.group("line") and (
+            _STOPS.search(m.group("line")[:-2])
+            or _NOT_A_LINE.search(m.group("line"))
+            or re.search(r"(?<!\d)0\d{3,5}[”\"]?$", head)
+        ):
+            continue  # 热线不仅承担常规热线, 一个号码代替了原来的热线, 0800业务专线: no name
+        if len(head) < 2 or _GENERIC_HEAD.match(head) or quotes.count("“") != quotes.count("”"):
             continue
         if re.fullmatch(r"[\d“”\"]+", head) and not (
-            _PHONE_CENTER.fullmatch(s[m.start() : end]) and re.search(r"\d{4}", head)
-        ):
+            (_PHONE_CENTER.fullmatch(s[m.start() : end]) and re.search(r"\d{4}", head))
+            or (m.group("line") and len(m.group("line").strip('”"')) >= 5)
+        ):  # 1955劳工咨询申诉专线 names a line; 12345市长专线, 1922防疫专线 are any place's
             continue  # 12345热线 is any city's; 1823电话中心, 1999话务中心 name one center
         name = name.lstrip('”"') if "”" in name[1:] else name.strip('“”"')
         name = name.rstrip('“"')
