@@ -488,7 +488,7 @@ AREA_BEFORE = re.compile(
     rf"(?P<v>(?:超过|逾|约|近)?(?:超)?{_NUM}\s*(?:万)?(?:亩|平方公里))(?:多|以上)?的?(?:园区|基地|产业园)"
 )
 FLOOR = re.compile(
-    rf"(?:总建筑面积|建筑面积|载体面积)(?:为|达到|达)?\s*"
+    rf"(?:总建筑面积|建筑面积|载体面积)(?:可达|将达|为|达到|达|共|约为)?\s*"
     rf"(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万)?平方米(?:多|左右|以上)?)"
 )
 INVEST = re.compile(
@@ -496,8 +496,14 @@ INVEST = re.compile(
     rf"|投资\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元)(?:人民币)?(?:兴建|建设|建成|打造|新建)"
 )
 JOBS = re.compile(
-    rf"(?:就业岗位|工作岗位|岗位|就业|从业人数|从业人员|就业人数)(?:达到|达|为|共)?\s*(?P<v>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
-    rf"|(?:吸纳|带动|提供|创造|解决)(?:就业)?\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post2>余|多)?\s*(?:个|人)(?:以上)?(?:次)?(?:直接)?(?:就业|岗位|工作)"
+    rf"(?:就业岗位|工作岗位|岗位|就业|从业人数|从业人员|就业人数)(?:已)?(?:达到|达|为|共)?\s*(?P<v>(?:超过|逾|约|近|突破)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
+    rf"|(?:吸纳|带动|提供|创造|解决)(?:就业)?\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post2>余|多)?\s*(?:个|人)(?:以上)?(?:次)?(?:直接)?"
+    rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:就业机会|就业岗位|工作岗位)|就业|岗位|工作)"
+)
+#: the people working in a park (园区员工达3000余人): its jobs, when the clause is the park's
+PARK_PEOPLE = re.compile(
+    rf"(?:员工|从业人员|专业人士|专业人员)(?:总数|人数)?(?:已)?(?:达到|达|共|有)?\s*"
+    rf"(?P<v>(?:超过|逾|约|近|突破)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人)"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _FUTURE = re.compile(r"将|预计|计划|规划|力争|目标|到20|到\d{4}|届时|建成后|未来|拟")
@@ -1023,6 +1029,7 @@ def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence
 
 
 _PHASE = re.compile(r"[一二三四首]期|起步区")
+_SEAT_WORDS = re.compile(r"座席|坐席|席位")
 #: a figure that describes the center or project named after it (总投资5亿元、占地80亩的X客服中心项目)
 _OF_NEXT_CENTER = re.compile(rf"[^，。；]*?的[^，。；的]*?{CENTER_WORD}")
 
@@ -1056,13 +1063,18 @@ def _park_figures(
         value = round(value, 4) if fld == "area_km2" else int(round(value))
         e.set(fld, value, q.bound if q.bound in ("min", "max", "approx") else None, conf, sentence)
     m = JOBS.search(clause)
+    if m is None and not _SEAT_WORDS.search(clause):
+        people = PARK_PEOPLE.search(clause)
+        if people and subject(cstart + people.start(), None)[0] is not None:
+            if subject(cstart + people.start(), None)[0].kind == "park":
+                m = people  # 园区已入驻企业36家，员工达3000余人: the park's people, not a center's staff
     if m and clause[max(0, m.start() - 2) : m.start()] == "新增":
         m = None  # 新增从业人员2万余人: the year's additions, not the park's jobs
     if m and re.search(r"求职|招聘|专场|送岗|用工|招工", sentence):
         m = None  # 企业提供岗位5668个 at a job fair: openings, not the park's jobs
     if m and not part:
-        raw = m.group("v") or m.group("v2")
-        post = m.group("post") or m.group("post2") or ""
+        raw = (m.group("v") or m.groupdict().get("v2")).replace("突破", "超过")
+        post = m.group("post") or m.groupdict().get("post2") or ""
         q = _quantity(parse_count, raw + post)
         e, conf = subject(cstart + m.start(), "park")
         if q is not None and e is not None and q.value <= PARK_MAX_JOBS:

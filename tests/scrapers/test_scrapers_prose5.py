@@ -78,3 +78,28 @@ def test_a_bare_number_is_still_no_center(text):
 def test_a_clause_or_a_toll_free_prefix_is_no_service_line(text):
     names = [c["name"] for c in page(text)["centers"]]
     assert not any("承担" in n or "代替" in n or n.startswith("0800") for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "jobs", "bound"),
+    [
+        ("淮北市服务外包产业园位于相山区。目前园区已入驻企业30家，员工达2600余人。", 2600, "min"),
+        ("淮北市服务外包产业园位于相山区。园区从业人员突破1.5万人。", 15000, "min"),
+        ("淮北市服务外包产业园位于相山区。完全建成后，创造3万个软件人才就业机会。", 30000, None),
+    ],
+)  # fmt: skip
+def test_the_people_working_in_a_park_are_its_jobs(text, jobs, bound):
+    park = one(page(text)["parks"], "淮北市服务外包产业园")
+    assert park["jobs"] == jobs
+    assert park.get("jobs_bound") == bound
+
+
+def test_a_centers_staff_stays_the_centers():
+    doc = page("淮北示例银行客服中心位于相山区。目前中心员工达300余人。")
+    assert one(doc["centers"], "淮北示例银行客服中心")["staff"] == 300
+    assert doc["parks"] == []
+
+
+def test_a_parks_floor_area_that_it_can_reach():
+    text = "淮北市服务外包产业园位于相山区。建成后，园区总建筑面积可达50万平方米。"
+    assert one(page(text)["parks"], "淮北市服务外包产业园")["floor_area_m2"] == 500_000
