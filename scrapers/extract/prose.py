@@ -1065,9 +1065,9 @@ def _park_figures(
     m = JOBS.search(clause)
     if m is None and not _SEAT_WORDS.search(clause):
         people = PARK_PEOPLE.search(clause)
-        if people and subject(cstart + people.start(), None)[0] is not None:
-            if subject(cstart + people.start(), None)[0].kind == "park":
-                m = people  # 园区已入驻企业36家，员工达3000余人: the park's people, not a center's staff
+        owner = subject(cstart + people.start(), None)[0] if people else None
+        if owner is not None and owner.kind == "park":
+            m = people  # 园区已入驻企业36家，员工达3000余人: the park's people, not a center's staff
     if m and clause[max(0, m.start() - 2) : m.start()] == "新增":
         m = None  # 新增从业人员2万余人: the year's additions, not the park's jobs
     if m and re.search(r"求职|招聘|专场|送岗|用工|招工", sentence):
