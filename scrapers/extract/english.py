@@ -455,10 +455,16 @@ def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
     lookup: dict[str, str] = {}
     with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
+            if row["level"] == "province_taiwan":
+                continue  # Taiwan is a province: its cities and counties come next
             for text in (row["city_name_en_short"], row.get("name_en_geonames") or ""):
                 if text and len(text) > 3:
                     lookup.setdefault(text, row["city_name_en_short"])
                     lookup.setdefault(re.sub(r"['’]", "", text), row["city_name_en_short"])
+    with open(CITIES_DIR / "taiwan_en.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):  # Taipei, Hsinchu County: Taiwan's county-level units
+            for text in [row["name_en"], *filter(None, row["also_en"].split("|"))]:
+                lookup[text] = row["name_en"]
     lookup.setdefault("Huaian", "Huai'an")
     lookup.setdefault("Hong Kong", "HongKong")
     pattern = re.compile(

@@ -103,3 +103,22 @@ def test_a_centers_staff_stays_the_centers():
 def test_a_parks_floor_area_that_it_can_reach():
     text = "淮北市服务外包产业园位于相山区。建成后，园区总建筑面积可达50万平方米。"
     assert one(page(text)["parks"], "淮北市服务外包产业园")["floor_area_m2"] == 500_000
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Tainan City Government runs the 1999 Citizen Hotline. The hotline has 35 operators "
+         "who answer calls around the clock in Tainan.", "Tainan"),
+        ("The Yilan County 1999 hotline started in 2010. Yilan County residents can call it "
+         "for free; 20 operators answer.", "Yilan County"),
+    ],
+)  # fmt: skip
+def test_english_pages_about_taiwan_give_the_city_or_county_not_the_province(text, city):
+    (center,) = page(text)["centers"]
+    assert center["city"] == city
+
+
+def test_english_taiwan_alone_is_no_city():
+    text = "A Taiwan insurer's call center has 300 seats. Taiwan's service sector keeps growing."
+    assert all("city" not in c for c in page(text)["centers"])
