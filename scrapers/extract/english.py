@@ -34,7 +34,7 @@ _PARK_WORDS = re.compile(
 )
 CENTER = re.compile(
     rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national|local|global)\s+){{0,2}}|\s+)"
-    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
+    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact|customer care|customer support)\s+cent(?:er|re))s?\b"
 )
 #: a planned figure (``plans to employ``, ``will hire``, ``aims to have``)
 _PLANNED = re.compile(
@@ -127,8 +127,9 @@ FOUNDED = re.compile(
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_BRACKET}|\d{{4,6}})){{0,4}}\s+(?:(?:Call|Contact|Customer\s+Service|"
-    r"Global\s+Service|Customer\s+Interaction|Customer\s+Care|Customer\s+Experience)"
-    r"\s+Cent(?:er|re)|Hotline(?:\s+Service\s+Cent(?:er|re))?))\b"
+    r"Global\s+Service|Customer\s+Interaction|Customer\s+Care|Customer\s+Experience|"
+    r"(?:Global\s+)?Command|Operations|Customer\s+Support)"
+    r"\s+Cent(?:er|re)|Hotline(?:\s+Service\s+Cent(?:er|re))?|Helpline))\b"
 )
 HOURS = re.compile(
     r"24 hours a day|24/7|24\s*[x×]\s*7|(?:a)?round[ -]the[ -]clock|24-hour|24 hours,? (?:7|seven) days"
@@ -156,7 +157,9 @@ _SENT = re.compile(r"(?:[^.!?\n]|\.(?=[\w,]))+[.!?]?")
 #: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``)
 HOTLINE = re.compile(
     r"(?P<name>(?:[A-Z][a-z]+['’]s\s+|[A-Z][a-z]+\s+(?=\d))?[“\"]?(?<!\d)\d{4,6}[”\"]?\s*"
-    r"(?:(?:[A-Z][a-z]+['’]?s?|service|government|public|citizens?['’]?s?|[\w-]+-run)\s+){0,4}"
+    r"(?:(?:[A-Z][a-z]+['’]?s?|service|government|public|citizens?['’]?s?|[\w-]+-run"
+    # what the line is for, in lowercase words (the 12365 consumer rights protection hotline)
+    r"|(?!(?:to|and|or|the|a|an|is|was|are|were|of|for|on|in|at|by|with|from|that|which|its|has|had|will)\b)[a-z]{3,})\s+){0,4}"
     r"(?:[Hh]otline|HOTLINE|[Cc]all\s+[Cc]ent(?:er|re)|[Ss]ervice\s+[Cc]ent(?:er|re))"
     r"(?:\s+Service\s+Cent(?:er|re))?)\b"
 )
@@ -444,6 +447,11 @@ _OTHER_SUBJECT = re.compile(
 _STATE_FIRM = re.compile(r"China\s+(?!Call\b|Customer\b|Contact\b|Service\b)[A-Z][a-z]+\b")
 
 
+#: prepositions and verbs of a Title Case headline: a center's name starts after them
+_HEADLINE_WORD = re.compile(
+    r"With|During|At|From|To|For|On|After|Before|Into|Visits?|Holds?|Opens?|Launches|Tours?|"
+    r"Says|Celebrates|Inaugurates|Unveils|Wins|Receives|Expands"
+)
 _GENERIC_ORG = re.compile(
     r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|China's|China’s|In|Of|Now|Japanese|Korean|"
     r"American|Indian|Its|Their|First|Second|Every|Each|Into)$"
@@ -591,6 +599,9 @@ def read_english(text: str) -> list[Entity]:
         words = name.split()
         while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
             words = words[1:]
+        cuts = [i for i, w in enumerate(words) if _HEADLINE_WORD.fullmatch(w)]
+        if cuts:  # a Title Case headline: … Holds Talks With Staff During Kunshan Operations Center
+            words = words[cuts[-1] + 1 :]
         numbers = [i for i, w in enumerate(words) if w.isdigit()]
         if numbers:  # ABOUT 1823 ABOUT 1823 1823 Call Centre: from the last number (and its city)
             at = numbers[-1]

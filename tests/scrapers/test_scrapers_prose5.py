@@ -122,3 +122,27 @@ def test_english_pages_about_taiwan_give_the_city_or_county_not_the_province(tex
 def test_english_taiwan_alone_is_no_city():
     text = "A Taiwan insurer's call center has 300 seats. Taiwan's service sector keeps growing."
     assert all("city" not in c for c in page(text)["centers"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wuhu opened the 12315 food safety complaint hotline in 2015. The 12315 food safety "
+         "complaint hotline has 12 operators.", "12315 food safety complaint hotline"),
+        ("Sample Motors Guangzhou customer care centre has 45 staff and opens six days a week.",
+         "Sample Motors Guangzhou customer care centre"),
+        ("Sample Logistics' Global Command Center in Xiamen runs 24 hours a day with 60 staff.",
+         "Sample Logistics' Global Command Center"),
+    ],
+)  # fmt: skip
+def test_english_lines_and_centers_named_by_what_they_do(text, name):
+    assert one(page(text)["centers"], name)
+
+
+def test_english_a_title_case_headline_does_not_make_a_name():
+    text = (
+        "Sample Teleservices CEO Holds Talks With Frontline Staff During Wuxi Operations Center "
+        "Visit. The Wuxi Operations Center has 300 seats."
+    )
+    names = [c["name"] for c in page(text)["centers"]]
+    assert names and not any("Talks" in n or "Frontline" in n for n in names), names
