@@ -39,6 +39,7 @@ from functools import lru_cache, partial
 from data.errors import NormaliseError
 from data.geo.geocode import CITIES_DIR
 from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
+from scrapers.extract.dates import PageDate, page_date, year_of
 
 _NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
 #: a name run; a place in brackets stays inside (``中国移动(洛阳)呼叫中心``)
@@ -411,6 +412,7 @@ class _Ctx:
     canon: dict[str, str]
     last: dict[str, Entity | None] = field(default_factory=lambda: {"center": None, "park": None})
     main: dict[str, Entity | None] = field(default_factory=dict)
+    date: PageDate | None = None  # the page's own date (openings told by the day)
 
 
 # ------------------------------------------------------------------ figure rules
@@ -693,6 +695,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     _count_hotline_numbers(s, entities)
     ctx = _Ctx(entities, canon)
     ctx.main = _main_entities(entities)
+    ctx.date = page_date(s)
     for sm in _SENTENCE.finditer(s):
         sentence, off = sm.group(0), sm.start()
         inside = [m for m in mentions if off <= m.start < off + len(sentence)]
@@ -1129,6 +1132,14 @@ FOUNDED_SENTENCE = re.compile(
     r"|(?:成立|设立|开通|开设|组建|建立|创建)于\s*(?P<y2>(?:19|20)\d\d)\s*年"
 )
 _NOT_FOUNDING = re.compile(r"开始|筹建|开工|动工|奠基|改为|扩容|升级|整合|归并|评选")
+#: an opening told by the day only, in the page's own time (``今天正式开通``, ``昨开通``,
+#: ``11月26日…开始试运行``): the year is the page's (``scrapers.extract.dates``)
+OPENED_ON_THE_DAY = re.compile(
+    r"(?:(?P<rel>今天|今日|昨天|昨日|昨(?=正式|开通|启用|上线|揭牌))|(?:(?P<last>去年)|(?<![\d年]))(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)"
+    r"(?:[上下]午\d{1,2}[时点](?:\d{1,2}分)?)?[，,]?"
+    r"(?P<mid>[^。！？年，,]{0,30}?)(?:正式)?"
+    r"(?P<verb>开通|上线|成立|挂牌成立|揭牌成立|揭牌|启用|投入使用|开始试运行|试运行)"
+)
 
 
 def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
@@ -1168,6 +1179,25 @@ def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]
         if e is not None:
             e.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sentence)
         return
+    if ctx.date is None or _YEAR.search(sentence) or re.search(r"\d{4}-\d", sentence):
+        return
+    for m in OPENED_ON_THE_DAY.finditer(sentence):
+        if _NOT_FOUNDING.search(m.group("mid") or "") or _NOT_OPENED.search(m.group("mid") or ""):
+            continue
+        start, end = off + m.start(), off + m.end()
+        named = [x for x in inside if start <= x.start < end]
+        before = [x for x in inside if x.end <= start and start - x.end <= 12]
+        if not (named or before):
+            continue  # what opened must be named in the sentence, next to the verb
+        e = ctx.entities[ctx.canon[_key((named or before[-1:])[0].name)]]
+        month = int(m.group("mo")) if m.group("mo") else None
+        year = ctx.date.year - 1 if m.group("last") else year_of(ctx.date, month)
+        e.set("founded_year", year, None, 0.7, sentence)
+        return
+
+
+#: what opens on the day is not the entity: an event, a meeting, a service of it
+_NOT_OPENED = re.compile(r"活动|仪式|会议|大会|论坛|系统|功能|业务|服务项目|新平台|分中心|窗口")
 
 
 def _founded(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str) -> None:

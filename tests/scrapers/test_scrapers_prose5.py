@@ -146,3 +146,40 @@ def test_english_a_title_case_headline_does_not_make_a_name():
     )
     names = [c["name"] for c in page(text)["centers"]]
     assert names and not any("Talks" in n or "Frontline" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2019年6月3日 星期一\n今天上午9时，蚌埠市12345政务服务热线正式开通，设有座席40个。", 2019),
+        ("发布时间：2021-03-02 08:10\n蚌埠“12328”交通运输服务热线昨正式开通，现有话务员8名。", 2021),
+        # a day of a later month than the page's is last year's
+        ("2020年1月5日\n12月28日，蚌埠市12345政务服务热线开始试运行，设有座席40个。", 2019),
+        ("2020年3月5日\n去年3月1日，蚌埠市12345政务服务热线开始试运行，设有座席40个。", 2019),
+    ],
+)  # fmt: skip
+def test_an_opening_told_by_the_day_takes_the_pages_year(text, year):
+    (center,) = page(text)["centers"]
+    assert center["founded_year"] == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no date on the page
+        "今天上午9时，蚌埠市12345政务服务热线正式开通，设有座席40个。",
+        # what opens today is a new system of the hotline, not the hotline
+        "2019年6月3日\n今天，蚌埠市12345政务服务热线新平台正式启用，设有座席40个。",
+    ],
+)
+def test_no_founding_year_without_the_pages_date_or_for_a_new_system(text):
+    (center,) = page(text)["centers"]
+    assert "founded_year" not in center
+
+
+def test_the_pages_date_after_a_cue_wins_over_dates_in_the_text():
+    from scrapers.extract.dates import PageDate, page_date
+
+    text = "2008年9月，合肥开通热线。" + "。" * 500 + "发布时间：2015年3月2日"
+    assert page_date(text) == PageDate(2015, 3, 2)
+    assert page_date("正文没有日期。") is None
