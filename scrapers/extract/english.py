@@ -141,6 +141,10 @@ OPEN_RANGE_EN = re.compile(
     r"(?P<days>\s+(?:every day|daily|seven days a week|on weekdays|Monday(?:s)? to Friday(?:s)?))?",
     re.I,
 )
+#: open every day without a number of hours (``operators seven days a week``, ``year-round``)
+EVERY_DAY_EN = re.compile(
+    r"\bseven days a week\b|\b7 days a week\b|\b365 days a year\b|\byear[ -]round\b"
+)
 CALLS = re.compile(
     r"(?P<pre>(?i:more than |over |about |nearly |some |around |an average of ))?(?P<n>\d[\d,]*)\s+"
     r"(?:\w+\s+)?(?:calls?|appeals|requests|inquiries|enquiries)\s+"
@@ -392,8 +396,10 @@ def _figures(
             r"\beventually\b|\bwill\b[^.]{0,30}24 hours", sent
         ):
             subject.set("hours_per_day", 24, None, conf, sent)
-            if re.search(r"24/7|24\s*[x×]\s*7|seven days|7 days", sent):
+            if re.search(r"24/7|24\s*[x×]\s*7|seven days|7 days|365[ -]days?|year[ -]round", sent):
                 subject.set("days_per_week", 7, None, conf, sent)
+        elif EVERY_DAY_EN.search(sent):
+            subject.set("days_per_week", 7, None, conf, sent)  # operators seven days a week
         m = CALLS.search(sent)
         if m and _PER_AGENT.search(sent):
             m = None  # each operator answers 40 to 100 calls per day: one agent's load

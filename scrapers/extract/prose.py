@@ -418,7 +418,9 @@ class _Ctx:
 # ------------------------------------------------------------------ figure rules
 
 _SEAT_WORD = (
-    r"(?:个)?(?:呼叫|人工|接听|服务|话务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席|工位)"
+    # a few words of what the seats are for: 3个标准电话坐席, 9个热线专家接听坐席, 8个话务员座席
+    r"(?:个(?:[^\W\d_的和及与或、]{1,6}?)(?:座席|坐席)(?=[^员人]|$)|"
+    r"(?:个)?(?:呼叫|人工|接听|服务|话务|标准呼叫中心|标准)?(?:座席|坐席|席位|示范席|万席|席|工位))"
 )
 SEATS = re.compile(rf"{_PRE}(?P<n>{_NUM}\s*万?){_POST}{_SEAT_WORD}(?!员|人员)(?P<post2>以上|左右)?")
 SEATS_AFTER = re.compile(
@@ -440,6 +442,8 @@ SEATS_SET = re.compile(
     rf"(?:设|设有|设置|配备|配置|开设|开通)(?:服务|人工|呼叫)?(?:座席|坐席|席位)\s*(?P<n>{_NUM})\s*(?:个|路|席)"
     rf"|(?:人工|服务)?(?:座席|坐席)配置为\s*(?P<n2>\d+)\s*(?:个|路)"
 )
+#: seats added (增设500个异地坐席), not grown to (扩充到500席)
+_ADDED = re.compile(r"(?:增设|新增|增加|扩充|临时)[^，。；\d到至]{0,4}$")
 _STAFF_WORD = r"(?:员工|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|一线客服|客服|职工|人员)"
 STAFF = re.compile(
     rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
@@ -819,6 +823,8 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 continue  # a moment's count, or a whole company's staff
             if fld == "seats" and re.search(r"在线|处于|正在|空闲|排队", clause):
                 continue  # 53个坐席处于整理状态: seats at a moment
+            if fld == "seats" and _ADDED.search(clause[: m.start("n")]):
+                continue  # 增设500个异地坐席: seats added for a while, not the center's
             if fld == "daily_inbound_calls" and (
                 re.search(
                     r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员",

@@ -183,3 +183,37 @@ def test_the_pages_date_after_a_cue_wins_over_dates_in_the_text():
     text = "2008年9月，合肥开通热线。" + "。" * 500 + "发布时间：2015年3月2日"
     assert page_date(text) == PageDate(2015, 3, 2)
     assert page_date("正文没有日期。") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "seats"),
+    [
+        ("滁州市12355青少年服务台开通了4个标准电话坐席和1个网络咨询坐席。", 4),
+        ("滁州市12355青少年服务台设置7个热线专家接听坐席。", 7),
+        ("滁州“12328”呼叫中心的值班大厅内设有9个话务员座席。", 9),
+        # grown to: the total
+        ("滁州市12345热线坐席已扩充到300席。", 300),
+    ],
+)  # fmt: skip
+def test_seats_with_a_few_words_of_what_they_are_for(text, seats):
+    (center,) = page(text)["centers"]
+    assert center["seats"] == seats
+
+
+def test_seats_added_for_a_while_are_not_the_centers():
+    text = "滁州市12345政务热线原有60个话务座席，高峰期间增设200个异地坐席。"
+    (center,) = page(text)["centers"]
+    assert center["seats"] == 60
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Wuxi Citizen Service Hotline has 40 operators who work seven days a week.",
+        "The Wuxi Citizen Service Hotline offers a 24-hour, 365-day service.",
+        "The Wuxi Citizen Service Hotline is a 24-hour, year-round service with 40 operators.",
+    ],
+)
+def test_english_seven_days_a_week_and_year_round(text):
+    (center,) = page(text)["centers"]
+    assert center["days_per_week"] == 7
