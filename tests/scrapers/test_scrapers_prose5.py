@@ -210,7 +210,7 @@ def test_seats_added_for_a_while_are_not_the_centers():
     "text",
     [
         "The Wuxi Citizen Service Hotline has 40 operators who work seven days a week.",
-        "The Wuxi Citizen Service Hotline offers a 24-hour, 365-day service.",
+        "The Wuxi Citizen Service Hotline has 40 operators and offers a 24-hour, 365-day service.",
         "The Wuxi Citizen Service Hotline is a 24-hour, year-round service with 40 operators.",
     ],
 )
