@@ -67,7 +67,11 @@ class PageResult:
 
     def as_dict(self, evidence: bool = False) -> dict:
         def one(e: Entity) -> dict:
-            doc = {"name": e.name, **e.values}
+            doc = {
+                "name": e.name,
+                **({"aliases": list(e.aliases)} if e.aliases else {}),
+                **e.values,
+            }
             doc["confidence"] = round(e.confidence.get("name", 0.5), 2)
             doc["field_confidence"] = {k: round(v, 2) for k, v in e.confidence.items()}
             if evidence:

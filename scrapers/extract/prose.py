@@ -134,6 +134,8 @@ class Entity:
     values: dict = field(default_factory=dict)
     confidence: dict = field(default_factory=dict)
     evidence: dict = field(default_factory=dict)
+    #: other names the page gives the same entity (宿迁京东客服中心 for 京东宿迁客服中心)
+    aliases: list = field(default_factory=list)
 
     def set(self, fld: str, value, bound: str | None, conf: float, evidence: str) -> None:
         """Keep the most confident value of a field (the first one when they tie)."""
@@ -359,6 +361,10 @@ def _count_hotline_numbers(s: str, entities: dict[str, Entity]) -> None:
             e.mentions += alone
 
 
+#: other names kept per entity (the page's most frequent forms first)
+MAX_ALIASES = 5
+
+
 def _group(mentions: list[_Mention]) -> dict[str, Entity]:
     """Mentions -> entities keyed by their canonical name (containing keys merge)."""
     counts = Counter(_key(m.name) for m in mentions)
@@ -396,6 +402,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         tails = list(_TAIL.finditer(name))
         kind = "center" if tails and tails[-1].group("c") else "park"
         entities[name] = Entity(kind=kind, name=name)
+        others = {_key(n): n for n, _ in all_forms.most_common() if _key(n) != _key(name)}
+        entities[name].aliases = list(others.values())[:MAX_ALIASES]
     for m in mentions:
         if _key(m.name) not in canon:
             continue

@@ -89,6 +89,26 @@ def test_an_extra_entity_counts_all_its_fields_as_extra():
     assert [(f.field, f.status) for f in facts] == [("name", "extra"), ("seats", "extra")]
 
 
+def test_an_entity_matches_a_label_by_any_of_its_names():
+    from scrapers.corpus import Label
+
+    label = Label(
+        "x", "zh-Hans", "article", "dev", "", False,
+        ({"name": "示例集团滁州客户服务中心", "aliases": ["滁州示例客服中心"], "seats": 80},), (), (),
+    )  # fmt: skip
+    # the extractor's name is the label's alias
+    facts = score_page(label, {"centers": [{"name": "滁州示例客服中心", "seats": 80}]})
+    assert [(f.field, f.status) for f in facts] == [("name", "right"), ("seats", "right")]
+    # the label's name is one of the extractor's aliases
+    found = {
+        "centers": [{"name": "示例滁州中心", "aliases": ["示例集团滁州客户服务中心"], "seats": 80}]
+    }
+    assert {f.status for f in score_page(label, found)} == {"right"}
+    # no name in common: an extra and a miss
+    other = {"centers": [{"name": "另一个客服中心", "seats": 80}]}
+    assert {f.status for f in score_page(label, other)} == {"extra", "missed"}
+
+
 def test_evaluate_command_prints_tables_and_json(corpus):
     pages, labels = corpus
     run = [sys.executable, "-m", "portal.cli", "evaluate", "--pages", str(pages), "--labels"]

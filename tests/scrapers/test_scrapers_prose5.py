@@ -217,3 +217,14 @@ def test_seats_added_for_a_while_are_not_the_centers():
 def test_english_seven_days_a_week_and_year_round(text):
     (center,) = page(text)["centers"]
     assert center["days_per_week"] == 7
+
+
+def test_the_other_names_a_page_gives_an_entity_are_its_aliases():
+    text = (
+        "京东滁州客服中心于2015年投入使用，设有座席800个。"
+        "滁州京东客服中心现有员工1200人，是当地最大的客服中心。"
+    )
+    (center,) = page(text)["centers"]
+    names = {center["name"], *center.get("aliases", [])}
+    assert names == {"京东滁州客服中心", "滁州京东客服中心"}
+    assert center["seats"] == 800 and center["staff"] == 1200
