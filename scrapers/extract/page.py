@@ -332,7 +332,34 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
     entities = entities[:MAX_RECORDS]
     result.centers = [e for e in entities if e.kind == "center"]
     result.parks = [e for e in entities if e.kind == "park"]
+    _park_incentives(result)
     return result
+
+
+#: a sentence about a park's own policy (开发区给予50%的配套扶持, 入园企业…)
+_PARK_POLICY = re.compile(r"园区|开发区|高新区|新区|基地|产业园|入园|入驻")
+
+
+def _park_incentives(result: PageResult) -> None:
+    """Incentives of a page that names one park, in a sentence that names the park or speaks of
+    a park (``入园企业``, ``开发区给予``), are the park's, not the city's."""
+    if len(result.parks) != 1:
+        return
+    park = result.parks[0]
+    names = [park.name, *park.aliases]
+    kept = []
+    for item in result.incentives:
+        sentence = item.get("evidence", "")
+        if any(n in sentence for n in names) or _PARK_POLICY.search(sentence):
+            own = {k: v for k, v in item.items() if k not in ("city", "confidence", "evidence")}
+            park.values.setdefault("incentives", []).append(own)
+            park.confidence["incentives"] = min(
+                item.get("confidence", 0.6), park.confidence.get("name", 1)
+            )
+            park.evidence.setdefault("incentives", sentence)
+        else:
+            kept.append(item)
+    result.incentives = kept
 
 
 _BOUND_TEXT = {"min": "{}以上", "max": "{}以内", "approx": "约{}"}

@@ -1570,10 +1570,19 @@ TAX_TIER = re.compile(
 #: a tax not levied: ``免征营业税``, ``免征企业所得税``
 TAX_EXEMPT = re.compile(r"免征[\u4e00-\u9fff]{0,6}?税")
 #: rent support per square metre and month: ``按15元人民币/平方米月``, ``每平方米每月补贴10元``
+_M2 = r"(?:平方米|平米|㎡|m2|m²|米\s*2|米²)"
 RENT = re.compile(
-    r"(?P<a>\d+(?:\.\d+)?)\s*元(?:人民币)?\s*/\s*(?:平方米|㎡|m2)\s*[·.]?\s*(?:/\s*)?月"
-    r"|每平方米每月(?:补贴|补助|给予)?\s*(?P<b>\d+(?:\.\d+)?)\s*元"
+    rf"(?P<max>最高|不超过|最多)?\s*(?P<a>\d+(?:\.\d+)?)\s*元(?:人民币)?\s*/\s*{_M2}\s*[·.]?\s*(?:/\s*)?月"
+    rf"|每{_M2}每月(?:补贴|补助|给予)?(?P<max2>最高|不超过|最多)?\s*(?P<b>\d+(?:\.\d+)?)\s*元"
 )
+#: rent-free years: ``前三年免租金``, ``免收房租2年``, ``三年内租金全免``
+RENT_FREE = re.compile(
+    r"(?:前|头)?(?P<n>[一二两三四五1-5])年(?:内)?(?:免收?(?:房屋|办公用房)?(?:租金|房租)|免租|(?:租金|房租)全免)"
+    r"|免收?(?:房屋|办公用房)?(?:租金|房租)(?P<n2>[一二两三四五1-5])年"
+)
+#: rent halved: ``租金减半``, ``减半收取租金``
+RENT_HALF = re.compile(r"(?:租金|房租)减半|减半收取(?:房屋)?(?:租金|房租)")
+_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
 
 def _tax_and_rent(sentence: str, out: list[dict]) -> None:
@@ -1594,8 +1603,19 @@ def _tax_and_rent(sentence: str, out: list[dict]) -> None:
         for m in RENT.finditer(sentence):
             amount = float(m.group("a") or m.group("b"))
             if 0 < amount < 500:
-                out.append({"kind": "rent_reduction", "value": amount, "unit": "CNY/m2/month",
-                            "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+                item = {"kind": "rent_reduction", "value": amount, "unit": "CNY/m2/month",
+                        "evidence": sentence.strip(), "confidence": 0.6}  # fmt: skip
+                if m.group("max") or m.group("max2"):
+                    item["value_bound"] = "max"
+                out.append(item)
+        for m in RENT_FREE.finditer(sentence):
+            n = m.group("n") or m.group("n2")
+            years = _CN_SMALL.get(n) or int(n)
+            out.append({"kind": "rent_reduction", "value": years, "unit": "year", "basis": "free",
+                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+        if RENT_HALF.search(sentence):
+            out.append({"kind": "rent_reduction", "value": 0.5, "unit": "fraction",
+                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
 
 
 def read_incentives(s: str) -> list[dict]:

@@ -228,3 +228,32 @@ def test_the_other_names_a_page_gives_an_entity_are_its_aliases():
     names = {center["name"], *center.get("aliases", [])}
     assert names == {"京东滁州客服中心", "滁州京东客服中心"}
     assert center["seats"] == 800 and center["staff"] == 1200
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("租赁办公用房的，租用面积1000米 2以下部分按最高 20 元/米 2/月的标准给予补贴。",
+         {"kind": "rent_reduction", "value": 20.0, "unit": "CNY/m2/month", "value_bound": "max"}),
+        ("入驻企业租用办公用房的，前三年免收租金。",
+         {"kind": "rent_reduction", "value": 3, "unit": "year", "basis": "free"}),
+        ("企业租用办公用房的，第四年起租金减半。",
+         {"kind": "rent_reduction", "value": 0.5, "unit": "fraction"}),
+    ],
+)  # fmt: skip
+def test_rent_support_per_square_metre_free_years_and_halves(text, expected):
+    found = page("马鞍山市服务外包扶持办法规定：" + text)["incentives"]
+    assert any(all(i.get(k) == v for k, v in expected.items()) for i in found), found
+
+
+def test_a_parks_own_policy_is_the_parks_not_the_citys():
+    text = (
+        "马鞍山市呼叫中心产业园位于雨山区，现有座席3000个。"
+        "入驻园区的企业租用办公用房的，前三年免收租金。"
+    )
+    doc = page(text)
+    (park,) = doc["parks"]
+    assert park["incentives"] == [
+        {"kind": "rent_reduction", "value": 3, "unit": "year", "basis": "free"}
+    ]
+    assert doc["incentives"] == []
