@@ -163,6 +163,8 @@ class _Mention:
     in_title: bool = False
 
 
+#: a place in brackets right after an entity word (``东航客服中心（昆明）``)
+_PLACE_AFTER = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,5})[)）]")
 _TRAILING_NUMBER = re.compile(r"\d{4,6}(?![\d.%万个元年])(?![“”\"]?[\u4e00-\u9fff]{0,6}热线)")
 _HOURS_IN_NAME = re.compile(r"(?:7\s*[×x*]\s*)?24小时")
 
@@ -214,6 +216,9 @@ def _mentions(s: str) -> list[_Mention]:
         number = _TRAILING_NUMBER.match(s, end)
         if number and m.group("c"):
             end = number.end()  # 市民服务热线95120: the hotline's number is part of its name
+        placed = _PLACE_AFTER.match(s, end)
+        if placed and anchored(placed.group("place")):
+            end = placed.end()  # 东航客服中心（昆明）: the place in brackets is part of its name
         window = s[max(0, m.start() - 30) : m.start()]
         in_title = window.rfind("《") > window.rfind("》")
         head = _trim_head(_NAME_RUN.search(window).group(0))
@@ -447,7 +452,9 @@ SEATS_BARE = re.compile(
 )
 #: seats set up: ``设服务座席25个``, ``人工座席配置为20路``
 SEATS_SET = re.compile(
-    rf"(?:设|设有|设置|配备|配置|开设|开通)(?:服务|人工|呼叫)?(?:座席|坐席|席位)\s*(?P<n>{_NUM})\s*(?:个|路|席)"
+    rf"(?:设|设有|设置|配备|配置|开设|开通|建有|建成|拥有)(?:服务|人工|呼叫)?(?:座席|坐席|席位)\s*(?P<n>{_NUM})\s*(?:个|路|席)"
+    # a seat count in a list of figures: 员工800人、座席600个
+    rf"|(?<=[、，,和及])(?:座席|坐席|席位)\s*(?P<n3>\d[\d,]*)\s*(?:个|席)(?!月|人)"
     rf"|(?:人工|服务)?(?:座席|坐席)配置为\s*(?P<n2>\d+)\s*(?:个|路)"
 )
 #: seats added (增设500个异地坐席), not grown to (扩充到500席)
@@ -563,7 +570,9 @@ def _quantity(parse, text: str):
 
 def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
     g = m.groupdict()
-    raw = (g.get("pre") or "") + (g["n"] or g.get("n2") or "") + (g.get("post") or "")
+    raw = (
+        (g.get("pre") or "") + (g["n"] or g.get("n2") or g.get("n3") or "") + (g.get("post") or "")
+    )
     raw += g.get("post2") or ""
     raw = raw.replace("共有", "").replace("共设", "").replace("设有", "").replace("拥有", "")
     for w in ("达到", "突破", "容纳", "多达", "共", "达", "设", "有"):
@@ -1546,6 +1555,8 @@ SEAT_SUBSIDY = re.compile(
     r"(?P<lo>\d+(?:\.\d+)?\s*万?)元(?:至|到|-|~)(?P<hi>\d+(?:\.\d+)?\s*万?)元"
     r"|(?:每个?|按每个)(?:座席|坐席|席位)[^，。；]{0,8}?(?:补贴|补助|奖励|扶持)\s*(?P<one>\d+(?:\.\d+)?\s*万?)元"
     r"|(?P<per>\d+(?:\.\d+)?\s*万?)元\s*/\s*(?:个)?(?:座席|坐席|席)"
+    # the amount before the subsidy word: 按每个座席3000元给予一次性补贴
+    r"|(?:每个?|按每个)(?:座席|坐席|席位)\s*(?P<two>\d+(?:\.\d+)?\s*万?)元[^，。；]{0,8}?(?:补贴|补助|奖励|扶持)"
 )
 PER_PERSON = re.compile(
     r"每人\s*(?P<a>\d+(?:\.\d+)?\s*万?)元|(?P<b>\d+(?:\.\d+)?\s*万?)元\s*/\s*人"
@@ -1628,7 +1639,7 @@ def read_incentives(s: str) -> list[dict]:
         for clause in re.split(r"[；;]", sentence):
             for m in SEAT_SUBSIDY.finditer(clause):
                 values = [m.group("lo"), m.group("hi")] if m.group("lo") else [
-                    m.group("one") or m.group("per")
+                    m.group("one") or m.group("per") or m.group("two")
                 ]  # fmt: skip
                 for v in values:
                     amount = _cny(v)

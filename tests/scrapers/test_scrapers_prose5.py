@@ -257,3 +257,33 @@ def test_a_parks_own_policy_is_the_parks_not_the_citys():
         {"kind": "rent_reduction", "value": 3, "unit": "year", "basis": "free"}
     ]
     assert doc["incentives"] == []
+
+
+def test_a_seat_count_in_a_list_of_figures():
+    text = "示例保险芜湖客服中心2010年成立，目前拥有员工700人、座席450个，客户满意度97%。"
+    (center,) = page(text)["centers"]
+    assert (center["staff"], center["seats"]) == (700, 450)
+
+
+def test_seats_built_in_a_phase_of_a_base():
+    text = "由示例电信投资建设的芜湖呼叫中心基地日前投入使用，一期建有座席1500个。"
+    (park,) = page(text)["parks"]
+    assert park["seat_targets"] == [{"seats": 1500, "phase": "一期"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "city"),
+    [
+        ("示例航空客服中心（芜湖）于2018年投入运营，设有座席300个。", "示例航空客服中心（芜湖）", "芜湖市"),
+        ("示例速运呼叫中心（鄂州）于2020年启用，首批员工600人。", "示例速运呼叫中心（鄂州）", "鄂州市"),
+    ],
+)  # fmt: skip
+def test_a_place_in_brackets_after_a_center_word_is_part_of_its_name(text, name, city):
+    (center,) = page(text)["centers"]
+    assert center["name"] == name and center["city"] == city
+
+
+def test_a_seat_subsidy_with_the_amount_before_the_subsidy_word():
+    text = "对新落户的呼叫中心企业，按每个座席2500元给予一次性补贴。"
+    (item,) = page(text)["incentives"]
+    assert (item["kind"], item["value"], item["unit"]) == ("seat_subsidy", 2500.0, "CNY/seat")
