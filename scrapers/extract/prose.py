@@ -705,11 +705,15 @@ def _taiwan_places() -> frozenset[str]:
         return frozenset(row["alias"] for row in csv.DictReader(fh) if row["adcode"] == "710000")
 
 
+#: a thousands separator (``1,200人``, ``8,000通``): a comma that would split the clause
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     """Entities of a Simplified text ``s`` with their facts (see the module docstring)."""
     if page_city is None and _TAIWAN_HINT.search(s):
         page_city = _page_city_of(s)
-    s = _roc_years(_digit_numbers(s), page_city)
+    s = _roc_years(_digit_numbers(_THOUSANDS.sub("", s)), page_city)
     mentions = _mentions(s)
     entities, canon = _group(mentions)
     mentions = [m for m in mentions if _key(m.name) in canon]
@@ -744,7 +748,10 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
         n for n, e in entities.items()
         if _generic(e)
         or _NOT_A_NAME.search(n)
-        or (not anchored(n) and e.mentions < NAMED_OFTEN and n not in placed)
+        or (
+            not anchored(n) and e.mentions < NAMED_OFTEN and n not in placed
+            and not _brand_with_figures(e, s)
+        )
     ]  # fmt: skip
     kept = [e for n, e in entities.items() if n not in generic and e.kind == "center"]
     for name in generic:
@@ -761,6 +768,22 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
                     e.set("industry", industry, None, INDUSTRY_CONFIDENCE, e.name)
                     break
     return list(entities.values())
+
+
+#: figures that only a named center has (a description of a center gets none of them)
+_OWN_FIGURES = ("seats", "staff", "founded_year", "answer_rate", "csat", "aht_seconds")
+
+
+def _brand_with_figures(e: Entity, s: str) -> bool:
+    """A center named by a brand the place lists do not know (``台湾大哥大客服中心``) that starts
+    a sentence and has two figures of its own there: a name, not a description."""
+    if e.kind != "center" or sum(f in e.values for f in _OWN_FIGURES) < 2:
+        return False
+    tails = list(_TAIL.finditer(e.name))
+    head = e.name[: tails[-1].start()] if tails else e.name
+    at = s.find(e.name)
+    starts = at == 0 or (at > 0 and s[at - 1] in "。！？\n")
+    return starts and len(head) >= 4 and bool(_GENERIC_WORDS.sub("", head))
 
 
 def _fold_into(described: Entity, center: Entity) -> None:

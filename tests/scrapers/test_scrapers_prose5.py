@@ -287,3 +287,29 @@ def test_a_seat_subsidy_with_the_amount_before_the_subsidy_word():
     text = "对新落户的呼叫中心企业，按每个座席2500元给予一次性补贴。"
     (item,) = page(text)["incentives"]
     assert (item["kind"], item["value"], item["unit"]) == ("seat_subsidy", 2500.0, "CNY/seat")
+
+
+def test_a_brand_center_that_starts_a_sentence_with_two_figures_is_a_name():
+    text = "飞鸽大哥大客服中心拥有超过1500名客服人员，接通率达93%。"
+    (center,) = page(text)["centers"]
+    assert center["name"] == "飞鸽大哥大客服中心" and center["staff"] == 1500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a description said once, with one figure
+        "集约化客服中心拥有超过1500名客服人员。",
+        # not at the start of a sentence
+        "据介绍，这个大型客服中心拥有超过1500名客服人员，接通率达93%。",
+    ],
+)
+def test_a_description_of_a_center_is_still_no_name(text):
+    assert page(text)["centers"] == []
+
+
+def test_thousands_separators_do_not_split_a_clause():
+    text = "示例航空客服中心于2015年成立，设有座席180席，平均每日接听电话8,000通，有客服人员约1,200人。"
+    (center,) = page(text)["centers"]
+    assert center["daily_inbound_calls"] == 8000
+    assert (center["staff"], center["staff_bound"]) == (1200, "approx")
