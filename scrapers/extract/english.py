@@ -33,8 +33,8 @@ _PARK_WORDS = re.compile(
     re.I,
 )
 CENTER = re.compile(
-    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national|local|global)\s+){{0,2}}|\s+)"
-    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact|customer care|customer support)\s+cent(?:er|re))s?\b"
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national|local|global)\s+){{0,2}}(?P<place>[A-Z][a-z]+\s+)?|\s+)"
+    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact|customer care|customer support|(?<=['’]s\s)(?:[A-Z][a-z]+\s+)?service)\s+cent(?:er|re))s?\b"
 )
 #: a planned figure (``plans to employ``, ``will hire``, ``aims to have``)
 _PLANNED = re.compile(
@@ -241,7 +241,10 @@ _COMPANY = re.compile(
     r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Co\.|Inc\.|Ltd\.|Corp\.|Corporation|Group))"
 )
 _ITS_CENTER = re.compile(
-    r"\b(?:the company|the firm|its)['’]?s?\s+(?:(?:new|largest|biggest|first|main|own)\s+)?(?P<tail>(?:call|customer service|contact)\s+cent(?:er|re))"
+    r"\b(?:the company|the firm|its|a|an)['’]?s?\s+(?:(?:new|largest|biggest|first|main|own)\s+)?"
+    # a size and a city before the center word: its 1,500-seat Shenzhen contact centre
+    r"(?:(?P<size>\d[\d,]*)-seat\s+)?(?:(?P<city2>[A-Z][a-z]+)\s+)?"
+    r"(?P<tail>(?:call|customer service|contact|customer care|service)\s+cent(?:er|re))"
     r"(?:\s+in\s+(?P<city>[A-Z][\w'’]+))?"
 )
 
@@ -250,7 +253,7 @@ _ITS_CENTER = re.compile(
 #: lowercase words of description (``US computer maker Dell was …``)
 _SUBJECT = re.compile(
     r"(?:[A-Za-z-]+\s+){0,4}?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
-    r"(?:was|has|had|is|will|plans|moved|shifted|opened|set)\b"
+    r"(?:was|has|had|is|will|plans|moved|shifted|opened|set|operates|runs|launched|built)\b"
 )
 
 
@@ -269,13 +272,20 @@ def _company_centers(text: str, found: dict[str, Entity]) -> None:
             org = subject.group("org")  # US computer maker Dell was … to shift its call centre
         else:
             continue
-        name = f"{org} {m.group('tail')}"
+        if m.group(0).split()[0].lower() in ("a", "an") and not (
+            m.group("size") or m.group("city") or m.group("city2")
+        ):
+            continue  # runs a call center: which one, the sentence does not say
+        place = m.group("city2") if m.group("city2") and _city_of(m.group("city2")) else None
+        name = f"{org} {place + ' ' if place else ''}{m.group('tail')}"
         if any(name in k or k in name for k in found):
             continue
         e = Entity(kind="center", name=name, first=sm.start() + m.start())
-        city = _city_of(m.group("city")) if m.group("city") else None
+        city = _city_of(m.group("city") or place or "")
         if city:
             e.set("city", city, None, 0.7, sent)
+        if m.group("size"):
+            e.set("seats", int(m.group("size").replace(",", "")), None, 0.7, sent)
         found[name] = e
 
 

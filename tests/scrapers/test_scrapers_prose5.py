@@ -313,3 +313,23 @@ def test_thousands_separators_do_not_split_a_clause():
     (center,) = page(text)["centers"]
     assert center["daily_inbound_calls"] == 8000
     assert (center["staff"], center["staff_bound"]) == (1200, "approx")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "values"),
+    [
+        ("Sample Airlines opened its Chengdu call centre in 2016. The centre has 400 seats.",
+         "Sample Airlines Chengdu call centre", {"city": "Chengdu", "founded_year": 2016}),
+        ("Sampleperformance operates a 1,500-seat contact centre in Shenzhen.",
+         "Sampleperformance contact centre", {"city": "Shenzhen", "seats": 1500}),
+        ("Sample Bank's Wuhan service centre employs 3,000 staff.",
+         "Sample Bank Wuhan service centre", {"city": "Wuhan", "staff": 3000}),
+    ],
+)  # fmt: skip
+def test_english_a_companys_center_by_its_city_or_size(text, name, values):
+    center = one(page(text)["centers"], name)
+    assert {k: center.get(k) for k in values} == values
+
+
+def test_english_runs_a_call_center_without_a_place_or_size_names_none():
+    assert page("Sample Corp runs a call centre for its customers.")["centers"] == []
