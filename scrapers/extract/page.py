@@ -128,9 +128,10 @@ def fast_simplified(text: str) -> str:
 
 
 def language(text: str) -> str:
-    """``en`` when Latin letters outnumber Chinese characters 5 to 1, else ``zh``."""
+    """``en`` when Latin letters outnumber Chinese characters 5 to 1 (over 50 letters, or any
+    text without a Chinese character: a short English snippet), else ``zh``."""
     latin, cjk = len(_LATIN.findall(text)), len(_CJK.findall(text))
-    return "en" if latin > 50 and latin > 5 * cjk else "zh"
+    return "en" if latin > 5 * cjk and (latin > 50 or (cjk == 0 and latin >= 10)) else "zh"
 
 
 def _prefecture(city: str) -> str:
@@ -301,6 +302,10 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
         from scrapers.extract.english import read_english
 
         entities = read_english(text)
+        # an English label: value profile (Company name: …, Seats: …) is read as in Chinese
+        profiles = _profiles(markup)
+        _attach_nameless(profiles, entities)
+        entities = _merge_profiles([p for p in profiles if p.name], entities)
     else:
         simp = fast_simplified(text)
         entities = []

@@ -333,3 +333,21 @@ def test_english_a_companys_center_by_its_city_or_size(text, name, values):
 
 def test_english_runs_a_call_center_without_a_place_or_size_names_none():
     assert page("Sample Corp runs a call centre for its customers.")["centers"] == []
+
+
+def test_a_short_english_page_is_read_as_english():
+    from scrapers.extract.page import language
+
+    assert language("Sample Bank's Wuhan service centre employs 3,000 staff.") == "en"
+    assert language("示例银行武汉客服中心有员工3000人。") == "zh"
+
+
+def test_an_english_label_value_profile_is_read():
+    html = (
+        "<html><body><h1>Sample Care Wuxi contact centre</h1><p>Sample Care Wuxi contact centre "
+        "opened in 2012 and serves customers of several banks in Jiangsu province every day.</p>"
+        "<ul><li>Company name: Sample Care Ltd.</li><li>City: Wuxi</li><li>Seats: 120</li></ul>"
+        "</body></html>"
+    )
+    doc = extract_page(html.encode(), "page.html").as_dict()
+    assert any(c.get("seats") == 120 for c in doc["centers"]), doc["centers"]
