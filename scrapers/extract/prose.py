@@ -454,7 +454,7 @@ SEATS_BARE = re.compile(
 SEATS_SET = re.compile(
     rf"(?:设|设有|设置|配备|配置|开设|开通|建有|建成|拥有)(?:服务|人工|呼叫)?(?:座席|坐席|席位)\s*(?P<n>{_NUM})\s*(?:个|路|席)"
     # a seat count in a list of figures: 员工800人、座席600个
-    rf"|(?<=[、，,和及])(?:座席|坐席|席位)\s*(?P<n3>\d[\d,]*)\s*(?:个|席)(?!月|人)"
+    rf"|(?:^\s*|(?<=[、和及]))(?:座席|坐席|席位)\s*(?P<n3>\d[\d,.]*\s*万?)\s*(?:个|席)(?!月|人)"
     rf"|(?:人工|服务)?(?:座席|坐席)配置为\s*(?P<n2>\d+)\s*(?:个|路)"
 )
 #: seats added (增设500个异地坐席), not grown to (扩充到500席)
@@ -517,7 +517,7 @@ INVEST = re.compile(
     rf"|投资\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*(?:万|亿)元)(?:人民币)?(?:兴建|建设|建成|打造|新建)"
 )
 JOBS = re.compile(
-    rf"(?:就业岗位|工作岗位|岗位|就业|从业人数|从业人员|就业人数)(?:已)?(?:达到|达|为|共)?\s*(?P<v>(?:超过|逾|约|近|突破)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
+    rf"(?:就业岗位|工作岗位|岗位|就业人员|就业|从业人数|从业人员|就业人数)(?:已)?(?:达到|达|为|共)?\s*(?P<v>(?:超过|逾|约|近|突破)?\s*{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|人)"
     rf"|(?:吸纳|带动|提供|创造|解决)(?:就业)?\s*(?P<v2>(?:超过|逾|约|近)?\s*{_NUM}\s*万?)(?P<post2>余|多)?\s*(?:个|人)(?:以上)?(?:次)?(?:直接)?"
     rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:就业机会|就业岗位|工作岗位)|就业|岗位|工作)"
 )
@@ -1052,7 +1052,8 @@ def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence
     phase = re.search(r"(?:第?[一二三四]|首)期", clause) or re.search(
         r"(?:第?[一二三四]|首)期", previous
     )
-    if _FUTURE.search(sentence) or _YEAR.search(clause) or phase:
+    present = _PRESENT.search(clause) and not _FUTURE.search(clause) and not phase
+    if (_FUTURE.search(sentence) or _YEAR.search(clause) or phase) and not present:
         years = _YEAR.findall(clause) or _YEAR.findall(previous) or _YEAR.findall(sentence)
         target = {"seats": value}
         if bound:
@@ -1078,6 +1079,9 @@ def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence
 
 
 _PHASE = re.compile(r"[一二三四首]期|起步区")
+#: a clause about what is there now (已建成座席1.5万个, 目前拥有座席9000个), in a sentence
+#: that also states a plan: the park's seats, not a target
+_PRESENT = re.compile(r"已建成|已建|已有|现有|目前|已经|已达|已拥有|已投入")
 _SEAT_WORDS = re.compile(r"座席|坐席|席位")
 #: a figure that describes the center or project named after it (总投资5亿元、占地80亩的X客服中心项目)
 _OF_NEXT_CENTER = re.compile(rf"[^，。；]*?的[^，。；的]*?{CENTER_WORD}")

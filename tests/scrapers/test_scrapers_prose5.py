@@ -351,3 +351,19 @@ def test_an_english_label_value_profile_is_read():
     )
     doc = extract_page(html.encode(), "page.html").as_dict()
     assert any(c.get("seats") == 120 for c in doc["centers"]), doc["centers"]
+
+
+def test_seats_built_now_in_a_sentence_with_a_plan_are_the_parks_not_a_target():
+    text = "安康呼叫中心产业基地由省政府批准设立，已建成座席1.2万个，计划到2020年达到4万席。"
+    (park,) = page(text)["parks"]
+    assert park["seats"] == 12000
+    assert park["seat_targets"] == [{"seats": 40000, "year": 2020}]
+
+
+def test_a_parks_figures_in_a_verbless_list():
+    text = (
+        "安康呼叫中心产业基地一期工程已于2015年底竣工。"
+        "基地目前共有入驻企业18家，座席7000个，就业人员9000人。"
+    )
+    (park,) = page(text)["parks"]
+    assert (park["seats"], park["jobs"]) == (7000, 9000)
