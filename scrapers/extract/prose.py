@@ -447,7 +447,7 @@ SEATS_GROWN = re.compile(
 )
 #: a seat word and its count after a verb: ``可实现呼叫中心坐席2万个``
 SEATS_BARE = re.compile(
-    r"(?:实现|建成|拥有|建设|形成|达到)[^，。；\d]{0,8}?(?:座席|坐席|席位)\s*"
+    r"(?:实现|建成|拥有|建设|形成|达到|规划|设计)[^，。；\d]{0,8}?(?:座席|坐席|席位)\s*"
     r"(?P<n>\d+(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*个(?!人|月)"
 )
 #: seats set up: ``设服务座席25个``, ``人工座席配置为20路``
@@ -1178,7 +1178,7 @@ def _awards(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]) -> None:
 
 FOUNDED_SENTENCE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起)?[，,]?(?P<mid>[^。！？年]{0,40}?)"
-    r"(?:正式)?(?P<verb>开通|上线|运行|成立|挂牌成立|批准建设|开园|揭牌|开设|设立|开办|启动|启用|投入使用)"
+    r"(?:正式)?(?P<verb>开通|上线|运行|成立|挂牌成立|挂牌(?!上市|交易|督办)|批准建设|开园|揭牌|开设|设立|开办|启动|启用|投入使用)"
     r"|(?:成立|设立|开通|开设|组建|建立|创建)于\s*(?P<y2>(?:19|20)\d\d)\s*年"
 )
 _NOT_FOUNDING = re.compile(r"开始|筹建|开工|动工|奠基|改为|扩容|升级|整合|归并|评选")
@@ -1486,6 +1486,10 @@ def _districts() -> tuple[re.Pattern[str], dict[str, set[str]]]:
 
 #: ``位于滨江开发区的<entity>``, ``位于省城高新区的<park>``: the place before 的 is the entity's
 _PLACED = re.compile(r"(?:位于|地处|坐落于|落户于|落户在)(?P<place>[^，。；、的“”]{2,16}?)的")
+#: a name followed by where it is (``中国声谷位于合肥高新区``)
+_PLACED_AFTER = re.compile(
+    r"\s*(?:位于|地处|坐落于|坐落在|落户于|落户在)(?P<place>[^，。；、“”的]{2,16})"
+)
 _ZONE_END = re.compile(
     r"(?P<z>[\u4e00-\u9fff]{0,4}?(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|新区))$"
 )
@@ -1528,7 +1532,15 @@ def _placed_names(s: str, ctx: _Ctx, mentions: list[_Mention]) -> set[str]:
         nxt = [x for x in mentions if m.end() <= x.start <= m.end() + 2]
         if nxt and _key(nxt[0].name) in ctx.canon:
             out.add(ctx.canon[_key(nxt[0].name)])
+    for x in mentions:  # 中国声谷位于合肥高新区: the name, then where it is
+        after = _PLACED_AFTER.match(s, x.end)
+        if after and _key(x.name) in ctx.canon and _place_known(after.group("place")):
+            out.add(ctx.canon[_key(x.name)])
     return out
+
+
+def _place_known(place: str) -> bool:
+    return bool(_city_names()[0].search(place) or _districts()[0].search(place))
 
 
 def read_placed_districts(s: str, ctx: _Ctx, mentions: list[_Mention]) -> None:
@@ -1543,6 +1555,14 @@ def read_placed_districts(s: str, ctx: _Ctx, mentions: list[_Mention]) -> None:
         district = _placed_district(m.group("place"), city_in(e.name))
         if district:
             e.set("district", district, None, 0.8, s[m.start() : nxt[0].end])
+    for x in mentions:
+        after = _PLACED_AFTER.match(s, x.end)
+        e = ctx.entities.get(ctx.canon.get(_key(x.name), "")) if after else None
+        if e is None or "district" in e.values:
+            continue
+        district = _placed_district(after.group("place"), city_in(e.name))
+        if district:
+            e.set("district", district, None, 0.8, s[x.start : after.end()])
 
 
 def _district_tokens(text: str, lookup: dict[str, set[str]]):

@@ -367,3 +367,22 @@ def test_a_parks_figures_in_a_verbless_list():
     )
     (park,) = page(text)["parks"]
     assert (park["seats"], park["jobs"]) == (7000, 9000)
+
+
+def test_a_park_named_then_placed_is_a_name_with_its_district_and_founding():
+    text = "江淮声谷位于合肥高新区，2018年挂牌，入驻企业300余家。"
+    (park,) = page(text)["parks"]
+    assert park["name"] == "江淮声谷" and park["city"] == "合肥市"
+    assert park["district"] == "高新区" and park["founded_year"] == 2018
+
+
+def test_an_operator_projects_planned_seats_are_its_seats():
+    text = "示例移动河南公司洛阳呼叫中心项目总投资2亿元，规划座席2500个。"
+    (center,) = page(text)["centers"]
+    assert center["seats"] == 2500
+
+
+def test_a_listing_on_the_stock_market_is_no_founding():
+    text = "示例呼叫中心产业园位于合肥高新区。园区企业示例科技2019年挂牌上市。"
+    (park,) = page(text)["parks"]
+    assert "founded_year" not in park
