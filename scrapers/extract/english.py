@@ -74,6 +74,27 @@ PARK_FLOOR = re.compile(
     r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*(?:\.\d+)?)(?:-|\s)"
     r"(?:square[\s-]+met(?:er|re)s?|sq\.?\s*m|m2)\b(?=[^.]{0,30}?\b(?:facility|building|space|floor|office))"
 )
+#: a sentence about the page's one park without its name (``working here``, ``the park``)
+_PARK_ANAPHOR = re.compile(r"\b(?:here|the\s+(?:park|zone|base))\b", re.I)
+#: a park's area in millions of square metres: ``an area of 3.7m square metres`` (km2)
+PARK_AREA_MILLION = re.compile(
+    r"(?:covers?|covering|cover|area\s+of)\s+(?:an\s+area\s+of\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:m|million)\s+square\s+met(?:er|re)s?\b"
+)
+#: the people working in a park: ``the number of employees working here has reached 40,000``,
+#: ``employs 12,000 people``, ``created 8,000 jobs``
+_PRE_J = r"(?P<pre{0}>(?i:more than |over |about |nearly |some |around ))?"
+PARK_JOBS = re.compile(
+    r"number\s+of\s+(?:employees|people|professionals|staff|workers)\s+(?:working|employed)\s+"
+    r"(?:here|there|in\s+the\s+(?:park|zone|base))[^.]{0,24}?(?:reached|is|stands\s+at|totals?|exceeds)\s+"
+    + _PRE_J.format("")
+    + r"(?P<n>\d[\d,]*)"
+    + r"|\bemploys?\s+"
+    + _PRE_J.format("2")
+    + r"(?P<n2>\d[\d,]*)\s+(?:people|professionals|staff|employees|workers)"
+    + r"|\b(?:created|provides|provided|offers)\s+"
+    + _PRE_J.format("3")
+    + r"(?P<n3>\d[\d,]*)\s+jobs"
+)
 _KM2 = {"square kilometer": 1.0, "square kilometre": 1.0, "sq km": 1.0, "sqkm": 1.0, "km2": 1.0,
         "hectare": 0.01, "mu": 1 / 1500}  # fmt: skip
 
@@ -100,6 +121,15 @@ def _park_figures(park: Entity, sent: str, conf: float) -> None:
         if factor:
             value = round(float(m.group("n").replace(",", "")) * factor, 4)
             park.set("area_km2", value, _BOUND.get((m.group("pre") or "").lower()), conf, sent)
+    m = PARK_AREA_MILLION.search(sent)
+    if m and "area_km2" not in park.values and not re.search(r"\bphase\b|\bbuilding\b", sent, re.I):
+        park.set("area_km2", float(m.group("n")), None, conf, sent)  # 3.7m square metres
+    m = PARK_JOBS.search(sent)
+    if m and not _PLANNED.search(sent[: m.start()][-40:]):
+        g = m.groupdict()
+        n = g.get("n") or g.get("n2") or g.get("n3")
+        pre = (g.get("pre") or g.get("pre2") or g.get("pre3") or "").lower()
+        park.set("jobs", int(n.replace(",", "")), _BOUND.get(pre), conf, sent)
     m = PARK_FLOOR.search(sent)
     if m and not re.search(r"\bphase\b", sent, re.I):
         value = int(float(m.group("n").replace(",", "")))
@@ -144,6 +174,24 @@ OPEN_RANGE_EN = re.compile(
 #: open every day without a number of hours (``operators seven days a week``, ``year-round``)
 EVERY_DAY_EN = re.compile(
     r"\bseven days a week\b|\b7 days a week\b|\b365 days a year\b|\byear[ -]round\b"
+)
+_PCT = r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+_PRE_EN = r"(?P<pre>(?i:more than |over |about |nearly |some |around ))?"
+#: the share of calls answered: ``operators answered about 94 percent of the calls``, ``an
+#: answer rate of 96%``
+ANSWER_RATE_EN = re.compile(
+    rf"\banswer(?:ed|s)?\s+(?:rate\s+(?:of|was|is|reached|stood\s+at)\s+)?{_PRE_EN}{_PCT}(?:\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls)?"
+    r"|(?P<n2>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls\s+(?:were\s+)?answered"
+)
+#: satisfaction: ``93.2 percent of callers said they were satisfied``, ``a satisfaction rate of 98%``
+CSAT_EN = re.compile(
+    rf"{_PRE_EN}{_PCT}\s+of\s+(?:the\s+)?(?:callers|citizens|customers|users|residents|respondents)\s+"
+    r"(?:said\s+they\s+)?(?:were|are|felt)\s+(?:very\s+)?satisfied"
+    rf"|satisfaction\s+(?:rate|rating|level|score)\s+(?:of|was|is|reached|stood\s+at)\s+(?P<pre2>(?i:more than |over |about |nearly |around ))?(?P<n2>\d{{1,3}}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+)
+#: a rate of a whole market or country, not of one center
+_WHOLE_MARKET = re.compile(
+    r"\b(?:nationwide|national average|industry average|across China|in China as a whole)\b"
 )
 CALLS = re.compile(
     r"(?P<pre>(?i:more than |over |about |nearly |some |around |an average of ))?(?P<n>\d[\d,]*)\s+"
@@ -366,10 +414,14 @@ def _figures(
             e for e in entities
             if any(a in sent for a in aliases.get(e.name, [e.name])) or _said_as(e.name, sent)
         ]  # fmt: skip
+        parks = [e for e in entities if e.kind == "park"]
         if len(named) == 1:
             subject, conf = named[0], 0.8
         elif not named and len(centers) == 1:
             subject, conf = centers[0], 0.6
+        elif not named and not centers and len(parks) == 1 and _PARK_ANAPHOR.search(sent):
+            _park_figures(parks[0], sent, 0.6)  # working here, the park's area: the page's park
+            continue
         else:
             continue
         if subject.kind != "center":
@@ -410,6 +462,14 @@ def _figures(
                 subject.set("days_per_week", 7, None, conf, sent)
         elif EVERY_DAY_EN.search(sent):
             subject.set("days_per_week", 7, None, conf, sent)  # operators seven days a week
+        for rx, fld in ((ANSWER_RATE_EN, "answer_rate"), (CSAT_EN, "csat")):
+            m = rx.search(sent)
+            if m and not _WHOLE_MARKET.search(sent):
+                g = m.groupdict()
+                share = float(g.get("n") or g.get("n2")) / 100
+                pre = (g.get("pre") or g.get("pre2") or "").lower()
+                if 0 < share <= 1:
+                    subject.set(fld, round(share, 4), _BOUND.get(pre), conf, sent)
         m = CALLS.search(sent)
         if m and _PER_AGENT.search(sent):
             m = None  # each operator answers 40 to 100 calls per day: one agent's load

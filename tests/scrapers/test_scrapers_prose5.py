@@ -386,3 +386,30 @@ def test_a_listing_on_the_stock_market_is_no_founding():
     text = "示例呼叫中心产业园位于合肥高新区。园区企业示例科技2019年挂牌上市。"
     (park,) = page(text)["parks"]
     assert "founded_year" not in park
+
+
+def test_english_answer_rate_and_satisfaction():
+    text = (
+        "The Wuhu 12345 hotline opened in 2016. Hotline operators answered about 95 percent of "
+        "the calls they received in the first month. So far, 91.5 percent of callers said they "
+        "were satisfied with the hotline."
+    )
+    (center,) = page(text)["centers"]
+    assert (center["answer_rate"], center["answer_rate_bound"]) == (0.95, "approx")
+    assert center["csat"] == 0.915
+
+
+def test_english_a_nationwide_rate_is_no_centers():
+    text = "The Wuhu 12345 hotline has 80 operators. Nationwide, 90 percent of calls were answered."
+    (center,) = page(text)["centers"]
+    assert "answer_rate" not in center
+
+
+def test_english_a_parks_area_in_millions_of_square_metres_and_its_people():
+    text = (
+        "The Wuhu Software Park opened in 2006. When finished, the Wuhu Software Park will cover "
+        "an area of 2.5m square metres. The number of employees working here has already "
+        "reached 30,000, officials said."
+    )
+    (park,) = page(text)["parks"]
+    assert (park["area_km2"], park["jobs"]) == (2.5, 30000)
