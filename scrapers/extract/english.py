@@ -191,7 +191,8 @@ CSAT_EN = re.compile(
 )
 #: a rate of a whole market or country, not of one center
 _WHOLE_MARKET = re.compile(
-    r"\b(?:nationwide|national average|industry average|across China|in China as a whole)\b"
+    r"\b(?:nationwide|national average|industry average|across China|in China as a whole)\b",
+    re.I,
 )
 CALLS = re.compile(
     r"(?P<pre>(?i:more than |over |about |nearly |some |around |an average of ))?(?P<n>\d[\d,]*)\s+"
