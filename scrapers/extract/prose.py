@@ -459,7 +459,7 @@ SEATS_SET = re.compile(
 )
 #: seats added (增设500个异地坐席), not grown to (扩充到500席)
 _ADDED = re.compile(r"(?:增设|新增|增加|扩充|临时)[^，。；\d到至]{0,4}$")
-_STAFF_WORD = r"(?:员工|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|一线客服|客服|职工|人员)"
+_STAFF_WORD = r"(?:员工|客户服务员|客户服务代表|话务代表|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|一线客服|客服|职工|人员)"
 STAFF = re.compile(
     rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
 )
@@ -475,12 +475,12 @@ STAFF_RUN = re.compile(
 _COMPANY_STAFF = re.compile(r"(?:公司|集团)[^，。；\d]{0,6}(?:员工|职工|人员)")
 DAILY_CALLS = re.compile(
     r"(?:日均|每天|每日|一天|日)(?P<mid>[^，。；！？\d]{0,10}?)(?P<pre>超过|逾|近|约|接近)?\s*"
-    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起)(?P<after>电话|来电|来电量)?"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起|宗)(?P<after>电话|来电|来电量)?"
     r"(?P<post2>左右|以上)?"
 )
 #: daily call counts are often a peak or a period average: 6 of 11 right on dev
 DAILY_CALLS_CONFIDENCE = 0.6
-_CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话")
+_CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话|查询|咨询|求助")
 ANSWER_RATE = re.compile(
     r"(?:一次|人工)?(?:接通率|接听率)(?:平均|年均|始终|均)?(?:达到|达|为|保持在|在)?\s*(?:高达)?"
     r"(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
@@ -854,7 +854,7 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             if (
                 fld == "staff"
                 and re.search(
-                    r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户|记者|支援|抽调|就业|岗位(?!上)|"
+                    r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户(?!服务[员代])|记者|支援|抽调|就业|岗位(?!上)|"
                     r"正在|端坐|值班|轮值|当天|此时|现场|同时在岗|每个班|在线|增设|新增|增派|扩充",
                     clause,
                 )

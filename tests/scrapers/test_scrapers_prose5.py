@@ -413,3 +413,26 @@ def test_english_a_parks_area_in_millions_of_square_metres_and_its_people():
     )
     (park,) = page(text)["parks"]
     assert (park["area_km2"], park["jobs"]) == (2.5, 30000)
+
+
+def test_hong_kong_customer_service_officers_and_enquiries_a_day():
+    text = "香港示例電訊客戶服務中心位於觀塘，於1998年成立，現有客戶服務員約650名，每日處理查詢逾2萬宗。"
+    (center,) = page(text)["centers"]
+    assert (center["staff"], center["staff_bound"]) == (650, "approx")
+    assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (20000, "min")
+
+
+def test_customers_are_still_no_staff():
+    text = "示例银行芜湖客服中心设有座席200个，服务客户300万人。"
+    (center,) = page(text)["centers"]
+    assert "staff" not in center
+
+
+def test_a_founding_year_label_in_a_table():
+    html = (
+        "<html><body><table><tr><td>中心名称</td><td>厦门示例银行信用卡中心</td></tr>"
+        "<tr><td>座席数</td><td>1,200个</td></tr><tr><td>成立年份</td><td>2010年</td></tr>"
+        "</table></body></html>"
+    )
+    (center,) = extract_page(html.encode(), "p.html").as_dict()["centers"]
+    assert (center["seats"], center["founded_year"]) == (1200, 2010)
