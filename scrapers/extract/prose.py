@@ -1735,8 +1735,12 @@ TENANT_LIST = re.compile(
     rf"|(?:入驻|入园|签约|进驻|落户|不乏|引进了?|吸引了?)[^，。；、]{{0,10}}?的?(?P<list3>{_ORG}(?:、{_ORG}){{0,8}})等"
     r"(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?[^，。；、]{0,10}?(?:企业|公司|机构)"
     r"|(?P<one>[\u4e00-\u9fff]{4,16}(?:有限公司|集团))(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
+    # the park's own firms named as such: A、B、C等园内企业, A、B等入园企业
+    rf"|(?P<list5>{_ORG}(?:、{_ORG}){{1,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:园内|园区内|园区|区内|入园|入驻|基地内)(?:企业|公司)"
 )
-_SETTLE_WORD = re.compile(r"入驻|落户|进驻|入园|签约|不乏|引进|吸引|落地|进场")
+_SETTLE_WORD = re.compile(
+    r"入驻|落户|进驻|入园|签约|不乏|引进|吸引|落地|进场|园内企业|园区企业|区内企业"
+)
 #: companies named after a count of settled firms: ``已吸引4家服务外包企业进场，分别为A、B、C``
 TENANTS_NAMED = re.compile(
     r"(?:企业|公司|机构)[^，。；]{0,6}?(?:进场|入驻|进驻|落户|入园)[^，。；]{0,4}?[，,：:]\s*"
@@ -1797,7 +1801,10 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
             ):
                 continue  # 某县已吸引A、B等企业: clients of a place, not tenants of the park
             g = m.groupdict()
-            items = g.get("list") or g.get("list2") or g.get("list3") or g.get("one") or g["list4"]
+            items = (
+                g.get("list") or g.get("list2") or g.get("list3") or g.get("one")
+                or g.get("list5") or g["list4"]
+            )  # fmt: skip
             for raw in items.split("、"):
                 name = _trim_head(raw)
                 if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:

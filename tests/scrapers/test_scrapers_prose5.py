@@ -436,3 +436,15 @@ def test_a_founding_year_label_in_a_table():
     )
     (center,) = extract_page(html.encode(), "p.html").as_dict()["centers"]
     assert (center["seats"], center["founded_year"]) == (1200, 2010)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "芜湖国际科技园是服务外包集聚区。近年来，示例软件、示例数码、示例国际等园内企业荣膺多项大奖。",
+        "芜湖国际科技园是服务外包集聚区。示例软件、示例数码、示例国际等入园企业发展迅速。",
+    ],
+)
+def test_a_parks_own_firms_named_as_such_are_its_tenants(text):
+    (park,) = page(text)["parks"]
+    assert park["tenants"] == ["示例软件", "示例数码", "示例国际"]
