@@ -1397,8 +1397,8 @@ def page_city(s: str) -> str | None:
     for m in names[0].finditer(s):
         if m.group(0)[0] == "台" and s[m.start() - 1 : m.start()] == "平":
             continue  # 平台 (platform) is no 台北/台中/台南
-        if m.group(0) == "阿里" and s[m.end() : m.end() + 2] == "巴巴":
-            continue  # 阿里巴巴 is a company, not 阿里地区
+        if m.group(0) == "阿里" and s[m.end() : m.end() + 2] != "地区":
+            continue  # 阿里巴巴, 阿里研究院, 阿里公益: the company, not 阿里地区
         if s[m.end() : m.end() + 1] in ("区", "县") and not m.group(0).endswith("市"):
             continue  # 朝阳区, 鼓楼区: a district of some city, not the prefecture 朝阳市
         city = names[1][m.group(0)]
@@ -1420,15 +1420,26 @@ def county_city_in(name: str) -> str | None:
         token = name[:size]
         if token[-1:] in ("市", "县") and token in lookup and len(lookup[token]) == 1:
             return next(iter(lookup[token]))
+    org = _ORG_WORD.match(name) or _BRAND_FIRST.match(name)
+    if org:  # 阿里巴巴巨鹿县客户体验中心: an organisation, then its county
+        for token in _district_tokens(name[org.end() : org.end() + 8], lookup):
+            if token[-1:] in ("市", "县") and len(lookup[token]) == 1:
+                return next(iter(lookup[token]))
     return None
+
+
+#: companies that name a center before its place (阿里巴巴巨鹿县…, 京东宿迁…)
+_BRAND_FIRST = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:阿里巴巴|阿里|京东|美团|携程|苏宁|唯品会|拼多多|菜鸟|顺丰|平安|移动|电信|联通|银行|保险|人寿|航空)"
+)
 
 
 def city_in(name: str) -> str | None:
     """The prefecture-level city named at the start of ``name`` (``洛阳呼叫产业园区`` -> 洛阳市)."""
     names = _city_names()
     m = names[0].match(name)
-    if m and m.group(0) == "阿里" and name[2:4] == "巴巴":
-        m = names[0].search(name, 4)  # 阿里巴巴衢州…: the company, then its city
+    if m and m.group(0) == "阿里" and name[2:4] != "地区":
+        m = names[0].search(name, 4)  # 阿里巴巴衢州…, 阿里衢州…: the company, then its city
         return names[1][m.group(0)] if m and m.start() <= 6 else None
     if m and name[m.end() : m.end() + 1] in ("区", "县") and not m.group(0).endswith("市"):
         return None  # 朝阳区…: a district of some city, not the prefecture 朝阳市

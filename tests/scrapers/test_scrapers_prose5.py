@@ -448,3 +448,19 @@ def test_a_founding_year_label_in_a_table():
 def test_a_parks_own_firms_named_as_such_are_its_tenants(text):
     (park,) = page(text)["parks"]
     assert park["tenants"] == ["示例软件", "示例数码", "示例国际"]
+
+
+def test_alibaba_and_its_short_name_are_no_city_and_a_county_after_a_company_places_it():
+    text = (
+        "阿里巴巴巨鹿县客户体验中心于2019年启用，有客服人员300人。"
+        "阿里研究院和阿里公益的报告显示，石家庄市和张家口市也有类似项目。"
+    )
+    (center,) = page(text)["centers"]
+    assert center["city"] == "邢台市"
+
+
+def test_a_county_city_after_a_bank_gives_its_prefecture():
+    from scrapers.extract.prose import county_city_in
+
+    assert county_city_in("示例银行昆山市客服中心") == "苏州市"
+    assert county_city_in("南京12345热线") is None
