@@ -442,8 +442,8 @@ SEATS_AFTER = re.compile(
 )
 #: seats after a growth: ``席位从60多个增至200多个`` -> the later figure
 SEATS_GROWN = re.compile(
-    rf"(?:座席|坐席|席位)[^，。；\d]{{0,4}}从[^，。；]{{0,10}}?(?:增至|增加到|增加至|扩大到|扩容到|扩容至|发展到|提高到)"
-    rf"\s*(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)"
+    rf"(?:座席|坐席|席位)[^，。；\d]{{0,4}}从[^，。；]{{0,10}}?[，,]?[^，。；\d]{{0,4}}?(?:增至|增加到|增加至|增长到|增长至|扩大到|扩大至|扩容到|扩容至|发展到|提高到|提升到|提升至)"
+    rf"\s*(?:目前的|现在的|现有的|目前|现在)?\s*(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)"
 )
 #: a seat word and its count after a verb: ``可实现呼叫中心坐席2万个``
 SEATS_BARE = re.compile(
@@ -456,6 +456,16 @@ SEATS_SET = re.compile(
     # a seat count in a list of figures: 员工800人、座席600个
     rf"|(?:^\s*|(?<=[、和及]))(?:座席|坐席|席位)\s*(?P<n3>\d[\d,.]*\s*万?)\s*(?:个|席)(?!月|人)"
     rf"|(?:人工|服务)?(?:座席|坐席)配置为\s*(?P<n2>\d+)\s*(?:个|路)"
+)
+#: an existing center's planned expansion: 将扩容至110个坐席, 计划扩大到200席
+_EXPANDING = re.compile(
+    r"(?:将|计划|拟|预计|准备)[^，。；\d]{0,6}?(?:扩容|扩大|扩建|增加|增至|扩展|提升)(?:至|到)?[^，。；\d]{0,3}$"
+)
+#: seats grown over two clauses: 坐席数从初建时的13个，逐步增加至目前的47个 (the later figure)
+SEATS_GROWN_ACROSS = re.compile(
+    r"(?:座席|坐席|席位)[^。；\d]{0,4}从[^。；，,]{0,14}?\d+\s*个[，,][^，。；\d]{0,4}?"
+    r"(?:增至|增加到|增加至|增长到|增长至|扩大到|扩大至|扩容到|扩容至|发展到|提高到|提升到|提升至)"
+    r"\s*(?:目前的|现在的|现有的|目前|现在)?\s*(?P<n>\d+)\s*(?:个|席)"
 )
 #: seats added (增设500个异地坐席), not grown to (扩充到500席)
 _ADDED = re.compile(r"(?:增设|新增|增加|扩充|临时)[^，。；\d到至]{0,4}$")
@@ -474,7 +484,7 @@ STAFF_RUN = re.compile(
 #: staff of a whole company or group (``公司员工已达3万余人``), not of its center
 _COMPANY_STAFF = re.compile(r"(?:公司|集团)[^，。；\d]{0,6}(?:员工|职工|人员)")
 DAILY_CALLS = re.compile(
-    r"(?:日均|每天|每日|一天|日)(?P<mid>[^，。；！？\d]{0,10}?)(?P<pre>超过|逾|近|约|接近)?\s*"
+    r"(?:日均|每天|每日|一天|(?<![首当次同今昨前节假])日)(?P<mid>[^，。；！？\d]{0,10}?)(?P<pre>超过|逾|近|约|接近)?\s*"
     r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起|宗)(?P<after>电话|来电|来电量)?"
     r"(?P<post2>左右|以上)?"
 )
@@ -736,6 +746,12 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
                 _park_figures(ctx, clause, cstart, subject, sentence, head_part)
             elif scoped and not _RATE_SCOPE.search(clause):
                 _center_rates(clause, cstart, subject, sentence)
+        grown = SEATS_GROWN_ACROSS.search(sentence)
+        if grown:
+            e, conf = _resolve(ctx, inside, off, off + grown.start(), sentence, "center",
+                               sentence[: grown.start()])  # fmt: skip
+            if e is not None:
+                e.set("seats", int(grown.group("n")), None, min(conf, 0.8), sentence)
         _founded_sentence(ctx, sentence, off, inside)
         _opening_hours(ctx, sentence, off, inside)
         _awards(ctx, sentence, off, inside)
@@ -863,6 +879,8 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                 continue  # a moment's count, or a whole company's staff
             if fld == "seats" and re.search(r"在线|处于|正在|空闲|排队", clause):
                 continue  # 53个坐席处于整理状态: seats at a moment
+            if fld == "seats" and _EXPANDING.search(clause[: m.start("n")]):
+                continue  # 将扩容至110个坐席: a plan for an existing center, not its seats
             if fld == "seats" and _ADDED.search(clause[: m.start("n")]):
                 continue  # 增设500个异地坐席: seats added for a while, not the center's
             if fld == "daily_inbound_calls" and (
@@ -870,10 +888,15 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                     r"最多|最高|峰值|最忙|高峰|每个班|每人|每名|接线员|话务员",
                     clause[: m.end() + 8],
                 )
-                or not _CALL_WORD.search(
-                    clause[max(0, m.start() - 4) : m.start()]
-                    + (m.group("mid") or "")
-                    + (m.group("after") or "")
+                or not (
+                    _CALL_WORD.search(
+                        clause[max(0, m.start() - 4) : m.start()]
+                        + (m.group("mid") or "")
+                        + (m.group("after") or "")
+                    )
+                    or re.search(
+                        r"\d\s*(?:余|多)?\s*通", m.group(0)
+                    )  # 通: the measure word of calls
                 )
             ):
                 continue

@@ -464,3 +464,18 @@ def test_a_county_city_after_a_bank_gives_its_prefecture():
 
     assert county_city_in("示例银行昆山市客服中心") == "苏州市"
     assert county_city_in("南京12345热线") is None
+
+
+def test_seats_grown_over_two_clauses_and_a_planned_expansion():
+    text = (
+        "滁州市12348平台于2016年上线，坐席数从初建时的12个，逐步增加至目前的40个。"
+        "接下来，滁州市12348平台将扩容至100个坐席。"
+    )
+    (center,) = page(text)["centers"]
+    assert center["seats"] == 40
+
+
+def test_the_first_days_calls_are_not_daily_calls_and_tong_counts_calls():
+    text = "滁州市12348热线从首日运行话务量仅120通，上升至现时日均接近1800通。"
+    (center,) = page(text)["centers"]
+    assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (1800, "approx")
