@@ -1165,7 +1165,7 @@ def _park_figures(
 
 AWARD = re.compile(
     r"(?:荣获|获得|摘得|夺得|授予其?|被评为|评为|获评)(?:了)?(?:[^，。；“”]{0,8}?)"
-    r"(?P<list>“[^“”]{3,30}”(?:[、和及]“[^“”]{3,30}”)*)"
+    r"(?P<list>“[^“”]{3,30}”(?:[、和及，,]?“[^“”]{3,30}”)*)"
     r"|(?:荣获|获得|摘得|获评|被评为)(?:了)?(?P<bare>[\u4e00-\u9fff]{4,16}?)(?:称号|荣誉称号)"
 )
 #: what an award title is made of (a quoted name without one, ``获得“12345”``, is not an award)

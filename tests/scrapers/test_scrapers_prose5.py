@@ -479,3 +479,9 @@ def test_the_first_days_calls_are_not_daily_calls_and_tong_counts_calls():
     text = "滁州市12348热线从首日运行话务量仅120通，上升至现时日均接近1800通。"
     (center,) = page(text)["centers"]
     assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (1800, "approx")
+
+
+def test_awards_quoted_one_after_another_without_a_separator():
+    text = "滁州市12345政务服务便民热线设有座席60个，先后荣获“全国示例巾帼岗”“全国青年文明号”等荣誉称号。"
+    (center,) = page(text)["centers"]
+    assert center["awards"] == ["全国示例巾帼岗", "全国青年文明号"]
