@@ -482,6 +482,6 @@ def test_the_first_days_calls_are_not_daily_calls_and_tong_counts_calls():
 
 
 def test_awards_quoted_one_after_another_without_a_separator():
-    text = "滁州市12345政务服务便民热线设有座席60个，先后荣获“全国示例巾帼岗”“全国青年文明号”等荣誉称号。"
+    text = "滁州市12345政务服务便民热线设有座席60个，先后荣获“全国巾帼文明岗”“全国青年文明号”等荣誉称号。"
     (center,) = page(text)["centers"]
-    assert center["awards"] == ["全国示例巾帼岗", "全国青年文明号"]
+    assert center["awards"] == ["全国巾帼文明岗", "全国青年文明号"]
