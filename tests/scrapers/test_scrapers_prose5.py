@@ -485,3 +485,15 @@ def test_awards_quoted_one_after_another_without_a_separator():
     text = "滁州市12345政务服务便民热线设有座席60个，先后荣获“全国巾帼文明岗”“全国青年文明号”等荣誉称号。"
     (center,) = page(text)["centers"]
     assert center["awards"] == ["全国巾帼文明岗", "全国青年文明号"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "示例科技有限公司日前获批，成为首家经营离岸呼叫中心业务的外商投资企业。",
+        "所谓离岸呼叫中心，是指在境内设立呼叫中心平台，为境外客户提供服务，设有座席100个。",
+        "这是国家取消离岸呼叫中心业务限制后的首个项目。",
+    ],
+)
+def test_a_line_of_business_is_no_center(text):
+    assert page(text)["centers"] == []
