@@ -497,3 +497,8 @@ def test_awards_quoted_one_after_another_without_a_separator():
 )
 def test_a_line_of_business_is_no_center(text):
     assert page(text)["centers"] == []
+
+
+def test_a_kind_of_center_said_often_is_no_name():
+    text = "离岸呼叫中心是服务外包的重要形式。离岸呼叫中心为境外客户服务。济南的离岸呼叫中心有座席300个。"
+    assert page(text)["centers"] == []
