@@ -34,7 +34,11 @@ _PARK_WORDS = re.compile(
 )
 CENTER = re.compile(
     rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national|local|global)\s+){{0,2}}(?P<place>[A-Z][a-z]+\s+)?|\s+)"
-    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact|customer care|customer support|(?<=['’]s\s)(?:[A-Z][a-z]+\s+)?service)\s+cent(?:er|re))s?\b"
+    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|customer contact|contact|customer care|customer support|(?<=['’]s\s)(?:[A-Z][a-z]+\s+)?service)\s+cent(?:er|re))s?\b"
+)
+#: a company's center named by its city: ``Genpact's Dalian centre``
+CITY_CENTRE = re.compile(
+    rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,3}})['’]s\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<tail>cent(?:er|re))\b"
 )
 #: a planned figure (``plans to employ``, ``will hire``, ``aims to have``)
 _PLANNED = re.compile(
@@ -706,6 +710,15 @@ def read_english(text: str) -> list[Entity]:
         if any(name in k or k in name for k in found):
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in CITY_CENTRE.finditer(text):  # Genpact's Dalian centre: a company's center in a city
+        words = m.group("org").split()
+        while words and _GENERIC_ORG.match(words[0]):
+            words = words[1:]
+        if not words or not _city_of(m.group("city")) or _cities()[0].fullmatch(" ".join(words)):
+            continue
+        name = f"{' '.join(words)} {m.group('city')} {m.group('tail')}"
+        if not any(name in k or k in name for k in found):
+            found[name] = Entity(kind="center", name=name, first=m.start())
     for m in CENTER_OF.finditer(text):
         words = re.split(r"[.,;:]\s", m.group("org") + " ")[0].rstrip(".").split()
         while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):

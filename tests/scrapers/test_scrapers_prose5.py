@@ -502,3 +502,21 @@ def test_a_line_of_business_is_no_center(text):
 def test_a_kind_of_center_said_often_is_no_name():
     text = "离岸呼叫中心是服务外包的重要形式。离岸呼叫中心为境外客户服务。济南的离岸呼叫中心有座席300个。"
     assert page(text)["centers"] == []
+
+
+def test_satisfaction_in_tenths():
+    text = "示例银行台中客服中心共有客服专员300多人，服务满意度超过九成。"
+    (center,) = page(text)["centers"]
+    assert (center["csat"], center["csat_bound"]) == (0.9, "min")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Sample Jockey Club's customer contact centre in Sha Tin has 600 staff.",
+         "Sample Jockey Club customer contact centre"),
+        ("Samplepact's Dalian centre employs more than 4,000 people.", "Samplepact Dalian centre"),
+    ],
+)  # fmt: skip
+def test_english_customer_contact_centres_and_a_companys_centre_in_a_city(text, name):
+    assert one(page(text)["centers"], name)
