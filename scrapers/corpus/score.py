@@ -125,8 +125,10 @@ def _fields(entity: dict) -> list[str]:
 
 def _target_same(g: dict, w: dict) -> bool:
     when = (g.get("year") is not None and g.get("year") == w.get("year")) or (
-        g.get("year") is None and w.get("year") is None and bool(g.get("phase"))
-    )
+        g.get("year") is None
+        and w.get("year") is None
+        and (bool(g.get("phase")) or not w.get("phase"))
+    )  # same year; else a phase, or neither names a year nor a phase (a target at completion)
     return (
         when
         and _number_equal(g.get("seats"), w.get("seats"))

@@ -1085,7 +1085,7 @@ def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence
             target["year"] = int(years[0])
         if phase:
             target["phase"] = phase.group(0)
-        if "year" not in target and "phase" not in target:
+        if "year" not in target and "phase" not in target and not _AT_COMPLETION.search(clause):
             return
         targets = e.values.setdefault("seat_targets", [])
         if all(
@@ -1102,6 +1102,8 @@ def _park_seats(e: Entity, value: int, bound, conf: float, clause: str, sentence
 
 
 _PHASE = re.compile(r"[一二三四首]期|起步区")
+#: seats when a park is finished, without a year (建成后可容纳座席2万个, 规划座席5万席)
+_AT_COMPLETION = re.compile(r"建成后|全部建成|完全建成|规划|远期|最终")
 #: a clause about what is there now (已建成座席1.5万个, 目前拥有座席9000个), in a sentence
 #: that also states a plan: the park's seats, not a target
 _PRESENT = re.compile(r"已建成|已建|已有|现有|目前|已经|已达|已拥有|已投入")

@@ -520,3 +520,17 @@ def test_satisfaction_in_tenths():
 )  # fmt: skip
 def test_english_customer_contact_centres_and_a_companys_centre_in_a_city(text, name):
     assert one(page(text)["centers"], name)
+
+
+def test_a_parks_seats_when_finished_without_a_year_are_a_target():
+    text = "芜湖呼叫中心产业园位于鸠江区，规划占地500亩，建成后可容纳座席2万个。"
+    (park,) = page(text)["parks"]
+    assert park["seat_targets"] == [{"seats": 20000}]
+
+
+def test_a_target_without_year_or_phase_is_scored_by_its_seats():
+    from scrapers.corpus.score import _target_same
+
+    assert _target_same({"seats": 20000}, {"seats": 20000})
+    assert not _target_same({"seats": 20000}, {"seats": 20000, "phase": "一期"})
+    assert not _target_same({"seats": 20000, "year": 2020}, {"seats": 20000})
