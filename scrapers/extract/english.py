@@ -80,6 +80,11 @@ PARK_FLOOR = re.compile(
 )
 #: a sentence about the page's one park without its name (``working here``, ``the park``)
 _PARK_ANAPHOR = re.compile(r"\b(?:here|the\s+(?:park|zone|base))\b", re.I)
+#: a park's seats now: ``now houses 12,000 call center seats``, ``the base had 35,000 seats``
+PARK_SEATS = re.compile(
+    r"\b(?:has|had|houses|housed|hosts|hosted|boasts|boasted|with)\s+(?P<pre>more than |over |about |nearly |some |around )?"
+    r"(?P<n>\d[\d,]*)\s+(?:[a-z-]+\s+){0,3}?seats\b"
+)
 #: a park's area in millions of square metres: ``an area of 3.7m square metres`` (km2)
 PARK_AREA_MILLION = re.compile(
     r"(?:covers?|covering|cover|area\s+of)\s+(?:an\s+area\s+of\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:m|million)\s+square\s+met(?:er|re)s?\b"
@@ -92,7 +97,7 @@ PARK_JOBS = re.compile(
     r"(?:here|there|in\s+the\s+(?:park|zone|base))[^.]{0,24}?(?:reached|is|stands\s+at|totals?|exceeds)\s+"
     + _PRE_J.format("")
     + r"(?P<n>\d[\d,]*)"
-    + r"|\bemploys?\s+"
+    + r"|\b(?:employs?|employed|employing)\s+"
     + _PRE_J.format("2")
     + r"(?P<n2>\d[\d,]*)\s+(?:people|professionals|staff|employees|workers)"
     + r"|\b(?:created|provides|provided|offers)\s+"
@@ -125,6 +130,10 @@ def _park_figures(park: Entity, sent: str, conf: float) -> None:
         if factor:
             value = round(float(m.group("n").replace(",", "")) * factor, 4)
             park.set("area_km2", value, _BOUND.get((m.group("pre") or "").lower()), conf, sent)
+    m = PARK_SEATS.search(sent)
+    if m and not PARK_TARGET.search(sent) and not _PLANNED.search(sent[: m.start()][-40:]):
+        pre = (m.group("pre") or "").lower()
+        park.set("seats", int(m.group("n").replace(",", "")), _BOUND.get(pre), conf, sent)
     m = PARK_AREA_MILLION.search(sent)
     if m and "area_km2" not in park.values and not re.search(r"\bphase\b|\bbuilding\b", sent, re.I):
         park.set("area_km2", float(m.group("n")), None, conf, sent)  # 3.7m square metres
@@ -699,8 +708,8 @@ def read_english(text: str) -> list[Entity]:
     for m in CENTER.finditer(text):
         org = m.group("org").strip()
         words = [w for w in org.split()]
-        while words and _GENERIC_ORG.match(words[0]):
-            words = words[1:]
+        while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
+            words = words[1:]  # The…, but China Mobile stays
         if not words:
             continue
         words[-1] = re.sub(r"['’]s$", "", words[-1])

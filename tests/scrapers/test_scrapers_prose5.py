@@ -534,3 +534,18 @@ def test_a_target_without_year_or_phase_is_scored_by_its_seats():
     assert _target_same({"seats": 20000}, {"seats": 20000})
     assert not _target_same({"seats": 20000}, {"seats": 20000, "phase": "一期"})
     assert not _target_same({"seats": 20000, "year": 2020}, {"seats": 20000})
+
+
+def test_english_a_parks_seats_and_people_now():
+    text = (
+        "The Wuhu Call Center Industrial Base was set up in 2010. By the end of 2022, the base "
+        "had 15,000 seats and employed 20,000 people, officials said."
+    )
+    (park,) = page(text)["parks"]
+    assert (park["seats"], park["jobs"]) == (15000, 20000)
+
+
+def test_english_china_mobiles_center_keeps_china():
+    text = "China Mobile's customer service center in Wuhu, which opened in 2008, has 3,000 seats."
+    (center,) = page(text)["centers"]
+    assert center["name"] == "China Mobile customer service center"
