@@ -176,3 +176,13 @@ def note_text(note: Note | Mapping[str, Any], lang: str | None = None) -> str:
 def notes_text(notes: Iterable[Note], lang: str | None = None) -> list[str]:
     """Each note in ``lang`` (the CLI's JSON and text output use English)."""
     return [note_text(n, lang) for n in notes]
+
+
+def sourced_caption(label: str, year: object = None, url: object = None) -> str:
+    """The caption of a sourced cost input: its year and URL when the source has them (a
+    source without a URL or year is not shown as "None")."""
+    if url and year:
+        return t("staffing.basis.sourced", input=label, year=year, url=url)
+    if year:
+        return t("staffing.basis.sourced_year", input=label, year=year)
+    return t("staffing.basis.sourced_plain", input=label)

@@ -136,6 +136,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{input}：有来源的数字（{year}年，{url}）",
         "en": "{input}: sourced figure ({year}, {url})",
     },
+    "staffing.basis.sourced_year": {
+        "zh": "{input}：有来源的数字（{year}年）",
+        "en": "{input}: sourced figure ({year})",
+    },
+    "staffing.basis.sourced_plain": {
+        "zh": "{input}：有来源的数字",
+        "en": "{input}: sourced figure",
+    },
     "staffing.basis.default": {
         "zh": "{input}：全国默认值，本市没有数字",
         "en": "{input}: national default, no figure for this city",

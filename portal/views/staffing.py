@@ -21,7 +21,7 @@ from portal.components.layout import require_database
 from portal.components.links import link
 from portal.components.staffing import build_side_by_side
 from portal.i18n import STRINGS, fixed_labels, fmt_number, md, t
-from portal.notes import method_label, note_text
+from portal.notes import method_label, note_text, sourced_caption
 from usecases.pricing import input_basis
 from usecases.staffing import (
     DEFAULT_PATIENCE_SECONDS,
@@ -290,7 +290,7 @@ for name, b in input_basis(ctx).items():
     elif b["kind"] == "park":
         st.caption(t("staffing.basis.park", input=label, park=md(b["park"])))
     else:
-        st.caption(t("staffing.basis.sourced", input=label, year=b.get("year"), url=b.get("url")))
+        st.caption(sourced_caption(label, b.get("year"), b.get("url")))
 shown = dict(
     cost, incentives={k: v for k, v in cost["incentives"].items() if v["per_seat_per_year"] > 0}
 )

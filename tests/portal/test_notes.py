@@ -257,3 +257,17 @@ def test_a_source_note_survives_json():
     for note in SOURCE_NOTES.values():
         for lang in ("zh", "en"):
             assert note_text(note.to_dict(), lang) == note_text(note, lang)
+
+
+def test_a_sourced_input_without_url_or_year_is_not_captioned_none():
+    from portal.i18n import use_lang
+    from portal.notes import sourced_caption
+
+    with use_lang("en"):
+        assert sourced_caption("Wage", 2023, "https://example.org/w") == (
+            "Wage: sourced figure (2023, https://example.org/w)"
+        )
+        assert sourced_caption("Wage", 2023, None) == "Wage: sourced figure (2023)"
+        assert sourced_caption("Wage") == "Wage: sourced figure"
+    with use_lang("zh"):
+        assert sourced_caption("工资", None, None) == "工资：有来源的数字"
