@@ -1638,15 +1638,19 @@ SEAT_SUBSIDY = re.compile(
     r"(?P<lo>\d+(?:\.\d+)?\s*万?)元(?:至|到|-|~)(?P<hi>\d+(?:\.\d+)?\s*万?)元"
     r"|(?:每个?|按每个)(?:座席|坐席|席位)[^，。；]{0,8}?(?:补贴|补助|奖励|扶持)\s*(?P<one>\d+(?:\.\d+)?\s*万?)元"
     r"|(?P<per>\d+(?:\.\d+)?\s*万?)元\s*/\s*(?:个)?(?:座席|坐席|席)"
+    # each seat added: 每新增一个座席，给予1500元补贴
+    r"|每(?:新增|新建|新设)一?个?(?:座席|坐席|席位)[，,]?\s*(?:给予|补贴|补助|奖励)\s*(?P<three>\d+(?:\.\d+)?\s*万?)元"
     # the amount before the subsidy word: 按每个座席3000元给予一次性补贴
     r"|(?:每个?|按每个)(?:座席|坐席|席位)\s*(?P<two>\d+(?:\.\d+)?\s*万?)元[^，。；]{0,8}?(?:补贴|补助|奖励|扶持)"
 )
 PER_PERSON = re.compile(
-    r"每人\s*(?P<a>\d+(?:\.\d+)?\s*万?)元|(?P<b>\d+(?:\.\d+)?\s*万?)元\s*/\s*人"
+    r"每人(?:每年|每月|一次性)?\s*(?P<a>\d+(?:\.\d+)?\s*万?)元|(?P<b>\d+(?:\.\d+)?\s*万?)元\s*/\s*人"
 )
 CERT_TOTAL = re.compile(
     r"认证[^。；]{0,12}?(?:总额)?(?P<max>不超过|最高)?\s*(?P<a>\d+(?:\.\d+)?\s*万?)元"
 )
+#: a subsidy for hiring (a job or social-insurance subsidy), not for training
+_HIRING = re.compile(r"岗位补贴|就业补贴|社保补贴|社会保险补贴|用工补贴|吸纳就业")
 _PERSON_CONTEXT = re.compile(r"培训|录用|招用|新招|新增员工|大学生|毕业生|就业")
 _RAISED = re.compile(r"由[^，。；]{0,12}?提高到\s*(?P<a>\d+(?:\.\d+)?\s*万?)元")
 
@@ -1661,6 +1665,11 @@ TAX_TIER = re.compile(
     r"第(?P<a>\d{1,2})(?:\s*[-—至到~]\s*(?P<b>\d{1,2}))?年(?:内)?(?:给予|按|返还|奖励|奖补|补贴)?"
     r"\s*(?P<p>\d{1,3}(?:\.\d+)?)\s*[%％]"
 )
+#: a tax rebate over the first or the next years: ``前两年按地方留成部分的100%给予奖励，后三年按50%``
+TAX_SPAN = re.compile(
+    r"(?:前|头|后|再)(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:内)?[^，。；%％]{0,24}?"
+    r"(?P<p>\d{1,3}(?:\.\d+)?)\s*[%％]"
+)
 #: a tax not levied: ``免征营业税``, ``免征企业所得税``
 TAX_EXEMPT = re.compile(r"免征[\u4e00-\u9fff]{0,6}?税")
 #: rent support per square metre and month: ``按15元人民币/平方米月``, ``每平方米每月补贴10元``
@@ -1674,6 +1683,8 @@ RENT_FREE = re.compile(
     r"(?:前|头)?(?P<n>[一二两三四五1-5])年(?:内)?(?:免收?(?:房屋|办公用房)?(?:租金|房租)|免租|(?:租金|房租)全免)"
     r"|免收?(?:房屋|办公用房)?(?:租金|房租)(?P<n2>[一二两三四五1-5])年"
 )
+#: ``三免两减半``: years free, then years at half
+FREE_THEN_HALF = re.compile(r"(?P<a>[一二两三四五1-5])免(?P<b>[一二两三四五1-5])减半")
 #: rent halved: ``租金减半``, ``减半收取租金``
 RENT_HALF = re.compile(r"(?:租金|房租)减半|减半收取(?:房屋)?(?:租金|房租)")
 _CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
@@ -1683,6 +1694,13 @@ def _tax_and_rent(sentence: str, out: list[dict]) -> None:
     """Tax rebates by year and tax exemptions (in a sentence that names a tax) and rent
     support per square metre and month (in a sentence about rent), confidence 0.6."""
     if "税" in sentence:
+        for m in TAX_SPAN.finditer(sentence):  # 前两年按…100%给予奖励，后三年按50%
+            years = _CN_SMALL.get(m.group("n")) or int(m.group("n"))
+            share = float(m.group("p")) / 100
+            if 0 < share <= 1 and 0 < years <= 10:
+                out.append({"kind": "tax_rebate", "value": share, "unit": "fraction",
+                            "years": years, "evidence": sentence.strip(),
+                            "confidence": 0.6})  # fmt: skip
         for m in TAX_TIER.finditer(sentence):
             share = float(m.group("p")) / 100
             if 0 < share <= 1:
@@ -1707,7 +1725,12 @@ def _tax_and_rent(sentence: str, out: list[dict]) -> None:
             years = _CN_SMALL.get(n) or int(n)
             out.append({"kind": "rent_reduction", "value": years, "unit": "year", "basis": "free",
                         "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
-        if RENT_HALF.search(sentence):
+        free_half = FREE_THEN_HALF.search(sentence)
+        if free_half:  # 三免两减半: so many years free, then so many at half
+            free = _CN_SMALL.get(free_half.group("a")) or int(free_half.group("a"))
+            out.append({"kind": "rent_reduction", "value": free, "unit": "year", "basis": "free",
+                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+        if RENT_HALF.search(sentence) or free_half:
             out.append({"kind": "rent_reduction", "value": 0.5, "unit": "fraction",
                         "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
 
@@ -1722,7 +1745,7 @@ def read_incentives(s: str) -> list[dict]:
         for clause in re.split(r"[；;]", sentence):
             for m in SEAT_SUBSIDY.finditer(clause):
                 values = [m.group("lo"), m.group("hi")] if m.group("lo") else [
-                    m.group("one") or m.group("per") or m.group("two")
+                    m.group("one") or m.group("per") or m.group("two") or m.group("three")
                 ]  # fmt: skip
                 for v in values:
                     amount = _cny(v)
@@ -1748,10 +1771,17 @@ def read_incentives(s: str) -> list[dict]:
                     kind = (
                         "certification_subsidy"
                         if "认证" in clause and "培训" not in clause
-                        else ("training_subsidy")
+                        else "training_subsidy"
+                        if "培训" in clause or not _HIRING.search(clause)
+                        else "other"
                     )
-                    out.append({"kind": kind, "value": amount, "unit": "CNY/person",
-                                "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
+                    item = {"kind": kind, "value": amount, "unit": "CNY/person",
+                            "evidence": sentence.strip(), "confidence": 0.6}  # fmt: skip
+                    if kind == "other":
+                        item["note"] = (
+                            "subsidy per person hired"  # 岗位补贴, 社保补贴: not training
+                        )
+                    out.append(item)
         _tax_and_rent(sentence, out)
     seen, unique = set(), []
     for item in out:

@@ -549,3 +549,33 @@ def test_english_china_mobiles_center_keeps_china():
     text = "China Mobile's customer service center in Wuhu, which opened in 2008, has 3,000 seats."
     (center,) = page(text)["centers"]
     assert center["name"] == "China Mobile customer service center"
+
+
+def _incentives(sentence: str) -> list[dict]:
+    return page("鹤壁市出台呼叫中心扶持政策。" + sentence)["incentives"]
+
+
+def test_a_tax_rebate_over_the_first_and_the_next_years():
+    found = _incentives(
+        "对新引进的呼叫中心企业，前两年按其缴纳企业所得税地方留成部分的100%给予奖励，后三年按50%给予奖励。"
+    )
+    got = [(i["kind"], i["value"], i["years"]) for i in found]
+    assert got == [("tax_rebate", 1.0, 2), ("tax_rebate", 0.5, 3)]
+
+
+def test_a_subsidy_for_each_seat_added():
+    (item,) = _incentives("企业每新增一个座席，给予1500元补贴，最高不超过100万元。")
+    assert (item["kind"], item["value"]) == ("seat_subsidy", 1500.0)
+
+
+def test_a_hiring_subsidy_per_person_and_year_is_not_a_training_subsidy():
+    (item,) = _incentives("对新招用本市户籍人员的，按每人每年2000元给予岗位补贴。")
+    assert (item["kind"], item["value"], item["unit"]) == ("other", 2000.0, "CNY/person")
+    (item,) = _incentives("对新招用员工开展岗前培训的，按每人800元给予培训补贴。")
+    assert item["kind"] == "training_subsidy"
+
+
+def test_three_years_free_then_two_at_half():
+    found = _incentives("新入驻企业可享受房租“三免两减半”的优惠政策。")
+    got = sorted((i["value"], i["unit"]) for i in found)
+    assert got == [(0.5, "fraction"), (3, "year")]
