@@ -772,7 +772,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     kept = [e for n, e in entities.items() if n not in generic and e.kind == "center"]
     for name in generic:
         e = entities.pop(name)
-        if e.kind == "center" and e.name.endswith("热线") and len(kept) == 1:
+        if e.kind == "center" and e.name.endswith(("热线", "专线")) and len(kept) == 1:
             _fold_into(e, kept[0])  # 改为非紧急救助服务热线: the page's one hotline, described
     _fold_bare_hotlines(entities)
     _drop_quoted_aliases(s, entities)

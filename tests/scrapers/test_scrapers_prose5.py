@@ -579,3 +579,12 @@ def test_three_years_free_then_two_at_half():
     found = _incentives("新入驻企业可享受房租“三免两减半”的优惠政策。")
     got = sorted((i["value"], i["unit"]) for i in found)
     assert got == [(0.5, "fraction"), (3, "year")]
+
+
+def test_hours_read_for_a_described_service_line_go_to_the_pages_one_center():
+    text = (
+        "芜湖12345政务服务便民热线着力提升政府服务效能。"
+        "热线投入运行前，各部门政府服务专线处于多线并行状态，整合后对公众提供“7×24小时”热线服务。"
+    )
+    (center,) = page(text)["centers"]
+    assert (center["hours_per_day"], center["days_per_week"]) == (24, 7)
