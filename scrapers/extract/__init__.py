@@ -12,7 +12,8 @@ from scrapers.extract.encoding import Decoded, decode_page
 from scrapers.extract.layouts import read_layout
 from scrapers.extract.profile import RawRecord, build_profiles
 
-EXTRACTOR_VERSION = "0.1.0"
+#: the rules of the fifth round (docs/scrapers.md); recorded with every crawled or harvested fact
+EXTRACTOR_VERSION = "0.5.0"
 
 
 @dataclass
