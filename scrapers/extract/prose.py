@@ -485,7 +485,7 @@ STAFF_RUN = re.compile(
 _COMPANY_STAFF = re.compile(r"(?:公司|集团)[^，。；\d]{0,6}(?:员工|职工|人员)")
 DAILY_CALLS = re.compile(
     r"(?:日均|每天|每日|一天|(?<![首当次同今昨前节假])日)(?P<mid>[^，。；！？\d]{0,10}?)(?P<pre>超过|逾|近|约|接近)?\s*"
-    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个|通|件|次|起|宗)(?P<after>电话|来电|来电量)?"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?|[一二两三四五六七八九十百千]+万?[一二两三四五六七八九十百千]*)(?P<post>余|多)?\s*(?:个|通|件|次|起|宗)(?P<after>电话|来电|来电量)?"
     r"(?P<post2>左右|以上)?"
 )
 #: daily call counts are often a peak or a period average: 6 of 11 right on dev
@@ -895,7 +895,7 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
                         + (m.group("after") or "")
                     )
                     or re.search(
-                        r"\d\s*(?:余|多)?\s*通", m.group(0)
+                        r"[\d一二两三四五六七八九十百千万]\s*(?:余|多)?\s*通", m.group(0)
                     )  # 通: the measure word of calls
                 )
             ):

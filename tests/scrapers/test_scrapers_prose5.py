@@ -588,3 +588,9 @@ def test_hours_read_for_a_described_service_line_go_to_the_pages_one_center():
     )
     (center,) = page(text)["centers"]
     assert (center["hours_per_day"], center["days_per_week"]) == (24, 7)
+
+
+def test_daily_calls_in_chinese_numerals():
+    text = "芜湖市12345政务服务热线设有座席40个，运行至今日均接听来电近千个。"
+    (center,) = page(text)["centers"]
+    assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (1000, "approx")
