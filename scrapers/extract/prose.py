@@ -1792,21 +1792,32 @@ def read_incentives(s: str) -> list[dict]:
     return unique
 
 
+def previous_sentence(s: str, start: int) -> str:
+    """The sentence before the one starting at ``start`` (empty at the start of the text)."""
+    before = s[:start].rstrip()
+    cut = max(before.rfind(c, 0, max(0, len(before) - 1)) for c in "。！？!?\n")
+    return before[cut + 1 :]
+
+
 _ORG = r"[\u4e00-\u9fffA-Za-z0-9]{2,30}"
 TENANT_LIST = re.compile(
     rf"(?P<list>{_ORG}(?:、{_ORG}){{0,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?(?:一批|一大批)?"
     r"[^，。；、]{0,12}?(?:企业|公司|机构|企)[^，。；]{0,8}?"
     r"(?:相继|先后|正式|已经|已|纷纷)?(?:入驻|落户|进驻|入园|签约落地|签约入驻|落地)(?!率)"
     rf"|(?P<list2>{_ORG}(?:、{_ORG}){{1,8}})(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
-    rf"|(?:入驻|入园|签约|进驻|落户|不乏|引进了?|吸引了?)[^，。；、]{{0,10}}?的?(?P<list3>{_ORG}(?:、{_ORG}){{0,8}})等"
+    rf"|(?:入驻|入园|签约|进驻|落户|不乏|引进了?|吸引了?|集聚了?|聚集了?|汇聚了?|培育了?)[^，。；、]{{0,10}}?的?(?P<list3>{_ORG}(?:、{_ORG}){{0,8}})等"
     r"(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?[^，。；、]{0,10}?(?:企业|公司|机构)"
     r"|(?P<one>[\u4e00-\u9fff]{4,16}(?:有限公司|集团))(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
+    # the park's firms, then the list: 入园企业包括A、B、C等
+    rf"|(?:入园|入驻|园区|园内|区内)(?:企业|公司)(?:包括|有|如)(?P<list6>{_ORG}(?:、{_ORG}){{1,8}})等"
     # the park's own firms named as such: A、B、C等园内企业, A、B等入园企业
     rf"|(?P<list5>{_ORG}(?:、{_ORG}){{1,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:园内|园区内|园区|区内|入园|入驻|基地内)(?:企业|公司)"
 )
 _SETTLE_WORD = re.compile(
-    r"入驻|落户|进驻|入园|签约|不乏|引进|吸引|落地|进场|园内企业|园区企业|区内企业"
+    r"入驻|落户|进驻|入园|签约|不乏|引进|吸引|落地|进场|园内企业|园区企业|区内企业|集聚|聚集|汇聚|培育"
 )
+#: a stock code after a company's name (科大讯飞(002230)): not part of the list
+_STOCK_CODE = re.compile(r"[（(]\d{6}(?:\.S[HZ])?[)）]")
 #: companies named after a count of settled firms: ``已吸引4家服务外包企业进场，分别为A、B、C``
 TENANTS_NAMED = re.compile(
     r"(?:企业|公司|机构)[^，。；]{0,6}?(?:进场|入驻|进驻|落户|入园)[^，。；]{0,4}?[，,：:]\s*"
@@ -1838,8 +1849,9 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
     if len(parks) > 1 and parks[0].mentions <= max(1, parks[1].mentions):
         main = None  # no park named more often than the others
     found: dict[str, list[str]] = {}
+    previous = ""
     for sm in _SENTENCE.finditer(s):
-        sentence = sm.group(0)
+        sentence, previous = _STOCK_CODE.sub("", sm.group(0)), previous_sentence(s, sm.start())
         if not _SETTLE_WORD.search(sentence):
             continue
         named_parks = [p for p in parks if p.name in sentence]
@@ -1860,16 +1872,19 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
             m = TENANTS_NAMED.search(clause) or TENANT_LIST.search(clause)
             if not m:
                 continue
+            if "从事" in m.group(0):
+                continue  # 聚集了一批从事软件服务外包、信息服务等…的企业: lines of business
             if (
                 m.groupdict().get("list3")
                 and park.name not in sentence
                 and not _IN_PARK.search(sentence)
+                and not (park.name in previous or _IN_PARK.search(previous))
             ):
                 continue  # 某县已吸引A、B等企业: clients of a place, not tenants of the park
             g = m.groupdict()
             items = (
                 g.get("list") or g.get("list2") or g.get("list3") or g.get("one")
-                or g.get("list5") or g["list4"]
+                or g.get("list5") or g.get("list6") or g["list4"]
             )  # fmt: skip
             for raw in items.split("、"):
                 name = _trim_head(raw)

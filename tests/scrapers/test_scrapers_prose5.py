@@ -594,3 +594,26 @@ def test_daily_calls_in_chinese_numerals():
     text = "芜湖市12345政务服务热线设有座席40个，运行至今日均接听来电近千个。"
     (center,) = page(text)["centers"]
     assert (center["daily_inbound_calls"], center["daily_inbound_calls_bound"]) == (1000, "approx")
+
+
+def test_tenants_gathered_in_the_sentence_after_the_park_with_stock_codes():
+    text = (
+        "截至2022年6月，芜湖声谷入园企业达到800户。"
+        "集聚了示例讯飞(002230)、示例科技、示例软件等一批龙头企业，培育了示例医疗等多个独角兽企业。"
+    )
+    (park,) = page(text)["parks"]
+    assert park["tenants"] == ["示例讯飞", "示例科技", "示例软件", "示例医疗"]
+
+
+def test_the_parks_firms_then_their_list():
+    text = "“芜湖声谷”近年来成效显现，入园企业包括示例讯飞、示例泰岳、示例软件等已超过300家。"
+    (park,) = page(text)["parks"]
+    assert park["tenants"] == ["示例讯飞", "示例泰岳", "示例软件"]
+
+
+def test_lines_of_business_gathered_are_no_tenants():
+    text = (
+        "芜湖软件园设有座席2000个，已聚集了一批从事软件服务外包、信息服务等各种类型的企业1200多家。"
+    )
+    (park,) = page(text)["parks"]
+    assert "tenants" not in park
