@@ -1792,6 +1792,11 @@ def read_incentives(s: str) -> list[dict]:
     return unique
 
 
+def _names_a_place(text: str) -> bool:
+    """A prefecture, county or district named in ``text`` (鹤壁县已吸引…: that place's firms)."""
+    return bool(_city_names()[0].search(text) or _districts()[0].search(text))
+
+
 def previous_sentence(s: str, start: int) -> str:
     """The sentence before the one starting at ``start`` (empty at the start of the text)."""
     before = s[:start].rstrip()
@@ -1878,7 +1883,10 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
                 m.groupdict().get("list3")
                 and park.name not in sentence
                 and not _IN_PARK.search(sentence)
-                and not (park.name in previous or _IN_PARK.search(previous))
+                and not (
+                    (park.name in previous or _IN_PARK.search(previous))
+                    and not _names_a_place(sentence[: sentence.find(clause) + m.start()])
+                )
             ):
                 continue  # 某县已吸引A、B等企业: clients of a place, not tenants of the park
             g = m.groupdict()
