@@ -207,8 +207,8 @@ def name_class(e: Entity, lang: str) -> str | None:
         return "zh_numbered_facts" if _NUMBER.search(e.name) else "zh_center_facts"
     if facts or e.mentions >= 2:
         return "zh_name_support"
-    if e.first < ONCE_WITHIN or _PLACED_NAME.search(e.name):
-        return "zh_name_once"
+    if e.first < ONCE_WITHIN or _PLACED_NAME.search(e.name) or e.listed:
+        return "zh_name_once"  # near the top, an organisation's, or one of a list of parks
     return None
 
 

@@ -136,6 +136,8 @@ class Entity:
     evidence: dict = field(default_factory=dict)
     #: other names the page gives the same entity (宿迁京东客服中心 for 京东宿迁客服中心)
     aliases: list = field(default_factory=list)
+    #: named in an enumeration of parks (A软件园、B软件园、C软件园): a name, even said once
+    listed: bool = False
 
     def set(self, fld: str, value, bound: str | None, conf: float, evidence: str) -> None:
         """Keep the most confident value of a field (the first one when they tie)."""
@@ -728,6 +730,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     entities, canon = _group(mentions)
     mentions = [m for m in mentions if _key(m.name) in canon]
     _count_hotline_numbers(s, entities)
+    _mark_listed_parks(s, mentions, entities, canon)
     ctx = _Ctx(entities, canon)
     ctx.main = _main_entities(entities)
     ctx.date = page_date(s)
@@ -800,6 +803,22 @@ def _brand_with_figures(e: Entity, s: str) -> bool:
     at = s.find(e.name)
     starts = at == 0 or (at > 0 and s[at - 1] in "。！？\n")
     return starts and len(head) >= 4 and bool(_GENERIC_WORDS.sub("", head))
+
+
+def _mark_listed_parks(s: str, mentions: list, entities: dict, canon: dict) -> None:
+    """Parks named one after another (``A软件园、B软件园、C软件园``, three or more): each is a name."""
+    run: list = []
+    for m in mentions:
+        if m.kind == "park" and run and s[run[-1].end : m.start] in ("、", "，", ",", "和", "及"):
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            for x in run:
+                entities[canon[_key(x.name)]].listed = True
+        run = [m] if m.kind == "park" else []
+    if len(run) >= 3:
+        for x in run:
+            entities[canon[_key(x.name)]].listed = True
 
 
 def _fold_into(described: Entity, center: Entity) -> None:

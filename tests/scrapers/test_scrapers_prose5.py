@@ -617,3 +617,19 @@ def test_lines_of_business_gathered_are_no_tenants():
     )
     (park,) = page(text)["parks"]
     assert "tenants" not in park
+
+
+def test_parks_named_in_a_ranking_list_are_names_even_said_once():
+    filler = "该评选由一家咨询公司发起，是服务外包行业的评选，历时六个月，覆盖全国多个城市。" * 6
+    text = (
+        filler + "位列榜单四至六位的是：芜湖软件园、蚌埠软件园、淮南软件园。"
+        "本次评选共经历了问卷发放与回收等几个环节。"
+    )
+    names = {p["name"] for p in page(text)["parks"]}
+    assert {"芜湖软件园", "蚌埠软件园", "淮南软件园"} <= names
+
+
+def test_two_parks_named_in_passing_late_are_still_left_out():
+    filler = "该评选由一家咨询公司发起，是服务外包行业的评选，历时六个月，覆盖全国多个城市。" * 6
+    text = filler + "参加评选的还有芜湖软件园和蚌埠软件园的代表。"
+    assert page(text)["parks"] == []
