@@ -52,7 +52,7 @@ APPOSED = re.compile(
 #: ``the new call center of China Mobile``, ``one of the 10 call centers of …'s biggest booking
 #: company, Ctrip``: the organisation after ``of`` (and an apposition) names the center
 CENTER_OF = re.compile(
-    r"\b(?P<tail>call|customer service|contact)\s+cent(?:er|re)s?\s+"
+    r"\b(?P<tail>call|customer service|contact|credit card)\s+cent(?:er|re)s?\s+"
     r"(?:of|(?:is\s+|was\s+)?(?:being\s+)?(?:built|run|operated|owned|set\s+up)\s+(?:on\s+behalf\s+of|by|for))\s+"
     r"(?:(?:[\w'’-]+\s+){0,6}?[\w'’-]+,\s+)?"
     rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,2}})"
@@ -306,7 +306,7 @@ _ITS_CENTER = re.compile(
     r"\b(?:the company|the firm|its|a|an)['’]?s?\s+(?:(?:new|largest|biggest|first|main|own)\s+)?"
     # a size and a city before the center word: its 1,500-seat Shenzhen contact centre
     r"(?:(?P<size>\d[\d,]*)-seat\s+)?(?:(?P<city2>[A-Z][a-z]+)\s+)?"
-    r"(?P<tail>(?:call|customer service|contact|customer care|service)\s+cent(?:er|re))"
+    r"(?P<tail>(?:call|customer service|contact|customer care|service|credit\s+card)\s+cent(?:er|re))"
     r"(?:\s+in\s+(?P<city>[A-Z][\w'’]+))?"
 )
 
@@ -314,8 +314,8 @@ _ITS_CENTER = re.compile(
 #: the subject of a sentence: the capitalised name right before its verb, after a few
 #: lowercase words of description (``US computer maker Dell was …``)
 _SUBJECT = re.compile(
-    r"(?:[A-Za-z-]+\s+){0,4}?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
-    r"(?:was|has|had|is|will|plans|moved|shifted|opened|set|operates|runs|launched|built)\b"
+    r"(?:[A-Za-z-]+\s+){0,4}?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})(?:\s+\([A-Z]{2,6}\))?\s+"
+    r"(?:was|has|had|is|will|plans|moved|shifted|opened|set|operates|runs|launched|built|kicked\s+off|unveiled|inaugurated)\b"
 )
 
 
@@ -330,7 +330,10 @@ def _company_centers(text: str, found: dict[str, Entity]) -> None:
         subject = _SUBJECT.match(sent.strip()) if not companies else None
         if len(companies) == 1:
             org = companies[0].group("org")
-        elif subject and not _GENERIC_ORG.match(subject.group("org").split()[0]):
+        elif subject and (
+            not _GENERIC_ORG.match(subject.group("org").split()[0])
+            or _STATE_FIRM.match(subject.group("org"))
+        ):
             org = subject.group("org")  # US computer maker Dell was … to shift its call centre
         else:
             continue

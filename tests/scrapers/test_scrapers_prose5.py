@@ -633,3 +633,15 @@ def test_two_parks_named_in_passing_late_are_still_left_out():
     filler = "该评选由一家咨询公司发起，是服务外包行业的评选，历时六个月，覆盖全国多个城市。" * 6
     text = filler + "参加评选的还有芜湖软件园和蚌埠软件园的代表。"
     assert page(text)["parks"] == []
+
+
+def test_english_a_banks_credit_card_center():
+    text = (
+        "Sample Construction Bank (SCB) kicked off its credit card center in Wuhan yesterday. "
+        "Wuhan is already home to the credit card centres of Sample Merchants Bank and others."
+    )
+    names = {c["name"] for c in page(text)["centers"]}
+    assert names == {
+        "Sample Construction Bank credit card center",
+        "Sample Merchants Bank credit card centre",
+    }
