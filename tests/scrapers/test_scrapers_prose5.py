@@ -645,3 +645,12 @@ def test_english_a_banks_credit_card_center():
         "Sample Construction Bank credit card center",
         "Sample Merchants Bank credit card centre",
     }
+
+
+def test_365_by_24_by_7_is_every_hour_of_every_day_and_first_is_no_name():
+    text = (
+        "示例银行信用卡客户服务中心成立于2002年，为用户提供365×24×7全年无休的服务。"
+        "2002年底，800-820-5555首条服务热线正式开始对外运营。"
+    )
+    (center,) = page(text)["centers"]
+    assert (center["hours_per_day"], center["days_per_week"]) == (24, 7)
