@@ -122,7 +122,9 @@ def load_award_entries(
 
     The year is the first four digits of a ``kpis.period``; KPI columns of ``centers`` (no
     period) fill in every year and, for centers without dated KPIs, form one entry with year
-    ``None``. Where a metric has several measurements, the unspecified one wins, else the first.
+    ``None``. Where a metric has several measurements in a year, the unspecified one wins,
+    else the one of the lowest ``kpis.id``: the same row on both engines (storage order is
+    not, as PostgreSQL moves an updated row to the end).
     """
     db = connect_store(db)
     centers = load_centers(db)
@@ -130,7 +132,8 @@ def load_award_entries(
     if holds(db, "kpis"):
         for k in db.query(
             "select center_id, metric, value, period, definition from kpis "
-            "where coalesce(is_target, 0) != 1 and value is not null order by (definition is not null)"
+            "where coalesce(is_target, 0) != 1 and value is not null "
+            "order by (definition is not null), id"
         ):
             year = str(k.get("period") or "")[:4]
             if year.isdigit():
