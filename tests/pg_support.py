@@ -75,6 +75,16 @@ class PostgresServer:
             )
         return self.url(name)
 
+    def copy_database(self, url: str) -> str:
+        """A new database holding a copy of the one at ``url`` (no session may be open on it)."""
+        import psycopg
+
+        source = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        return self.url(name)
+
     def stop(self) -> None:
         try:
             self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
