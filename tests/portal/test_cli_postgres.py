@@ -1,5 +1,8 @@
 """The CLI on a PostgreSQL store: build, import, sites, score and serve give what they give on
-the SQLite file (``--db postgresql://...`` or ``PARKBENCH_DB``)."""
+the SQLite file (``--db postgresql://...`` or ``PARKBENCH_DB``).
+
+``serve`` and ``api`` on a PostgreSQL store are tested with the SQLite file, side by side, in
+``tests/portal/test_api_server.py``."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from click.testing import CliRunner
 
 from data.store.database import open_db
 from portal.cli import cli
-from tests.browser_support import REPO, free_port, portal_env
+from tests.browser_support import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -77,27 +80,6 @@ def test_import_writes_and_undoes_on_postgres(pg_url, write_csv):
     assert again["batch_id"] is None
     run("import", "undo", report["batch_id"], "--db", pg_url)
     assert db["centers"].count == db["facts"].count == db["import_rejects"].count == 0
-
-
-def test_serve_renders_data_from_postgres(built_pg):
-    """``parkbench serve --db URL``: the portal answers, and its /api/ serves the PG centers."""
-    from tests.portal.test_api_server import api, running
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    args = ["serve", "--db", built_pg, "--port", str(port), "--host", "127.0.0.1"]
-    env = {**portal_env(), "PARKBENCH_API_CACHE": str(REPO / "build" / "test-api-pg")}
-    with running(args, f"{base}/_stcore/health", env):
-        status, rows = api(base, "/centers.json", _shape="array", _size="5")
-    assert status == 200
-    names = {r["name"] for r in rows}
-    expected = {
-        r[0]
-        for r in open_db(built_pg, read_only=True)
-        .execute("SELECT name FROM centers ORDER BY id LIMIT 5")
-        .fetchall()
-    }
-    assert names == expected
 
 
 def test_home_page_shows_postgres_counts(built_pg, monkeypatch):
