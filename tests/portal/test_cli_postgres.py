@@ -48,6 +48,9 @@ def test_build_again_replaces_the_store(built_pg):
     report = json.loads(run("build", "--db", built_pg, "--json"))
     assert report["tables"]["facts"] == before
     assert "postgresql://" in report["db"]
+    # what `parkbench build --json` reports on SQLite (tests/data/test_build.py)
+    assert report["tables"]["centers"] >= 10 and report["reference"]["cities"] == 375
+    assert report["rejected"] == []
 
 
 def test_sites_and_score_equal_the_sqlite_results(built_pg, built_db_path):
