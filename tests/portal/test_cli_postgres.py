@@ -114,9 +114,20 @@ def test_a_database_error_is_one_line_and_exit_2(pg_url, monkeypatch, capsys):
     [
         ("cost", "--city", "杭州", "--seats", "200", "--json"),
         ("awards", "--json"),
+        ("benchmark", "--center", "杭州市长公开电话受理中心", "--by", "industry", "--json"),
+        (
+            "benchmark",
+            "--kpi",
+            "answer_rate=0.9,aht_seconds=240",
+            "--industry",
+            "银行",
+            "--city",
+            "杭州",
+            "--json",
+        ),
         ("review", "list"),
     ],
-    ids=["cost", "awards", "review"],
+    ids=["cost", "awards", "benchmark_center", "benchmark_typed", "review"],
 )
 def test_other_commands_print_what_they_print_on_sqlite(args, built_pg, built_db_path):
     assert run(*args, "--db", built_pg) == run(*args, "--db", str(built_db_path))
