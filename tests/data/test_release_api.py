@@ -154,9 +154,15 @@ def test_processes_baking_one_version_into_one_cache_agree(working_db, tmp_path,
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=3, mp_context=ctx) as pool:
         paths = list(pool.map(bake_release, [db_path] * 3, [cache] * 3))
-    assert len(set(paths)) == 1 and paths[0].is_file()
-    assert [p.name for p in cache.iterdir()] == [data_version(db_path)]  # no leftovers
-    assert rows(paths[0], "SELECT COUNT(*) AS n FROM centers")[0]["n"] > 0
+    assert all(p.is_file() and rows(p, "SELECT COUNT(*) AS n FROM centers")[0]["n"] > 0
+               for p in paths)  # fmt: skip
+    # no leftovers: the cache holds the versions baked and nothing half-written
+    assert sorted(p.name for p in cache.iterdir()) == sorted({p.parent.name for p in paths})
+    if not is_postgres(db_path):  # a file's version moves only when it is written: one bake
+        assert len(set(paths)) == 1 and paths[0].parent.name == data_version(db_path)
+    # on PostgreSQL the version is the server's WAL position, which can move without a write
+    # to this store (another database, a standby snapshot): a process may then bake a newer
+    # version, never a stale one (data.store.engine.data_version)
 
 
 def test_bake_of_a_missing_database_is_a_store_error(tmp_path):
