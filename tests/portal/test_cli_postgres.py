@@ -114,6 +114,7 @@ def test_a_database_error_is_one_line_and_exit_2(pg_url, monkeypatch, capsys):
     [
         ("cost", "--city", "杭州", "--seats", "200", "--json"),
         ("awards", "--json"),
+        ("awards", "--compare", "杭州市长公开电话受理中心,平安95511客服中心"),
         ("benchmark", "--center", "杭州市长公开电话受理中心", "--by", "industry", "--json"),
         (
             "benchmark",
@@ -127,7 +128,7 @@ def test_a_database_error_is_one_line_and_exit_2(pg_url, monkeypatch, capsys):
         ),
         ("review", "list"),
     ],
-    ids=["cost", "awards", "benchmark_center", "benchmark_typed", "review"],
+    ids=["cost", "awards", "awards_compare", "benchmark_center", "benchmark_typed", "review"],
 )
 def test_other_commands_print_what_they_print_on_sqlite(args, built_pg, built_db_path):
     assert run(*args, "--db", built_pg) == run(*args, "--db", str(built_db_path))
