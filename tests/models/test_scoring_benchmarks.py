@@ -251,6 +251,11 @@ def test_compare_card_follows_the_candidate_form():
         "呼叫中心开放时间",
     ]
     assert card[7]["values"] == ["24×7×365", None]
+    # a profile read from the store has floats where a column has gaps: shown as whole numbers
+    p3 = {"id": "c", "name": "C", "founded_year": 1999.0, "seats": 120.0, "staff": float("nan")}
+    card = compare_card(r, [(p1, score_center(r, p1, {})), (p3, score_center(r, p3, {}))])
+    assert [row["values"][1] for row in card[4:7]] == [1999, 120, None]
+    assert str(card[4]["values"][1]) == "1999"
     with pytest.raises(ModelInputError, match="2 to 4"):
         compare_card(r, [(p1, score_center(r, p1, {}))])
 
