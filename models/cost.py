@@ -18,6 +18,7 @@ so opening the night hours adds few agent-hours: a 7x24 center needs about 1.7 F
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -51,9 +52,21 @@ def typical_fill_ratio(hours_per_day: float) -> float:
     """
     if not 0 < hours_per_day <= 24:
         raise ModelInputError("hours_per_day must be above 0 and at most 24")
+    return _fill_ratio(float(hours_per_day))
+
+
+@functools.lru_cache(maxsize=256)
+def _fill_ratio(hours_per_day: float) -> float:
+    # a few opening hours recur over thousands of priced places: each computed once
     load = np.sort(np.asarray(TYPICAL_DAY_CALLS_PER_HOUR))[::-1] / max(TYPICAL_DAY_CALLS_PER_HOUR)
     peak_hours = np.concatenate([[0.0], np.cumsum(load)])  # peak-equivalent hours of the k busiest
     return float(np.interp(hours_per_day, np.arange(25), peak_hours) / hours_per_day)
+
+
+@functools.cache
+def _number_fields() -> tuple[str, ...]:
+    """Names of ``CostInputs``' fields but ``seats`` (read once: thousands of inputs are checked)."""
+    return tuple(f.name for f in fields(CostInputs) if f.name != "seats")
 
 
 @dataclass(frozen=True)
@@ -109,12 +122,12 @@ class CostInputs:
     def __post_init__(self) -> None:
         if not isinstance(self.seats, int) or self.seats <= 0:
             raise ModelInputError(f"seats must be a positive whole number, got {self.seats!r}")
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if value is None or f.name == "seats":
+        for name in _number_fields():
+            value = getattr(self, name)
+            if value is None:
                 continue
             if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-                raise ModelInputError(f"{f.name} must be a finite number >= 0, got {value!r}")
+                raise ModelInputError(f"{name} must be a finite number >= 0, got {value!r}")
         fractions = (
             "seat_fill_ratio",
             "shrinkage",

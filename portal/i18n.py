@@ -408,6 +408,7 @@ UNITS: dict[str, dict[str, str]] = {
     "job": {"zh": "个岗位", "en": "jobs"},
     "CNY": {"zh": "元", "en": "CNY"},
     "CNY/year": {"zh": "元/年", "en": "CNY/year"},
+    "CNY/month": {"zh": "元/月", "en": "CNY/month"},
     "CNY/m2/month": {"zh": "元/平方米/月", "en": "CNY/m²/month"},
     "km": {"zh": "公里", "en": "km"},
     "km2": {"zh": "平方公里", "en": "km²"},

@@ -54,6 +54,22 @@ def _number(value: Any, lang: str) -> str:
     return fmt_number(float(value), lang=lang)
 
 
+def _year(year: Any, lang: str) -> str:
+    """A year as the reader writes it ("2024年", "2024"); unknown when there is none."""
+    if year is None or year == "":
+        return t("note.year_unknown", lang)
+    return f"{year}年" if lang == "zh" else str(year)
+
+
+def _text(value: Any, lang: str) -> str:
+    return t("note.unknown", lang) if value is None or value == "" else str(value)
+
+
+def method_label(method: Any, lang: str | None = None) -> str:
+    """How an estimate of ``city_economics`` was made, in words (its code when unknown)."""
+    return _term("method", method, lang or current_lang())
+
+
 def _names(names: Iterable[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(str(n) for n in names)
 
@@ -102,8 +118,24 @@ _FIELDS: dict[str, Callable[[Any, str], str]] = {
     ),
     "group": _group,
     "min": _number,
-    "indicator": _criterion,
+    "indicator": lambda i, lang: (
+        t(f"note.indicator.{i}", lang) if f"note.indicator.{i}" in STRINGS else _criterion(i, lang)
+    ),  # an indicator of imported city figures, else of the economics (``note.base.*``)
     "min_coverage": lambda s, lang: fmt_number(float(s), "fraction", lang),
+    # where a cost input comes from (``src_*`` notes of ``data.inputs.cost``)
+    "value": _number,
+    "year": _year,
+    "ratio_year": _year,
+    "url": _text,
+    "how": lambda h, lang: _term("how", h, lang),
+    "method": lambda m, lang: _term("method", m, lang),
+    "err": lambda e, lang: (
+        _number(None, lang) if e is None else fmt_number(float(e), "fraction", lang)
+    ),
+    "mape": lambda e, lang: (
+        _number(None, lang) if e is None else fmt_number(float(e), "fraction", lang)
+    ),
+    "ratio": lambda r, lang: f"{float(r):.3f}",
 }
 
 
@@ -116,6 +148,9 @@ def note_text(note: Note | Mapping[str, Any], lang: str | None = None) -> str:
     """``note`` (a :class:`Note`, or its ``to_dict()``) in ``lang`` (default: the reader's).
 
     Raises KeyError for a code the catalogue lacks, so a new code fails loudly in tests.
+    A text parameter given in both languages is ``name`` (English) plus ``name_zh``
+    (Chinese): the note shows the one of the reader's language (a default's bibliographic
+    text, ``text`` and ``text_zh``).
 
     Examples
     --------
@@ -130,6 +165,10 @@ def note_text(note: Note | Mapping[str, Any], lang: str | None = None) -> str:
     else:
         params = dict(note)
         code = params.pop("code")
+    for key in [k for k in params if k.endswith("_zh")]:
+        zh = params.pop(key)
+        if lang == "zh" and zh:
+            params[key[:-3]] = zh
     fields = {k: _FIELDS.get(k, lambda v, _lang: str(v))(v, lang) for k, v in params.items()}
     return t(note_key(code), lang, **fields)
 

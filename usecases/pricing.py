@@ -58,7 +58,7 @@ def site_context(
     for name, value in (overrides or {}).items():
         if name not in ctx.input_names:
             raise ModelInputError(f"unknown cost input {name!r}")
-        ctx.set(name, float(value), override_source)
+        ctx.set(name, float(value), override_source, note=Note("src_user"))
     return ctx
 
 
@@ -293,7 +293,7 @@ def _price_key(ctx: CostContext) -> tuple:
     """What :func:`_site_cost` reads of a context: values, where they come from (defaults or
     not), the estimates' errors and the incentive rules; equal keys, equal figures."""
     return (
-        tuple(sorted(ctx.values.items())),
+        tuple(ctx.values.items()),  # in the defaults' order: equal keys, equal values
         has_local_inputs(ctx),
         tuple(
             sorted((name, b.get("kind"), b.get("error_log_rmse")) for name, b in ctx.basis.items())

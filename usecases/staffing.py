@@ -16,6 +16,7 @@ import numpy as np
 
 from data.inputs.cost import CostContext
 from data.inputs.interval_plan import IntervalForecast, load_interval_forecast
+from data.notes import Note
 from models.capacity import calls_per_hour_capacity
 from models.cost import CostInputs, cost_service_level_curve
 from models.erlang_a import erlang_a_measures
@@ -121,9 +122,10 @@ def price_staffing(
     years: int = REFERENCE_YEARS,
 ) -> StaffingCost:
     """The cost of the seats the hour needs in the site of ``ctx`` (its incentives applied)."""
-    ctx = replace(
-        ctx, values=dict(ctx.values, shrinkage=targets.shrinkage, aht_seconds=aht_seconds)
-    )
+    ctx = replace(ctx, values=dict(ctx.values), sources=dict(ctx.sources))
+    for name, value in (("shrinkage", targets.shrinkage), ("aht_seconds", aht_seconds)):
+        if value != ctx.values.get(name):  # the caller's figure, not the site's: say so
+            ctx.set(name, value, "user input", note=Note("src_user"))
     price = price_context(
         ctx,
         calls_per_hour=calls_per_hour,

@@ -164,6 +164,15 @@ class _Index:
                 bare = _strip_suffix(key)
                 if bare:
                     self._add(tier, bare, row["adcode"], how)
+        taiwan = directory / "taiwan_en.csv"
+        if taiwan.exists() and "710000" in self.cities:  # Taipei, Hsinchu County: in Taiwan
+            with open(taiwan, encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    for text in [row["name_en"], *filter(None, row["also_en"].split("|"))]:
+                        self._add(
+                            self.tier2, normalise_place(text), "710000",
+                            f"county_unit:{row['name_zh']}",
+                        )  # fmt: skip
 
     @staticmethod
     def _add(tier: dict, key: str, adcode: str, how: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
@@ -57,7 +57,19 @@ class CostContext:
     def input_names(self) -> set[str]:
         return set(self.values) | OPTIONAL_INPUTS
 
-    def set(self, name: str, value: float, source: str, unit: str | None = None, year=None) -> None:
+    def set(
+        self,
+        name: str,
+        value: float,
+        source: str,
+        unit: str | None = None,
+        year=None,
+        *,
+        note: Note,
+    ) -> None:
+        """Set input ``name``; ``source`` says where it comes from in English (the CLI's JSON),
+        ``note`` the same as a coded note (``src_*`` of ``portal/strings/notes.py``) that the
+        pages write in the reader's language."""
         self.values[name] = value
         old = self.sources.get(name, {})
         self.sources[name] = {
@@ -65,6 +77,7 @@ class CostContext:
             "unit": unit or old.get("unit"),
             "year": year,
             "source": source,
+            "note": note,
         }
 
 
@@ -158,7 +171,6 @@ def load_cost_contexts(
     defaults = load_cost_defaults()
     default_sources = _default_sources(defaults[0])
     reader = _MemoStore(db) if isinstance(db, sqlite_utils.Database) else db
-    resolved: dict[str, tuple[str | None, str | None]] = {}
     layers: dict[tuple, CostContext] = {}
 
     def city_layer(store, ctx: CostContext) -> None:
@@ -169,14 +181,28 @@ def load_cost_contexts(
             _apply_city_layer(store, layers[key])
         _replay(layers[key], ctx)
 
+    bases: dict[str, CostContext] = {}  # a city's defaults and override, made once
     out = []
     for city, park in places:
-        if city not in resolved:
-            resolved[city] = _resolve_city(city)
-        ctx = _base_context(city, defaults, resolved[city], default_sources)
+        if city not in bases:
+            bases[city] = _base_context(city, defaults, _resolve_city(city), default_sources)
+        ctx = _copy_context(bases[city])
         _load_from_db(reader, ctx, city, park, city_layer)
         out.append(ctx)
     return out
+
+
+def _copy_context(ctx: CostContext) -> CostContext:
+    """A context whose values, sources, rules, notes and basis can change without touching
+    ``ctx`` (a source entry is replaced, never changed in place: :meth:`CostContext.set`)."""
+    return replace(
+        ctx,
+        values=dict(ctx.values),
+        sources=dict(ctx.sources),
+        rules=list(ctx.rules),
+        notes=list(ctx.notes),
+        basis={k: dict(v) for k, v in ctx.basis.items()},
+    )
 
 
 def _replay(layer: CostContext, ctx: CostContext) -> None:
@@ -270,7 +296,18 @@ class _MemoStore:
 
 
 def _default_sources(inputs: dict[str, dict]) -> dict[str, dict]:
-    return {k: {**v, "source": f"default: {v['source']}"} for k, v in inputs.items()}
+    """name -> {value, unit, year, source, note} of the national defaults; the note carries the
+    default's text in English and Chinese (``source``, ``source_zh`` of the YAML)."""
+    return {
+        k: {
+            "value": v["value"],
+            "unit": v.get("unit"),
+            "year": v.get("year"),
+            "source": f"default: {v['source']}",
+            "note": Note("src_default", text=v["source"], text_zh=v.get("source_zh")),
+        }
+        for k, v in inputs.items()
+    }
 
 
 def _base_context(
@@ -294,6 +331,9 @@ def _base_context(
     name, override = _city_override(cities, city)
     if not override and ctx.city_name:
         name, override = _city_override(cities, ctx.city_name)
+    # the city's name for English readers: its first alias in Latin letters (Beijing)
+    aliases = cities[name].get("aliases") or [] if name else []
+    name_en = next((a for a in aliases if a.isascii()), name)
     for key, entry in override.items():
         ctx.set(
             key,
@@ -301,6 +341,13 @@ def _base_context(
             f"city default ({name}): {entry['source']}",
             entry.get("unit"),
             entry.get("year"),
+            note=Note(
+                "src_city_default",
+                city=name_en,
+                city_zh=name,
+                text=entry["source"],
+                text_zh=entry.get("source_zh"),
+            ),
         )
     return ctx
 
@@ -343,14 +390,6 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None, city_layer=
         }
         ctx.notes.append(Note("park_matched", park=park_row.get("name")))
         ctx.adcode = ctx.adcode or park_row.get("city_adcode")
-        rent = park_row.get("rent_cny_per_m2_month")
-        if rent is not None:
-            ctx.set(
-                "rent_cny_per_m2_month",
-                float(rent),
-                f"park {park_row['name']} (parks.rent_cny_per_m2_month)",
-                "CNY/m2/month",
-            )
     if holds(db, "cities") and ctx.adcode is None:
         cols = columns(db, "cities")
         name_cols = [c for c in ("name", "name_zh", "name_en", "short_name") if c in cols]
@@ -359,6 +398,8 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None, city_layer=
             hits = _rows(db, f"select adcode from cities where {where}", [city] * len(name_cols))
             ctx.adcode = hits[0]["adcode"] if hits else None
     (city_layer or _apply_city_layer)(db, ctx)
+    if park_row is not None and park_row.get("rent_cny_per_m2_month") is not None:
+        _set_park_rent(ctx, park_row)  # after the city layer: the park's own rent wins
     if not holds(db, "incentives"):
         ctx.notes.append(Note("no_incentives_table"))
         return
@@ -371,6 +412,27 @@ def _load_from_db(db, ctx: CostContext, city: str, park: str | None, city_layer=
     ctx.rules = db.incentives(**site) if memo else applicable_incentives(db, **site)
     if not ctx.rules:
         ctx.notes.append(Note("no_rules"))
+
+
+def _set_park_rent(ctx: CostContext, park_row: dict) -> None:
+    """The park's own rent, over the city's figures (defaults < city < park < ``--set``)."""
+    rent = float(park_row["rent_cny_per_m2_month"])
+    ctx.set(
+        "rent_cny_per_m2_month",
+        rent,
+        f"park {park_row['name']} (parks.rent_cny_per_m2_month)",
+        "CNY/m2/month",
+        # the park's English name for English readers, when the store has one
+        note=Note(
+            "src_park",
+            park=park_row.get("name_en") or park_row["name"],
+            park_zh=park_row["name"],
+        ),
+    )
+    ctx.basis["rent_cny_per_m2_month"] = {
+        "kind": "park", "indicator": "rent_cny_per_m2_month", "value": rent,
+        "unit": "CNY/m2/month", "year": None, "url": None, "park": park_row["name"],
+    }  # fmt: skip
 
 
 def _apply_city_layer(db, ctx: CostContext) -> None:
@@ -412,6 +474,17 @@ def _apply_city_inputs(db, ctx: CostContext) -> None:
             + (f" x {rule['factor']:g}: {rule['source']}" if rule["factor"] != 1 else ""),
             None,
             row.get("year"),
+            note=Note(
+                "src_city_inputs",
+                indicator=row["indicator"],
+                value=float(row["value"]),
+                unit=row.get("unit"),
+                year=row.get("year"),
+                url=row.get("source"),
+                factor=float(rule["factor"]),
+                why=rule["source"],
+                why_zh=rule.get("source_zh"),
+            ),
         )
     for row in direct:
         ctx.set(
@@ -420,6 +493,7 @@ def _apply_city_inputs(db, ctx: CostContext) -> None:
             f"city_inputs: {row.get('source')}",
             row.get("unit"),
             row.get("year"),
+            note=Note("src_city_input", url=row.get("source")),
         )
 
 
@@ -433,8 +507,9 @@ def _latest_economics(db, adcode: str, indicator: str, kind: str) -> dict | None
     return rows[0] if rows else None
 
 
-def _province_private_ratio(db, province_adcode: str | None) -> tuple[float, str] | None:
-    """Private / non-private average wage of the province, same year (latest such year)."""
+def _province_private_ratio(db, province_adcode: str | None) -> tuple[float, str, int] | None:
+    """Private / non-private average wage of the province, same year (latest such year):
+    (ratio, how in English, year)."""
     if not province_adcode:
         return None
     rows = _rows(
@@ -448,11 +523,15 @@ def _province_private_ratio(db, province_adcode: str | None) -> tuple[float, str
     )
     if not rows or not rows[0]["np"]:
         return None
-    return rows[0]["p"] / rows[0]["np"], f"province private / non-private {rows[0]['year']}"
+    year = rows[0]["year"]
+    return rows[0]["p"] / rows[0]["np"], f"province private / non-private {year}", year
 
 
-def _economics_choice(db, adcode: str, indicator: str) -> tuple[dict, float, str] | None:
-    """(row, factor to the indicator's own unit, how) of the city's best figure for ``indicator``.
+def _economics_choice(db, adcode: str, indicator: str) -> tuple[dict, float, str, dict] | None:
+    """(row, factor to the indicator's own unit, how, detail) of the city's best figure for
+    ``indicator``; ``detail`` is how again for the coded note ``src_economics*``: ``how``
+    (``sourced``, ``rebased``, ``municipality``, ``non_private``, ``estimated``) and, for
+    ``non_private``, the year of the province's ratio (``ratio_year``).
 
     A sourced figure first; for the private wage, a sourced non-private wage times the
     province's private/non-private ratio next; else the estimate.
@@ -460,21 +539,32 @@ def _economics_choice(db, adcode: str, indicator: str) -> tuple[dict, float, str
     row = _latest_economics(db, adcode, indicator, "sourced")
     if row is not None:
         if row.get("method") == "rebased":
-            return row, 1.0, f"sourced, rebased to {row['year']}: {row.get('note')}"
-        return row, 1.0, "sourced"
+            return (
+                row,
+                1.0,
+                f"sourced, rebased to {row['year']}: {row.get('note')}",
+                {"how": "rebased"},
+            )
+        return row, 1.0, "sourced", {"how": "sourced"}
     if indicator == "avg_wage_private_cny_per_year":
         np_row = _latest_economics(db, adcode, "avg_wage_non_private_cny_per_year", "sourced")
         if np_row is None and adcode in MUNICIPALITIES:
             np_row = _latest_province(db, adcode, "avg_wage_non_private_cny_per_year")
             private = _latest_province(db, adcode, indicator)
             if private is not None and (np_row is None or private["year"] >= np_row["year"]):
-                return private, 1.0, "sourced (municipality = province figure)"
+                return (
+                    private,
+                    1.0,
+                    "sourced (municipality = province figure)",
+                    {"how": "municipality"},
+                )
         if np_row is not None:
             ratio = _province_private_ratio(db, np_row.get("province_adcode") or adcode)
             if ratio is not None:
-                return np_row, ratio[0], f"sourced non-private wage x {ratio[0]:.3f} ({ratio[1]})"
+                how = f"sourced non-private wage x {ratio[0]:.3f} ({ratio[1]})"
+                return np_row, ratio[0], how, {"how": "non_private", "ratio_year": ratio[2]}
     row = _latest_economics(db, adcode, indicator, "estimated")
-    return (row, 1.0, "estimated") if row is not None else None
+    return (row, 1.0, "estimated", {"how": "estimated"}) if row is not None else None
 
 
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
@@ -503,7 +593,7 @@ def _apply_city_economics(db, ctx: CostContext) -> None:
         if choice is None:
             ctx.notes.append(Note("no_economics", indicator=indicator))
             continue
-        row, ratio, how = choice
+        row, ratio, how, coded = choice
         value = float(row["value"]) * ratio
         year = row.get("year")
         if indicator.startswith("avg_wage_") and year:
@@ -523,6 +613,7 @@ def _apply_city_economics(db, ctx: CostContext) -> None:
             f"{rule['source']}",
             None,
             year,
+            note=_economics_note(indicator, rule, row, round(value, 2), year, ratio, coded),
         )
         ctx.basis[rule["input"]] = {
             "kind": kind, "indicator": indicator, "value": round(value, 2), "unit": row.get("unit"),
@@ -530,3 +621,28 @@ def _apply_city_economics(db, ctx: CostContext) -> None:
             "method": row.get("method"), "error_log_rmse": err if kind == "estimated" else None,
             "error_mape": row.get("error_mape") if kind == "estimated" else None,
         }  # fmt: skip
+
+
+def _economics_note(
+    indicator: str, rule: dict, row: dict, value: float, year, ratio: float, coded: dict
+) -> Note:
+    """The coded note of an input taken from ``city_economics`` (see :func:`_economics_choice`):
+    the figure, how it was found, and the rule that turns it into the input (in both languages)."""
+    unit, factor = row.get("unit"), float(rule["factor"])
+    why, why_zh = rule["source"], rule.get("source_zh")
+    if coded["how"] == "estimated":
+        return Note(
+            "src_economics_estimated", indicator=indicator, value=value, unit=unit, year=year,
+            method=row.get("method"), err=row.get("error_log_rmse"), mape=row.get("error_mape"),
+            factor=factor, why=why, why_zh=why_zh,
+        )  # fmt: skip
+    if coded["how"] == "non_private":
+        return Note(
+            "src_economics_ratio", indicator=indicator, value=value, unit=unit, year=year,
+            ratio=round(ratio, 3), ratio_year=coded["ratio_year"], url=row.get("url"),
+            factor=factor, why=why, why_zh=why_zh,
+        )  # fmt: skip
+    return Note(
+        "src_economics", indicator=indicator, value=value, unit=unit, year=year,
+        how=coded["how"], url=row.get("url"), factor=factor, why=why, why_zh=why_zh,
+    )  # fmt: skip

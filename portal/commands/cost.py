@@ -178,9 +178,14 @@ def _overrides(items) -> dict[str, float]:
 
 
 def _english(out: dict) -> dict:
-    """The JSON output writes coded notes as English sentences (``portal.notes``)."""
+    """The JSON output writes coded notes as English sentences (``portal.notes``); each input
+    keeps its English ``source`` (the coded ``note`` beside it is for the pages)."""
     out = dict(out)
     out["notes"] = [note_text(n, "en") for n in out.get("notes", [])]
+    out["inputs"] = {
+        name: {k: v for k, v in entry.items() if k != "note"}
+        for name, entry in out.get("inputs", {}).items()
+    }
     if "incentives_not_applied" in out:
         out["incentives_not_applied"] = {
             k: note_text(v, "en") for k, v in out["incentives_not_applied"].items()
@@ -200,6 +205,8 @@ def describe_basis(ctx) -> list[str]:
             )
         elif b["kind"] == "default":
             lines.append(f"{name}: NATIONAL DEFAULT ({b['value']:g}); no figure for this city")
+        elif b["kind"] == "park":
+            lines.append(f"{name}: PARK {b['park']} own rent = {b['value']:g} CNY/m2/month")
         else:
             lines.append(
                 f"{name}: {b['kind']} {b['indicator']} = {b['value']:,.0f} "

@@ -15,7 +15,7 @@ import click
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--verbose", is_flag=True, help="List every extra and missed fact too.")
 def command(pages: str, labels: str, as_json: bool, verbose: bool) -> None:
-    """Precision, recall and wrong values per field, language and page kind, and a calibration
+    """Precision, recall and wrong values per field, language, encoding and page kind, and a calibration
     table (precision by confidence band), for the labelled pages found in PAGES."""
     from scrapers.corpus.run import evaluate_corpus, format_report
 

@@ -51,7 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "note.no_city_inputs": {
         "zh": "数据库没有城市输入指标表：采用全国及预置城市默认值",
-        "en": "no city_inputs table: national and seeded city defaults used",
+        "en": "no table of city inputs in the database: national and seeded city defaults used",
     },
     "note.park_matched": {"zh": "已匹配园区“{park}”", "en": "park '{park}' matched"},
     "note.no_park": {
@@ -139,4 +139,60 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "fewer than {min} peers in the full group: compared with {group}",
     },
     "note.all_centers": {"zh": "全部中心", "en": "all centers"},
+    # where each cost input comes from (data/inputs/cost.py, CostContext.sources[...]["note"])
+    "note.src_default": {"zh": "全国默认值：{text}", "en": "national default: {text}"},
+    "note.src_city_default": {
+        "zh": "{city}的城市默认值：{text}",
+        "en": "city default ({city}): {text}",
+    },
+    "note.src_park": {"zh": "园区“{park}”的租金", "en": "the rent of park '{park}'"},
+    "note.src_user": {"zh": "用户输入", "en": "user input"},
+    "note.src_city_input": {
+        "zh": "导入的本市数据（来源：{url}）",
+        "en": "imported figure of the city (source: {url})",
+    },
+    "note.src_city_inputs": {
+        "zh": "导入的本市{indicator} {value}{unit}（{year}；来源：{url}）：{why}",
+        "en": "imported {indicator} of the city, {value} {unit} ({year}; source: {url}): {why}",
+    },
+    "note.src_economics": {
+        "zh": "本市{indicator} {value}{unit}（{year}，{how}；来源：{url}）：{why}",
+        "en": "the city's {indicator}, {value} {unit} ({year}, {how}; source: {url}): {why}",
+    },
+    "note.src_economics_ratio": {
+        "zh": "本市{indicator} {value}{unit}（{year}，由本市城镇非私营单位平均工资的公布值乘以本省"
+        "{ratio_year}私营与非私营单位平均工资之比 {ratio} 得出；来源：{url}）：{why}",
+        "en": "the city's {indicator}, {value} {unit} ({year}: its published non-private average "
+        "wage × {ratio}, the province's private / non-private wage ratio of {ratio_year}; "
+        "source: {url}): {why}",
+    },
+    "note.src_economics_estimated": {
+        "zh": "本市{indicator} {value}{unit}（{year}，估算值：{method}；留一交叉验证的对数误差 ±{err}，"
+        "平均绝对百分比误差 {mape}）：{why}",
+        "en": "the city's {indicator}, {value} {unit} ({year}, estimated: {method}; "
+        "leave-one-out error ±{err} in log, MAPE {mape}): {why}",
+    },
+    "note.how.sourced": {"zh": "公布值", "en": "published figure"},
+    "note.how.rebased": {
+        "zh": "公布值，按本市与本省之比折算到该年",
+        "en": "published figure, moved to this year through the city's ratio to its province",
+    },
+    "note.how.municipality": {
+        "zh": "直辖市，采用省级公布值",
+        "en": "a municipality: the province's published figure",
+    },
+    "note.method.wage_premium": {
+        "zh": "本省平均工资乘以按本市大专以上学历人口比例估算的工资溢价",
+        "en": "the province's average wage times a premium from the city's college-educated share",
+    },
+    "note.method.office_rent_grade_a": {
+        "zh": "按本市工资和人口回归估算的甲级写字楼租金",
+        "en": "grade-A rent regressed on the city's wage and population",
+    },
+    "note.year_unknown": {"zh": "年份未知", "en": "year unknown"},
+    "note.indicator.office_rent_cny_per_m2_month": {"zh": "写字楼租金", "en": "office rent"},
+    "note.indicator.avg_wage_cny_per_month": {
+        "zh": "城镇非私营单位月平均工资",
+        "en": "average monthly wage of urban non-private units",
+    },
 }

@@ -140,6 +140,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{input}：全国默认值，本市没有数字",
         "en": "{input}: national default, no figure for this city",
     },
+    "staffing.basis.park": {
+        "zh": "{input}：园区“{park}”自己的租金",
+        "en": "{input}: the own rent of park '{park}'",
+    },
     "staffing.basis.input.agent_wage_cny_per_month": {"zh": "坐席工资", "en": "agent wage"},
     "staffing.basis.input.rent_cny_per_m2_month": {"zh": "办公租金", "en": "office rent"},
     "staffing.cost_note": {

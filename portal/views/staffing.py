@@ -21,7 +21,7 @@ from portal.components.layout import require_database
 from portal.components.links import link
 from portal.components.staffing import build_side_by_side
 from portal.i18n import STRINGS, fixed_labels, fmt_number, md, t
-from portal.notes import note_text
+from portal.notes import method_label, note_text
 from usecases.pricing import input_basis
 from usecases.staffing import (
     DEFAULT_PATIENCE_SECONDS,
@@ -283,10 +283,12 @@ st.caption(t("staffing.cost_note", years=years))
 for name, b in input_basis(ctx).items():
     label = t(f"staffing.basis.input.{name}")
     if b["kind"] == "estimated":
-        st.caption(t("staffing.basis.estimated", input=label, method=b["method"],
+        st.caption(t("staffing.basis.estimated", input=label, method=method_label(b["method"]),
                      err=f"{b['error_log_rmse']:.0%}", mape=f"{b['error_mape']:.0%}"))  # fmt: skip
     elif b["kind"] == "default":
         st.caption(t("staffing.basis.default", input=label))
+    elif b["kind"] == "park":
+        st.caption(t("staffing.basis.park", input=label, park=md(b["park"])))
     else:
         st.caption(t("staffing.basis.sourced", input=label, year=b.get("year"), url=b.get("url")))
 shown = dict(
@@ -320,7 +322,7 @@ with st.expander(t("staffing.inputs_sources")):
                     if f"cost.unit.{v.get('unit')}" in STRINGS
                     else str(v.get("unit") or ""),
                     t("staffing.year"): str(v.get("year") or ""),
-                    t("data.fact_source"): str(v.get("source") or ""),
+                    t("data.fact_source"): note_text(v["note"]),
                 }
                 for k, v in ctx.sources.items()
             ]

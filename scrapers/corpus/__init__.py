@@ -38,6 +38,9 @@ class Label:
     centers: tuple[dict, ...]
     parks: tuple[dict, ...]
     incentives: tuple[dict, ...]
+    #: the charset the page was served in, when its collector recorded it (``gbk``, ``big5``);
+    #: empty: the evaluator takes the encoding its saved copy decodes with
+    encoding: str = ""
 
 
 def _label(path: Path) -> Label:
@@ -57,6 +60,7 @@ def _label(path: Path) -> Label:
         centers=tuple(doc.get("centers") or ()),
         parks=tuple(doc.get("parks") or ()),
         incentives=tuple(doc.get("incentives") or ()),
+        encoding=str(doc.get("encoding") or "").lower(),
     )
 
 

@@ -23,8 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scrapers.corpus.score import values_equal
-from scrapers.extract.names import names_match
+from scrapers.corpus.score import same_entity, values_equal
 
 #: label fields of a center -> column of ``centers``
 CENTER_FIELDS = (
@@ -185,7 +184,7 @@ def harvest_page(label: dict, extracted: dict | None, extractor_version: str) ->
 
     def review(table: str, name: str, values: dict, entity: dict, fields) -> dict:
         pairs = fields.items() if isinstance(fields, dict) else ((f, f) for f in fields)
-        got = next((e for e in unmatched[table] if names_match(e.get("name", ""), name)), {})
+        got = next((e for e in unmatched[table] if same_entity(e, entity)), {})
         if got:
             unmatched[table].remove(got)
         decisions = {}

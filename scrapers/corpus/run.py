@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from scrapers.corpus import load_labels, page_path
 from scrapers.corpus.score import Report, build_report
+from scrapers.extract.encoding import decode_page
 from scrapers.extract.errors import ExtractError
 from scrapers.extract.page import extract_page
 
@@ -20,12 +22,30 @@ def evaluate_corpus(pages: str | Path, labels: str | Path) -> Report:
         if path is None:
             missing.append(label.id)
             continue
+        body = path.read_bytes()
         try:
-            found = extract_page(path.read_bytes(), path.name).as_dict()
+            found = extract_page(body, path.name).as_dict()
         except ExtractError:
             found = {}
-        results.append((label, found))
+        results.append(
+            (replace(label, encoding=label.encoding or page_encoding(body, path)), found)
+        )
     return build_report(results, missing)
+
+
+def page_encoding(body: bytes, path: Path) -> str:
+    """The charset a saved page decodes with: a text copy is UTF-8 when it reads as UTF-8;
+    HTML as ``scrapers.extract.encoding.decode_page`` finds it (BOM, declaration, detection)."""
+    if path.suffix == ".txt":
+        try:
+            body.decode("utf-8-sig")
+            return "utf-8"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return decode_page(body, "text/plain" if path.suffix == ".txt" else None).encoding.lower()
+    except ExtractError:
+        return "unknown"
 
 
 def extraction_rate(pages: str | Path, labels: str | Path, rounds: int = 3) -> float:
@@ -69,6 +89,7 @@ def format_report(report: Report) -> str:
     table("overall", {"all facts": report.overall})
     table("by language", report.group(lambda f: f.lang))
     table("by page kind", report.group(lambda f: f.kind))
+    table("by encoding", report.group(lambda f: f.encoding))
     table("by field", report.group(lambda f: f"{f.table}.{f.field}"))
     lines.append("")
     lines.append(f"{'confidence band':<34} {'prec':>5} {'facts':>6}")

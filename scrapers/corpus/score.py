@@ -3,7 +3,8 @@
 Facts are counted field by field. Entities (centers, parks) are matched by name first: the
 names' keys (Simplified, lower case, no punctuation, quotes, legal suffix or 市) must be equal,
 or one must contain the other with at least four characters (``南航客服中心`` and
-``南航北京客服中心`` do not match; ``中国移动淮安呼叫中心项目`` and ``中国移动淮安呼叫中心`` do).
+``南航北京客服中心`` do not match; ``中国移动淮安呼叫中心项目`` and ``中国移动淮安呼叫中心`` do). An
+entity's other names (``aliases``, on either side) count as its names.
 Then, per matched entity:
 
 * the name itself is one fact;
@@ -31,7 +32,7 @@ from scrapers.extract.names import entity_key, names_match
 
 ENTITY_TABLES = ("centers", "parks")
 LIST_FIELDS = ("tenants", "awards", "certifications")
-SKIP = {"name", "confidence", "field_confidence", "evidence", "note", "name_en"}
+SKIP = {"name", "aliases", "confidence", "field_confidence", "evidence", "note", "name_en"}
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.0, 0.6))
 _DISTRICT_SUFFIX = re.compile(r"(区|县|市|district|county)$")
 
@@ -48,6 +49,7 @@ class ScoredFact:
     status: str  # right | wrong | extra | missed
     confidence: float | None = None
     detail: str = ""
+    encoding: str = ""  # the page's charset (``utf-8``, ``gbk``, ``big5``...)
 
 
 def _number_equal(a: object, b: object) -> bool:
@@ -76,8 +78,19 @@ def values_equal(fld: str, got: object, want: object) -> bool:
     return entity_key(str(got)) == entity_key(str(want))
 
 
+def _names(entity: dict) -> list[str]:
+    """An entity's name and the other names it was given (``aliases``)."""
+    return [entity.get("name", ""), *(entity.get("aliases") or [])]
+
+
+def same_entity(a: dict, b: dict) -> bool:
+    """Any name of ``a`` matches any name of ``b`` (:func:`names_match`)."""
+    return any(names_match(x, y) for x in _names(a) for y in _names(b))
+
+
 def _match(got: list[dict], want: list[dict], same) -> tuple[list[tuple[int, int]], set, set]:
-    """Greedy one-to-one matching: exact keys first, then the ``same`` predicate."""
+    """Greedy one-to-one matching: exact keys first (of the names), then the ``same``
+    predicate."""
     pairs: list[tuple[int, int]] = []
     free_g, free_w = set(range(len(got))), set(range(len(want)))
     for exact in (True, False):
@@ -89,6 +102,9 @@ def _match(got: list[dict], want: list[dict], same) -> tuple[list[tuple[int, int
                     if exact
                     else same(g, w)
                 )
+                if exact and not ok and (g.get("aliases") or w.get("aliases")):
+                    keys = {entity_key(n) for n in _names(w)}
+                    ok = any(entity_key(n) in keys for n in _names(g))
                 if ok:
                     pairs.append((i, j))
                     free_g.discard(i)
@@ -183,14 +199,13 @@ def _entity_facts(out: list[ScoredFact], base: dict, table: str, g: dict | None,
 
 def score_page(label, found: dict) -> list[ScoredFact]:
     """Every fact of one page, extracted or labelled, with its status."""
-    base = {"page": label.id, "lang": label.lang, "kind": label.kind}
+    base = {"page": label.id, "lang": label.lang, "kind": label.kind,
+            "encoding": getattr(label, "encoding", "") or "unknown"}  # fmt: skip
     out: list[ScoredFact] = []
     for table in ENTITY_TABLES:
         got = list(found.get(table) or [])
         want = list(getattr(label, table))
-        pairs, free_g, free_w = _match(
-            got, want, lambda a, b: names_match(a.get("name", ""), b.get("name", ""))
-        )
+        pairs, free_g, free_w = _match(got, want, same_entity)
         for i, j in pairs:
             _entity_facts(out, base, table, got[i], want[j])
         for i in sorted(free_g):
@@ -296,6 +311,7 @@ class Report:
             "by_field": tallies(self.group(lambda f: f"{f.table}.{f.field}")),
             "by_lang": tallies(self.group(lambda f: f.lang)),
             "by_kind": tallies(self.group(lambda f: f.kind)),
+            "by_encoding": tallies(self.group(lambda f: f.encoding)),
             "calibration": self.calibration(),
             "wrong": [f"{f.page}: {f.detail}" for f in self.facts if f.status == "wrong"],
         }

@@ -33,8 +33,12 @@ _PARK_WORDS = re.compile(
     re.I,
 )
 CENTER = re.compile(
-    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national)\s+){{0,2}}|\s+)"
-    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|contact)\s+cent(?:er|re))s?\b"
+    rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national|local|global)\s+){{0,2}}(?P<place>[A-Z][a-z]+\s+)?|\s+)"
+    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|customer contact|contact|customer care|customer support|(?<=['’]s\s)(?:[A-Z][a-z]+\s+)?service)\s+cent(?:er|re))s?\b"
+)
+#: a company's center named by its city: ``Genpact's Dalian centre``
+CITY_CENTRE = re.compile(
+    rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,3}})['’]s\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<tail>cent(?:er|re))\b"
 )
 #: a planned figure (``plans to employ``, ``will hire``, ``aims to have``)
 _PLANNED = re.compile(
@@ -48,7 +52,8 @@ APPOSED = re.compile(
 #: ``the new call center of China Mobile``, ``one of the 10 call centers of …'s biggest booking
 #: company, Ctrip``: the organisation after ``of`` (and an apposition) names the center
 CENTER_OF = re.compile(
-    r"\b(?P<tail>call|customer service|contact)\s+cent(?:er|re)s?\s+of\s+"
+    r"\b(?P<tail>call|customer service|contact)\s+cent(?:er|re)s?\s+"
+    r"(?:of|(?:is\s+|was\s+)?(?:being\s+)?(?:built|run|operated|owned|set\s+up)\s+(?:on\s+behalf\s+of|by|for))\s+"
     r"(?:(?:[\w'’-]+\s+){0,6}?[\w'’-]+,\s+)?"
     rf"(?P<org>{_CAP}(?:\s+{_CAP}){{0,2}})"
 )
@@ -72,6 +77,27 @@ PARK_AREA = re.compile(
 PARK_FLOOR = re.compile(
     r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*(?:\.\d+)?)(?:-|\s)"
     r"(?:square[\s-]+met(?:er|re)s?|sq\.?\s*m|m2)\b(?=[^.]{0,30}?\b(?:facility|building|space|floor|office))"
+)
+#: a sentence about the page's one park without its name (``working here``, ``the park``)
+_PARK_ANAPHOR = re.compile(r"\b(?:here|the\s+(?:park|zone|base))\b", re.I)
+#: a park's area in millions of square metres: ``an area of 3.7m square metres`` (km2)
+PARK_AREA_MILLION = re.compile(
+    r"(?:covers?|covering|cover|area\s+of)\s+(?:an\s+area\s+of\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:m|million)\s+square\s+met(?:er|re)s?\b"
+)
+#: the people working in a park: ``the number of employees working here has reached 40,000``,
+#: ``employs 12,000 people``, ``created 8,000 jobs``
+_PRE_J = r"(?P<pre{0}>(?i:more than |over |about |nearly |some |around ))?"
+PARK_JOBS = re.compile(
+    r"number\s+of\s+(?:employees|people|professionals|staff|workers)\s+(?:working|employed)\s+"
+    r"(?:here|there|in\s+the\s+(?:park|zone|base))[^.]{0,24}?(?:reached|is|stands\s+at|totals?|exceeds)\s+"
+    + _PRE_J.format("")
+    + r"(?P<n>\d[\d,]*)"
+    + r"|\bemploys?\s+"
+    + _PRE_J.format("2")
+    + r"(?P<n2>\d[\d,]*)\s+(?:people|professionals|staff|employees|workers)"
+    + r"|\b(?:created|provides|provided|offers)\s+"
+    + _PRE_J.format("3")
+    + r"(?P<n3>\d[\d,]*)\s+jobs"
 )
 _KM2 = {"square kilometer": 1.0, "square kilometre": 1.0, "sq km": 1.0, "sqkm": 1.0, "km2": 1.0,
         "hectare": 0.01, "mu": 1 / 1500}  # fmt: skip
@@ -99,6 +125,15 @@ def _park_figures(park: Entity, sent: str, conf: float) -> None:
         if factor:
             value = round(float(m.group("n").replace(",", "")) * factor, 4)
             park.set("area_km2", value, _BOUND.get((m.group("pre") or "").lower()), conf, sent)
+    m = PARK_AREA_MILLION.search(sent)
+    if m and "area_km2" not in park.values and not re.search(r"\bphase\b|\bbuilding\b", sent, re.I):
+        park.set("area_km2", float(m.group("n")), None, conf, sent)  # 3.7m square metres
+    m = PARK_JOBS.search(sent)
+    if m and not _PLANNED.search(sent[: m.start()][-40:]):
+        g = m.groupdict()
+        n = g.get("n") or g.get("n2") or g.get("n3")
+        pre = (g.get("pre") or g.get("pre2") or g.get("pre3") or "").lower()
+        park.set("jobs", int(n.replace(",", "")), _BOUND.get(pre), conf, sent)
     m = PARK_FLOOR.search(sent)
     if m and not re.search(r"\bphase\b", sent, re.I):
         value = int(float(m.group("n").replace(",", "")))
@@ -106,7 +141,7 @@ def _park_figures(park: Entity, sent: str, conf: float) -> None:
 
 
 STAFF = re.compile(
-    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d(?:[\d,]*\d)?)\s+"
+    r"(?P<pre>(?i:more than |over |about |nearly |some |around ))?(?P<n>\d(?:[\d,]*\d)?)\s+"
     r"(?:[A-Za-z-]+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
     r"|(?:a\s+staff|a\s+workforce|a\s+team)\s+of\s+(?P<pre3>more than |over |about |nearly |some |around )?"
@@ -118,33 +153,88 @@ _MONTH = (
 )
 FOUNDED = re.compile(
     r"\b(?:[Ss]et up|[Ee]stablished|[Ll]aunched|[Oo]pened|[Ff]ounded|[Cc]reated|began operations?|"
-    r"started)\s+(?:\w+\s+){0,4}?in\s+" + _MONTH + r"(?P<y>(?:19|20)\d\d)\b"
+    r"started)\s+(?:\w+\s+){0,8}?in\s+" + _MONTH + r"(?P<y>(?:19|20)\d\d)\b"
     r"|\b(?:operations?|services?)\s+(?:began|started)\s+in\s+"
     + _MONTH
     + r"(?P<y2>(?:19|20)\d\d)\b"
 )
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
-    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_BRACKET})){{0,4}}\s+(?:Call|Contact|Customer\s+Service|Global\s+Service|"
-    r"Customer\s+Interaction|Customer\s+Care|Customer\s+Experience)"
-    r"\s+Cent(?:er|re))\b"
+    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_BRACKET}|\d{{4,6}})){{0,4}}\s+(?:(?:Call|Contact|Customer\s+Service|"
+    r"Global\s+Service|Customer\s+Interaction|Customer\s+Care|Customer\s+Experience|"
+    r"(?:Global\s+)?Command|Operations|Customer\s+Support)"
+    r"\s+Cent(?:er|re)|Hotline(?:\s+Service\s+Cent(?:er|re))?|Helpline))\b"
 )
-HOURS = re.compile(r"24 hours a day|24/7|round the clock|around the clock|24-hour")
+HOURS = re.compile(
+    r"24 hours a day|24/7|24\s*[x×]\s*7|(?:a)?round[ -]the[ -]clock|24-hour|24 hours,? (?:7|seven) days"
+)
+#: an opening time: ``open from 8 am to 8 pm every day``, ``from 9:00 to 18:00 on weekdays``
+OPEN_RANGE_EN = re.compile(
+    r"\bfrom\s+(?P<a>\d{1,2})(?::(?P<am>\d\d))?(?:\s*(?P<ap>a\.?m\.?|p\.?m\.?))?\s+(?:to|until|till)\s+"
+    r"(?P<b>\d{1,2})(?::(?P<bm>\d\d))?(?:\s*(?P<bp>a\.?m\.?|p\.?m\.?))?"
+    r"(?P<days>\s+(?:every day|daily|seven days a week|on weekdays|Monday(?:s)? to Friday(?:s)?))?",
+    re.I,
+)
+#: open every day without a number of hours (``operators seven days a week``, ``year-round``)
+EVERY_DAY_EN = re.compile(
+    r"\bseven days a week\b|\b7 days a week\b|\b365 days a year\b|\byear[ -]round\b"
+)
+_PCT = r"(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+_PRE_EN = r"(?P<pre>(?i:more than |over |about |nearly |some |around ))?"
+#: the share of calls answered: ``operators answered about 94 percent of the calls``, ``an
+#: answer rate of 96%``
+ANSWER_RATE_EN = re.compile(
+    rf"\banswer(?:ed|s)?\s+(?:rate\s+(?:of|was|is|reached|stood\s+at)\s+)?{_PRE_EN}{_PCT}(?:\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls)?"
+    r"|(?P<n2>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls\s+(?:were\s+)?answered"
+)
+#: satisfaction: ``93.2 percent of callers said they were satisfied``, ``a satisfaction rate of 98%``
+CSAT_EN = re.compile(
+    rf"{_PRE_EN}{_PCT}\s+of\s+(?:the\s+)?(?:callers|citizens|customers|users|residents|respondents)\s+"
+    r"(?:said\s+they\s+)?(?:were|are|felt)\s+(?:very\s+)?satisfied"
+    rf"|satisfaction\s+(?:rate|rating|level|score)\s+(?:of|was|is|reached|stood\s+at)\s+(?P<pre2>(?i:more than |over |about |nearly |around ))?(?P<n2>\d{{1,3}}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+)
+#: a rate of a whole market or country, not of one center
+_WHOLE_MARKET = re.compile(
+    r"\b(?:nationwide|national average|industry average|across China|in China as a whole)\b",
+    re.I,
+)
 CALLS = re.compile(
-    r"(?P<pre>more than |over |about |nearly |some |around )?(?P<n>\d[\d,]*)\s+(?:\w+\s+)?calls?\s+"
-    r"(?:from\s+(?:\w+\s+){1,2}?)?(?:a|per|each|every)\s+day"
+    r"(?P<pre>(?i:more than |over |about |nearly |some |around |an average of ))?(?P<n>\d[\d,]*)\s+"
+    r"(?:\w+\s+)?(?:calls?|appeals|requests|inquiries|enquiries)\s+"
+    r"(?:(?:from\s+(?:\w+\s+){1,2}?)?(?:a|per|each|every)\s+day|daily)"
 )
 _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
 _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
           "some ": "approx", "around ": "approx"}  # fmt: skip
+# (an average of: no bound)
 #: a period followed by a letter or digit (``dcinside.com``, ``3.2``) does not end a sentence
 _SENT = re.compile(r"(?:[^.!?\n]|\.(?=[\w,]))+[.!?]?")
 
 
 #: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``)
 HOTLINE = re.compile(
-    r"(?P<name>(?:[A-Z][a-z]+['’]s\s+)?[“\"]?(?<!\d)\d{4,6}[”\"]?\s+"
-    r"(?:service\s+)?(?:hotline|service\s+cent(?:er|re)))\b"
+    r"(?P<name>(?:[A-Z][a-z]+['’]s\s+|[A-Z][a-z]+\s+(?=\d))?[“\"]?(?<!\d)\d{4,6}[”\"]?\s*"
+    r"(?:(?:[A-Z][a-z]+['’]?s?|service|government|public|citizens?['’]?s?|[\w-]+-run"
+    # what the line is for, in lowercase words (the 12365 consumer rights protection hotline)
+    r"|(?!(?:to|and|or|the|a|an|is|was|are|were|of|for|on|in|at|by|with|from|that|which|its|has|had|will)\b)[a-z]{3,})\s+){0,4}"
+    r"(?:[Hh]otline|HOTLINE|[Cc]all\s+[Cc]ent(?:er|re)|[Ss]ervice\s+[Cc]ent(?:er|re))"
+    r"(?:\s+Service\s+Cent(?:er|re))?)\b"
+)
+#: a city starts its hotline: ``Shanghai started its 12345 hotline in 2013``
+HOTLINE_STARTED = re.compile(
+    r"(?P<place>[A-Z][a-z]+)\s+(?:started|launched|opened|set\s+up)\s+(?:its|a|the)\s+(?:own\s+)?"
+    r"(?P<num>\d{4,6})\s+hotline\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
+#: a hotline named by its number, then described: ``Shanghai's 12345, a 24-hour public service
+#: hotline``
+HOTLINE_APPOSED = re.compile(
+    r"(?P<place>[A-Z][a-z]+)['’]s\s+(?P<num>\d{4,6}),\s+an?\s+(?P<desc>(?:[\w-]+\s+){0,4}?)hotline\b"
+)
+#: a hotline named before its number: ``Pingtan's government service hotline "12345"``,
+#: ``the city's new government service hotline, 12345``
+HOTLINE_NUMBER_AFTER = re.compile(
+    r"(?P<place>[A-Z][a-z]+|city)['’]s\s+(?:new\s+)?(?P<desc>(?:[a-z-]+\s+){0,3})hotline,?\s+"
+    r"[“\"]?(?P<num>\d{4,6})\b"
 )
 #: ``<Org>, <apposition>, established a customer service center in Beijing in 2004``
 SET_UP = re.compile(
@@ -204,7 +294,10 @@ _COMPANY = re.compile(
     r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?:Co\.|Inc\.|Ltd\.|Corp\.|Corporation|Group))"
 )
 _ITS_CENTER = re.compile(
-    r"\b(?:the company|the firm|its)['’]?s?\s+(?:(?:new|largest|biggest|first|main|own)\s+)?(?P<tail>(?:call|customer service|contact)\s+cent(?:er|re))"
+    r"\b(?:the company|the firm|its|a|an)['’]?s?\s+(?:(?:new|largest|biggest|first|main|own)\s+)?"
+    # a size and a city before the center word: its 1,500-seat Shenzhen contact centre
+    r"(?:(?P<size>\d[\d,]*)-seat\s+)?(?:(?P<city2>[A-Z][a-z]+)\s+)?"
+    r"(?P<tail>(?:call|customer service|contact|customer care|service)\s+cent(?:er|re))"
     r"(?:\s+in\s+(?P<city>[A-Z][\w'’]+))?"
 )
 
@@ -213,7 +306,7 @@ _ITS_CENTER = re.compile(
 #: lowercase words of description (``US computer maker Dell was …``)
 _SUBJECT = re.compile(
     r"(?:[A-Za-z-]+\s+){0,4}?(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
-    r"(?:was|has|had|is|will|plans|moved|shifted|opened|set)\b"
+    r"(?:was|has|had|is|will|plans|moved|shifted|opened|set|operates|runs|launched|built)\b"
 )
 
 
@@ -232,13 +325,20 @@ def _company_centers(text: str, found: dict[str, Entity]) -> None:
             org = subject.group("org")  # US computer maker Dell was … to shift its call centre
         else:
             continue
-        name = f"{org} {m.group('tail')}"
+        if m.group(0).split()[0].lower() in ("a", "an") and not (
+            m.group("size") or m.group("city") or m.group("city2")
+        ):
+            continue  # runs a call center: which one, the sentence does not say
+        place = m.group("city2") if m.group("city2") and _city_of(m.group("city2")) else None
+        name = f"{org} {place + ' ' if place else ''}{m.group('tail')}"
         if any(name in k or k in name for k in found):
             continue
         e = Entity(kind="center", name=name, first=sm.start() + m.start())
-        city = _city_of(m.group("city")) if m.group("city") else None
+        city = _city_of(m.group("city") or place or "")
         if city:
             e.set("city", city, None, 0.7, sent)
+        if m.group("size"):
+            e.set("seats", int(m.group("size").replace(",", "")), None, 0.7, sent)
         found[name] = e
 
 
@@ -302,7 +402,9 @@ def _said_as(name: str, sent: str) -> bool:
     return bool(re.search(rf"{org}['’]s\s+(?:[a-z-]+\s+){{0,2}}{tail}|{tail}s?\s+of\s+{org}", sent))
 
 
-def _figures(text: str, entities: list[Entity]) -> None:
+def _figures(
+    text: str, entities: list[Entity], aliases: dict[str, list[str]] | None = None
+) -> None:
     """Seats, staff and founding year of the entity named in the sentence (or the only center)."""
     centers = [e for e in entities if e.kind == "center"]
     for sm in _SENT.finditer(text):
@@ -312,11 +414,19 @@ def _figures(text: str, entities: list[Entity]) -> None:
             sent,
         ):  # China's (market), but not "in China's Jiangsu province" (a place)
             continue
-        named = [e for e in entities if e.name in sent or _said_as(e.name, sent)]
+        aliases = aliases or {}
+        named = [
+            e for e in entities
+            if any(a in sent for a in aliases.get(e.name, [e.name])) or _said_as(e.name, sent)
+        ]  # fmt: skip
+        parks = [e for e in entities if e.kind == "park"]
         if len(named) == 1:
             subject, conf = named[0], 0.8
         elif not named and len(centers) == 1:
             subject, conf = centers[0], 0.6
+        elif not named and not centers and len(parks) == 1 and _PARK_ANAPHOR.search(sent):
+            _park_figures(parks[0], sent, 0.6)  # working here, the park's area: the page's park
+            continue
         else:
             continue
         if subject.kind != "center":
@@ -336,11 +446,38 @@ def _figures(text: str, entities: list[Entity]) -> None:
             n = g.get("n") or g.get("n2") or g.get("n3")
             pre = g.get("pre") or g.get("pre2") or g.get("pre3") or ""
             subject.set(fld, int(n.replace(",", "")), _BOUND.get(pre.lower()), conf, sent)
-        if HOURS.search(sent):
+        opening = OPEN_RANGE_EN.search(sent)
+        span = _span_en(opening) if opening else None
+        if span:
+            subject.set("hours_per_day", span, None, conf, sent)
+            days = (opening.group("days") or "").lower()
+            if days:
+                subject.set(
+                    "days_per_week",
+                    5 if "weekdays" in days or "friday" in days else 7,
+                    None,
+                    conf,
+                    sent,
+                )
+        elif HOURS.search(sent) and not re.search(
+            r"\beventually\b|\bwill\b[^.]{0,30}24 hours", sent
+        ):
             subject.set("hours_per_day", 24, None, conf, sent)
-            if re.search(r"24/7|seven days|7 days", sent):
+            if re.search(r"24/7|24\s*[x×]\s*7|seven days|7 days|365[ -]days?|year[ -]round", sent):
                 subject.set("days_per_week", 7, None, conf, sent)
+        elif EVERY_DAY_EN.search(sent):
+            subject.set("days_per_week", 7, None, conf, sent)  # operators seven days a week
+        for rx, fld in ((ANSWER_RATE_EN, "answer_rate"), (CSAT_EN, "csat")):
+            m = rx.search(sent)
+            if m and not _WHOLE_MARKET.search(sent):
+                g = m.groupdict()
+                share = float(g.get("n") or g.get("n2")) / 100
+                pre = (g.get("pre") or g.get("pre2") or "").lower()
+                if 0 < share <= 1:
+                    subject.set(fld, round(share, 4), _BOUND.get(pre), conf, sent)
         m = CALLS.search(sent)
+        if m and _PER_AGENT.search(sent):
+            m = None  # each operator answers 40 to 100 calls per day: one agent's load
         if m:
             pre = (m.group("pre") or "").lower()
             subject.set(
@@ -355,6 +492,31 @@ def _figures(text: str, entities: list[Entity]) -> None:
             subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
 
 
+#: one agent's daily calls, not the center's
+_PER_AGENT = re.compile(
+    r"\b(?:each|every|per|an?|one)\s+(?:operator|agent|staff(?:er)?|employee|worker|representative)\b"
+    r"|\b\d+\s+(?:to|and)\s+\d[\d,]*\s+calls\b",
+    re.I,
+)
+
+
+def _span_en(m: re.Match[str]) -> int | None:
+    """Hours between ``from 8 am to 8 pm`` (whole hours, 6 to 23), else ``None``."""
+
+    def hour(h: str, mins: str | None, ap: str | None) -> float:
+        value = int(h) % 12 if ap else int(h)
+        if ap and ap.lower().startswith("p"):
+            value += 12
+        return value + int(mins or 0) / 60
+
+    if not (m.group("ap") or m.group("bp") or m.group("am")):
+        return None  # from 2008 to 2012: years, not hours
+    span = hour(m.group("b"), m.group("bm"), m.group("bp") or m.group("ap")) - hour(
+        m.group("a"), m.group("am"), m.group("ap")
+    )
+    return int(span) if 6 <= span <= 23 and span == int(span) else None
+
+
 #: a sentence that opens with another organisation's name (``Neusoft Europe was established in
 #: 2009``) dates that organisation, not the page's one center
 _OTHER_SUBJECT = re.compile(
@@ -366,6 +528,11 @@ _OTHER_SUBJECT = re.compile(
 _STATE_FIRM = re.compile(r"China\s+(?!Call\b|Customer\b|Contact\b|Service\b)[A-Z][a-z]+\b")
 
 
+#: prepositions and verbs of a Title Case headline: a center's name starts after them
+_HEADLINE_WORD = re.compile(
+    r"With|During|At|From|To|For|On|After|Before|Into|Visits?|Holds?|Opens?|Launches|Tours?|"
+    r"Says|Celebrates|Inaugurates|Unveils|Wins|Receives|Expands"
+)
 _GENERIC_ORG = re.compile(
     r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|China's|China’s|In|Of|Now|Japanese|Korean|"
     r"American|Indian|Its|Their|First|Second|Every|Each|Into)$"
@@ -377,11 +544,18 @@ def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
     lookup: dict[str, str] = {}
     with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
+            if row["level"] == "province_taiwan":
+                continue  # Taiwan is a province: its cities and counties come next
             for text in (row["city_name_en_short"], row.get("name_en_geonames") or ""):
                 if text and len(text) > 3:
                     lookup.setdefault(text, row["city_name_en_short"])
                     lookup.setdefault(re.sub(r"['’]", "", text), row["city_name_en_short"])
+    with open(CITIES_DIR / "taiwan_en.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):  # Taipei, Hsinchu County: Taiwan's county-level units
+            for text in [row["name_en"], *filter(None, row["also_en"].split("|"))]:
+                lookup[text] = row["name_en"]
     lookup.setdefault("Huaian", "Huai'an")
+    lookup.setdefault("Hong Kong", "HongKong")
     pattern = re.compile(
         r"\b(" + "|".join(sorted(map(re.escape, lookup), key=len, reverse=True)) + r")\b"
     )
@@ -398,6 +572,79 @@ def _city_of(name: str) -> str | None:
     pattern, lookup = _cities()
     m = pattern.search(re.sub(r"['’]", "", name))
     return lookup[m.group(1)] if m else None
+
+
+#: a center's industry from its name (first match), in the words English labels use
+INDUSTRY_EN = (
+    (
+        re.compile(
+            r"\b(?:China\s+Mobile|China\s+Telecom|China\s+Unicom|Telecom|Unicom|CSL|PCCW)\b"
+        ),
+        "telecom",
+    ),
+    (re.compile(r"\b(?:Bank|ANZ|HSBC|Citibank)\b"), "bank"),
+    (re.compile(r"\b(?:Alibaba|Taobao|Tmall|JD\.com)\b"), "e-commerce"),
+    (
+        re.compile(
+            r"\b(?:12345|1823|1999|12388)\b|\b(?:[Hh]otline|[Cc]itizens?['’]?s?|[Gg]overnment|[Pp]ublic\s+[Ss]ervice|[Mm]ayor)"
+        ),
+        "government",
+    ),
+)
+
+
+def industry_en(name: str) -> str | None:
+    """A center's industry named by its name (``Beijing 12345 Hotline`` -> government)."""
+    for pattern, industry in INDUSTRY_EN:
+        if pattern.search(name):
+            return industry
+    return None
+
+
+_NUMBER = re.compile(r"(?<!\d)\d{4,6}(?!\d)")
+
+
+#: a center described, not named: by its language (``Chinese call centre``, ``Chinese-language
+#: call centre``) or only by superlatives (``World's Largest Call Centre``)
+_DESCRIBED = re.compile(
+    r"\b(?:Chinese|English|Japanese|Korean|Mandarin|Cantonese|[A-Za-z]+-language)\s+"
+    r"(?:call|contact|customer\s+service)\s+cent(?:er|re)$"
+    r"|^(?:(?:The|World['’]s|China['’]s|Asia['’]s|Largest|Biggest|New|First|Giant|Huge)\s+)+"
+    r"(?:call|contact|customer\s+service)\s+cent(?:er|re)$",
+    re.I,
+)
+
+
+def _merge_hotlines(found: dict[str, Entity], text: str = "") -> dict[str, list[str]]:
+    """Centers named with the same hotline number and no two different cities are one
+    (``Beijing 12345 Citizen's Hotline Service Center`` and ``the 12345 hotline``), named by the
+    form with a city, then the longest; a name followed by its number in brackets
+    (``Sample Public Service Hotline (960169)``) carries that number. Returns each kept name's
+    forms."""
+    aliases: dict[str, list[str]] = {}
+    by_number: dict[str, list[str]] = {}
+    bracketed = {}
+    for name in found:
+        if not _NUMBER.search(name):
+            m = re.search(re.escape(name) + r"\s*\((\d{4,6})\)", text)
+            if m:
+                bracketed[name] = m.group(1)
+    for name, e in found.items():
+        numbers = set(_NUMBER.findall(name)) or ({bracketed[name]} if name in bracketed else set())
+        if e.kind == "center" and len(numbers) == 1:
+            by_number.setdefault(numbers.pop(), []).append(name)
+    for names in by_number.values():
+        cities = {_city_of(n) for n in names} - {None}
+        if len(names) < 2 or len(cities) > 1:
+            continue
+        keep = max(names, key=lambda n: (n in bracketed, _city_of(n) is not None, len(n)))
+        aliases[keep] = names
+        for n in names:
+            if n != keep:
+                e = found.pop(n)
+                for k, v in e.values.items():
+                    found[keep].values.setdefault(k, v)
+    return aliases
 
 
 def read_english(text: str) -> list[Entity]:
@@ -433,6 +680,14 @@ def read_english(text: str) -> list[Entity]:
         words = name.split()
         while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
             words = words[1:]
+        cuts = [i for i, w in enumerate(words) if _HEADLINE_WORD.fullmatch(w)]
+        if cuts:  # a Title Case headline: … Holds Talks With Staff During Kunshan Operations Center
+            words = words[cuts[-1] + 1 :]
+        numbers = [i for i, w in enumerate(words) if w.isdigit()]
+        if numbers:  # ABOUT 1823 ABOUT 1823 1823 Call Centre: from the last number (and its city)
+            at = numbers[-1]
+            at -= 1 if at and _cities()[0].fullmatch(re.sub(r"['’]s$", "", words[at - 1])) else 0
+            words = words[at:]
         name = " ".join(words).split(". ")[-1]
         if (
             len(name.split()) < 3
@@ -455,9 +710,18 @@ def read_english(text: str) -> list[Entity]:
         if any(name in k or k in name for k in found):
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in CITY_CENTRE.finditer(text):  # Genpact's Dalian centre: a company's center in a city
+        words = m.group("org").split()
+        while words and _GENERIC_ORG.match(words[0]):
+            words = words[1:]
+        if not words or not _city_of(m.group("city")) or _cities()[0].fullmatch(" ".join(words)):
+            continue
+        name = f"{' '.join(words)} {m.group('city')} {m.group('tail')}"
+        if not any(name in k or k in name for k in found):
+            found[name] = Entity(kind="center", name=name, first=m.start())
     for m in CENTER_OF.finditer(text):
         words = re.split(r"[.,;:]\s", m.group("org") + " ")[0].rstrip(".").split()
-        while words and _GENERIC_ORG.match(words[0]):
+        while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
             words = words[1:]
         if not words or _cities()[0].fullmatch(" ".join(words)):
             continue
@@ -479,20 +743,48 @@ def read_english(text: str) -> list[Entity]:
             found[name] = Entity(kind="center", name=name, first=m.start())
     for m in HOTLINE.finditer(text):
         name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
+        name = re.sub(r"(?<=\d)(?=[A-Za-z])", " ", name)  # 1823Call Centre
         if not any(name in k or k in name for k in found):
+            found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in HOTLINE_NUMBER_AFTER.finditer(text):
+        place = m.group("place")
+        if place == "city":  # the city's new government service hotline, 12345
+            name = f"{m.group('num')} {m.group('desc')}hotline"
+        else:
+            name = f"{place} {m.group('desc')}hotline {m.group('num')}"
+        if not any(m.group("num") in k for k in found):
+            found[name] = Entity(kind="center", name=name, first=m.start())
+    for m in HOTLINE_STARTED.finditer(text):
+        name = f"{m.group('place')} {m.group('num')} hotline"
+        if _city_of(m.group("place")) and name not in found:
+            e = Entity(kind="center", name=name, first=m.start())
+            e.set("founded_year", int(m.group("y")), None, 0.8, m.group(0))
+            found[name] = e
+    for m in HOTLINE_APPOSED.finditer(text):
+        desc = " ".join(w for w in m.group("desc").split() if "-" not in w and not w[0].isdigit())
+        name = f"{m.group('place')} {m.group('num')} {desc + ' ' if desc else ''}hotline"
+        if not any(m.group("num") in k for k in found):
             found[name] = Entity(kind="center", name=name, first=m.start())
     _set_up_centers(text, found)
     _company_centers(text, found)
     city = page_city_en(text)
-    _figures(text, list(found.values()))
+    for name in list(found):
+        if found[name].kind == "center" and _DESCRIBED.search(name):
+            del found[name]  # World's Largest Call Centre, a Chinese call centre: descriptions
+    aliases = _merge_hotlines(found, text)
+    _figures(text, list(found.values()), aliases)
     for name, e in list(found.items()):
-        if HOTLINE.fullmatch(name) and text.count(name) < 2 and len(e.values) == 0:
+        said = sum(text.count(a) for a in aliases.get(name, [name]))
+        if HOTLINE.fullmatch(name) and said < 2 and len(e.values) == 0:
             del found[name]  # a hotline number said once in passing (dial 10086)
     _tenants(text, list(found.values()))
     for e in found.values():
-        e.mentions = text.count(e.name)
+        e.mentions = sum(text.count(a) for a in aliases.get(e.name, [e.name]))
         e.confidence["name"] = 0.7
         own = _city_of(e.name)
         if own or city:
             e.set("city", own or city, None, 0.8 if own else 0.7, "")
+        industry = industry_en(e.name) if e.kind == "center" else None
+        if industry:
+            e.set("industry", industry, None, 0.7, e.name)  # 13 of 20 on dev (round 4)
     return list(found.values())

@@ -113,3 +113,16 @@ def test_a_repeated_name_is_resolved_once(monkeypatch):
     assert geocode_city("杭州市", "浙江").adcode == "330100"  # another province: its own answer
     assert calls == ["杭州市", "杭州市", "浙江"]
     geocode._geocode.cache_clear()
+
+
+def test_english_names_of_taiwans_cities_and_counties_resolve_to_taiwan():
+    from data.geo.geocode import geocode_city
+
+    for name, unit in (
+        ("Taipei", "台北市"),
+        ("Hsinchu County", "新竹县"),
+        ("Kaohsiung City", "高雄市"),
+    ):
+        match = geocode_city(name)
+        assert match is not None and match.adcode == "710000"
+        assert match.matched_on == f"county_unit:{unit}"

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields
 
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from data.inputs.cost import load_city_indicators, load_cost_context, load_cost_defaults
+from data.inputs.cost import (
+    load_city_economics_rules,
+    load_city_indicators,
+    load_cost_context,
+    load_cost_defaults,
+)
+from data.notes import Note
 from models.cost import CostInputs
 from portal.cli import cli
 
@@ -32,6 +39,35 @@ def test_every_default_is_cited_with_a_year_or_an_assumption_with_reasoning(name
     else:
         assert entry["year"] is not None, name
         assert len(source.split()) >= 4, name
+
+
+def _texts():
+    """Every entry of the defaults file a reader is shown: inputs, city overrides, the rules
+    that turn city figures into inputs."""
+    yield from _entries()
+    yield from (("city_indicators." + k, v) for k, v in load_city_indicators().items())
+    yield from (("city_economics." + k, v) for k, v in load_city_economics_rules().items())
+
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff〔〕]+")
+URL = re.compile(r"https?://\S+?(?=[，。；）)\s,;]|$)")
+FIELD_NAME = re.compile(r"\b[A-Za-z]+_[A-Za-z0-9_]+\b")
+
+
+@pytest.mark.parametrize(("name", "entry"), list(_texts()))
+def test_every_default_has_its_text_in_english_and_in_chinese(name, entry):
+    en, zh = entry["source"], entry.get("source_zh")
+    assert zh and CJK_RUN.search(zh), f"{name}: no Chinese text (source_zh)"
+    # the same kind of entry in both languages
+    assert en.startswith("assumption") == zh.startswith("假设"), name
+    # document titles (劳社部发〔2008〕3号 ...), URLs and figures are kept as they are
+    for title in CJK_RUN.findall(en):
+        assert title in zh, f"{name}: {title!r} missing from the Chinese text"
+    for url in URL.findall(en):
+        assert url in zh, f"{name}: {url} missing from the Chinese text"
+    # a reader sees these texts: no field, table or file names in either language
+    for text in (URL.sub("", en), URL.sub("", zh)):
+        assert not FIELD_NAME.search(text), f"{name}: {FIELD_NAME.search(text).group()!r}"
 
 
 def test_city_indicators_map_onto_cost_inputs():
@@ -75,6 +111,11 @@ def test_imported_city_inputs_set_wage_and_rent(imported_db):
     wage = ctx.sources["agent_wage_cny_per_month"]
     assert wage["year"] == 2023 and "杭州统计年鉴2024" in wage["source"]
     assert wage["unit"] == "CNY/month"
+    # the same as a coded note, which the pages write in the reader's language
+    note = wage["note"]
+    assert note.code == "src_city_inputs" and note["indicator"] == "avg_wage_cny_per_month"
+    assert (note["value"], note["year"], note["url"]) == (10_000, 2023, "杭州统计年鉴2024")
+    assert note["factor"] == factor and note["why_zh"].startswith("本市平均工资")
     # a city without rows takes its city_economics figure (sourced here), not the user's
     other = load_cost_context("成都", None, imported_db)
     assert other.basis["agent_wage_cny_per_month"]["kind"] == "sourced"
@@ -97,6 +138,8 @@ def test_a_row_named_after_an_input_wins_over_a_mapped_indicator(imported_db):
     db.close()
     ctx = load_cost_context("杭州", None, imported_db)
     assert ctx.values["agent_wage_cny_per_month"] == 6100
+    note = ctx.sources["agent_wage_cny_per_month"]["note"]
+    assert note == Note("src_city_input", url="survey of call-center pay")
 
 
 def test_cost_command_prices_the_imported_city(imported_db):
@@ -113,6 +156,8 @@ def test_cost_command_prices_the_imported_city(imported_db):
     wage = hangzhou["inputs"]["agent_wage_cny_per_month"]["value"]
     assert wage == pytest.approx(10_000 * factor)  # the user's row, not the reference figure
     assert hangzhou["input_basis"]["agent_wage_cny_per_month"]["kind"] == "user"
+    # each input keeps its shape: value, unit, year and the English source (no coded note)
+    assert all(set(m) == {"value", "unit", "year", "source"} for m in hangzhou["inputs"].values())
     assert chengdu["input_basis"]["agent_wage_cny_per_month"]["kind"] == "sourced"
 
 

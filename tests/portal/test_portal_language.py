@@ -273,3 +273,62 @@ def test_map_indicators_have_names(portal_db, monkeypatch, lang):
     assert len(options) > 5
     codes = [o for o in options if re.fullmatch(r"[a-z0-9_]+", o)]
     assert not codes, codes
+
+
+# -- 6. Staffing & cost: where each input comes from, in the reader's language
+
+
+def _titles() -> set[str]:
+    """Chinese runs the English texts of the cost defaults quote: document titles."""
+    from data.inputs.cost import load_city_economics_rules, load_city_indicators, load_cost_defaults
+
+    inputs, cities = load_cost_defaults()
+    entries = [*inputs.values(), *load_city_indicators().values()]
+    entries += [*load_city_economics_rules().values()]
+    entries += [e for c in cities.values() for e in c.values() if isinstance(e, dict)]
+    return {run for e in entries for run in re.findall(r"[\u4e00-\u9fff〔〕]+", e["source"])}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_staffing_inputs_and_sources_are_in_one_language(portal_db, monkeypatch, lang):
+    at = open_page(start(portal_db, monkeypatch, lang), "staffing")
+    at.slider(key="staff_shrinkage").set_value(25).run()  # the user's own figure
+    assert not at.exception, at.exception
+    label = STRINGS["staffing.input"][lang]
+    source = STRINGS["data.fact_source"][lang]
+    table = next(d.value for d in at.dataframe if label in d.value.columns)
+    rows = table.set_index(label)[source]
+    assert len(rows) >= 39
+    url = re.compile(r"https?://\S+?(?=[，。；）)\s,;]|$)")
+    field_name = re.compile(r"\b[A-Za-z]+_[A-Za-z0-9_]+\b")
+    cells = [url.sub("", str(v)) for v in table.to_numpy().ravel()]
+    assert not [c for c in cells if field_name.search(c)]  # no field or table names
+    wage, rent, shrinkage = (
+        rows[STRINGS[f"cost.input.{k}"][lang]]
+        for k in ("agent_wage_cny_per_month", "rent_cny_per_m2_month", "shrinkage")
+    )
+    if lang == "zh":
+        assert all(CJK.search(str(v)) for v in rows)
+        assert wage.startswith("本市城镇私营单位平均工资") and "÷ 12" in wage
+        assert rent.startswith("本市甲级写字楼租金")
+        assert shrinkage == "用户输入"
+        assert not [c for c in cells if re.search(r"\b(default|assumption|city_\w+)\b", c)]
+    else:
+        titles = sorted(_titles(), key=len, reverse=True)
+        for cell in cells:
+            for title in titles:  # document titles are quoted as they are
+                cell = cell.replace(title, "")
+            assert not CJK.search(cell), cell
+        assert wage.startswith("the city's average private-sector wage")
+        assert shrinkage == "user input"
+    # a park's own rent (a synthetic park of Beijing: its Chinese name, it has no English one)
+    park = next(p for p in at.selectbox(key="staff_park").options if "示例北京" in p)
+    at.selectbox(key="staff_park").set_value(park).run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if label in d.value.columns)
+    rent = table.set_index(label)[source][STRINGS["cost.input.rent_cny_per_m2_month"][lang]]
+    assert rent == (f"园区“{park}”的租金" if lang == "zh" else f"the rent of park '{park}'")
+    # the notes of the cost speak the same language (the interval plan's help names the
+    # column headers a file may have: those are typed, not read)
+    captions = [c.value for c in at.caption if c.value != STRINGS["staffing.plan_help"][lang]]
+    assert not [c for c in captions if field_name.search(url.sub("", c))]

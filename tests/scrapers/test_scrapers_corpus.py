@@ -89,6 +89,26 @@ def test_an_extra_entity_counts_all_its_fields_as_extra():
     assert [(f.field, f.status) for f in facts] == [("name", "extra"), ("seats", "extra")]
 
 
+def test_an_entity_matches_a_label_by_any_of_its_names():
+    from scrapers.corpus import Label
+
+    label = Label(
+        "x", "zh-Hans", "article", "dev", "", False,
+        ({"name": "示例集团滁州客户服务中心", "aliases": ["滁州示例客服中心"], "seats": 80},), (), (),
+    )  # fmt: skip
+    # the extractor's name is the label's alias
+    facts = score_page(label, {"centers": [{"name": "滁州示例客服中心", "seats": 80}]})
+    assert [(f.field, f.status) for f in facts] == [("name", "right"), ("seats", "right")]
+    # the label's name is one of the extractor's aliases
+    found = {
+        "centers": [{"name": "示例滁州中心", "aliases": ["示例集团滁州客户服务中心"], "seats": 80}]
+    }
+    assert {f.status for f in score_page(label, found)} == {"right"}
+    # no name in common: an extra and a miss
+    other = {"centers": [{"name": "另一个客服中心", "seats": 80}]}
+    assert {f.status for f in score_page(label, other)} == {"extra", "missed"}
+
+
 def test_evaluate_command_prints_tables_and_json(corpus):
     pages, labels = corpus
     run = [sys.executable, "-m", "portal.cli", "evaluate", "--pages", str(pages), "--labels"]
@@ -107,6 +127,33 @@ def test_evaluate_command_prints_tables_and_json(corpus):
     )
     assert doc["pages"] == 2 and "centers.seats" in doc["by_field"]
     assert set(doc["by_lang"]) == {"zh-Hans"}
+    assert "by encoding" in text and set(doc["by_encoding"]) == {"utf-8"}
+
+
+def test_scores_are_grouped_by_the_encoding_of_each_page(tmp_path):
+    """A GBK page that declares its charset, a Big5 page that does not, a UTF-8 text copy,
+    and a text copy whose label records the charset the site served it in."""
+    labels, pages = tmp_path / "labels", tmp_path / "pages"
+    pages.mkdir()
+    park = "西岭呼叫中心产业园"
+    html = f"<html><head><meta charset='gbk'></head><body><p>{park}规划面积2平方公里。</p></body></html>"
+    (pages / "g_001.html").write_bytes(html.encode("gbk"))
+    write_label(labels, "g_001", parks=[{"name": park, "area_km2": 2}])
+    big5 = "<html><body><p>北嶺客服產業園區位於北嶺市，園區規劃面積為三平方公里。</p>" * 8
+    (pages / "b_001.html").write_bytes((big5 + "</body></html>").encode("big5"))
+    write_label(
+        labels, "b_001", lang="zh-Hant", parks=[{"name": "北岭客服产业园区", "area_km2": 3}]
+    )
+    (pages / "u_001.txt").write_text(f"{park}规划面积2平方公里。", "utf-8")
+    write_label(labels, "u_001", parks=[{"name": park, "area_km2": 2}])
+    (pages / "r_001.txt").write_text(f"{park}规划面积2平方公里。", "utf-8")
+    write_label(labels, "r_001", encoding="GB2312", parks=[{"name": park, "area_km2": 2}])
+    report = evaluate_corpus(pages, labels)
+    by_page = {f.page: f.encoding for f in report.facts}
+    assert by_page["g_001"] in {"gbk", "gb18030"}
+    assert by_page["b_001"] in {"big5", "cp950", "big5hkscs"}
+    assert (by_page["u_001"], by_page["r_001"]) == ("utf-8", "gb2312")
+    assert set(report.as_dict()["by_encoding"]) == set(by_page.values())
 
 
 def test_evaluate_command_turns_a_missing_label_folder_into_exit_2(tmp_path):

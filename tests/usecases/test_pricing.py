@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from data.notes import Note
 from usecases.pricing import (
     cost_per_minute,
     cost_per_seat_for_sites,
@@ -33,6 +34,7 @@ def test_overrides_are_set_and_unknown_inputs_refused(built_db_path):
     ctx = site_context(db, "北京", overrides={"agent_wage_cny_per_month": 6500})
     assert ctx.values["agent_wage_cny_per_month"] == 6500
     assert ctx.sources["agent_wage_cny_per_month"]["source"] == "user input"
+    assert ctx.sources["agent_wage_cny_per_month"]["note"] == Note("src_user")
     with pytest.raises(ModelInputError, match="unknown cost input 'wage'"):
         site_context(db, "北京", overrides={"wage": 1})
     with pytest.raises(ModelInputError, match="seats or the calls"):
@@ -134,21 +136,28 @@ def synthetic_db(tmp_path_factory):
     return make_portal_db(tmp_path_factory.mktemp("pricing") / "pb.sqlite", 20, 300)
 
 
+@pytest.fixture(scope="module")
+def built_synthetic(tmp_path_factory):
+    """The built store plus 20 synthetic centers and 300 synthetic parks (a file)."""
+    from data.store.build import build
+    from data.store.fixtures import write_fixture_store
+
+    path = tmp_path_factory.mktemp("bulk") / "synthetic.sqlite"
+    build(path)
+    write_fixture_store(path, n_centers=20, n_parks=300).conn.close()
+    return path
+
+
 def test_pricing_many_places_in_one_pass_gives_the_figures_of_one_call_each(
-    built_db_path, tmp_path
+    built_db_path, built_synthetic
 ):
     """The bulk path (``SitePricer.many``: inputs read once per distinct question) prices every
     place of the built store and of a store with synthetic parks exactly as one call per place."""
     import math
 
     from data.inputs.score import load_criteria_table
-    from data.store.build import build
-    from data.store.fixtures import write_fixture_store
 
-    synthetic = tmp_path / "synthetic.sqlite"
-    build(synthetic)
-    write_fixture_store(synthetic, n_centers=20, n_parks=300).conn.close()
-    for path in (built_db_path, synthetic):
+    for path in (built_db_path, built_synthetic):
         db = open_store(path)
         rows = load_criteria_table(db, include_parks=True).to_dict("records")
         pricer = cost_per_seat_for_sites(db)
@@ -162,19 +171,14 @@ def test_pricing_many_places_in_one_pass_gives_the_figures_of_one_call_each(
         assert sum(sd > 0 for _, sd in many) > 50  # estimated inputs were priced too
 
 
-def test_contexts_of_many_places_are_those_of_one_call_each(built_db_path, tmp_path):
+def test_contexts_of_many_places_are_those_of_one_call_each(built_db_path, built_synthetic):
     """``load_cost_contexts`` (each city's layer read once, then replayed on its parks) gives
     every place the context one ``load_cost_context`` gives it: values, sources with their
     units, basis, notes, rules, park and adcode."""
     from data.inputs.cost import load_cost_context, load_cost_contexts
     from data.inputs.score import load_criteria_table
-    from data.store.build import build
-    from data.store.fixtures import write_fixture_store
 
-    synthetic = tmp_path / "synthetic.sqlite"
-    build(synthetic)
-    write_fixture_store(synthetic, n_centers=20, n_parks=300).conn.close()
-    for path in (built_db_path, synthetic):
+    for path in (built_db_path, built_synthetic):
         db = open_store(path)
         pricer = cost_per_seat_for_sites(db)
         rows = load_criteria_table(db, include_parks=True).to_dict("records")
@@ -211,3 +215,80 @@ def test_rule_index_agrees_with_the_rule():
     ):
         site = {"adcode": adcode, "city_names": names, "park_id": park}
         assert index.applicable(**site) == [r for r in rules if rule_applies(r, **site)]
+
+
+def test_every_input_says_where_it_comes_from_as_a_coded_note(built_db_path):
+    """Each kind of city figure gives its own note; each note reads in Chinese and in English
+    without field names, and the English quotes Chinese only for names and document titles."""
+    import re
+
+    from data.inputs.cost import load_cost_defaults
+    from portal.notes import note_text
+
+    db = open_store(built_db_path)
+    wage, rent = "agent_wage_cny_per_month", "rent_cny_per_m2_month"
+    expected = {
+        ("北京市", wage): ("src_economics", "sourced"),
+        ("北京市", rent): ("src_economics", "sourced"),
+        ("天津市", wage): ("src_economics_ratio", None),
+        ("石家庄市", wage): ("src_economics", "rebased"),
+        ("石家庄市", rent): ("src_economics_estimated", None),
+        ("上海市", wage): ("src_economics", "municipality"),
+        ("上海市", "contribution_base_floor_cny_per_month"): ("src_city_default", None),
+        ("上海市", "shrinkage"): ("src_default", None),
+    }
+    inputs, cities = load_cost_defaults()
+    titles = {run for e in [*inputs.values(), *cities["上海"].values()] if isinstance(e, dict)
+              for run in re.findall(r"[\u4e00-\u9fff〔〕]+", e["source"])}  # fmt: skip
+    field_name = re.compile(r"\b[A-Za-z]+_[A-Za-z0-9_]+\b")
+    url = re.compile(r"https?://\S+?(?=[，。；）)\s,;]|$)")
+    for city in ("北京市", "天津市", "石家庄市", "上海市"):
+        ctx = site_context(db, city)
+        for (c, name), (code, how) in expected.items():
+            if c == city:
+                note = ctx.sources[name]["note"]
+                assert (note.code, note.get("how")) == (code, how), (city, name)
+        for name, source in ctx.sources.items():
+            zh, en = note_text(source["note"], "zh"), note_text(source["note"], "en")
+            for text in (zh, en):
+                assert not field_name.search(url.sub("", text)), (city, name, text)
+            english = en
+            for title in sorted(titles, key=len, reverse=True):
+                english = english.replace(title, "")
+            assert not re.search(r"[\u4e00-\u9fff]", url.sub("", english)), (city, name, en)
+
+
+def test_a_park_s_own_rent_wins_over_the_city_s_figures(built_db_path, tmp_path):
+    """defaults < city figures (economics, imported rows) < the park's own rent < --set"""
+    import shutil
+
+    from data.store.fixtures import write_fixture_store
+
+    path = tmp_path / "parks.sqlite"
+    shutil.copy(built_db_path, path)
+    write_fixture_store(path, n_centers=0, n_parks=1).conn.close()
+    db = open_store(path)
+    park = next(
+        db.query("select name, rent_cny_per_m2_month rent from parks where name like '示例%'")
+    )
+    city = site_context(db, "北京")
+    assert city.sources["rent_cny_per_m2_month"]["note"].code == "src_economics"
+    ctx = site_context(db, "北京", park["name"])
+    assert (
+        ctx.values["rent_cny_per_m2_month"] == park["rent"] != city.values["rent_cny_per_m2_month"]
+    )
+    assert ctx.sources["rent_cny_per_m2_month"]["note"] == Note(
+        "src_park", park=park["name"], park_zh=park["name"]
+    )
+    assert ctx.basis["rent_cny_per_m2_month"]["kind"] == "park"
+    from portal.commands.cost import describe_basis
+
+    line = f"rent_cny_per_m2_month: PARK {park['name']} own rent = {park['rent']:g} CNY/m2/month"
+    assert line in describe_basis(ctx)
+    # the many-places path agrees; --set still wins
+    from data.inputs.cost import load_cost_contexts
+
+    (bulk,) = load_cost_contexts(db, [("北京", park["name"])])
+    assert bulk.values == ctx.values and bulk.sources == ctx.sources and bulk.basis == ctx.basis
+    mine = site_context(db, "北京", park["name"], {"rent_cny_per_m2_month": 10})
+    assert mine.values["rent_cny_per_m2_month"] == 10

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from data.errors import ParkBenchError
+from data.notes import Note
 from models.errors import ModelInputError
 from usecases.pricing import site_context
 from usecases.staffing import (
@@ -50,6 +51,20 @@ def test_the_staffed_center_is_priced_with_the_hours_handle_time_and_shrinkage()
         priced.price.breakdown.staffing.agents * 1.1 - 1e-9
     )
     assert ctx.values["aht_seconds"] != 300 or ctx is not priced.context  # the site's own is kept
+
+
+def test_the_page_s_handle_time_and_shrinkage_are_shown_as_the_user_s_own():
+    ctx = site_context(None, "NoSuchPlace")  # national defaults: shrinkage 0.3, AHT 240 s
+    priced = price_staffing(ctx, 1000, 300, TARGETS, years=5)
+    sources = priced.context.sources
+    # the handle time differs from the default: its value and source are the user's
+    assert sources["aht_seconds"]["value"] == 300
+    assert sources["aht_seconds"]["note"] == Note("src_user")
+    # the shrinkage is the default's value: the default's source stands
+    assert sources["shrinkage"]["note"].code == "src_default"
+    # the site's context (cached by the pages) is left as it was
+    assert ctx.sources["aht_seconds"]["note"].code == "src_default"
+    assert ctx.sources["aht_seconds"]["value"] == 240
 
 
 def test_interval_plan_fills_missing_handle_times_or_says_which_is_missing():
