@@ -375,6 +375,8 @@ def compare_card(rubric: Rubric, entries: Sequence[tuple[Mapping, AwardScore]]) 
             v = _hours(profile) if key == "opening_hours" else profile.get(key)
             if isinstance(v, float) and math.isnan(v):
                 v = None
+            elif isinstance(v, float) and v.is_integer():
+                v = int(v)  # a year or a count read from a column with gaps: 1999, not 1999.0
             vals.append(v)
         rows.append({"zh": zh, "en": en, "values": vals})
     for i, area in enumerate(rubric.areas):

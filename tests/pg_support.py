@@ -3,7 +3,9 @@
 ``initdb`` and ``pg_ctl`` refuse to run as root, so as root (CI) they run as the ``postgres``
 user through ``runuser``, in a directory that user owns. The cluster listens on a socket in its
 own directory only (``listen_addresses=''``), runs with ``fsync=off`` and is stopped and removed
-at the end. Missing binaries fail the tests with the fix (``make system``): never a skip.
+at the end. ``wal_level=minimal`` (no replication) keeps the WAL position, the data version of
+a PostgreSQL store, from moving by itself (a standby snapshot is logged some 15 s after a
+write), so a test that reads the version twice sees it change only when the server is written. Missing binaries fail the tests with the fix (``make system``): never a skip.
 """
 
 from __future__ import annotations
@@ -48,7 +50,10 @@ class PostgresServer:
             shutil.chown(self.directory, "postgres", "postgres")
         self._run("initdb", "-D", str(self.data), "--locale=C.UTF-8", "-E", "UTF8",
                   "-U", "postgres", "--auth=trust")  # fmt: skip
-        options = f"-k {self.directory} -c listen_addresses='' -c fsync=off"
+        options = (
+            f"-k {self.directory} -c listen_addresses='' -c fsync=off"
+            " -c wal_level=minimal -c max_wal_senders=0"
+        )
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l",
                   str(self.directory / "server.log"), "-w", "start")  # fmt: skip
 
@@ -73,6 +78,16 @@ class PostgresServer:
                 f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' "
                 "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
             )
+        return self.url(name)
+
+    def copy_database(self, url: str) -> str:
+        """A new database holding a copy of the one at ``url`` (no session may be open on it)."""
+        import psycopg
+
+        source = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
         return self.url(name)
 
     def stop(self) -> None:

@@ -47,6 +47,7 @@ def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
     """Centers with their profile fields, ``is_provincial_capital`` and ``city_name`` of their city.
 
     ``city_name`` is the standard name of ``city_adcode`` (``cities.name_zh``), else ``city``.
+    Rows come in ``id`` order on both engines (a center matched by name takes the first).
     """
     db = connect_store(db)
     if not holds(db, "centers"):
@@ -56,7 +57,9 @@ def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
     cols = set(columns(db, "centers"))
     wanted = [c for c in (*CENTER_FIELDS, *CENTER_KPI_COLUMNS) if c in cols]
     wanted += [f"{c}_bound" for c in CENTER_KPI_COLUMNS if f"{c}_bound" in cols]
-    frame = pd.DataFrame(list(db.query(f"select {', '.join(wanted)} from centers")), columns=wanted)
+    frame = pd.DataFrame(
+        list(db.query(f"select {', '.join(wanted)} from centers order by id")), columns=wanted
+    )
     caps = _capitals(db)
     adcodes = frame.get("city_adcode", pd.Series([None] * len(frame)))
     frame["is_provincial_capital"] = [caps.get(a) for a in adcodes]
@@ -76,7 +79,12 @@ def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
 def load_kpi_observations(
     db: str | Path | sqlite_utils.Database, centers: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Long table ``center_id, metric, value, definition, source`` of achieved KPIs."""
+    """Long table ``center_id, metric, value, definition, source`` of achieved KPIs.
+
+    The KPI columns of ``centers`` first, then the ``kpis`` rows in ``id`` order: where a
+    center has several measurements of a KPI the first one is its own value
+    (``models.peer_benchmark.stored_center_inputs``), the same on both engines.
+    """
     db = connect_store(db)
     centers = load_centers(db) if centers is None else centers
     rows = []
@@ -98,7 +106,7 @@ def load_kpi_observations(
             )
     if holds(db, "kpis"):
         for k in db.query(
-            "select * from kpis where coalesce(is_target, 0) != 1 and value is not null"
+            "select * from kpis where coalesce(is_target, 0) != 1 and value is not null order by id"
         ):
             d = k.get("definition") or ""
             if k.get("threshold_seconds") is not None:
@@ -122,7 +130,9 @@ def load_award_entries(
 
     The year is the first four digits of a ``kpis.period``; KPI columns of ``centers`` (no
     period) fill in every year and, for centers without dated KPIs, form one entry with year
-    ``None``. Where a metric has several measurements, the unspecified one wins, else the first.
+    ``None``. Where a metric has several measurements in a year, the unspecified one wins,
+    else the one of the lowest ``kpis.id``: the same row on both engines (storage order is
+    not, as PostgreSQL moves an updated row to the end).
     """
     db = connect_store(db)
     centers = load_centers(db)
@@ -130,7 +140,8 @@ def load_award_entries(
     if holds(db, "kpis"):
         for k in db.query(
             "select center_id, metric, value, period, definition from kpis "
-            "where coalesce(is_target, 0) != 1 and value is not null order by (definition is not null)"
+            "where coalesce(is_target, 0) != 1 and value is not null "
+            "order by (definition is not null), id"
         ):
             year = str(k.get("period") or "")[:4]
             if year.isdigit():

@@ -1,4 +1,8 @@
-"""Reference tables built into a real SQLite file: counts, spot checks against sources, joins."""
+"""Reference tables built into a real store: counts, spot checks against sources, joins.
+
+The store is a SQLite file (a bare one: ``build_reference`` creates its tables) and a
+PostgreSQL database; every test of the built tables runs on both.
+"""
 
 import json
 from pathlib import Path
@@ -10,18 +14,32 @@ import sqlite_utils
 from data.geo import joins as geo_joins
 from data.geo.build import REFERENCE_DIR, _create_table, build_reference, load_cities_frame
 from data.schema.tables import TABLES
+from data.store.database import open_db
+from data.store.engine import is_postgres
 
 
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("geo") / "parkbench.sqlite"
-    build_reference(sqlite_utils.Database(path))
-    return path
+def connect(target):
+    """A bare SQLite database for a path; the store (schema created) for a PostgreSQL URL."""
+    return open_db(target) if is_postgres(target) else sqlite_utils.Database(target)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db_path(request, tmp_path_factory) -> Path | str:
+    if request.param == "postgresql":
+        target = request.getfixturevalue("pg_server").create_database()
+    else:
+        target = tmp_path_factory.mktemp("geo") / "parkbench.sqlite"
+    db = connect(target)
+    build_reference(db)
+    db.conn.close()
+    return target
 
 
 @pytest.fixture
 def db(db_path):
-    return sqlite_utils.Database(db_path)
+    db = connect(db_path)
+    yield db
+    db.conn.close()
 
 
 def value(db, adcode, indicator):
@@ -193,8 +211,8 @@ def test_county_aggregation_equals_the_census_prefecture_totals():
     )
 
 
-def test_build_is_idempotent_and_keeps_city_inputs(tmp_path):
-    db = sqlite_utils.Database(tmp_path / "p.sqlite")
+def test_build_is_idempotent_and_keeps_city_inputs(stores):
+    db = connect(stores.target())
     first = build_reference(db)
     db["city_inputs"].insert({"id": "330100:avg_wage_cny_per_month:2023", "adcode": "330100", "indicator": "avg_wage_cny_per_month",
                               "value": 9000.0, "unit": "CNY/month", "year": 2023, "source": "test file", "note": None})  # fmt: skip
@@ -204,6 +222,7 @@ def test_build_is_idempotent_and_keeps_city_inputs(tmp_path):
     }
     assert second["city_inputs"] == 1
     assert set(db["city_indicators"].columns_dict) == set(TABLES["city_indicators"].column_names)
+    db.conn.close()
 
 
 def test_boundaries_are_light_valid_and_cover_every_city():

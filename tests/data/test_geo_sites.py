@@ -1,4 +1,7 @@
-"""City capacity and ``parkbench sites`` on a real SQLite file with centers and park tenants."""
+"""City capacity and ``parkbench sites`` on a real store with centers and park tenants.
+
+The store is a bare SQLite file and a PostgreSQL database: every test runs on both.
+"""
 
 import json
 
@@ -10,13 +13,23 @@ from data.errors import NormaliseError, StoreError
 from data.geo.build import _create_table, build_reference
 from data.geo.queries import load_city_capacity, load_sites
 from data.schema.tables import TABLES
+from data.store.database import open_db
+from data.store.engine import is_postgres
 from portal.cli import cli, main
 
 
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("sites") / "parkbench.sqlite"
-    db = sqlite_utils.Database(path)
+def connect(target):
+    """A bare SQLite database for a path; the store (schema created) for a PostgreSQL URL."""
+    return open_db(target) if is_postgres(target) else sqlite_utils.Database(target)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db_path(request, tmp_path_factory):
+    if request.param == "postgresql":
+        path = request.getfixturevalue("pg_server").create_database()
+    else:
+        path = tmp_path_factory.mktemp("sites") / "parkbench.sqlite"
+    db = connect(path)
     build_reference(db)
     for name in ("centers", "parks", "park_tenants"):
         _create_table(db, TABLES[name], replace=True)
@@ -31,15 +44,16 @@ def db_path(tmp_path_factory):
         {"id": "t2", "park_id": "p1", "company": "戊", "seats": 900, "status": "planned"},
         {"id": "t3", "park_id": "p1", "center_id": "c1", "company": "甲", "seats": 6000, "status": "operating"},
     ])  # fmt: skip
+    db.conn.close()
     return path
 
 
 def test_capacity_counts_centers_and_operating_tenants_once(db_path):
-    cap = load_city_capacity(sqlite_utils.Database(db_path)).set_index("adcode")
+    cap = load_city_capacity(connect(db_path)).set_index("adcode")
     hz = cap.loc["330100"]
     assert (hz.centers, hz.center_seats, hz.tenant_seats, hz.seats) == (2, 10000, 500, 10500)
     wa = next(
-        sqlite_utils.Database(db_path).query(
+        connect(db_path).query(
             "select value from city_indicators where adcode='330100' and indicator='working_age_population_2020'"
         )
     )["value"]
@@ -50,7 +64,7 @@ def test_capacity_counts_centers_and_operating_tenants_once(db_path):
 
 
 def test_sites_have_indicators_units_and_sources(db_path):
-    sites = load_sites(sqlite_utils.Database(db_path))
+    sites = load_sites(connect(db_path))
     assert len(sites) == 372  # all units but the three Tianditu-only Gansu zones
     bj = next(s for s in sites if s["adcode"] == "110000")
     assert bj["population_2020"] == 21893095 and bj["name"] == "北京市"
@@ -62,7 +76,7 @@ def test_sites_have_indicators_units_and_sources(db_path):
 
 
 def test_sites_show_user_inputs_with_their_source(db_path):
-    db = sqlite_utils.Database(db_path)
+    db = connect(db_path)
     db["city_inputs"].insert({"id": "x", "adcode": "330100", "indicator": "avg_wage_cny_per_month", "value": 9100.0,
                               "unit": "CNY/month", "year": 2023, "source": "杭州统计年鉴2024", "note": None})  # fmt: skip
     hz = next(s for s in load_sites(db, province="浙江") if s["adcode"] == "330100")
@@ -74,18 +88,19 @@ def test_sites_show_user_inputs_with_their_source(db_path):
         "unit": "CNY/month",
         "note": None,
     }
-    db["city_inputs"].delete("x")
+    db["city_inputs"].delete_where("id = ?", ["x"])
+    db.conn.close()
 
 
 @pytest.mark.parametrize("province", ["浙江", "浙江省", "Zhejiang", "zhejiang"])
 def test_province_filter(db_path, province):
-    sites = load_sites(sqlite_utils.Database(db_path), province=province)
+    sites = load_sites(connect(db_path), province=province)
     assert len(sites) == 11 and {s["province"] for s in sites} == {"浙江省"}
 
 
 def test_unknown_province_and_missing_tables_raise(db_path, tmp_path):
     with pytest.raises(NormaliseError, match="unknown province"):
-        load_sites(sqlite_utils.Database(db_path), province="Atlantis")
+        load_sites(connect(db_path), province="Atlantis")
     with pytest.raises(StoreError, match="parkbench build"):
         load_sites(sqlite_utils.Database(tmp_path / "empty.sqlite"))
 

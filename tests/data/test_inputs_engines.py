@@ -85,6 +85,7 @@ def test_inputs_equal_on_both_engines(both, read, request):
 
 #: reads whose order is part of their result (ORDER BY on a unique key, or sorted in Python)
 ORDERED = {
+    "centers", "kpi_observations", "award_entries",
     "sites", "site_indicators", "site_incentives", "site_names_en", "cost_context",
     "overview_counts", "counts_by_province", "markers", "city_indicator_table", "entity_facts",
 }  # fmt: skip

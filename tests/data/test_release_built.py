@@ -1,4 +1,8 @@
-"""A release of the database `parkbench build` makes from the curated and reference data."""
+"""A release of the database `parkbench build` makes from the curated and reference data.
+
+Every test runs on the build of each engine (``built_any``), and the two engines' releases of
+the build are compared file by file.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,34 @@ import pytest
 
 from data.release.package import export_release, load_release
 from data.store.database import open_db
+from data.store.engine import is_postgres
 
 
 @pytest.fixture(scope="module")
-def release(built_db_path, tmp_path_factory):
-    out = tmp_path_factory.mktemp("built_release") / "r1"
-    db = open_db(built_db_path, read_only=True)
-    try:
-        manifest = export_release(db, out)
-    finally:
-        db.conn.close()
-    return out, manifest
+def exported(tmp_path_factory):
+    """Export the store at a target once per module: ``(release folder, manifest)``."""
+    done: dict[str, tuple] = {}
+
+    def export(target):
+        if str(target) not in done:
+            out = tmp_path_factory.mktemp("built_release") / "r1"
+            db = open_db(target, read_only=True)
+            try:
+                done[str(target)] = out, export_release(db, out)
+            finally:
+                db.conn.close()
+        return done[str(target)]
+
+    return export
+
+
+@pytest.fixture
+def release(built_any, exported):
+    return exported(built_any)
+
+
+def _names(root):
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
 
 def test_built_release_validates(release):
@@ -43,11 +64,27 @@ def test_reference_tables_keep_their_licences_and_outlines(release):
     assert outlines["features"][0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
 
 
-def test_built_release_round_trip_is_byte_identical(release, tmp_path):
+def test_built_release_round_trip_is_byte_identical(release, built_any, tmp_path, request):
+    """Loaded into a fresh store of the same engine, the release exports the same files."""
     out, _ = release
-    fresh = open_db(tmp_path / "fresh.sqlite")
+    target = (
+        request.getfixturevalue("pg_server").create_database()
+        if is_postgres(built_any)
+        else tmp_path / "fresh.sqlite"
+    )
+    fresh = open_db(target)
     load_release(out, fresh)
     export_release(fresh, tmp_path / "r2")
-    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    fresh.conn.close()
+    names = _names(out)
     _, mismatch, errors = filecmp.cmpfiles(out, tmp_path / "r2", names, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_both_engines_release_the_same_files(built_db_path, built_pg_url, exported):
+    """The build on SQLite and on PostgreSQL releases byte-identical files (every format)."""
+    (a, _), (b, _) = exported(built_db_path), exported(built_pg_url)
+    names = _names(a)
+    assert names == _names(b)
+    _, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
     assert mismatch == [] and errors == []

@@ -7,11 +7,10 @@ import csv
 from data.geo.build import build_reference
 from data.imports.importer import import_file
 from data.release.package import export_release
-from data.store.database import open_db
 
 
-def test_imported_city_inputs_are_published_with_their_source(tmp_path, write_csv):
-    db = open_db(tmp_path / "db.sqlite")
+def test_imported_city_inputs_are_published_with_their_source(tmp_path, write_csv, stores):
+    db = stores.on_disk()  # on SQLite and on PostgreSQL
     build_reference(db)
     path = write_csv(
         [
@@ -30,3 +29,4 @@ def test_imported_city_inputs_are_published_with_their_source(tmp_path, write_cs
     with (tmp_path / "release" / "csv" / "field_sources.csv").open(encoding="utf-8-sig") as f:
         fields = {r["field"] for r in csv.DictReader(f) if r["entity_table"] == "city_inputs"}
     assert {"value", "indicator", "year", "source"} <= fields
+    db.conn.close()

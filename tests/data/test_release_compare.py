@@ -1,4 +1,5 @@
-"""Versions and changelogs between releases, through the API and the CLI."""
+"""Versions and changelogs between releases, through the API and the CLI (the store on SQLite
+and on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from data.errors import ReleaseError
 from data.release.compare import bump, diff_tables, parse_version
 from data.release.package import export_release, read_release
 from data.store.database import Record, add_source, write_records
+from data.store.engine import is_pg
 from portal.cli import cli, main
 from tests.release_db import IMPORT, make_db
 
 
 @pytest.fixture
-def releases(tmp_path):
-    db = make_db(tmp_path / "store.sqlite")
+def releases(tmp_path, stores):
+    target = stores.target()
+    db = make_db(target)
     export_release(db, tmp_path / "v1", "csv")
     sid = add_source(db, IMPORT)
     write_records(
@@ -28,12 +31,14 @@ def releases(tmp_path):
     )
     db.execute("DELETE FROM kpis WHERE id = 'kpi_one'")
     db.execute("DELETE FROM facts WHERE entity_id = 'kpi_one'")
-    db.conn.commit()
-    return db, tmp_path
+    if not is_pg(db):  # PostgreSQL outside atomic() commits each statement
+        db.conn.commit()
+    yield db, tmp_path, target
+    db.conn.close()
 
 
 def test_changelog_lists_rows_added_removed_changed(releases):
-    db, tmp = releases
+    db, tmp, _ = releases
     manifest = export_release(db, tmp / "v2", "csv", compare_dir=tmp / "v1")
     assert manifest.version == "1.0.1"  # only rows changed: patch
     d = manifest.diff.tables
@@ -50,7 +55,7 @@ def test_changelog_lists_rows_added_removed_changed(releases):
 
 
 def test_explicit_version_must_increase(releases):
-    db, tmp = releases
+    db, tmp, _ = releases
     with pytest.raises(ReleaseError, match="greater than the previous 1.0.0"):
         export_release(db, tmp / "v2", "csv", version="1.0.0", compare_dir=tmp / "v1")
     assert export_release(db, tmp / "v3", "csv", "2.0.0", tmp / "v1").version == "2.0.0"
@@ -80,14 +85,14 @@ def test_schema_changes_set_the_version_level():
 
 
 def test_cli_export_compare_prints_the_summary(releases):
-    db, tmp = releases
+    db, tmp, target = releases
     db.conn.close()
     result = CliRunner().invoke(
         cli,
         [
             "export",
             "--db",
-            str(tmp / "store.sqlite"),
+            str(target),
             "--out",
             str(tmp / "v2"),
             "--format",
@@ -105,13 +110,13 @@ def test_cli_export_compare_prints_the_summary(releases):
 
 
 def test_cli_errors_exit_2_with_one_line(releases, capsys):
-    _, tmp = releases
+    _, tmp, target = releases
     with pytest.raises(SystemExit) as exc:
         main(
             [
                 "export",
                 "--db",
-                str(tmp / "store.sqlite"),
+                str(target),
                 "--out",
                 str(tmp / "x"),
                 "--format",

@@ -1,9 +1,11 @@
-"""The API's ASGI app in-process: it follows the store's data version and fails in one line."""
+"""The API's ASGI app in-process: it follows the store's data version and fails in one line.
+
+The tests that read a store run on SQLite and on PostgreSQL (``any_db_path``, ``built_any``).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import shutil
 
 import httpx
 import pytest
@@ -50,9 +52,8 @@ def names(client: Client) -> set[str]:
     return {row["name"] for row in r.json()}
 
 
-def test_api_follows_each_write_and_stops_old_query_threads(built_db_path, tmp_path):
-    db_path = tmp_path / "parkbench.sqlite"
-    shutil.copy(built_db_path, db_path)
+def test_api_follows_each_write_and_stops_old_query_threads(any_db_path, tmp_path):
+    db_path = any_db_path
     api = ReleaseApi(db_path, tmp_path / "cache")
     with Client(standalone_app(api)) as client:
         assert "进程内一号呼叫中心" not in names(client)
@@ -75,8 +76,16 @@ def test_missing_database_is_a_503_with_the_reason(tmp_path):
     assert "does not exist" in r.json()["error"]
 
 
-def test_root_redirects_to_the_api(built_db_path, tmp_path):
-    api = ReleaseApi(built_db_path, tmp_path / "cache")
+def test_unreachable_postgresql_database_is_a_503_with_the_reason(pg_server, tmp_path):
+    api = ReleaseApi(pg_server.url("no_such_database"), tmp_path / "cache")
+    with Client(standalone_app(api)) as client:
+        r = client.get("/api/parkbench/centers.json")
+    assert r.status_code == 503
+    assert "cannot connect to postgresql://" in r.json()["error"]
+
+
+def test_root_redirects_to_the_api(built_any, tmp_path):
+    api = ReleaseApi(built_any, tmp_path / "cache")
     with Client(standalone_app(api)) as client:
         r = client.get("/", follow_redirects=False)
         assert r.status_code in (302, 307) and r.headers["location"] == "/api/"
@@ -91,8 +100,8 @@ def test_db_or_release_file_not_both(tmp_path):
         ReleaseApi()
 
 
-def test_error_answers_do_not_dump_tracebacks(built_db_path, tmp_path, capsys):
-    api = ReleaseApi(built_db_path, tmp_path / "cache")
+def test_error_answers_do_not_dump_tracebacks(built_any, tmp_path, capsys):
+    api = ReleaseApi(built_any, tmp_path / "cache")
     with Client(standalone_app(api)) as client:
         r = client.get("/api/parkbench/import_rejects.json")
         assert r.status_code == 404 and r.json()["error"] == "Table not found"

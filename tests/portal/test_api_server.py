@@ -1,5 +1,8 @@
 """The read API on real servers: `/api/` of `parkbench serve` (the portal's own port) and
-`parkbench api` alone, each fetched over HTTP as a researcher's script would."""
+`parkbench api` alone, each fetched over HTTP as a researcher's script would.
+
+The store is built on each engine (a SQLite file, a PostgreSQL database): every test of a
+served store runs on both."""
 
 from __future__ import annotations
 
@@ -89,11 +92,15 @@ def env(tmp_path_factory) -> dict[str, str]:
     return out
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory, env) -> Path:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request, tmp_path_factory, env) -> Path | str:
     """`parkbench build`, then an import with one rejected row (kept in import_rejects)."""
     root = tmp_path_factory.mktemp("api_db")
-    path = root / "parkbench.sqlite"
+    path = (
+        request.getfixturevalue("pg_server").create_database()
+        if request.param == "postgresql"
+        else root / "parkbench.sqlite"
+    )
     assert cli("build", "--db", str(path), env=env).returncode == 0
     csv = root / "centers.csv"
     csv.write_text(

@@ -1,5 +1,8 @@
 """The CLI on a PostgreSQL store: build, import, sites, score and serve give what they give on
-the SQLite file (``--db postgresql://...`` or ``PARKBENCH_DB``)."""
+the SQLite file (``--db postgresql://...`` or ``PARKBENCH_DB``).
+
+``serve`` and ``api`` on a PostgreSQL store are tested with the SQLite file, side by side, in
+``tests/portal/test_api_server.py``."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from click.testing import CliRunner
 
 from data.store.database import open_db
 from portal.cli import cli
-from tests.browser_support import REPO, free_port, portal_env
+from tests.browser_support import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -45,6 +48,9 @@ def test_build_again_replaces_the_store(built_pg):
     report = json.loads(run("build", "--db", built_pg, "--json"))
     assert report["tables"]["facts"] == before
     assert "postgresql://" in report["db"]
+    # what `parkbench build --json` reports on SQLite (tests/data/test_build.py)
+    assert report["tables"]["centers"] >= 10 and report["reference"]["cities"] == 375
+    assert report["rejected"] == []
 
 
 def test_sites_and_score_equal_the_sqlite_results(built_pg, built_db_path):
@@ -79,27 +85,6 @@ def test_import_writes_and_undoes_on_postgres(pg_url, write_csv):
     assert db["centers"].count == db["facts"].count == db["import_rejects"].count == 0
 
 
-def test_serve_renders_data_from_postgres(built_pg):
-    """``parkbench serve --db URL``: the portal answers, and its /api/ serves the PG centers."""
-    from tests.portal.test_api_server import api, running
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    args = ["serve", "--db", built_pg, "--port", str(port), "--host", "127.0.0.1"]
-    env = {**portal_env(), "PARKBENCH_API_CACHE": str(REPO / "build" / "test-api-pg")}
-    with running(args, f"{base}/_stcore/health", env):
-        status, rows = api(base, "/centers.json", _shape="array", _size="5")
-    assert status == 200
-    names = {r["name"] for r in rows}
-    expected = {
-        r[0]
-        for r in open_db(built_pg, read_only=True)
-        .execute("SELECT name FROM centers ORDER BY id LIMIT 5")
-        .fetchall()
-    }
-    assert names == expected
-
-
 def test_home_page_shows_postgres_counts(built_pg, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
@@ -129,9 +114,21 @@ def test_a_database_error_is_one_line_and_exit_2(pg_url, monkeypatch, capsys):
     [
         ("cost", "--city", "杭州", "--seats", "200", "--json"),
         ("awards", "--json"),
+        ("awards", "--compare", "杭州市长公开电话受理中心,平安95511客服中心"),
+        ("benchmark", "--center", "杭州市长公开电话受理中心", "--by", "industry", "--json"),
+        (
+            "benchmark",
+            "--kpi",
+            "answer_rate=0.9,aht_seconds=240",
+            "--industry",
+            "银行",
+            "--city",
+            "杭州",
+            "--json",
+        ),
         ("review", "list"),
     ],
-    ids=["cost", "awards", "review"],
+    ids=["cost", "awards", "awards_compare", "benchmark_center", "benchmark_typed", "review"],
 )
 def test_other_commands_print_what_they_print_on_sqlite(args, built_pg, built_db_path):
     assert run(*args, "--db", built_pg) == run(*args, "--db", str(built_db_path))

@@ -1,4 +1,8 @@
-"""The Awards page under AppTest: leaderboard with coverage, unranked entries, side-by-side cards."""
+"""The Awards page under AppTest: leaderboard with coverage, unranked entries, side-by-side cards.
+
+Every test runs on SQLite and on PostgreSQL: the curated store is the session's build of each
+engine (``built_any``), the larger synthetic one is built once per engine for this module.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,19 @@ from streamlit.testing.v1 import AppTest
 
 from data.inputs.benchmark import load_award_entries
 from data.rubrics import load_rubric
-from data.store.build import build
 from models.awards import CARD_FIELDS, award_leaderboard, build_rubric
-from tests.portal_support import APP, make_portal_db
+from tests.portal_support import APP, engine_portal_db
 
 
-@pytest.fixture(scope="module")
-def curated_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("awards_small") / "parkbench.sqlite"
-    build(path)
-    return path
+@pytest.fixture
+def curated_db(built_any):
+    """The `parkbench build` store of each engine (read only here)."""
+    return built_any
 
 
-@pytest.fixture(scope="module")
-def big_db(tmp_path_factory, synthetic_visible):
-    return make_portal_db(
-        tmp_path_factory.mktemp("awards_big") / "parkbench.sqlite", n_centers=60, n_parks=2
-    )
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def big_db(request, tmp_path_factory, synthetic_visible):
+    return engine_portal_db(request, tmp_path_factory, "awards_big", n_centers=60, n_parks=2)
 
 
 @pytest.fixture(scope="module")

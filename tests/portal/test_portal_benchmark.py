@@ -1,4 +1,8 @@
-"""The Benchmark page under AppTest, on the curated store (few peers) and a larger synthetic one."""
+"""The Benchmark page under AppTest, on the curated store (few peers) and a larger synthetic one.
+
+Every test runs on SQLite and on PostgreSQL: the curated store is the session's build of each
+engine (``built_any``), the larger synthetic one is built once per engine for this module.
+"""
 
 from __future__ import annotations
 
@@ -10,26 +14,23 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.inputs.benchmark import load_centers, load_kpi_observations
-from data.store.build import build
 from data.store.database import open_db
+from data.store.engine import is_postgres
 from models.peer_benchmark import MIN_PEERS, benchmark_report, stored_center_inputs
 from portal.components.benchmark_report import build_report_html
 from portal.i18n import fmt_number
-from tests.portal_support import APP, make_portal_db
+from tests.portal_support import APP, engine_portal_db
 
 
-@pytest.fixture(scope="module")
-def curated_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("bench_small") / "parkbench.sqlite"
-    build(path)
-    return path
+@pytest.fixture
+def curated_db(built_any):
+    """The `parkbench build` store of each engine (read only here)."""
+    return built_any
 
 
-@pytest.fixture(scope="module")
-def big_db(tmp_path_factory, synthetic_visible):
-    return make_portal_db(
-        tmp_path_factory.mktemp("bench_big") / "parkbench.sqlite", n_centers=120, n_parks=4
-    )
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def big_db(request, tmp_path_factory, synthetic_visible):
+    return engine_portal_db(request, tmp_path_factory, "bench_big", n_centers=120, n_parks=4)
 
 
 def open_benchmark(db, monkeypatch) -> AppTest:
@@ -53,8 +54,17 @@ def positions(at: AppTest):
     )
 
 
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def digest(db) -> str:
+    """What the store holds: the file's bytes on SQLite, every table's rows on PostgreSQL."""
+    if not is_postgres(db):
+        return hashlib.sha256(db.read_bytes()).hexdigest()
+    store = open_db(db, read_only=True)
+    rows = {
+        t: sorted(map(repr, store.execute(f'select * from "{t}"').fetchall()))
+        for t in sorted(store.table_names())
+    }
+    store.conn.close()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
 def type_kpis(at: AppTest, **values) -> AppTest:

@@ -168,7 +168,7 @@ def test_admin_page_previews_then_commits_an_import(app, monkeypatch, portal_db,
     at.button[0].click().run()
     assert not at.exception
     assert at.get("file_uploader"), "signed in, the uploader shows"
-    # AppTest cannot upload files: the preview and commit logic is exercised directly below
+    # upload, preview, commit and undo on the page: tests/portal/test_portal_admin.py
     db = open_db(portal_db, read_only=True)
     before = db["centers"].count
     assert before > 0

@@ -1,4 +1,8 @@
-"""The small scoring store (tests/scoring_store.py) opened read-only, shared by the use cases."""
+"""The small scoring store (tests/scoring_store.py) opened read-only, shared by the use cases.
+
+Each use-case module runs on SQLite and on PostgreSQL (``module_stores``): the store is written
+once per module and engine.
+"""
 
 from __future__ import annotations
 
@@ -9,5 +13,7 @@ from usecases.store import open_store
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return open_store(make_store(tmp_path_factory.mktemp("usecases") / "s.sqlite"))
+def store(module_stores):
+    db = open_store(make_store(module_stores.target()))
+    yield db
+    db.conn.close()

@@ -32,3 +32,22 @@ def _peers(store):
 
     centers = load_centers(store)
     return centers, load_kpi_observations(store, centers)
+
+
+def test_of_several_measurements_the_same_one_is_the_centers_own_on_both_engines(stores):
+    """Two service levels of one center: the first by id is its own, whatever the storage order
+    (PostgreSQL moves an updated row to the end of its table; SQLite keeps it in place)."""
+    from data.store.database import open_db
+    from tests.scoring_store import make_store
+
+    kpis = [
+        {"id": "k-a", "center_id": "c1", "metric": "service_level", "value": 0.9,
+         "definition": "answered", "threshold_seconds": 20},
+        {"id": "k-b", "center_id": "c1", "metric": "service_level", "value": 0.7,
+         "definition": "offered", "threshold_seconds": 20},
+    ]  # fmt: skip
+    db = open_db(make_store(stores.target(), kpis=kpis))
+    db["kpis"].update("k-a", {"note": "checked again"})
+    x = benchmark_inputs(*_peers(db), center="中心1")
+    db.conn.close()
+    assert (x.kpis["service_level"], x.definitions["service_level"]) == (0.9, "answered@20s")

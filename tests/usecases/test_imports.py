@@ -6,8 +6,8 @@ from tests.release_db import make_db
 from usecases.imports import import_file, preview_import, read_import, undo_import
 
 
-def test_import_preview_writes_nothing_then_import_and_undo(tmp_path, write_csv):
-    db = make_db(tmp_path / "r.sqlite")
+def test_import_preview_writes_nothing_then_import_and_undo(stores, write_csv):
+    db = make_db(stores.target())  # on SQLite and on PostgreSQL
     path = write_csv([["name", "province", "seats"], ["测试中心甲", "江苏省", "300"],
                       ["测试中心乙", "江苏省", "很多"]])  # fmt: skip
     before = db["centers"].count
@@ -21,3 +21,4 @@ def test_import_preview_writes_nothing_then_import_and_undo(tmp_path, write_csv)
     assert db["centers"].count == before + 1
     undone = undo_import(db, doc["batch_id"])
     assert undone.deleted >= 1 and db["centers"].count == before
+    db.conn.close()
