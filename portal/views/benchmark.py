@@ -45,11 +45,16 @@ by = link(
 
 if mode == "stored":
     names = dict(zip(centers["id"], centers["name"], strict=True))
+    ordered = sorted(names, key=names.__getitem__)
+    reporting = set(observations["center_id"]) if len(observations) else set()
+    # the page opens on the first center (by name) that reports KPIs: a report, not a blank
+    first = next((i for i, c in enumerate(ordered) if c in reporting), 0)
     center_id = link(
         st.selectbox,
         "center",
         t("bench.center"),
-        sorted(names, key=names.__getitem__),
+        ordered,
+        index=first,
         format_func=names.__getitem__,
         placeholder=t("common.choose"),
         key="bench_center",

@@ -74,8 +74,10 @@ def site_label(site_id: str) -> str:
     return f"{r['name']}（{r['province']}）" if lang == "zh" else f"{r['name']} ({r['province']})"
 
 
-# the two cities with the most known centers start the comparison
-busiest = table[table["kind"] == "city"].sort_values(
+# the two cities with the most known centers start the comparison, among those the ranking can
+# place (Taiwan, Hong Kong, Macau have centers but no census figures here: left out of a ranking)
+rankable = table["working_age_population"].notna() | table["population"].notna()
+busiest = table[(table["kind"] == "city") & rankable].sort_values(
     ["center_count", "name"], ascending=[False, True]
 )
 chosen = link(

@@ -43,7 +43,9 @@ def test_validate_reports_the_revealed_preference_auc_of_every_preset(built_db_p
     assert set(checks) == set(PRESETS)
     assert checks["customer_support_center"]["auc"] >= 0.75
     for c in checks.values():
-        assert 0 <= c["auc"] <= 1 and c["n_positive"] >= 5 and c["n_negative"] > 300
+        # both classes large enough for an AUC: host cities grow as the harvest adds real pages
+        # (79 of 367 in round 5), cities without a known center stay the majority
+        assert 0 <= c["auc"] <= 1 and c["n_positive"] >= 5 and c["n_negative"] > 2 * c["n_positive"]
         assert "上海市" in c["host_ranks"]
     text = CliRunner().invoke(cli, ["score", "--db", str(built_db_path), "--validate"])
     assert "ROC AUC" in text.output and "customer_support_center" in text.output
