@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.extract.names import names_match
 from scrapers.extract.page import extract_page
-
-
-def page(text: str, name: str = "page.txt") -> dict:
-    return extract_page(text.encode("utf-8"), name).as_dict(evidence=True)
-
-
-def one(entities: list[dict], name: str) -> dict:
-    (hit,) = [e for e in entities if names_match(e["name"], name)]
-    return hit
+from tests.scrapers.test_scrapers_prose4 import one, page
 
 
 @pytest.mark.parametrize(
