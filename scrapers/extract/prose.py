@@ -38,6 +38,7 @@ from functools import lru_cache, partial
 
 from data.errors import NormaliseError
 from data.geo.geocode import CITIES_DIR
+from data.normalise.cn_numerals import parse_cn_number
 from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
 from scrapers.extract.dates import PageDate, page_date, year_of
 
@@ -807,18 +808,17 @@ def _brand_with_figures(e: Entity, s: str) -> bool:
 
 def _mark_listed_parks(s: str, mentions: list, entities: dict, canon: dict) -> None:
     """Parks named one after another (``A软件园、B软件园、C软件园``, three or more): each is a name."""
-    run: list = []
+    runs: list[list] = [[]]
     for m in mentions:
+        run = runs[-1]
         if m.kind == "park" and run and s[run[-1].end : m.start] in ("、", "，", ",", "和", "及"):
             run.append(m)
-            continue
+        else:
+            runs.append([m] if m.kind == "park" else [])
+    for run in runs:
         if len(run) >= 3:
             for x in run:
                 entities[canon[_key(x.name)]].listed = True
-        run = [m] if m.kind == "park" else []
-    if len(run) >= 3:
-        for x in run:
-            entities[canon[_key(x.name)]].listed = True
 
 
 def _fold_into(described: Entity, center: Entity) -> None:
@@ -1589,13 +1589,9 @@ def _placed_names(s: str, ctx: _Ctx, mentions: list[_Mention]) -> set[str]:
             out.add(ctx.canon[_key(nxt[0].name)])
     for x in mentions:  # 中国声谷位于合肥高新区: the name, then where it is
         after = _PLACED_AFTER.match(s, x.end)
-        if after and _key(x.name) in ctx.canon and _place_known(after.group("place")):
+        if after and _key(x.name) in ctx.canon and _names_a_place(after.group("place")):
             out.add(ctx.canon[_key(x.name)])
     return out
-
-
-def _place_known(place: str) -> bool:
-    return bool(_city_names()[0].search(place) or _districts()[0].search(place))
 
 
 def read_placed_districts(s: str, ctx: _Ctx, mentions: list[_Mention]) -> None:
@@ -1706,7 +1702,11 @@ RENT_FREE = re.compile(
 FREE_THEN_HALF = re.compile(r"(?P<a>[一二两三四五1-5])免(?P<b>[一二两三四五1-5])减半")
 #: rent halved: ``租金减半``, ``减半收取租金``
 RENT_HALF = re.compile(r"(?:租金|房租)减半|减半收取(?:房屋)?(?:租金|房租)")
-_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _years(text: str) -> int:
+    """A count of years written in digits or Chinese (``3``, ``三``, ``两``, ``十``)."""
+    return int(text) if text.isdigit() else int(parse_cn_number(text))
 
 
 def _tax_and_rent(sentence: str, out: list[dict]) -> None:
@@ -1714,7 +1714,7 @@ def _tax_and_rent(sentence: str, out: list[dict]) -> None:
     support per square metre and month (in a sentence about rent), confidence 0.6."""
     if "税" in sentence:
         for m in TAX_SPAN.finditer(sentence):  # 前两年按…100%给予奖励，后三年按50%
-            years = _CN_SMALL.get(m.group("n")) or int(m.group("n"))
+            years = _years(m.group("n"))
             share = float(m.group("p")) / 100
             if 0 < share <= 1 and 0 < years <= 10:
                 out.append({"kind": "tax_rebate", "value": share, "unit": "fraction",
@@ -1741,12 +1741,12 @@ def _tax_and_rent(sentence: str, out: list[dict]) -> None:
                 out.append(item)
         for m in RENT_FREE.finditer(sentence):
             n = m.group("n") or m.group("n2")
-            years = _CN_SMALL.get(n) or int(n)
+            years = _years(n)
             out.append({"kind": "rent_reduction", "value": years, "unit": "year", "basis": "free",
                         "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
         free_half = FREE_THEN_HALF.search(sentence)
         if free_half:  # 三免两减半: so many years free, then so many at half
-            free = _CN_SMALL.get(free_half.group("a")) or int(free_half.group("a"))
+            free = _years(free_half.group("a"))
             out.append({"kind": "rent_reduction", "value": free, "unit": "year", "basis": "free",
                         "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
         if RENT_HALF.search(sentence) or free_half:
@@ -1816,13 +1816,6 @@ def _names_a_place(text: str) -> bool:
     return bool(_city_names()[0].search(text) or _districts()[0].search(text))
 
 
-def previous_sentence(s: str, start: int) -> str:
-    """The sentence before the one starting at ``start`` (empty at the start of the text)."""
-    before = s[:start].rstrip()
-    cut = max(before.rfind(c, 0, max(0, len(before) - 1)) for c in "。！？!?\n")
-    return before[cut + 1 :]
-
-
 _ORG = r"[\u4e00-\u9fffA-Za-z0-9]{2,30}"
 TENANT_LIST = re.compile(
     rf"(?P<list>{_ORG}(?:、{_ORG}){{0,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?(?:一批|一大批)?"
@@ -1873,9 +1866,11 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
     if len(parks) > 1 and parks[0].mentions <= max(1, parks[1].mentions):
         main = None  # no park named more often than the others
     found: dict[str, list[str]] = {}
-    previous = ""
+    previous = sentence = ""
     for sm in _SENTENCE.finditer(s):
-        sentence, previous = _STOCK_CODE.sub("", sm.group(0)), previous_sentence(s, sm.start())
+        if sentence.strip():
+            previous = sentence  # the last sentence with words, for tenants listed after it
+        sentence = _STOCK_CODE.sub("", sm.group(0))
         if not _SETTLE_WORD.search(sentence):
             continue
         named_parks = [p for p in parks if p.name in sentence]

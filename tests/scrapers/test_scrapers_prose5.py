@@ -645,3 +645,8 @@ def test_365_by_24_by_7_is_every_hour_of_every_day_and_first_is_no_name():
     )
     (center,) = page(text)["centers"]
     assert (center["hours_per_day"], center["days_per_week"]) == (24, 7)
+
+
+def test_a_tax_rebate_over_six_years_in_chinese():
+    (item,) = _incentives("前六年按其缴纳企业所得税地方留成部分的100%给予奖励。")
+    assert (item["kind"], item["value"], item["years"]) == ("tax_rebate", 1.0, 6)
