@@ -164,20 +164,29 @@ class _Index:
                 bare = _strip_suffix(key)
                 if bare:
                     self._add(tier, bare, row["adcode"], how)
-        taiwan = directory / "taiwan_en.csv"
-        if taiwan.exists() and "710000" in self.cities:  # Taipei, Hsinchu County: in Taiwan
-            with open(taiwan, encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    for text in [row["name_en"], *filter(None, row["also_en"].split("|"))]:
-                        self._add(
-                            self.tier2, normalise_place(text), "710000",
-                            f"county_unit:{row['name_zh']}",
-                        )  # fmt: skip
+        if "710000" in self.cities:  # Taipei, Hsinchu County: in Taiwan
+            for text, (_, name_zh) in taiwan_english_names(directory).items():
+                self._add(self.tier2, normalise_place(text), "710000", f"county_unit:{name_zh}")
 
     @staticmethod
     def _add(tier: dict, key: str, adcode: str, how: str) -> None:
         if key:
             tier.setdefault(key, set()).add((adcode, how))
+
+
+@lru_cache(maxsize=4)
+def taiwan_english_names(directory: Path = CITIES_DIR) -> dict[str, tuple[str, str]]:
+    """English forms of Taiwan's county-level units (``taiwan_en.csv``): each form (``Taipei``,
+    ``Taipei City``, ``Hsinchu County``) -> (the form a page's city takes, the Chinese name)."""
+    path = directory / "taiwan_en.csv"
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for text in [row["name_en"], *filter(None, row["also_en"].split("|"))]:
+                out[text] = (row["name_en"], row["name_zh"])
+    return out
 
 
 @lru_cache(maxsize=4)

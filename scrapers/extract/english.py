@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from data.geo.geocode import CITIES_DIR
+from data.geo.geocode import CITIES_DIR, taiwan_english_names
 from scrapers.extract.prose import Entity
 
 _CAP = r"[A-Z][\w'’.&-]*"
@@ -562,10 +562,8 @@ def _cities() -> tuple[re.Pattern[str], dict[str, str]]:
                 if text and len(text) > 3:
                     lookup.setdefault(text, row["city_name_en_short"])
                     lookup.setdefault(re.sub(r"['’]", "", text), row["city_name_en_short"])
-    with open(CITIES_DIR / "taiwan_en.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):  # Taipei, Hsinchu County: Taiwan's county-level units
-            for text in [row["name_en"], *filter(None, row["also_en"].split("|"))]:
-                lookup[text] = row["name_en"]
+    for text, (name_en, _) in taiwan_english_names().items():  # Taipei, Hsinchu County
+        lookup[text] = name_en
     lookup.setdefault("Huaian", "Huai'an")
     lookup.setdefault("Hong Kong", "HongKong")
     pattern = re.compile(
