@@ -369,7 +369,7 @@ def _award_board(path, version, rubric_name, year, category, min_coverage):
     from usecases.awards import award_board as board
 
     return board(_reader(path), rubric_name, year=year, category=category,
-                 min_coverage=min_coverage)  # fmt: skip
+                 min_coverage=min_coverage, entries=award_entries())  # fmt: skip
 
 
 def award_board(rubric_name: str, *, year=None, category=None, min_coverage: float) -> list[dict]:
