@@ -596,7 +596,7 @@ INDUSTRY_EN = (
     (re.compile(r"\b(?:Alibaba|Taobao|Tmall|JD\.com)\b"), "e-commerce"),
     (
         re.compile(
-            r"\b(?:12345|1823|1999|12388)\b|\b(?:[Hh]otline|[Cc]itizens?['’]?s?|[Gg]overnment|[Pp]ublic\s+[Ss]ervice|[Mm]ayor)"
+            r"\b(?:12345|1823|1999|12388)\b|\b(?:[Cc]itizens?['’]?s?|[Gg]overnment|[Pp]ublic\s+[Ss]ervice|[Mm]ayor)"
         ),
         "government",
     ),

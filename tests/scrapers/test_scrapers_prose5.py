@@ -650,3 +650,19 @@ def test_365_by_24_by_7_is_every_hour_of_every_day_and_first_is_no_name():
 def test_a_tax_rebate_over_six_years_in_chinese():
     (item,) = _incentives("前六年按其缴纳企业所得税地方留成部分的100%给予奖励。")
     assert (item["kind"], item["value"], item["years"]) == ("tax_rebate", 1.0, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "industry"),
+    [
+        ("Sampletel customers can call the Corporate Sales Hotline 2888 1234 on weekdays.", None),
+        (
+            "The 24-hour Customer Care Hotline 1000 of Sample Mobile HK serves 3 million users.",
+            None,
+        ),
+        ("The Kowloon 1823 hotline of the government answers 10,000 calls a day.", "government"),
+    ],
+)
+def test_english_a_hotline_is_not_the_governments_by_the_word_alone(text, industry):
+    (center,) = page(text)["centers"]
+    assert center.get("industry") == industry
