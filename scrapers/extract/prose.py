@@ -1439,8 +1439,6 @@ def page_city(s: str) -> str | None:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in names[0].finditer(s):
-        if m.group(0)[0] == "台" and s[m.start() - 1 : m.start()] == "平":
-            continue  # 平台 (platform) is no 台北/台中/台南
         if m.group(0) == "阿里" and s[m.end() : m.end() + 2] != "地区":
             continue  # 阿里巴巴, 阿里研究院, 阿里公益: the company, not 阿里地区
         if s[m.end() : m.end() + 1] in ("区", "县") and not m.group(0).endswith("市"):
@@ -1512,12 +1510,21 @@ def _city_names() -> tuple[re.Pattern[str], dict[str, str]]:
                 lookup.setdefault(full, full)
                 if full[:-1] not in _TAIWAN_SHORT_NOT:
                     lookup.setdefault(full[:-1], full)
-    pattern = re.compile("|".join(sorted(map(re.escape, lookup), key=len, reverse=True)))
+    pattern = re.compile(
+        "|".join(
+            (_TAI_WORD if text.startswith("台") and text[-1] not in "市县" else "")
+            + re.escape(text)
+            for text in sorted(lookup, key=len, reverse=True)
+        )
+    )
     return pattern, lookup
 
 
 #: short forms of Taiwan's places that name something else too (新北区 of 常州)
 _TAIWAN_SHORT_NOT = frozenset({"新北"})
+#: ``台中``, ``台南``, ``台东`` are no place after a word that ends in 台: 平台, 后台中心, 前台,
+#: 话务台, 服务台, 出台, 电台, 柜台, 站台, 舞台, 控制台, 工作台, 天文台, 气象台
+_TAI_WORD = "(?<![平后前柜电舞阳站出讲上下吧灶炮擂月看务席控作值度理景文象烟])"
 
 
 _NOT_CITY = frozenset({"中国", "中心", "通过", "服务", "呼叫", "产业"})

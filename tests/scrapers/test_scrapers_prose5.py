@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from scrapers.extract.page import extract_page
+from scrapers.extract.page import extract_page, fast_simplified
+from scrapers.extract.prose import page_city
 from tests.scrapers.test_scrapers_prose4 import one, page
 
 
@@ -666,3 +667,19 @@ def test_a_tax_rebate_over_six_years_in_chinese():
 def test_english_a_hotline_is_not_the_governments_by_the_word_alone(text, industry):
     (center,) = page(text)["centers"]
     assert center.get("industry") == industry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "示例金融港再添一家金融后台中心，园区已有30家后台中心。",
+        "热线新增话务台中继线路，服务台中午不休息。",
+        "该市出台中长期发展规划，扶持呼叫中心。",
+    ],
+)
+def test_a_word_ending_in_tai_before_zhong_or_nan_is_no_taiwan_city(text):
+    assert page_city(fast_simplified(text)) is None
+
+
+def test_taichung_after_a_preposition_is_still_the_city():
+    assert page_city("客服中心设在台中，服务全台。") == "台中市"
