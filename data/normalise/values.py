@@ -371,7 +371,7 @@ class _Term:
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+")
 _CN_RUN = re.compile(f"{_CN}+")
-_MULTIPLIER = re.compile(r"(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)")
+_MULTIPLIER = re.compile(r" ?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)")  # 1 亿元: one space
 _MULTIPLIERS = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}
 _MID = re.compile(r"\s*(余|多|来|\+)")
 _SUFFIX = re.compile(
@@ -502,7 +502,12 @@ _PREFIX_CURRENCY = {
             "gbp",
             "英镑",
             "日元",
+            "日币",
             "jpy",
+            "新台币",
+            "台币",
+            "nt$",
+            "twd",
         ],
         "foreign",
     ),
@@ -614,13 +619,18 @@ def _read_term(s: str, m: re.Match[str], arabic: bool, compound: bool) -> tuple[
     if arabic and match_unit(s, pos) is None:
         mm = _MULTIPLIER.match(s, pos)
         if mm:
-            for ch in mm.group():
+            for ch in mm.group(1):
                 multiplier *= _MULTIPLIERS[ch]
             pos = mm.end()
     mid = _MID.match(s, pos)
     if mid:
         bounds.append(_SUFFIX_BOUND.get(mid.group(1), "min"))
         pos = mid.end()
+        mm = _MULTIPLIER.match(s, pos) if multiplier == 1.0 else None
+        if mm and match_unit(s, pos) is None:  # 1200余万元, 三千多万人: 余/多 before the 万
+            for ch in mm.group(1):
+                multiplier *= _MULTIPLIERS[ch]
+            pos = mm.end()
     family: str | None = None
     factor = 1.0
     value = raw * multiplier

@@ -112,6 +112,13 @@ QUANTITY_CASES = [
     (parse_money, "约3000万元人民币", q(3e7, "CNY", "approx")),
     (parse_money, "1-2亿元", q(1e8, "CNY", "range", 2e8)),
     (parse_money, "二十万元", q(2e5, "CNY")),
+    # 余/多 before the multiplier, one space before it
+    (parse_money, "1200余万元", q(1.2e7, "CNY", "min")),
+    (parse_money, "1200多万元", q(1.2e7, "CNY", "min")),
+    (parse_money, "三千余万元", q(3e7, "CNY", "min")),
+    (parse_money, "1 亿元", q(1e8, "CNY")),
+    (parse_money, "1200余元", q(1200, "CNY", "min")),
+    (parse_count, "3000余万人", q(3e7, "count", "min")),
     (parse_money, "5千元", q(5000, "CNY")),
     (parse_money, "投资总额超过10亿元", q(1e9, "CNY", "min")),
     # areas
@@ -229,6 +236,8 @@ ERROR_CASES = [
     (parse_number, "90%", "unit", "plain number"),
     (parse_number, "1e5", "unit", "unknown unit"),
     (parse_money, "500美元", "currency", "not CNY"),
+    (parse_money, "新台币9000万元", "currency", "not CNY"),
+    (parse_money, "NT$9,000", "currency", "not CNY"),
     (parse_money, "$500", "currency", "not CNY"),
     (parse_money, "USD 1,000", "currency", "not CNY"),
     (parse_money, "5000元/月", "unit", "rate per unit"),
