@@ -298,6 +298,7 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
     markup, text = page_text(body, name, content_type)
     text = strip_pinyin(text)
     result = PageResult(page=name, lang=language(text))
+    simp = text  # what the names are written in: Simplified on a Chinese page
     if result.lang == "en":
         from scrapers.extract.english import read_english
 
@@ -333,12 +334,19 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
     entities = [e for e in entities if calibrate(e, result.lang) and not _in_footer(e, len(text))]
     if result.lang == "zh":
         entities = _drop_passing_centers(entities)
-    entities.sort(key=lambda e: -e.confidence.get("name", 0))
+    # the most confident first, then in the order the page names them: the same on every run
+    entities.sort(key=lambda e: (-e.confidence.get("name", 0), _first_said(simp, e.name), e.name))
     entities = entities[:MAX_RECORDS]
     result.centers = [e for e in entities if e.kind == "center"]
     result.parks = [e for e in entities if e.kind == "park"]
     _park_incentives(result)
     return result
+
+
+def _first_said(text: str, name: str) -> int:
+    """Where ``name`` is first said in ``text`` (after every other place when it is not)."""
+    at = text.find(name)
+    return at if at >= 0 else len(text)
 
 
 #: a sentence about a park's own policy (开发区给予50%的配套扶持, 入园企业…)

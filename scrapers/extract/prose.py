@@ -394,7 +394,7 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     canon: dict[str, str] = {}
     outside = {parent[_key(m.name)] for m in mentions if not m.in_title}
-    for root in {parent[k] for k in keys}:
+    for root in dict.fromkeys(parent[_key(m.name)] for m in mentions):  # in the page's order
         members = [k for k in keys if parent[k] == root]
         if root not in outside:
             continue

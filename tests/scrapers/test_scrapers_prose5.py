@@ -683,3 +683,35 @@ def test_a_word_ending_in_tai_before_zhong_or_nan_is_no_taiwan_city(text):
 
 def test_taichung_after_a_preposition_is_still_the_city():
     assert page_city("客服中心设在台中，服务全台。") == "台中市"
+
+
+def test_entities_come_in_the_pages_order_whatever_the_hash_seed(tmp_path):
+    """Python randomises string hashes per process: the extractor must not depend on them."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    page_file = tmp_path / "page.txt"
+    page_file.write_text(
+        "示例航空客户服务部呼叫中心日均接听旅客来电3300余通，实行7×24小时服务。"
+        "示例航空呼叫中心现有40个座席，设在北京。今天，示例航空客户服务部呼叫中心迎来新员工。",
+        encoding="utf-8",
+    )
+    code = (
+        "import json, sys; from scrapers.extract.prose import read_prose;"
+        "r = read_prose(open(sys.argv[1], encoding='utf-8').read());"
+        "print(json.dumps([e.name for e in r], ensure_ascii=False))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(page_file)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout  # fmt: skip
+        for seed in range(1, 9)
+    }
+    assert len(runs) == 1
+    assert json.loads(runs.pop()) == ["示例航空客户服务部呼叫中心", "示例航空呼叫中心"]
