@@ -715,3 +715,14 @@ def test_entities_come_in_the_pages_order_whatever_the_hash_seed(tmp_path):
     }
     assert len(runs) == 1
     assert json.loads(runs.pop()) == ["示例航空客户服务部呼叫中心", "示例航空呼叫中心"]
+
+
+def test_a_parks_investment_is_never_more_confident_than_it_is_right():
+    text = (
+        "苏州示例呼叫中心产业园位于高新区，规划占地500亩，总投资30亿元，建成后可容纳座席2万个。"
+        "苏州示例呼叫中心产业园一期已入驻企业20家。"
+    )
+    (park,) = page(text)["parks"]
+    assert park["investment_cny"] == 3_000_000_000
+    assert park["field_confidence"]["investment_cny"] <= 0.55
+    assert park["field_confidence"]["area_km2"] > 0.55
