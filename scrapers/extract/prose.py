@@ -623,6 +623,12 @@ def _resolve(
         for m in sentence_mentions
         if m.end <= pos and (kind is None or ctx.entities[ctx.canon[_key(m.name)]].kind == kind)
     ]
+    located = [
+        m for m in before if _LOCATED.search(anaphor_in[: len(anaphor_in) - (pos - m.start)])
+    ]
+    if located and len(located) == len(before):
+        return None, 0.0  # X位于B中心区域，规划用地1600亩: X's figures, not those of the place B
+    before = [m for m in before if m not in located]
     if before:
         m = before[-1]
         e = ctx.entities[ctx.canon[_key(m.name)]]
@@ -645,6 +651,10 @@ def _resolve(
         if main is not None:
             return main, 0.6
     return None, 0.0
+
+
+#: a place said as where the sentence's subject lies (``位于武汉科技城``), not its subject
+_LOCATED = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户在|毗邻|紧邻|靠近)$")
 
 
 def _main_entities(entities: dict[str, Entity]) -> dict[str, Entity | None]:

@@ -726,3 +726,13 @@ def test_a_parks_investment_is_never_more_confident_than_it_is_right():
     assert park["investment_cny"] == 3_000_000_000
     assert park["field_confidence"]["investment_cny"] <= 0.55
     assert park["field_confidence"]["area_km2"] > 0.55
+
+
+def test_a_zone_a_project_lies_in_does_not_take_the_projects_figures():
+    text = (
+        "光谷示例港位于武汉科技城中心区域，规划用地1600亩，预计总投资超过100亿元。"
+        "武汉科技城是东湖开发区的重点片区。"
+    )
+    (zone,) = page(text)["parks"]
+    assert zone["name"] == "武汉科技城"
+    assert "area_km2" not in zone and "investment_cny" not in zone
