@@ -736,3 +736,12 @@ def test_a_zone_a_project_lies_in_does_not_take_the_projects_figures():
     (zone,) = page(text)["parks"]
     assert zone["name"] == "武汉科技城"
     assert "area_km2" not in zone and "investment_cny" not in zone
+
+
+@pytest.mark.parametrize("verb", ["携手", "联手", "牵手", "签署", "签订"])
+def test_a_name_does_not_run_across_a_verb_of_partnership(verb):
+    text = (
+        f"这里是淄博经济开发区{verb}中国呼叫中心与BPO产业联盟投资建设的示例数谷，已有座席3000个。"
+    )
+    for e in page(text)["centers"] + page(text)["parks"]:
+        assert verb not in e["name"]
