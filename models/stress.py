@@ -128,10 +128,16 @@ def scores_for_draws(
             for j in noisy:
                 # every site's draws are made (the same numbers whichever rows are scored)
                 noise = rng.standard_normal((wd.shape[0], x.shape[0]))[:, picked]
-                xj = x[None, picked, j] * np.exp(sd[None, picked, j] * noise)
+                # x * exp(sd * noise), then (z_drawn - z) * weight, in place on the draws
+                noise *= sd[None, picked, j]
+                np.exp(noise, out=noise)
+                noise *= x[None, picked, j]
                 col = (stats[0][j : j + 1], stats[1][j : j + 1])
-                zj = normalise_robust(xj.reshape(-1, 1), [b[j]], stats=col).reshape(xj.shape)
-                scores += ((zj - z[None, picked, j]) * wd[:, j : j + 1]).T
+                zj = normalise_robust(noise.reshape(-1, 1), [b[j]], stats=col)
+                zj = zj.reshape(noise.shape)
+                zj -= z[None, picked, j]
+                zj *= wd[:, j : j + 1]
+                scores += zj.T
         return scores
     r = normalise_vector(x)
     best = np.where(b, r.max(axis=0), r.min(axis=0))
