@@ -63,6 +63,23 @@ def _fill_ratio(hours_per_day: float) -> float:
     return float(np.interp(hours_per_day, np.arange(25), peak_hours) / hours_per_day)
 
 
+_NUMBER = (int, float)
+#: inputs that are shares (at most 1)
+_FRACTIONS = (
+    "seat_fill_ratio",
+    "shrinkage",
+    "social_insurance_employer_rate",
+    "housing_fund_employer_rate",
+    "it_maintenance_rate_per_year",
+    "occupancy",
+    "vat_rate",
+    "vat_local_share",
+    "cit_rate",
+    "cit_local_share",
+    "county_share_of_local",
+)
+
+
 @functools.cache
 def _number_fields() -> tuple[str, ...]:
     """Names of ``CostInputs``' fields but ``seats`` (read once: thousands of inputs are checked)."""
@@ -122,28 +139,16 @@ class CostInputs:
     def __post_init__(self) -> None:
         if not isinstance(self.seats, int) or self.seats <= 0:
             raise ModelInputError(f"seats must be a positive whole number, got {self.seats!r}")
+        values = vars(self)  # the fields by name: thousands of inputs are checked per page
         for name in _number_fields():
-            value = getattr(self, name)
+            value = values[name]
             if value is None:
                 continue
-            if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+            if not isinstance(value, _NUMBER) or not math.isfinite(value) or value < 0:
                 raise ModelInputError(f"{name} must be a finite number >= 0, got {value!r}")
-        fractions = (
-            "seat_fill_ratio",
-            "shrinkage",
-            "social_insurance_employer_rate",
-            "housing_fund_employer_rate",
-            "it_maintenance_rate_per_year",
-            "occupancy",
-            "vat_rate",
-            "vat_local_share",
-            "cit_rate",
-            "cit_local_share",
-            "county_share_of_local",
-        )
-        for name in fractions:
-            if getattr(self, name) is not None and getattr(self, name) > 1:
-                raise ModelInputError(f"{name} must be at most 1, got {getattr(self, name):g}")
+        for name in _FRACTIONS:
+            if values[name] is not None and values[name] > 1:
+                raise ModelInputError(f"{name} must be at most 1, got {values[name]:g}")
         if self.shrinkage >= 1:
             raise ModelInputError("shrinkage must be below 1")
         if self.management_overhead_rate >= 1:
@@ -453,6 +458,44 @@ def county_fiscal_contribution(
     return x.county_share_of_local * (x.vat_local_share * vat + x.cit_local_share * cit)
 
 
+def _check_years(years) -> None:
+    if not isinstance(years, int) or years < 1 or years > 50:
+        raise ModelInputError("years must be a whole number from 1 to 50")
+
+
+def _steady_year(x: CostInputs) -> tuple[float, float, float, dict[str, float], float]:
+    """(FTE, productive hours, contacts, components, total cost) of a steady year."""
+    fte = x.fte
+    productive = fte * x.paid_hours_per_fte_year * (1.0 - x.shrinkage)
+    contacts = (
+        x.contacts_per_year
+        if x.contacts_per_year is not None
+        else productive * x.occupancy * 3600.0 / x.aht_seconds
+    )
+    components = _annual_components(x, fte, contacts)
+    return fte, productive, contacts, components, sum(components.values())
+
+
+def compute_net_per_seat(
+    inputs: CostInputs, rules: list[IncentiveRule] | tuple = (), *, years: int = 5
+) -> float:
+    """``compute_cost(inputs, rules, years=years).net_per_seat_per_year`` (CNY per seat per
+    year), for pricing thousands of places: without rules no year saves anything, so it is the
+    steady year's cost per seat, and the multi-year view is not built.
+
+    Examples
+    --------
+    >>> x = CostInputs(seats=500)
+    >>> compute_net_per_seat(x) == compute_cost(x).net_per_seat_per_year
+    True
+    """
+    if rules:
+        return compute_cost(inputs, rules, years=years).net_per_seat_per_year
+    _check_years(years)
+    total = _steady_year(inputs)[-1]
+    return total / inputs.seats  # (total - 0.0 saved) / seats
+
+
 def compute_cost(
     inputs: CostInputs,
     rules: list[IncentiveRule] | tuple = (),
@@ -471,18 +514,9 @@ def compute_cost(
     >>> 50_000 < c.per_seat_per_year < 300_000
     True
     """
-    if not isinstance(years, int) or years < 1 or years > 50:
-        raise ModelInputError("years must be a whole number from 1 to 50")
+    _check_years(years)
     x = inputs
-    fte = x.fte
-    productive = fte * x.paid_hours_per_fte_year * (1.0 - x.shrinkage)
-    contacts = (
-        x.contacts_per_year
-        if x.contacts_per_year is not None
-        else productive * x.occupancy * 3600.0 / x.aht_seconds
-    )
-    components = _annual_components(x, fte, contacts)
-    total = sum(components.values())
+    fte, productive, contacts, components, total = _steady_year(x)
     oncost_rate = x.social_insurance_employer_rate + x.housing_fund_employer_rate
     ramp_up = fte * (
         x.recruiting_cny_per_hire

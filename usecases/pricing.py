@@ -8,7 +8,6 @@ rules (``data.inputs.incentives``) and hand them to the cost model the same way.
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -24,6 +23,7 @@ from models.cost import (
     CostBreakdown,
     CostInputs,
     compute_cost,
+    compute_net_per_seat,
     cost_for_service_level,
     cost_service_level_curve,
     service_level_differences,
@@ -224,8 +224,22 @@ def price_service_levels(
 def net_cost_per_seat(
     ctx: CostContext, seats: int = REFERENCE_SEATS, years: int = REFERENCE_YEARS
 ) -> float:
-    """Net cost per seat per year (CNY, average over ``years``, after incentives)."""
-    return price_context(ctx, seats=seats, years=years).net_per_seat_per_year
+    """Net cost per seat per year (CNY, average over ``years``, after incentives): that of
+    :func:`price_context`, without the breakdown (``models.cost.compute_net_per_seat``)."""
+    return _net_per_seat(ctx.values, incentive_rules(ctx), seats, years)
+
+
+def _net_per_seat(
+    values: Mapping[str, float],
+    rules: tuple[IncentiveRule, ...],
+    seats: int = REFERENCE_SEATS,
+    years: int = REFERENCE_YEARS,
+) -> float:
+    if seats is None:  # as price_context says it
+        raise ModelInputError("give the seats or the calls per hour")
+    if seats <= 0:
+        raise ModelInputError(f"seats must be a positive whole number, got {seats}")
+    return float(compute_net_per_seat(CostInputs(seats=seats, **values), rules, years=years))
 
 
 def cost_log_sd(ctx: CostContext, net: float | None = None) -> float:
@@ -239,14 +253,15 @@ def cost_log_sd(ctx: CostContext, net: float | None = None) -> float:
     if not net or net <= 0:
         return 0.0
     total = 0.0
+    rules = None
     for name, b in ctx.basis.items():
         err = b.get("error_log_rmse") if b.get("kind") == "estimated" else None
         if not err:
             continue
-        moved = copy.copy(ctx)
-        moved.values = dict(ctx.values)
-        moved.values[name] = ctx.values[name] * math.exp(err)
-        total += math.log(net_cost_per_seat(moved) / net) ** 2
+        rules = incentive_rules(ctx) if rules is None else rules
+        moved = dict(ctx.values)
+        moved[name] = ctx.values[name] * math.exp(err)
+        total += math.log(_net_per_seat(moved, rules) / net) ** 2
     return math.sqrt(total)
 
 
@@ -306,8 +321,7 @@ def _site_cost(ctx: CostContext) -> tuple[float, float]:
     net = net_cost_per_seat(ctx)
     if has_local_inputs(ctx):
         return net, cost_log_sd(ctx, net)
-    rules, ctx.rules = ctx.rules, []
-    if rules and net != net_cost_per_seat(ctx):
+    if ctx.rules and net != _net_per_seat(ctx.values, ()):
         return net, 0.0  # defaults, but the place's incentive rules change the cost
     return float("nan"), 0.0
 

@@ -230,6 +230,7 @@ class _MemoStore:
         self._parks: tuple | None = None
         self.contents = None  # ``data.store.contents`` keeps its answer here, read once
         self._rules: RuleIndex | None = None
+        self._economics: dict[tuple, list[dict]] | None = None
 
     def query(self, sql: str, params: Sequence | None = None):
         key = (sql, tuple(params or ()))
@@ -270,6 +271,46 @@ class _MemoStore:
                 if r["park_id"] is None or r["park_id"]
             )  # fmt: skip
         return [dict(r) for r in self._rules.applicable(**site)]
+
+    def latest_economics(self, adcode, indicator: str, kind: str) -> dict | None:
+        """:func:`_latest_economics`, matched in memory on one read of ``city_economics``.
+
+        The store's query keeps, among rows of equal order, the first it reads (the table's
+        order); so does this. A table this cannot order as SQLite does (a year that is not a
+        whole number, a period that is not text) is asked row by row, as is a non-text adcode.
+        """
+        if self._economics is None:
+            self._economics = self._economics_index()
+        if not self._economics or not isinstance(adcode, str):
+            return _query_latest_economics(self, adcode, indicator, kind)
+        best = None
+        for row in self._economics.get((adcode, indicator, kind), ()):
+            if best is None or _economics_order(row) > _economics_order(best):
+                best = row  # strictly later in the query's order: ties keep the first read
+        return dict(best) if best is not None else None
+
+    def _economics_index(self) -> dict[tuple, list[dict]]:
+        """(adcode, indicator, kind) -> rows with a value, in the table's order; {} when the
+        rows cannot be ordered or matched in memory as the store does."""
+        cursor = self._db.conn.execute("select * from city_economics")
+        names = [d[0] for d in cursor.description]
+        needed = {"adcode", "indicator", "kind", "value", "year", "period", "method"}
+        if not needed <= set(names):
+            return {}
+        index: dict[tuple, list[dict]] = {}
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            year, period = row["year"], row["period"]
+            keys = (row["adcode"], row["indicator"], row["kind"])
+            if (
+                (year is not None and type(year) is not int)
+                or (period is not None and type(period) is not str)
+                or any(k is not None and type(k) is not str for k in keys)
+            ):
+                return {}
+            if row["value"] is not None:
+                index.setdefault(keys, []).append(row)
+        return index
 
     def _park_index(self) -> tuple:
         cols = [c for c in ("name", "name_en") if c in columns(self._db, "parks")]
@@ -498,6 +539,28 @@ def _apply_city_inputs(db, ctx: CostContext) -> None:
 
 
 def _latest_economics(db, adcode: str, indicator: str, kind: str) -> dict | None:
+    """The city's latest figure of ``indicator`` of ``kind`` (sourced or estimated): latest
+    year, a row without a method first, latest period."""
+    if isinstance(db, _MemoStore):
+        return db.latest_economics(adcode, indicator, kind)
+    return _query_latest_economics(db, adcode, indicator, kind)
+
+
+def _economics_order(row: dict) -> tuple:
+    """The order of :func:`_query_latest_economics` as a key, largest first: ``year desc nulls
+    last, method is null desc, period desc nulls last`` (text compares as SQLite's BINARY
+    collation does: UTF-8 bytes order as code points)."""
+    year, period = row["year"], row["period"]
+    return (
+        year is not None,
+        year if year is not None else 0,
+        row["method"] is None,
+        period is not None,
+        period if period is not None else "",
+    )
+
+
+def _query_latest_economics(db, adcode: str, indicator: str, kind: str) -> dict | None:
     rows = _rows(
         db,
         "select * from city_economics where adcode = ? and indicator = ? and kind = ? "

@@ -68,7 +68,8 @@ city_names = {r["adcode"]: r["name"] for r in rows.values() if r["kind"] == "cit
 def site_label(site_id: str) -> str:
     r = rows[site_id]
     if r["kind"] == "park":
-        return t("compare.park_label", park=r["name"], city=city_names.get(r["adcode"], ""))
+        # the run's language passed on: thousands of options are labelled per run
+        return t("compare.park_label", lang, park=r["name"], city=city_names.get(r["adcode"], ""))
     if not r["province"] or r["province"] == r["name"]:  # Beijing, Shanghai ... are provinces
         return r["name"]
     return f"{r['name']}（{r['province']}）" if lang == "zh" else f"{r['name']} ({r['province']})"

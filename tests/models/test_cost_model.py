@@ -311,3 +311,36 @@ def test_cli_cost_bad_seats_exit_2(capsys, tmp_path):
         main(["cost", "--city", "北京", "--seats", "-3", "--db", str(tmp_path / "x")])
     assert exc.value.code == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    seats=st.integers(1, 20_000),
+    wage=st.floats(0, 50_000),
+    rent=st.floats(0, 500),
+    hours=st.sampled_from([8.0, 10.0, 12.0, 16.0, 24.0]),
+    fte_per_seat=st.one_of(st.none(), st.floats(0.5, 3.0)),
+    contacts=st.one_of(st.none(), st.floats(0, 1e8)),
+    growth=st.floats(0, 0.2),
+    years=st.integers(1, 10),
+    with_rules=st.booleans(),
+)
+def test_net_per_seat_alone_is_that_of_the_whole_breakdown(
+    seats, wage, rent, hours, fte_per_seat, contacts, growth, years, with_rules
+):
+    """``compute_net_per_seat`` (the site score prices thousands of places with it) is
+    exactly ``compute_cost(...).net_per_seat_per_year``, with or without incentive rules."""
+    from models.cost import compute_net_per_seat
+
+    x = CostInputs(
+        seats=seats, agent_wage_cny_per_month=wage, rent_cny_per_m2_month=rent,
+        hours_per_day=hours, fte_per_seat=fte_per_seat, contacts_per_year=contacts,
+        wage_growth_per_year=growth,
+    )  # fmt: skip
+    rules = MIYUN + [IncentiveRule("seats", "seat_subsidy", amount_cny=2000.0, duration_years=2)]
+    rules = rules if with_rules else []
+    whole = compute_cost(x, rules, years=years).net_per_seat_per_year
+    assert compute_net_per_seat(x, rules, years=years) == whole
+    assert compute_net_per_seat(x, tuple(rules), years=years) == whole
+    with pytest.raises(ModelInputError, match="years"):
+        compute_net_per_seat(x, rules, years=0)

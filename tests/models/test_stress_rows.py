@@ -76,3 +76,23 @@ def test_compare_sites_gives_the_chosen_their_ranking_records():
         assert {r["id"] for r in comparison.records} == set(chosen)
         for rec in comparison.records:
             assert {k: rec[k] for k in full[rec["id"]]} == full[rec["id"]]
+
+
+@pytest.mark.parametrize("benefit", [[True, False, True], [False, False, False]])
+def test_drawn_inputs_scaled_by_blocks_give_the_scores_of_one_block(monkeypatch, benefit):
+    """The stress test scales drawn inputs a block of draws at a time: the scores are exactly
+    those of all draws at once (same generator numbers, same arithmetic), any number of draws."""
+    import models.stress as stress
+
+    rng = np.random.default_rng(3)
+    x = rng.uniform(1, 100, size=(250, 3))
+    sd = np.where(rng.random((250, 3)) > 0.5, 0.25, 0.0)
+    wd = draw_weights(np.array([0.5, 0.3, 0.2]), 203, seed=2)
+    blocks = {}
+    for size in (10_000, 64, 7, 1):
+        monkeypatch.setattr(stress, "_DRAW_BLOCK", size)
+        blocks[size] = scores_for_draws(x, benefit, wd, "wsm", input_log_sd=sd, seed=4)
+        some = scores_for_draws(x, benefit, wd, "wsm", input_log_sd=sd, seed=4, rows=[5, 1])
+        np.testing.assert_allclose(some, blocks[size][[5, 1]], rtol=1e-12, atol=1e-15)
+    for size in (64, 7, 1):
+        assert np.array_equal(blocks[size], blocks[10_000])

@@ -241,3 +241,16 @@ def test_capacity_is_the_largest_volume_the_agents_carry(agents, sl, seconds, pa
     kw = dict(target_sl=sl, answer_seconds=seconds, patience_seconds=patience)
     assert compute_staffing(calls, 240, **kw).agents <= agents
     assert compute_staffing(calls + 1.0, 240, **kw).agents > agents
+
+
+def test_park_options_are_labelled_in_the_reader_s_language(portal_db, monkeypatch):
+    """Every candidate of the site picker (thousands on a large store) is labelled with the
+    run's language: parks as "park (park, city)" in English, "园区（园区，城市）" in Chinese."""
+    at = open_page(portal_db, monkeypatch, "compare")
+    zh = at.multiselect(key="compare_sites").options
+    assert any("（园区，" in o for o in zh)
+    at.sidebar.radio(key="lang_switch").set_value("en").run()
+    assert not at.exception, at.exception
+    en = at.multiselect(key="compare_sites").options
+    assert len(en) == len(zh)
+    assert any("(park, " in o for o in en) and not any("（园区，" in o for o in en)

@@ -3,6 +3,7 @@ place, after the place's incentives) and the benchmark (cost of a handled minute
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import sys
 import pytest
 
 from data.notes import Note
+from models.errors import ModelInputError
 from usecases.pricing import (
     cost_per_minute,
     cost_per_seat_for_sites,
@@ -292,3 +294,38 @@ def test_a_park_s_own_rent_wins_over_the_city_s_figures(built_db_path, tmp_path)
     assert bulk.values == ctx.values and bulk.sources == ctx.sources and bulk.basis == ctx.basis
     mine = site_context(db, "北京", park["name"], {"rent_cny_per_m2_month": 10})
     assert mine.values["rent_cny_per_m2_month"] == 10
+
+
+def test_the_site_score_s_cost_is_the_priced_breakdown_s(built_db_path, built_synthetic):
+    """The cost column (net per seat without the breakdown, and its log sd) is that of
+    ``price_context`` for every place: cities, parks, places with and without rules."""
+    import math
+
+    from data.inputs.cost import load_cost_contexts
+    from data.inputs.score import load_criteria_table
+    from usecases.pricing import cost_log_sd, net_cost_per_seat, price_context
+
+    def priced(values, ctx) -> float:
+        moved = copy.copy(ctx)
+        moved.values = values
+        return price_context(moved, seats=500, years=5).net_per_seat_per_year
+
+    for path in (built_db_path, built_synthetic):
+        db = open_store(path)
+        pricer = cost_per_seat_for_sites(db)
+        rows = load_criteria_table(db, include_parks=True).to_dict("records")
+        contexts = load_cost_contexts(db, [pricer.place(r) for r in rows])
+        assert sum(bool(c.rules) for c in contexts) > 10
+        for ctx in contexts:
+            net = net_cost_per_seat(ctx)
+            assert net == priced(ctx.values, ctx)
+            total = 0.0
+            for name, b in ctx.basis.items():
+                if b.get("kind") == "estimated" and b.get("error_log_rmse"):
+                    moved = dict(
+                        ctx.values, **{name: ctx.values[name] * math.exp(b["error_log_rmse"])}
+                    )
+                    total += math.log(priced(moved, ctx) / net) ** 2
+            assert cost_log_sd(ctx, net) == math.sqrt(total)
+    with pytest.raises(ModelInputError, match="positive whole number"):
+        net_cost_per_seat(contexts[0], seats=0)
