@@ -1840,7 +1840,10 @@ TENANT_LIST = re.compile(
     r"(?:相继|先后|正式|已经|已|纷纷)?(?:入驻|落户|进驻|入园|签约落地|签约入驻|落地)(?!率)"
     rf"|(?P<list2>{_ORG}(?:、{_ORG}){{1,8}})(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
     rf"|(?:入驻|入园|签约|进驻|落户|不乏|引进了?|吸引了?|集聚了?|聚集了?|汇聚了?|培育了?)[^，。；、]{{0,10}}?的?(?P<list3>{_ORG}(?:、{_ORG}){{0,8}})等"
-    r"(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?[^，。；、]{0,10}?(?:企业|公司|机构)"
+    r"(?:(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?[^，。；、]{0,10}?(?:企业|公司|机构)|(?=[。；;]?$))"
+    # the gathered firms, then what they are: 汇聚了包括A、B在内的众多企业
+    rf"|(?:入驻|进驻|落户|引进了?|吸引了?|集聚了?|聚集了?|汇聚了?)[^，。；、]{{0,4}}?包括(?P<list7>{_ORG}(?:、{_ORG}){{0,8}})"
+    r"在内的[^，。；、]{0,12}?(?:企业|公司|机构)(?!客户|用户)"
     r"|(?P<one>[\u4e00-\u9fff]{4,16}(?:有限公司|集团))(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
     # the park's firms, then the list: 入园企业包括A、B、C等
     rf"|(?:入园|入驻|园区|园内|区内)(?:企业|公司)(?:包括|有|如)(?P<list6>{_ORG}(?:、{_ORG}){{1,8}})等"
@@ -1870,6 +1873,33 @@ _INDUSTRY_TERMS = re.compile(
 
 
 _IN_PARK = re.compile(r"园区|基地|园内|入园|该园|产业园")
+#: words that praise a firm before its name (中国软件百强企业、国家规划布局内重点软件企业A):
+#: what the firms are, not who
+_PRAISE = (
+    r"百强|\d+强|重点|知名|龙头|领军|骨干|优秀|著名|大型|上市|独角兽|高新技术|领先|头部|标杆|明星|"
+    r"规划布局内|国家级|省级|跨国"
+)
+_DESCRIPTOR = re.compile(
+    rf"^[\u4e00-\u9fffA-Za-z\d]*?(?:{_PRAISE})[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:企业|公司)"
+)
+
+
+def _tenant_names(items: str) -> list[tuple[str, str]]:
+    """The names of a tenant list ``A、B、C`` as (name, item): each item without the praise
+    before it (``重点软件企业A`` -> A; a bare ``中国软件百强企业`` -> ""), without a kind after
+    it (``北京某某数据企业`` -> 北京某某数据) and without an adverb the list ran into
+    (``B等相继``); the first item also without the words before the list. An item the
+    list bounds on both sides keeps a name a stop word would cut to one character (华伟自控)."""
+    out = []
+    for i, raw in enumerate(items.split("、")):
+        whole = re.sub(r"等(?:相继|先后|已经|已|正式|纷纷)?$", "", _DESCRIPTOR.sub("", raw))
+        if whole.endswith("企业") and len(whole) >= 6:
+            whole = whole[:-2]
+        name = _trim_head(whole)
+        if len(name) < 2 and i > 0 and len(whole) <= 8:
+            name = whole
+        out.append((name, whole))
+    return out
 
 
 def read_tenants(s: str, entities: list[Entity]) -> None:
@@ -1923,10 +1953,16 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
             g = m.groupdict()
             items = (
                 g.get("list") or g.get("list2") or g.get("list3") or g.get("one")
-                or g.get("list5") or g.get("list6") or g["list4"]
+                or g.get("list5") or g.get("list6") or g.get("list7") or g["list4"]
             )  # fmt: skip
-            for raw in items.split("、"):
-                name = _trim_head(raw)
+            names = _tenant_names(items)
+            if (
+                g.get("list3")
+                and not re.search(r"(?:企业|公司|机构)$", m.group(0))
+                and any(cut != whole for cut, whole in names)
+            ):
+                continue  # 吸引金融机构在某区设立中心、基地等: what they set up, not a list of firms
+            for name, _whole in names:
                 if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
                     continue
                 if not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", name)):
