@@ -1851,7 +1851,8 @@ TENANT_LIST = re.compile(
     rf"|(?P<list5>{_ORG}(?:、{_ORG}){{1,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:园内|园区内|园区|区内|入园|入驻|基地内)(?:企业|公司)"
 )
 _SETTLE_WORD = re.compile(
-    r"入驻|落户|进驻|入园|签约|不乏|引进|吸引|落地|进场|园内企业|园区企业|区内企业|集聚|聚集|汇聚|培育"
+    r"入驻|落户|进驻|入园|签约|不乏|引进|吸引|落地|进场|园内企业|园区企业|区内企业|集聚|聚集|汇聚|培育|"
+    r"开业|揭牌|投入运营|投产|签订|签署"
 )
 #: a stock code after a company's name (科大讯飞(002230)): not part of the list
 _STOCK_CODE = re.compile(r"[（(]\d{6}(?:\.S[HZ])?[)）]")
@@ -1902,6 +1903,49 @@ def _tenant_names(items: str) -> list[tuple[str, str]]:
     return out
 
 
+#: one firm (or its project) that settled in the park the sentence names: ``X有限公司与某区签约，
+#: 正式落户<park>``, ``X中心项目已确定入驻<park>``, ``X中心在<park>开业``
+_SETTLED_ONE = (
+    r"(?:^|[，,：:])\s*(?P<org>[\u4e00-\u9fffA-Za-z0-9（）()]{{2,22}}?"
+    r"(?:有限公司|公司|集团|中心|基地|研究院))(?:项目)?"
+    r"(?:与[^，,。；]{{2,12}}?签约[，,]?)?(?:已经|已|确定|正式|将|顺利|成功)*"
+    r"(?:(?:落户|入驻|进驻)(?:于|到)?{park}|在{park}(?:正式)?(?:开业|揭牌|投入运营|投产|成立))"
+)
+
+
+#: one firm after the park: the first to settle in it (``进驻该园区的首个项目——X中心占地…``)
+#: or one that signed with it (``<park>与X有限公司签订了…协议``)
+_AFTER_PARK = (
+    r"(?:(?:入驻|进驻|落户)(?:该|本)?(?:园区|基地|产业园|{park})的(?:第一[个家批]|首[个家批])"
+    r"[^，,。；、]{{0,10}}?(?:——|—|：|:)"
+    r"|{park}(?:管委会)?与)"
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}(?:有限公司|公司|集团|中心))"
+    r"(?:[^，,。；、]{{0,4}}?签(?:订|署)了?[^，,。；]{{0,24}}?(?:协议|合同)|(?=占地|总投资|投资|一期|，|,|。))"
+)
+
+
+def _settled_one(sentence: str, park: str) -> str | None:
+    """The firm :data:`_SETTLED_ONE` or :data:`_AFTER_PARK` finds settled in ``park`` (None
+    when the subject is no firm: 该公司, a park, a line of business)."""
+    m = re.search(_SETTLED_ONE.format(park=re.escape(park)), sentence) or re.search(
+        _AFTER_PARK.format(park=re.escape(park)), sentence
+    )
+    if not m:
+        return None
+    whole = re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?", "", m.group("org"))
+    org = _trim_head(whole)
+    if len(re.sub(r"(?:有限公司|公司|集团|中心|基地|研究院)$", "", org)) < 3:
+        org = whole  # 台州某某智能科技有限公司: a stop inside the name cut it to its kind
+    if (
+        len(org) < 4
+        or re.match(r"[该本这其此]", org)
+        or re.search(r"园区|产业园|软件园|科技园|开发区|新区|政府|管委会", org)
+        or not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", org))
+    ):
+        return None
+    return org
+
+
 def read_tenants(s: str, entities: list[Entity]) -> None:
     """Companies that settled in a park (``A、B等企业入驻``, ``入园签约的A等七家企业``,
     ``不乏A、B等知名企业``, ``X有限公司入驻``): the one park the sentence names, else the page's
@@ -1933,6 +1977,10 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
                 continue  # the companies of another park named in the sentence
             park = main
         tenants = found.setdefault(park.name, [])
+        one = _settled_one(sentence, park.name)
+        if one and one not in tenants:
+            tenants.append(one)
+            park.evidence.setdefault("tenants", sentence.strip())
         named = TENANTS_NAMED.search(sentence)
         for clause in [named.group(0)] if named else re.split(r"[，,；;]", sentence):
             m = TENANTS_NAMED.search(clause) or TENANT_LIST.search(clause)

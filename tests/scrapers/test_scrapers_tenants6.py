@@ -64,3 +64,41 @@ def test_firms_gathered_including_a_list(text, want):
 def test_clients_including_a_list_are_no_tenants():
     text = "芜湖软件园成立于2010年，园内企业已为包括示例银行、示例保险在内的众多企业客户提供服务。"
     assert _tenants(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "今年3月，宁波示例智能科技有限公司与鸠江区签约，正式落户芜湖服务外包产业园。",
+            "宁波示例智能科技有限公司",
+        ),
+        (
+            "目前，示例银行区域数据服务中心项目已确定入驻芜湖金融后台服务园区，年底前开工。",
+            "示例银行区域数据服务中心",
+        ),
+        ("去年10月，示例旅行网华东客服中心在芜湖服务外包产业园开业。", "示例旅行网华东客服中心"),
+        (
+            "芜湖呼叫产业园区一期今年开工。进驻该园区的首个项目——示例通信公司95500客服中心"
+            "占地60亩。",
+            "示例通信公司95500客服中心",
+        ),
+        (
+            "会议期间，芜湖声谷与示例电信集团芜湖分公司签订了8000个座席的战略合作协议。",
+            "示例电信集团芜湖分公司",
+        ),
+    ],
+)
+def test_one_firm_settled_in_or_signed_with_the_named_park(text, want):
+    assert _tenants(text) == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年3月，该公司与鸠江区签约，正式落户芜湖服务外包产业园。",
+        "会议期间，芜湖声谷与示例大学签订了人才培养合作协议。",
+    ],
+)
+def test_a_pronoun_or_a_school_is_no_tenant(text):
+    assert _tenants(text) == []
