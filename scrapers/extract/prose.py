@@ -1840,7 +1840,10 @@ TENANT_LIST = re.compile(
     r"(?:相继|先后|正式|已经|已|纷纷)?(?:入驻|落户|进驻|入园|签约落地|签约入驻|落地)(?!率)"
     rf"|(?P<list2>{_ORG}(?:、{_ORG}){{1,8}})(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
     rf"|(?:入驻|入园|签约|进驻|落户|不乏|引进了?|吸引了?|集聚了?|聚集了?|汇聚了?|培育了?)[^，。；、]{{0,10}}?的?(?P<list3>{_ORG}(?:、{_ORG}){{0,8}})等"
-    r"(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?[^，。；、]{0,10}?(?:企业|公司|机构)"
+    r"(?:(?:[一二三四五六七八九十\d多几]+家)?(?:多家)?[^，。；、]{0,10}?(?:企业|公司|机构)|(?=[。；;]?$))"
+    # the gathered firms, then what they are: 汇聚了包括A、B在内的众多企业
+    rf"|(?:入驻|进驻|落户|引进了?|吸引了?|集聚了?|聚集了?|汇聚了?)[^，。；、]{{0,4}}?包括(?P<list7>{_ORG}(?:、{_ORG}){{0,8}})"
+    r"在内的[^，。；、]{0,12}?(?:企业|公司|机构)(?!客户|用户)"
     r"|(?P<one>[\u4e00-\u9fff]{4,16}(?:有限公司|集团))(?:相继|先后|已|已经|正式)?(?:入驻|落户|进驻)(?!率)"
     # the park's firms, then the list: 入园企业包括A、B、C等
     rf"|(?:入园|入驻|园区|园内|区内)(?:企业|公司)(?:包括|有|如)(?P<list6>{_ORG}(?:、{_ORG}){{1,8}})等"
@@ -1848,7 +1851,8 @@ TENANT_LIST = re.compile(
     rf"|(?P<list5>{_ORG}(?:、{_ORG}){{1,8}})等(?:[一二三四五六七八九十\d多几]+家)?(?:园内|园区内|园区|区内|入园|入驻|基地内)(?:企业|公司)"
 )
 _SETTLE_WORD = re.compile(
-    r"入驻|落户|进驻|入园|签约|不乏|引进|吸引|落地|进场|园内企业|园区企业|区内企业|集聚|聚集|汇聚|培育"
+    r"入驻|落户|进驻|入园|签约|不乏|引进|吸引|落地|进场|园内企业|园区企业|区内企业|集聚|聚集|汇聚|培育|"
+    r"开业|揭牌|投入运营|投产|签订|签署"
 )
 #: a stock code after a company's name (科大讯飞(002230)): not part of the list
 _STOCK_CODE = re.compile(r"[（(]\d{6}(?:\.S[HZ])?[)）]")
@@ -1870,6 +1874,76 @@ _INDUSTRY_TERMS = re.compile(
 
 
 _IN_PARK = re.compile(r"园区|基地|园内|入园|该园|产业园")
+#: words that praise a firm before its name (中国软件百强企业、国家规划布局内重点软件企业A):
+#: what the firms are, not who
+_PRAISE = (
+    r"百强|\d+强|重点|知名|龙头|领军|骨干|优秀|著名|大型|上市|独角兽|高新技术|领先|头部|标杆|明星|"
+    r"规划布局内|国家级|省级|跨国"
+)
+_DESCRIPTOR = re.compile(
+    rf"^[\u4e00-\u9fffA-Za-z\d]*?(?:{_PRAISE})[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:企业|公司)"
+)
+
+
+def _tenant_names(items: str) -> list[tuple[str, str]]:
+    """The names of a tenant list ``A、B、C`` as (name, item): each item without the praise
+    before it (``重点软件企业A`` -> A; a bare ``中国软件百强企业`` -> ""), without a kind after
+    it (``北京某某数据企业`` -> 北京某某数据) and without an adverb the list ran into
+    (``B等相继``); the first item also without the words before the list. An item the
+    list bounds on both sides keeps a name a stop word would cut to one character (华伟自控)."""
+    out = []
+    for i, raw in enumerate(items.split("、")):
+        whole = re.sub(r"等(?:相继|先后|已经|已|正式|纷纷)?$", "", _DESCRIPTOR.sub("", raw))
+        if whole.endswith("企业") and len(whole) >= 6:
+            whole = whole[:-2]
+        name = _trim_head(whole)
+        if len(name) < 2 and i > 0 and len(whole) <= 8:
+            name = whole
+        out.append((name, whole))
+    return out
+
+
+#: one firm (or its project) that settled in the park the sentence names: ``X有限公司与某区签约，
+#: 正式落户<park>``, ``X中心项目已确定入驻<park>``, ``X中心在<park>开业``
+_SETTLED_ONE = (
+    r"(?:^|[，,：:])\s*(?P<org>[\u4e00-\u9fffA-Za-z0-9（）()]{{2,22}}?"
+    r"(?:有限公司|公司|集团|中心|基地|研究院))(?:项目)?"
+    r"(?:与[^，,。；]{{2,12}}?签约[，,]?)?(?:已经|已|确定|正式|将|顺利|成功)*"
+    r"(?:(?:落户|入驻|进驻)(?:于|到)?{park}|在{park}(?:正式)?(?:开业|揭牌|投入运营|投产|成立))"
+)
+
+
+#: one firm after the park: the first to settle in it (``进驻该园区的首个项目——X中心占地…``)
+#: or one that signed with it (``<park>与X有限公司签订了…协议``)
+_AFTER_PARK = (
+    r"(?:(?:入驻|进驻|落户)(?:该|本)?(?:园区|基地|产业园|{park})的(?:第一[个家批]|首[个家批])"
+    r"[^，,。；、]{{0,10}}?(?:——|—|：|:)"
+    r"|{park}(?:管委会)?与)"
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}(?:有限公司|公司|集团|中心))"
+    r"(?:[^，,。；、]{{0,4}}?签(?:订|署)了?[^，,。；]{{0,24}}?(?:协议|合同)|(?=占地|总投资|投资|一期|，|,|。))"
+)
+
+
+def _settled_one(sentence: str, park: str) -> str | None:
+    """The firm :data:`_SETTLED_ONE` or :data:`_AFTER_PARK` finds settled in ``park`` (None
+    when the subject is no firm: 该公司, a park, a line of business)."""
+    m = re.search(_SETTLED_ONE.format(park=re.escape(park)), sentence) or re.search(
+        _AFTER_PARK.format(park=re.escape(park)), sentence
+    )
+    if not m:
+        return None
+    whole = re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?", "", m.group("org"))
+    org = _trim_head(whole)
+    if len(re.sub(r"(?:有限公司|公司|集团|中心|基地|研究院)$", "", org)) < 3:
+        org = whole  # 台州某某智能科技有限公司: a stop inside the name cut it to its kind
+    if (
+        len(org) < 4
+        or re.match(r"[该本这其此]", org)
+        or re.search(r"园区|产业园|软件园|科技园|开发区|新区|政府|管委会", org)
+        or not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", org))
+    ):
+        return None
+    return org
 
 
 def read_tenants(s: str, entities: list[Entity]) -> None:
@@ -1903,6 +1977,10 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
                 continue  # the companies of another park named in the sentence
             park = main
         tenants = found.setdefault(park.name, [])
+        one = _settled_one(sentence, park.name)
+        if one and one not in tenants:
+            tenants.append(one)
+            park.evidence.setdefault("tenants", sentence.strip())
         named = TENANTS_NAMED.search(sentence)
         for clause in [named.group(0)] if named else re.split(r"[，,；;]", sentence):
             m = TENANTS_NAMED.search(clause) or TENANT_LIST.search(clause)
@@ -1923,10 +2001,16 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
             g = m.groupdict()
             items = (
                 g.get("list") or g.get("list2") or g.get("list3") or g.get("one")
-                or g.get("list5") or g.get("list6") or g["list4"]
+                or g.get("list5") or g.get("list6") or g.get("list7") or g["list4"]
             )  # fmt: skip
-            for raw in items.split("、"):
-                name = _trim_head(raw)
+            names = _tenant_names(items)
+            if (
+                g.get("list3")
+                and not re.search(r"(?:企业|公司|机构)$", m.group(0))
+                and any(cut != whole for cut, whole in names)
+            ):
+                continue  # 吸引金融机构在某区设立中心、基地等: what they set up, not a list of firms
+            for name, _whole in names:
                 if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
                     continue
                 if not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", name)):
