@@ -19,6 +19,11 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _READING = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\s?\)")
 
 
+#: a character the converter could not encode, printed as ``?`` with its reading and no
+#: opening bracket (``百?gòu)?qiáng)``): both go, or the ``?`` would end the sentence
+_LOST = re.compile(rf"\?(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\s?\)")
+
+
 def strip_pinyin(text: str) -> str:
     """``text`` without tone-marked pinyin readings in brackets after Chinese characters."""
-    return _READING.sub("", text)
+    return _LOST.sub("", _READING.sub("", text))

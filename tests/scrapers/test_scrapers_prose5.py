@@ -745,3 +745,10 @@ def test_a_name_does_not_run_across_a_verb_of_partnership(verb):
     )
     for e in page(text)["centers"] + page(text)["parks"]:
         assert verb not in e["name"]
+
+
+def test_a_character_the_mirror_lost_goes_with_its_reading():
+    from scrapers.extract.mirror import strip_pinyin
+
+    text = "示例園區吸引了新電、新宇等8家全球服務(wù)外包百?gòu)?qiáng)企業(yè)相繼落戶。"
+    assert strip_pinyin(text) == "示例園區吸引了新電、新宇等8家全球服務外包百企業相繼落戶。"
