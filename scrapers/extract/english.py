@@ -354,6 +354,229 @@ def _company_centers(text: str, found: dict[str, Entity]) -> None:
         found[name] = e
 
 
+#: a run of capitalised words naming an organisation (``Ping An Property and Casualty Insurance``)
+_ORG_RUN = r"[A-Z][\w&.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&.-]*){0,5}"
+#: words that start a capitalised run without naming an organisation
+_NOT_ORG = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|About|Magistrate|Mayor|Minister|Secretary|Director|Chairman|With|Citing|"
+    r"COVID|IT|BPO|CPC|GDP|USD|RMB|HR|AI|ICT|CEO|PC|IPO|SMS|FAQ|VIP|He|She|We|They|It|Its|This|That|These|Those|There|Here|Some|Most|"
+    r"Many|All|Total|According|But|And|Or|If|When|While|Once|Since|As|Last|Next|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Province|City|Municipal|District|County|"
+    r"Residents|Customers|Callers|Staff|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
+)
+#: where a page names an organisation: its possessive (``Tianping's``), a subject before its verb,
+#: or a workplace (``director of … at Tianping Auto Insurance``, ``philosophy at Towngas``)
+_COMPANY_WORD = (
+    r"(?:Co\.?|Inc\.?|Ltd\.?|Corp\.?|Corporation|Company|Group|Insurance|Bank|Telecom|Airlines|"
+    r"Technologies|Technology|Communications|Electronics|Holdings|Services|Solutions|Systems|"
+    r"Mobile|Unicom|Securities|Motors|Auto|Logistics|Airways|Travel|Energy|Gas|Power|Software|"
+    r"Networks|Media|Pharmaceuticals?|Financial|Life|Assurance|Consulting|International)"
+)
+_ORG_SAID = re.compile(
+    rf"(?P<a>{_ORG_RUN})['’]s\b"
+    rf"|(?:^(?:[A-Z][a-z]+\s+(?:[a-z][\w-]*\s+){{1,3}})?|[,;:]\s+|\band\s+)(?P<b>{_ORG_RUN})\s+(?:has\s+|had\s+|have\s+|will\s+|also\s+)?"
+    r"(?:opened|moved|shifted|set\s+up|runs|ran|operates|operated|announced|launched|employs|"
+    r"employed|hires|hired|signed|built|plans\s+to|decided|invested|established)\b"
+    rf"|\b(?:at|of|with|for|by|from)\s+(?P<c>[A-Z][\w&.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&.-]*){{0,5}}"
+    rf"\s+{_COMPANY_WORD}|[A-Z]{{2,6}})\b"
+    r"|\bat\s+(?P<d>[A-Z][a-z]+[A-Z]?\w*)(?=\s*[,.;])"
+)
+
+
+#: a first word that names a place, not an organisation
+_PLACE_WORD = re.compile(
+    r"^(?:Hong|Sichuan|Guangdong|Asia|Asian|Europe|European|India|Taiwan|Macau|Japan|Korea|South|"
+    r"North|East|West|Central|US|USA|America|Singapore|Philippines|Malaysia|Australia|UK|Britain|"
+    r"Germany|France|Canada|Mainland|Beijing|Shanghai)$"
+)
+#: a last word that names a road, a park or a zone, not an organisation
+_PLACE_END = re.compile(r"^(?:Road|Street|Avenue|Park|Zone|Base|Town|Province|Area|Square)$")
+
+
+def _org_words(run: str) -> list[str]:
+    """The words of an organisation's name, without a leading generic word, or ``[]`` when the
+    run is a place, a person's title or another word that names no organisation."""
+    words = re.sub(r"['’]s$", "", run.strip()).split()
+    while words and (_GENERIC_ORG.match(words[0]) or _NOT_ORG.match(words[0])):
+        if _STATE_FIRM.match(" ".join(words)):
+            break
+        words = words[1:]
+    pattern = _cities()[0]
+    if not words or _NOT_ORG.match(words[-1]) or pattern.fullmatch(" ".join(words)):
+        return []
+    if re.fullmatch(
+        r"(?:[A-Z][a-z]+\s+)?(?:Province|City|District|County|Government)", " ".join(words)
+    ):
+        return []
+    if _PLACE_WORD.match(words[0]) or _PLACE_END.match(words[-1]) or len(words[0]) < 2:
+        return []  # a country, a region, a road or a park
+    return words
+
+
+#: a person: a name that says something or holds a post (``Cao Wencheng, operating director``,
+#: ``said Ricky Cheung``, ``Magistrate Yang``); group 1 is the first word, group 2 the last
+_PERSON = re.compile(
+    r"\b([A-Z][a-z]+)(?:\s+([A-Z][a-z-]+))?(?=\s+(?:said|says|told|added|explained|expects)\b"
+    r"|,\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}(?:director|manager|chairman|president|head|"
+    r"official|spokesman|spokeswoman|spokesperson|officer|secretary|engineer|operator|agent|"
+    r"founder|executive|CEO|who)\b)"
+    r"|(?:\bsaid|\bMr|\bMrs|\bMs|\bDr|Magistrate|Mayor|Director|Secretary)\.?\s+([A-Z][a-z]+)"
+)
+
+
+def page_org_en(text: str) -> str | None:
+    """The page's main organisation, in its fullest form (``Tianping Auto Insurance`` for a page
+    that names it so once and ``Tianping`` twice): of the organisations the page names as a
+    possessive, a subject or a workplace, the one whose first word is said most often (the last
+    named as a subject on a tie); ``None`` when the page names none."""
+    forms: dict[str, list[str]] = {}
+    order: list[str] = []
+    people = {w for m in _PERSON.finditer(text) for w in m.groups() if w}
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0).strip()
+        for m in _ORG_SAID.finditer(sent):
+            said = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+            run = re.split(r"\s+and\s+", said)[0]
+            words = _org_words(run)
+            if not words or _city_of(words[0]) or words[0] in people:
+                continue
+            if len(words) == 1 and re.search(
+                rf"\b{re.escape(words[0].lower())}\b|\b(?:[Tt]he|\d+)\s+{re.escape(words[0])}\b",
+                text,
+            ):
+                continue  # the Office's, People, 1823 Citizen's: a common word, not a name
+            key = " ".join(words[:2]) if _STATE_FIRM.match(" ".join(words)) else words[0]
+            forms.setdefault(key, []).append(" ".join(words))
+            order.append(key)
+    if not forms:
+        return None
+    counts = {w: len(re.findall(rf"\b{re.escape(w)}\b", text)) for w in forms}
+    best = max(forms, key=lambda w: (counts[w], max(i for i, o in enumerate(order) if o == w)))
+    if sum(1 for w in forms if counts[w] == counts[best]) > 1 and counts[best] < 2:
+        return None  # several organisations, each said once: which one the page is about is unclear
+    full = max(forms[best], key=len).split()
+    while len(full) > 1 and _city_of(full[-1]):
+        full = full[:-1]  # Dell Xiamen: the company, the city goes to the center's name
+    return " ".join(full)
+
+
+#: a center referred to by its organisation: ``its sole telemarketing center in Chengdu``,
+#: ``the firm's new contact centre``, ``employee growth in its call center``
+_COREF_CENTER = re.compile(
+    r"\b(?:[Ii]ts|[Tt]he\s+(?:company|firm|group|bank|insurer|operator)['’]s)\s+"
+    r"(?:(?:new|sole|only|own|main|first|largest|biggest|local|regional|national|global|"
+    r"existing|current|domestic)\s+){0,2}"
+    r"(?:(?P<size>\d[\d,]*)-seat\s+)?(?:(?P<city2>[A-Z][a-z]+)\s+)?"
+    r"(?P<tail>(?:call|contact|customer\s+service|customer\s+care|telemarketing|telesales|"
+    r"telephone\s+sales|service)\s+cent(?:er|re))\b(?!s)"
+    r"(?:\s*,?\s+(?:in|at)\s+(?P<city>[A-Z][\w'’]+(?:\s+[A-Z][a-z]+)?))?"
+)
+#: a subject right before its verb and ``its``: ``Samsung Electronics Hong Kong moved its …``
+_SUBJECT_BEFORE = re.compile(rf"(?P<org>{_ORG_RUN})\s+(?:[a-z][\w-]*\s+){{1,3}}$")
+
+
+_CENTER_TAIL = re.compile(
+    r"\s+(?:[Cc]all|[Cc]ontact|[Cc]ustomer\s+[Ss]ervice|[Cc]ustomer\s+[Cc]are|[Tt]elemarketing|"
+    r"[Tt]elesales|[Tt]elephone\s+[Ss]ales|[Ss]ervice)\s+[Cc]ent(?:er|re)$"
+)
+
+
+def _org_of(name: str) -> str | None:
+    """The organisation of a center named ``<Org> [<City>] <kind> center``, else ``None``."""
+    m = _CENTER_TAIL.search(name)
+    return name[: m.start()] if m and m.start() > 1 else None
+
+
+#: a center named by what it does and whose it is: ``the Chengdu center for telephone sales of
+#: Ping An Property and Casualty Insurance``, ``the centre for customer service at <Org>``
+CENTER_FOR = re.compile(
+    r"\b(?:(?P<city>[A-Z][a-z]+(?:['’][a-z]+)?)\s+)?(?P<word>cent(?:er|re))\s+for\s+"
+    r"(?P<what>telephone\s+sales|telesales|telemarketing|phone\s+sales|customer\s+service|"
+    r"customer\s+care|customer\s+contact|calls)\s+(?P<prep>of|at)\s+"
+    rf"(?P<org>{_ORG_RUN})"
+)
+
+
+def _centers_for(text: str, found: dict[str, Entity]) -> None:
+    """Centers named ``[<City>] center for <what> of|at <Org>`` (as the page writes them)."""
+    for m in CENTER_FOR.finditer(text):
+        words = _org_words(re.split(r"[.,;:]\s", m.group("org") + " ")[0].rstrip("."))
+        if not words:
+            continue
+        city = m.group("city") if m.group("city") and _city_of(m.group("city")) else None
+        what = re.sub(r"\s+", " ", m.group("what"))
+        name = f"{city + ' ' if city else ''}{m.group('word')} for {what} {m.group('prep')} {' '.join(words)}"
+        if any(name in k or k in name for k in found):
+            continue
+        e = Entity(kind="center", name=name, first=m.start())
+        if city:
+            e.set("city", _city_of(city), None, 0.8, m.group(0))
+        found[name] = e
+
+
+def _coref_centers(text: str, found: dict[str, Entity]) -> None:
+    """A company's center said through the company: ``its``, ``the company's``, ``the firm's``.
+    The company is the subject of the clause (``Samsung Electronics Hong Kong moved its customer
+    care centre``), else an organisation's possessive in the sentence (``Dell Xiamen's employees
+    … its call center``), else the page's main organisation (:func:`page_org_en`). Nothing is
+    named when the page names no organisation, or only a generic one."""
+    page_org: str | None | bool = False  # not yet computed
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        for m in _COREF_CENTER.finditer(sent):
+            if any(_org_of(k) and _org_of(k) in sent[: m.start()] for k in found):
+                continue  # China Mobile … its largest call center: already that company's
+            org = None
+            before = _SUBJECT_BEFORE.search(sent[: m.start()])
+            if before and _org_words(before.group("org")):
+                org = " ".join(_org_words(before.group("org")))
+            if org is None:
+                owners = [
+                    _org_words(p.group("a") or "")
+                    for p in _ORG_SAID.finditer(sent[: m.start()])
+                    if p.group("a")
+                ]
+                owners = [w for w in owners if w and not _city_of(w[0])]
+                if len(owners) == 1:
+                    org = " ".join(owners[0])
+            if org is None:
+                if page_org is False:
+                    page_org = page_org_en(text)
+                org = page_org
+            if not org or _cities()[0].fullmatch(org):
+                continue
+            place = m.group("city2") if m.group("city2") and _city_of(m.group("city2")) else None
+            if m.group("city2") and not place:
+                continue  # its Asia call center, its Kowloon centre: not a city we know
+            tail = re.sub(r"\s+", " ", m.group("tail"))
+            name = f"{org} {place + ' ' if place else ''}{tail}"
+            same = [k for k in found if found[k].kind == "center" and k.endswith(f" {org}")]
+            if any(name in k or k in name for k in found):
+                continue
+            if len(same) == 1:  # the center for telephone sales at <Org>: named as its company's
+                e = found.pop(same[0])
+                e.aliases.append(e.name)
+                e.name = name
+            else:
+                e = Entity(kind="center", name=name, first=sm.start() + m.start())
+            city = _city_of(m.group("city") or "") or _city_of(place or "") or _city_of(org)
+            if city:
+                e.set("city", city, None, 0.7, sent)
+            if m.group("size"):
+                e.set("seats", int(m.group("size").replace(",", "")), None, 0.7, sent)
+            staff = STAFF.search(sent)
+            if staff and (
+                not _PLANNED.search(sent[: staff.start()][-40:])
+                or _GROW_FROM.search(sent[: staff.start()])
+            ):  # the sentence that says "its center" gives its staff
+                g = staff.groupdict()
+                n = g.get("n") or g.get("n2") or g.get("n3")
+                pre = (g.get("pre") or g.get("pre2") or g.get("pre3") or "").lower()
+                e.set("staff", int(n.replace(",", "")), _BOUND.get(pre), 0.7, sent)
+            found[name] = e
+
+
 TENANTS = re.compile(
     r"\b(?:companies|firms|enterprises|corporations|giants)?,?\s*(?:including|such as)\s+"
     r"(?P<list>(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
@@ -452,7 +675,11 @@ def _figures(
             m = rx.search(sent)
             if not m:
                 continue
-            if fld == "staff" and _PLANNED.search(sent[: m.start()][-40:]):
+            if (
+                fld == "staff"
+                and _PLANNED.search(sent[: m.start()][-40:])
+                and not _GROW_FROM.search(sent[: m.start()])
+            ):
                 continue  # plans to employ 7,500 staff: a plan, not the center's staff
             g = m.groupdict()
             n = g.get("n") or g.get("n2") or g.get("n3")
@@ -502,6 +729,14 @@ def _figures(
         m = FOUNDED.search(sent)
         if m and (named or not _OTHER_SUBJECT.match(sent.strip())):
             subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
+
+
+#: a figure that is to grow: ``plans to increase its 500 sales staff to 1,000`` (500 is now)
+_GROW_FROM = re.compile(
+    r"\b(?:increase|increasing|expand|expanding|raise|raising|grow|growing|boost|boosting|double|"
+    r"doubling|triple|tripling)\s+"
+    r"(?:its|their|the|his|her|our)\s+$"
+)
 
 
 #: one agent's daily calls, not the center's
@@ -777,6 +1012,8 @@ def read_english(text: str) -> list[Entity]:
             found[name] = Entity(kind="center", name=name, first=m.start())
     _set_up_centers(text, found)
     _company_centers(text, found)
+    _centers_for(text, found)
+    _coref_centers(text, found)
     city = page_city_en(text)
     for name in list(found):
         if found[name].kind == "center" and _DESCRIBED.search(name):
