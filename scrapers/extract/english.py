@@ -152,6 +152,8 @@ def _park_figures(park: Entity, sent: str, conf: float) -> None:
 STAFF = re.compile(
     r"(?P<pre>(?i:more than |over |about |nearly |some |around ))?(?P<n>\d(?:[\d,]*\d)?)\s+"
     r"(?:[A-Za-z-]+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
+    # 79 new staff courtesy programmes: staff names what the programmes are for
+    r"(?!\s+(?:[a-z]+\s+)?(?:programmes?|programs?|training|courses?|sessions?|activities|events)\b)"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
     r"|(?:a\s+staff|a\s+workforce|a\s+team)\s+of\s+(?P<pre3>more than |over |about |nearly |some |around )?"
     r"(?P<n3>\d[\d,]*)"
@@ -193,7 +195,7 @@ _PRE_EN = r"(?P<pre>(?i:more than |over |about |nearly |some |around ))?"
 #: the share of calls answered: ``operators answered about 94 percent of the calls``, ``an
 #: answer rate of 96%``
 ANSWER_RATE_EN = re.compile(
-    rf"\banswer(?:ed|s)?\s+(?:rate\s+(?:of|was|is|reached|stood\s+at)\s+)?{_PRE_EN}{_PCT}(?:\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls)?"
+    rf"\b(?:answer(?:ed|s)?|(?:connection|call\s+completion|pick-up)(?=\s+rate))\s+(?:rate\s+(?:of|was|is|reached|stood\s+at)\s+)?{_PRE_EN}{_PCT}(?:\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls)?"
     r"|(?P<n2>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls\s+(?:were\s+)?answered"
 )
 #: satisfaction: ``93.2 percent of callers said they were satisfied``, ``a satisfaction rate of 98%``
@@ -208,9 +210,11 @@ _WHOLE_MARKET = re.compile(
     re.I,
 )
 CALLS = re.compile(
-    r"(?P<pre>(?i:more than |over |about |nearly |some |around |an average of ))?(?P<n>\d[\d,]*)\s+"
+    r"(?P<pre>(?i:more than |over |about |nearly |some |around |an average of |up to ))?(?P<n>\d[\d,]*)"
+    r"(?P<plus>-plus|\+)?\s+"
     r"(?:\w+\s+)?(?:calls?|appeals|requests|inquiries|enquiries)\s+"
-    r"(?:(?:from\s+(?:\w+\s+){1,2}?)?(?:a|per|each|every)\s+day|daily)"
+    r"(?:(?:from\s+(?:\w+\s+){1,2}?|(?:made|placed)\s+to\s+(?:the\s+)?\w+\s+|received\s+)?"
+    r"(?:a|per|each|every)\s+day|daily)"
 )
 _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
 _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
@@ -245,6 +249,49 @@ HOTLINE_NUMBER_AFTER = re.compile(
     r"(?P<place>[A-Z][a-z]+|city)['’]s\s+(?:new\s+)?(?P<desc>(?:[a-z-]+\s+){0,3})hotline,?\s+"
     r"[“\"]?(?P<num>\d{4,6})\b"
 )
+#: a number said as a line to call: ``dial a four-digit number - 1823 -``, ``dial the new
+#: hotline 12345``, ``the public hotline 12345``, ``the 1823 Centre``, ``the 12345 service``
+_NUM = r"[“\"]?(?P<n{0}>(?<![\d,.])\d{{4,6}})[”\"]?(?![\d,.]|\s\d|-\d)"
+NUMBER_LINE = re.compile(
+    r"\b(?:dial(?:s|ed|led|ing|ling)?|call(?:s|ed|ing)?|ring)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:[-–—:]\s*)?"
+    + _NUM.format("")
+    + r"|\b(?:hotline|line|number)\s+"
+    + _NUM.format("2")
+    + r"|\b(?:[Tt]he|[Ii]ts)\s+"
+    + _NUM.format("3")
+    + r"\s+(?:[Cc]entre|[Cc]enter|service|hotline|line)\b"
+    + r"|"
+    + _NUM.format("4")
+    + r"\s+(?:Centre|Center)\b"
+)
+#: the page's one line said again without its number
+_LINE_ANAPHOR = re.compile(
+    r"\b(?:the|this)\s+(?:new\s+|unified\s+)*(?:hotline|line|centre|center)\b", re.I
+)
+
+
+def _number_hotlines(text: str, found: dict[str, Entity]) -> None:
+    """A public line named by its number alone (``1823``, ``the 1823 Centre``, ``hotline 12345``):
+    a number said as one to dial or as a line's, and said twice, or said once as the page's
+    first such number on a page that speaks of ``the hotline`` again. Named ``<n> Centre`` when
+    the page writes so, else by the number."""
+    seen: list[str] = []
+    for m in NUMBER_LINE.finditer(text):
+        n = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
+        if n not in seen:
+            seen.append(n)
+    for i, n in enumerate(seen):
+        if any(n in k for k in found):
+            continue
+        said = len(re.findall(rf"(?<![\d,.]){n}(?![\d,]|\.\d|\s\d)", text))
+        if said < 2 and not (i == 0 and len(_LINE_ANAPHOR.findall(text)) >= 2):
+            continue
+        titled = re.search(rf"(?<!\d){n}\s+(?:Call\s+)?(?:Centre|Center)\b", text)
+        name = re.sub(r"\s+", " ", titled.group(0)) if titled else n
+        found[name] = Entity(kind="center", name=name, first=text.find(n))
+
+
 #: ``<Org>, <apposition>, established a customer service center in Beijing in 2004``
 SET_UP = re.compile(
     r"\b(?:established|set up|opened|launched|announced|built)\s+(?:a|an)\s+(?:new\s+)?"
@@ -577,6 +624,49 @@ def _coref_centers(text: str, found: dict[str, Entity]) -> None:
             found[name] = e
 
 
+#: a company's service line said in lowercase: ``Towngas's customer service hotline``, ``our
+#: 24-hour customer service hotline``, ``a 24-hour customer care hotline`` (of the page's company)
+COMPANY_HOTLINE = re.compile(
+    rf"(?:(?P<org>{_ORG_RUN})['’]s\s+|(?P<det>\b(?:[Ii]ts|[Oo]ur|[Tt]he\s+company['’]s|an?)\s+))"
+    r"(?:(?:new|own|dedicated)\s+)?(?P<h>24-hour\s+)?"
+    r"(?P<tail>customer\s+(?:service|care|enquiry)\s+hotline)\b(?!s)"
+)
+
+
+def _company_hotlines(text: str, found: dict[str, Entity]) -> set[str]:
+    """A company's customer service hotline, named ``<Org> customer service hotline`` (returns
+    the names: a company's page gives the company's figures, not the line's): the
+    company is the possessive before it, else the page's main organisation when the sentence
+    says the line is its or ours (``its``, ``our``; ``a 24-hour …`` right after ``our`` or
+    ``we``: a page in the company's voice)."""
+    page_org: str | None | bool = False
+    lines: set[str] = set()
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        for m in COMPANY_HOTLINE.finditer(sent):
+            org = " ".join(_org_words(m.group("org"))) if m.group("org") else None
+            if m.group("det"):
+                det = m.group("det").strip().lower()
+                said = text[max(0, sm.start() + m.start() - 160) : sm.start() + m.start()]
+                if det in ("a", "an") and not re.search(r"\b(?:[Oo]ur|[Ww]e)\b", said):
+                    continue  # a customer service hotline: whose, the sentence does not say
+                if page_org is False:
+                    page_org = page_org_en(text)
+                org = page_org
+            if not org or _cities()[0].fullmatch(org):
+                continue
+            tail = re.sub(r"\s+", " ", m.group("tail"))
+            name = f"{org} {tail}"
+            if any(name.lower() in k.lower() or k.lower() in name.lower() for k in found):
+                continue
+            e = Entity(kind="center", name=name, first=sm.start() + m.start())
+            if m.group("h"):
+                e.set("hours_per_day", 24, None, 0.7, sent)
+            found[name] = e
+            lines.add(name)
+    return lines
+
+
 TENANTS = re.compile(
     r"\b(?:companies|firms|enterprises|corporations|giants)?,?\s*(?:including|such as)\s+"
     r"(?P<list>(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
@@ -638,9 +728,13 @@ def _said_as(name: str, sent: str) -> bool:
 
 
 def _figures(
-    text: str, entities: list[Entity], aliases: dict[str, list[str]] | None = None
+    text: str,
+    entities: list[Entity],
+    aliases: dict[str, list[str]] | None = None,
+    named_only: frozenset[str] | set[str] = frozenset(),
 ) -> None:
-    """Seats, staff and founding year of the entity named in the sentence (or the only center)."""
+    """Seats, staff and founding year of the entity named in the sentence (or the only center,
+    unless it is one of ``named_only``)."""
     centers = [e for e in entities if e.kind == "center"]
     for sm in _SENT.finditer(text):
         sent = sm.group(0)
@@ -657,7 +751,7 @@ def _figures(
         parks = [e for e in entities if e.kind == "park"]
         if len(named) == 1:
             subject, conf = named[0], 0.8
-        elif not named and len(centers) == 1:
+        elif not named and len(centers) == 1 and centers[0].name not in named_only:
             subject, conf = centers[0], 0.6
         elif not named and not centers and len(parks) == 1 and _PARK_ANAPHOR.search(sent):
             _park_figures(parks[0], sent, 0.6)  # working here, the park's area: the page's park
@@ -671,8 +765,16 @@ def _figures(
             if len(named) == 1:
                 _park_figures(subject, sent, conf)
             continue
+        own_numbers = set(_NUMBER.findall(subject.name))
         for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
-            m = rx.search(sent)
+            m = next(  # "1823 staff answer calls": the line's number is no count
+                (
+                    x
+                    for x in rx.finditer(sent)
+                    if not own_numbers & set(_NUMBER.findall(x.group(0)))
+                ),
+                None,
+            )
             if not m:
                 continue
             if (
@@ -717,12 +819,12 @@ def _figures(
         m = CALLS.search(sent)
         if m and _PER_AGENT.search(sent):
             m = None  # each operator answers 40 to 100 calls per day: one agent's load
-        if m:
+        if m and (m.group("pre") or "").lower() != "up to ":  # up to: a peak, not a day's calls
             pre = (m.group("pre") or "").lower()
             subject.set(
                 "daily_inbound_calls",
                 int(m.group("n").replace(",", "")),
-                _BOUND.get(pre),
+                "min" if m.group("plus") else _BOUND.get(pre),
                 conf,
                 sent,
             )
@@ -1010,16 +1112,18 @@ def read_english(text: str) -> list[Entity]:
         name = f"{m.group('place')} {m.group('num')} {desc + ' ' if desc else ''}hotline"
         if not any(m.group("num") in k for k in found):
             found[name] = Entity(kind="center", name=name, first=m.start())
+    _number_hotlines(text, found)
     _set_up_centers(text, found)
     _company_centers(text, found)
     _centers_for(text, found)
     _coref_centers(text, found)
+    lines = _company_hotlines(text, found)
     city = page_city_en(text)
     for name in list(found):
         if found[name].kind == "center" and _DESCRIBED.search(name):
             del found[name]  # World's Largest Call Centre, a Chinese call centre: descriptions
     aliases = _merge_hotlines(found, text)
-    _figures(text, list(found.values()), aliases)
+    _figures(text, list(found.values()), aliases, lines)
     for name, e in list(found.items()):
         said = sum(text.count(a) for a in aliases.get(name, [name]))
         if HOTLINE.fullmatch(name) and said < 2 and len(e.values) == 0:

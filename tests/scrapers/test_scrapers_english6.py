@@ -95,3 +95,69 @@ def test_center_for_sales_at_an_organisation_is_its_telemarketing_center():
     assert centers[0]["name"] == "Harbor Auto Insurance telemarketing center"
     assert centers[0]["aliases"] == ["center for telephone sales at Harbor Auto Insurance"]
     assert centers[0]["staff"] == 400
+
+
+def test_a_hotline_named_by_its_number_alone_takes_the_page_figures():
+    text = (
+        "Residents of Hong Kong can dial a four-digit number - 1789 - for help with any public "
+        "service, 24 hours a day, 365 days a year.\n"
+        "The hotline employs 350 frontline staff and handles up to 15,000 calls daily.\n"
+        "Most of the 9,000-plus calls made to the centre each day are simple.\n"
+        "1789 staff answer about forty kinds of questions, and many new staff joined 1789 in 2019."
+    )
+    line = one(page(text)["centers"], "1789")
+    assert line["staff"] == 350  # not 1789: the line's number is not a head count
+    assert line["hours_per_day"] == 24 and line["days_per_week"] == 7
+    assert line["daily_inbound_calls"] == 9000  # up to 15,000 is a peak
+    assert line["daily_inbound_calls_bound"] == "min"
+
+
+def test_a_numbered_centre_is_named_as_the_page_writes_it():
+    text = (
+        "The minister toured the 1789 Centre in the government offices of Kowloon. "
+        "The 1789 Centre offers a round-the-clock service to the public of Hong Kong."
+    )
+    line = one(page(text)["centers"], "1789 Centre")
+    assert line["name"] == "1789 Centre"
+    assert line["hours_per_day"] == 24
+
+
+def test_a_new_hotline_number_said_once_on_a_page_about_the_hotline():
+    text = (
+        "People in Hangzhou can now call a new unified hotline 12399 for help with public "
+        "services.\nThe new hotline replaces many older lines.\nThe 300 operators working in "
+        "two shifts answer calls from 8 am to 8 pm every day. Callers said the hotline was busy."
+    )
+    line = one(page(text)["centers"], "12399")
+    assert line["staff"] == 300
+    assert line["hours_per_day"] == 12
+
+
+def test_a_connection_rate_is_an_answer_rate():
+    text = (
+        "Callers tried the city's new public service hotline, 12399, in Ningbo yesterday. "
+        "The line took 4,000 calls by noon and the connection rate was 93.5 percent."
+    )
+    line = one(page(text)["centers"], "12399 public service hotline")
+    assert line["answer_rate"] == 0.935
+
+
+def test_a_company_customer_service_hotline_in_its_own_voice():
+    text = (
+        "Annual Report 2021\nHong Kong\nWe serve our customers with care. Our package\n"
+        "includes a 24-hour customer service hotline\nand a one-day repair pledge.\n"
+        "Service is a core value at Brightflame.\nEngaged more than 30,000 employees\n"
+        "Ran 55 new staff courtesy programmes\n"
+    )
+    line = one(page(text)["centers"], "Brightflame customer service hotline")
+    assert line["hours_per_day"] == 24
+    assert "staff" not in line  # the company's people, not the line's
+
+
+def test_a_customer_service_hotline_of_no_one_names_nothing():
+    text = (
+        "A 24-hour customer service hotline helps buyers. Brightflame's sales rose. "
+        "Kestrel Travel's customer care hotline answers in three languages."
+    )
+    names = _names(page(text))
+    assert names == ["Kestrel Travel customer care hotline"]
