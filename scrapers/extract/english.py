@@ -152,6 +152,8 @@ def _park_figures(park: Entity, sent: str, conf: float) -> None:
 STAFF = re.compile(
     r"(?P<pre>(?i:more than |over |about |nearly |some |around ))?(?P<n>\d(?:[\d,]*\d)?)\s+"
     r"(?:[A-Za-z-]+\s+){0,2}?(?:employees|staff|agents|operators|customer service representatives)\b"
+    # 79 new staff courtesy programmes: staff names what the programmes are for
+    r"(?!\s+(?:[a-z]+\s+)?(?:programmes?|programs?|training|courses?|sessions?|activities|events)\b)"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"
     r"|(?:a\s+staff|a\s+workforce|a\s+team)\s+of\s+(?P<pre3>more than |over |about |nearly |some |around )?"
     r"(?P<n3>\d[\d,]*)"
@@ -193,7 +195,7 @@ _PRE_EN = r"(?P<pre>(?i:more than |over |about |nearly |some |around ))?"
 #: the share of calls answered: ``operators answered about 94 percent of the calls``, ``an
 #: answer rate of 96%``
 ANSWER_RATE_EN = re.compile(
-    rf"\banswer(?:ed|s)?\s+(?:rate\s+(?:of|was|is|reached|stood\s+at)\s+)?{_PRE_EN}{_PCT}(?:\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls)?"
+    rf"\b(?:answer(?:ed|s)?|(?:connection|call\s+completion|pick-up)(?=\s+rate))\s+(?:rate\s+(?:of|was|is|reached|stood\s+at)\s+)?{_PRE_EN}{_PCT}(?:\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls)?"
     r"|(?P<n2>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?calls\s+(?:were\s+)?answered"
 )
 #: satisfaction: ``93.2 percent of callers said they were satisfied``, ``a satisfaction rate of 98%``
@@ -208,9 +210,11 @@ _WHOLE_MARKET = re.compile(
     re.I,
 )
 CALLS = re.compile(
-    r"(?P<pre>(?i:more than |over |about |nearly |some |around |an average of ))?(?P<n>\d[\d,]*)\s+"
+    r"(?P<pre>(?i:more than |over |about |nearly |some |around |an average of |up to ))?(?P<n>\d[\d,]*)"
+    r"(?P<plus>-plus|\+)?\s+"
     r"(?:\w+\s+)?(?:calls?|appeals|requests|inquiries|enquiries)\s+"
-    r"(?:(?:from\s+(?:\w+\s+){1,2}?)?(?:a|per|each|every)\s+day|daily)"
+    r"(?:(?:from\s+(?:\w+\s+){1,2}?|(?:made|placed)\s+to\s+(?:the\s+)?\w+\s+|received\s+)?"
+    r"(?:a|per|each|every)\s+day|daily)"
 )
 _AWARD = re.compile(r"\b(?:Best|Leading|World-Class|Outstanding|Excellent|Top|Golden|Award|Most)\b")
 _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "approx",
@@ -245,6 +249,49 @@ HOTLINE_NUMBER_AFTER = re.compile(
     r"(?P<place>[A-Z][a-z]+|city)['’]s\s+(?:new\s+)?(?P<desc>(?:[a-z-]+\s+){0,3})hotline,?\s+"
     r"[“\"]?(?P<num>\d{4,6})\b"
 )
+#: a number said as a line to call: ``dial a four-digit number - 1823 -``, ``dial the new
+#: hotline 12345``, ``the public hotline 12345``, ``the 1823 Centre``, ``the 12345 service``
+_NUM = r"[“\"]?(?P<n{0}>(?<![\d,.])\d{{4,6}})[”\"]?(?![\d,.]|\s\d|-\d)"
+NUMBER_LINE = re.compile(
+    r"\b(?:dial(?:s|ed|led|ing|ling)?|call(?:s|ed|ing)?|ring)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:[-–—:]\s*)?"
+    + _NUM.format("")
+    + r"|\b(?:hotline|line|number)\s+"
+    + _NUM.format("2")
+    + r"|\b(?:[Tt]he|[Ii]ts)\s+"
+    + _NUM.format("3")
+    + r"\s+(?:[Cc]entre|[Cc]enter|service|hotline|line)\b"
+    + r"|"
+    + _NUM.format("4")
+    + r"\s+(?:Centre|Center)\b"
+)
+#: the page's one line said again without its number
+_LINE_ANAPHOR = re.compile(
+    r"\b(?:the|this)\s+(?:new\s+|unified\s+)*(?:hotline|line|centre|center)\b", re.I
+)
+
+
+def _number_hotlines(text: str, found: dict[str, Entity]) -> None:
+    """A public line named by its number alone (``1823``, ``the 1823 Centre``, ``hotline 12345``):
+    a number said as one to dial or as a line's, and said twice, or said once as the page's
+    first such number on a page that speaks of ``the hotline`` again. Named ``<n> Centre`` when
+    the page writes so, else by the number."""
+    seen: list[str] = []
+    for m in NUMBER_LINE.finditer(text):
+        n = m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")
+        if n not in seen:
+            seen.append(n)
+    for i, n in enumerate(seen):
+        if any(n in k for k in found):
+            continue
+        said = len(re.findall(rf"(?<![\d,.]){n}(?![\d,]|\.\d|\s\d)", text))
+        if said < 2 and not (i == 0 and len(_LINE_ANAPHOR.findall(text)) >= 2):
+            continue
+        titled = re.search(rf"(?<!\d){n}\s+(?:Call\s+)?(?:Centre|Center)\b", text)
+        name = re.sub(r"\s+", " ", titled.group(0)) if titled else n
+        found[name] = Entity(kind="center", name=name, first=text.find(n))
+
+
 #: ``<Org>, <apposition>, established a customer service center in Beijing in 2004``
 SET_UP = re.compile(
     r"\b(?:established|set up|opened|launched|announced|built)\s+(?:a|an)\s+(?:new\s+)?"
@@ -354,6 +401,272 @@ def _company_centers(text: str, found: dict[str, Entity]) -> None:
         found[name] = e
 
 
+#: a run of capitalised words naming an organisation (``Ping An Property and Casualty Insurance``)
+_ORG_RUN = r"[A-Z][\w&.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&.-]*){0,5}"
+#: words that start a capitalised run without naming an organisation
+_NOT_ORG = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|About|Magistrate|Mayor|Minister|Secretary|Director|Chairman|With|Citing|"
+    r"COVID|IT|BPO|CPC|GDP|USD|RMB|HR|AI|ICT|CEO|PC|IPO|SMS|FAQ|VIP|He|She|We|They|It|Its|This|That|These|Those|There|Here|Some|Most|"
+    r"Many|All|Total|According|But|And|Or|If|When|While|Once|Since|As|Last|Next|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Province|City|Municipal|District|County|"
+    r"Residents|Customers|Callers|Staff|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
+)
+#: where a page names an organisation: its possessive (``Tianping's``), a subject before its verb,
+#: or a workplace (``director of … at Tianping Auto Insurance``, ``philosophy at Towngas``)
+_COMPANY_WORD = (
+    r"(?:Co\.?|Inc\.?|Ltd\.?|Corp\.?|Corporation|Company|Group|Insurance|Bank|Telecom|Airlines|"
+    r"Technologies|Technology|Communications|Electronics|Holdings|Services|Solutions|Systems|"
+    r"Mobile|Unicom|Securities|Motors|Auto|Logistics|Airways|Travel|Energy|Gas|Power|Software|"
+    r"Networks|Media|Pharmaceuticals?|Financial|Life|Assurance|Consulting|International)"
+)
+_ORG_SAID = re.compile(
+    rf"(?P<a>{_ORG_RUN})['’]s\b"
+    rf"|(?:^(?:[A-Z][a-z]+\s+(?:[a-z][\w-]*\s+){{1,3}})?|[,;:]\s+|\band\s+)(?P<b>{_ORG_RUN})\s+(?:has\s+|had\s+|have\s+|will\s+|also\s+)?"
+    r"(?:opened|moved|shifted|set\s+up|runs|ran|operates|operated|announced|launched|employs|"
+    r"employed|hires|hired|signed|built|plans\s+to|decided|invested|established)\b"
+    rf"|\b(?:at|of|with|for|by|from)\s+(?P<c>[A-Z][\w&.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w&.-]*){{0,5}}"
+    rf"\s+{_COMPANY_WORD}|[A-Z]{{2,6}})\b"
+    r"|\bat\s+(?P<d>[A-Z][a-z]+[A-Z]?\w*)(?=\s*[,.;])"
+)
+
+
+#: a first word that names a place, not an organisation
+_PLACE_WORD = re.compile(
+    r"^(?:Hong|Sichuan|Guangdong|Asia|Asian|Europe|European|India|Taiwan|Macau|Japan|Korea|South|"
+    r"North|East|West|Central|US|USA|America|Singapore|Philippines|Malaysia|Australia|UK|Britain|"
+    r"Germany|France|Canada|Mainland|Beijing|Shanghai)$"
+)
+#: a last word that names a road, a park or a zone, not an organisation
+_PLACE_END = re.compile(r"^(?:Road|Street|Avenue|Park|Zone|Base|Town|Province|Area|Square)$")
+
+
+def _org_words(run: str) -> list[str]:
+    """The words of an organisation's name, without a leading generic word, or ``[]`` when the
+    run is a place, a person's title or another word that names no organisation."""
+    words = re.sub(r"['’]s$", "", run.strip()).split()
+    while words and (_GENERIC_ORG.match(words[0]) or _NOT_ORG.match(words[0])):
+        if _STATE_FIRM.match(" ".join(words)):
+            break
+        words = words[1:]
+    pattern = _cities()[0]
+    if not words or _NOT_ORG.match(words[-1]) or pattern.fullmatch(" ".join(words)):
+        return []
+    if re.fullmatch(
+        r"(?:[A-Z][a-z]+\s+)?(?:Province|City|District|County|Government)", " ".join(words)
+    ):
+        return []
+    if _PLACE_WORD.match(words[0]) or _PLACE_END.match(words[-1]) or len(words[0]) < 2:
+        return []  # a country, a region, a road or a park
+    return words
+
+
+#: a person: a name that says something or holds a post (``Cao Wencheng, operating director``,
+#: ``said Ricky Cheung``, ``Magistrate Yang``); group 1 is the first word, group 2 the last
+_PERSON = re.compile(
+    r"\b([A-Z][a-z]+)(?:\s+([A-Z][a-z-]+))?(?=\s+(?:said|says|told|added|explained|expects)\b"
+    r"|,\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}(?:director|manager|chairman|president|head|"
+    r"official|spokesman|spokeswoman|spokesperson|officer|secretary|engineer|operator|agent|"
+    r"founder|executive|CEO|who)\b)"
+    r"|(?:\bsaid|\bMr|\bMrs|\bMs|\bDr|Magistrate|Mayor|Director|Secretary)\.?\s+([A-Z][a-z]+)"
+)
+
+
+def page_org_en(text: str) -> str | None:
+    """The page's main organisation, in its fullest form (``Tianping Auto Insurance`` for a page
+    that names it so once and ``Tianping`` twice): of the organisations the page names as a
+    possessive, a subject or a workplace, the one whose first word is said most often (the last
+    named as a subject on a tie); ``None`` when the page names none."""
+    forms: dict[str, list[str]] = {}
+    order: list[str] = []
+    people = {w for m in _PERSON.finditer(text) for w in m.groups() if w}
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0).strip()
+        for m in _ORG_SAID.finditer(sent):
+            said = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+            run = re.split(r"\s+and\s+", said)[0]
+            words = _org_words(run)
+            if not words or _city_of(words[0]) or words[0] in people:
+                continue
+            if len(words) == 1 and re.search(
+                rf"\b{re.escape(words[0].lower())}\b|\b(?:[Tt]he|\d+)\s+{re.escape(words[0])}\b",
+                text,
+            ):
+                continue  # the Office's, People, 1823 Citizen's: a common word, not a name
+            key = " ".join(words[:2]) if _STATE_FIRM.match(" ".join(words)) else words[0]
+            forms.setdefault(key, []).append(" ".join(words))
+            order.append(key)
+    if not forms:
+        return None
+    counts = {w: len(re.findall(rf"\b{re.escape(w)}\b", text)) for w in forms}
+    best = max(forms, key=lambda w: (counts[w], max(i for i, o in enumerate(order) if o == w)))
+    if sum(1 for w in forms if counts[w] == counts[best]) > 1 and counts[best] < 2:
+        return None  # several organisations, each said once: which one the page is about is unclear
+    full = max(forms[best], key=len).split()
+    while len(full) > 1 and _city_of(full[-1]):
+        full = full[:-1]  # Dell Xiamen: the company, the city goes to the center's name
+    return " ".join(full)
+
+
+#: a center referred to by its organisation: ``its sole telemarketing center in Chengdu``,
+#: ``the firm's new contact centre``, ``employee growth in its call center``
+_COREF_CENTER = re.compile(
+    r"\b(?:[Ii]ts|[Tt]he\s+(?:company|firm|group|bank|insurer|operator)['’]s)\s+"
+    r"(?:(?:new|sole|only|own|main|first|largest|biggest|local|regional|national|global|"
+    r"existing|current|domestic)\s+){0,2}"
+    r"(?:(?P<size>\d[\d,]*)-seat\s+)?(?:(?P<city2>[A-Z][a-z]+)\s+)?"
+    r"(?P<tail>(?:call|contact|customer\s+service|customer\s+care|telemarketing|telesales|"
+    r"telephone\s+sales|service)\s+cent(?:er|re))\b(?!s)"
+    r"(?:\s*,?\s+(?:in|at)\s+(?P<city>[A-Z][\w'’]+(?:\s+[A-Z][a-z]+)?))?"
+)
+#: a subject right before its verb and ``its``: ``Samsung Electronics Hong Kong moved its …``
+_SUBJECT_BEFORE = re.compile(rf"(?P<org>{_ORG_RUN})\s+(?:[a-z][\w-]*\s+){{1,3}}$")
+
+
+_CENTER_TAIL = re.compile(
+    r"\s+(?:[Cc]all|[Cc]ontact|[Cc]ustomer\s+[Ss]ervice|[Cc]ustomer\s+[Cc]are|[Tt]elemarketing|"
+    r"[Tt]elesales|[Tt]elephone\s+[Ss]ales|[Ss]ervice)\s+[Cc]ent(?:er|re)$"
+)
+
+
+def _org_of(name: str) -> str | None:
+    """The organisation of a center named ``<Org> [<City>] <kind> center``, else ``None``."""
+    m = _CENTER_TAIL.search(name)
+    return name[: m.start()] if m and m.start() > 1 else None
+
+
+#: a center named by what it does and whose it is: ``the Chengdu center for telephone sales of
+#: Ping An Property and Casualty Insurance``, ``the centre for customer service at <Org>``
+CENTER_FOR = re.compile(
+    r"\b(?:(?P<city>[A-Z][a-z]+(?:['’][a-z]+)?)\s+)?(?P<word>cent(?:er|re))\s+for\s+"
+    r"(?P<what>telephone\s+sales|telesales|telemarketing|phone\s+sales|customer\s+service|"
+    r"customer\s+care|customer\s+contact|calls)\s+(?P<prep>of|at)\s+"
+    rf"(?P<org>{_ORG_RUN})"
+)
+
+
+def _centers_for(text: str, found: dict[str, Entity]) -> None:
+    """Centers named ``[<City>] center for <what> of|at <Org>`` (as the page writes them)."""
+    for m in CENTER_FOR.finditer(text):
+        words = _org_words(re.split(r"[.,;:]\s", m.group("org") + " ")[0].rstrip("."))
+        if not words:
+            continue
+        city = m.group("city") if m.group("city") and _city_of(m.group("city")) else None
+        what = re.sub(r"\s+", " ", m.group("what"))
+        name = f"{city + ' ' if city else ''}{m.group('word')} for {what} {m.group('prep')} {' '.join(words)}"
+        if any(name in k or k in name for k in found):
+            continue
+        e = Entity(kind="center", name=name, first=m.start())
+        if city:
+            e.set("city", _city_of(city), None, 0.8, m.group(0))
+        found[name] = e
+
+
+def _coref_centers(text: str, found: dict[str, Entity]) -> None:
+    """A company's center said through the company: ``its``, ``the company's``, ``the firm's``.
+    The company is the subject of the clause (``Samsung Electronics Hong Kong moved its customer
+    care centre``), else an organisation's possessive in the sentence (``Dell Xiamen's employees
+    … its call center``), else the page's main organisation (:func:`page_org_en`). Nothing is
+    named when the page names no organisation, or only a generic one."""
+    page_org: str | None | bool = False  # not yet computed
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        for m in _COREF_CENTER.finditer(sent):
+            if any(_org_of(k) and _org_of(k) in sent[: m.start()] for k in found):
+                continue  # China Mobile … its largest call center: already that company's
+            org = None
+            before = _SUBJECT_BEFORE.search(sent[: m.start()])
+            if before and _org_words(before.group("org")):
+                org = " ".join(_org_words(before.group("org")))
+            if org is None:
+                owners = [
+                    _org_words(p.group("a") or "")
+                    for p in _ORG_SAID.finditer(sent[: m.start()])
+                    if p.group("a")
+                ]
+                owners = [w for w in owners if w and not _city_of(w[0])]
+                if len(owners) == 1:
+                    org = " ".join(owners[0])
+            if org is None:
+                if page_org is False:
+                    page_org = page_org_en(text)
+                org = page_org
+            if not org or _cities()[0].fullmatch(org):
+                continue
+            place = m.group("city2") if m.group("city2") and _city_of(m.group("city2")) else None
+            if m.group("city2") and not place:
+                continue  # its Asia call center, its Kowloon centre: not a city we know
+            tail = re.sub(r"\s+", " ", m.group("tail"))
+            name = f"{org} {place + ' ' if place else ''}{tail}"
+            same = [k for k in found if found[k].kind == "center" and k.endswith(f" {org}")]
+            if any(name in k or k in name for k in found):
+                continue
+            if len(same) == 1:  # the center for telephone sales at <Org>: named as its company's
+                e = found.pop(same[0])
+                e.aliases.append(e.name)
+                e.name = name
+            else:
+                e = Entity(kind="center", name=name, first=sm.start() + m.start())
+            city = _city_of(m.group("city") or "") or _city_of(place or "") or _city_of(org)
+            if city:
+                e.set("city", city, None, 0.7, sent)
+            if m.group("size"):
+                e.set("seats", int(m.group("size").replace(",", "")), None, 0.7, sent)
+            staff = STAFF.search(sent)
+            if staff and (
+                not _PLANNED.search(sent[: staff.start()][-40:])
+                or _GROW_FROM.search(sent[: staff.start()])
+            ):  # the sentence that says "its center" gives its staff
+                g = staff.groupdict()
+                n = g.get("n") or g.get("n2") or g.get("n3")
+                pre = (g.get("pre") or g.get("pre2") or g.get("pre3") or "").lower()
+                e.set("staff", int(n.replace(",", "")), _BOUND.get(pre), 0.7, sent)
+            found[name] = e
+
+
+#: a company's service line said in lowercase: ``Towngas's customer service hotline``, ``our
+#: 24-hour customer service hotline``, ``a 24-hour customer care hotline`` (of the page's company)
+COMPANY_HOTLINE = re.compile(
+    rf"(?:(?P<org>{_ORG_RUN})['’]s\s+|(?P<det>\b(?:[Ii]ts|[Oo]ur|[Tt]he\s+company['’]s|an?)\s+))"
+    r"(?:(?:new|own|dedicated)\s+)?(?P<h>24-hour\s+)?"
+    r"(?P<tail>customer\s+(?:service|care|enquiry)\s+hotline)\b(?!s)"
+)
+
+
+def _company_hotlines(text: str, found: dict[str, Entity]) -> set[str]:
+    """A company's customer service hotline, named ``<Org> customer service hotline`` (returns
+    the names: a company's page gives the company's figures, not the line's): the
+    company is the possessive before it, else the page's main organisation when the sentence
+    says the line is its or ours (``its``, ``our``; ``a 24-hour …`` right after ``our`` or
+    ``we``: a page in the company's voice)."""
+    page_org: str | None | bool = False
+    lines: set[str] = set()
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        for m in COMPANY_HOTLINE.finditer(sent):
+            org = " ".join(_org_words(m.group("org"))) if m.group("org") else None
+            if m.group("det"):
+                det = m.group("det").strip().lower()
+                said = text[max(0, sm.start() + m.start() - 160) : sm.start() + m.start()]
+                if det in ("a", "an") and not re.search(r"\b(?:[Oo]ur|[Ww]e)\b", said):
+                    continue  # a customer service hotline: whose, the sentence does not say
+                if page_org is False:
+                    page_org = page_org_en(text)
+                org = page_org
+            if not org or _cities()[0].fullmatch(org):
+                continue
+            tail = re.sub(r"\s+", " ", m.group("tail"))
+            name = f"{org} {tail}"
+            if any(name.lower() in k.lower() or k.lower() in name.lower() for k in found):
+                continue
+            e = Entity(kind="center", name=name, first=sm.start() + m.start())
+            if m.group("h"):
+                e.set("hours_per_day", 24, None, 0.7, sent)
+            found[name] = e
+            lines.add(name)
+    return lines
+
+
 TENANTS = re.compile(
     r"\b(?:companies|firms|enterprises|corporations|giants)?,?\s*(?:including|such as)\s+"
     r"(?P<list>(?:[\w-]+-based\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
@@ -415,9 +728,13 @@ def _said_as(name: str, sent: str) -> bool:
 
 
 def _figures(
-    text: str, entities: list[Entity], aliases: dict[str, list[str]] | None = None
+    text: str,
+    entities: list[Entity],
+    aliases: dict[str, list[str]] | None = None,
+    named_only: frozenset[str] | set[str] = frozenset(),
 ) -> None:
-    """Seats, staff and founding year of the entity named in the sentence (or the only center)."""
+    """Seats, staff and founding year of the entity named in the sentence (or the only center,
+    unless it is one of ``named_only``)."""
     centers = [e for e in entities if e.kind == "center"]
     for sm in _SENT.finditer(text):
         sent = sm.group(0)
@@ -434,7 +751,7 @@ def _figures(
         parks = [e for e in entities if e.kind == "park"]
         if len(named) == 1:
             subject, conf = named[0], 0.8
-        elif not named and len(centers) == 1:
+        elif not named and len(centers) == 1 and centers[0].name not in named_only:
             subject, conf = centers[0], 0.6
         elif not named and not centers and len(parks) == 1 and _PARK_ANAPHOR.search(sent):
             _park_figures(parks[0], sent, 0.6)  # working here, the park's area: the page's park
@@ -448,11 +765,23 @@ def _figures(
             if len(named) == 1:
                 _park_figures(subject, sent, conf)
             continue
+        own_numbers = set(_NUMBER.findall(subject.name))
         for rx, fld in ((SEATS, "seats"), (STAFF, "staff")):
-            m = rx.search(sent)
+            m = next(  # "1823 staff answer calls": the line's number is no count
+                (
+                    x
+                    for x in rx.finditer(sent)
+                    if not own_numbers & set(_NUMBER.findall(x.group(0)))
+                ),
+                None,
+            )
             if not m:
                 continue
-            if fld == "staff" and _PLANNED.search(sent[: m.start()][-40:]):
+            if (
+                fld == "staff"
+                and _PLANNED.search(sent[: m.start()][-40:])
+                and not _GROW_FROM.search(sent[: m.start()])
+            ):
                 continue  # plans to employ 7,500 staff: a plan, not the center's staff
             g = m.groupdict()
             n = g.get("n") or g.get("n2") or g.get("n3")
@@ -490,18 +819,26 @@ def _figures(
         m = CALLS.search(sent)
         if m and _PER_AGENT.search(sent):
             m = None  # each operator answers 40 to 100 calls per day: one agent's load
-        if m:
+        if m and (m.group("pre") or "").lower() != "up to ":  # up to: a peak, not a day's calls
             pre = (m.group("pre") or "").lower()
             subject.set(
                 "daily_inbound_calls",
                 int(m.group("n").replace(",", "")),
-                _BOUND.get(pre),
+                "min" if m.group("plus") else _BOUND.get(pre),
                 conf,
                 sent,
             )
         m = FOUNDED.search(sent)
         if m and (named or not _OTHER_SUBJECT.match(sent.strip())):
             subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
+
+
+#: a figure that is to grow: ``plans to increase its 500 sales staff to 1,000`` (500 is now)
+_GROW_FROM = re.compile(
+    r"\b(?:increase|increasing|expand|expanding|raise|raising|grow|growing|boost|boosting|double|"
+    r"doubling|triple|tripling)\s+"
+    r"(?:its|their|the|his|her|our)\s+$"
+)
 
 
 #: one agent's daily calls, not the center's
@@ -775,14 +1112,18 @@ def read_english(text: str) -> list[Entity]:
         name = f"{m.group('place')} {m.group('num')} {desc + ' ' if desc else ''}hotline"
         if not any(m.group("num") in k for k in found):
             found[name] = Entity(kind="center", name=name, first=m.start())
+    _number_hotlines(text, found)
     _set_up_centers(text, found)
     _company_centers(text, found)
+    _centers_for(text, found)
+    _coref_centers(text, found)
+    lines = _company_hotlines(text, found)
     city = page_city_en(text)
     for name in list(found):
         if found[name].kind == "center" and _DESCRIBED.search(name):
             del found[name]  # World's Largest Call Centre, a Chinese call centre: descriptions
     aliases = _merge_hotlines(found, text)
-    _figures(text, list(found.values()), aliases)
+    _figures(text, list(found.values()), aliases, lines)
     for name, e in list(found.items()):
         said = sum(text.count(a) for a in aliases.get(name, [name]))
         if HOTLINE.fullmatch(name) and said < 2 and len(e.values) == 0:
