@@ -954,7 +954,7 @@ _NUMBER = re.compile(r"(?<!\d)\d{4,6}(?!\d)")
 #: a center described, not named: by its language (``Chinese call centre``, ``Chinese-language
 #: call centre``) or only by superlatives (``World's Largest Call Centre``)
 _DESCRIBED = re.compile(
-    r"\b(?:Chinese|English|Japanese|Korean|Mandarin|Cantonese|[A-Za-z]+-language)\s+"
+    r"\b(?:Chinese|English|Japanese|Korean|Mandarin|Cantonese|[A-Za-z]+-?language)\s+"
     r"(?:call|contact|customer\s+service)\s+cent(?:er|re)$"
     r"|^(?:(?:The|World['’]s|China['’]s|Asia['’]s|Largest|Biggest|New|First|Giant|Huge)\s+)+"
     r"(?:call|contact|customer\s+service)\s+cent(?:er|re)$",

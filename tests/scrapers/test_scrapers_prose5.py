@@ -752,3 +752,21 @@ def test_a_character_the_mirror_lost_goes_with_its_reading():
 
     text = "示例園區吸引了新電、新宇等8家全球服務(wù)外包百?gòu)?qiáng)企業(yè)相繼落戶。"
     assert strip_pinyin(text) == "示例園區吸引了新電、新宇等8家全球服務外包百企業相繼落戶。"
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("示例市各级医保经办机构不断规范服务热线管理，配备工作人员26人。", "不断"),
+        ("王示例博士现任苏州客服中心主任，该中心成立于2002年，员工300人。", "现任"),
+        ("今天介绍一下台湾客服中心，该中心成立于2002年，员工300人。", "一下"),
+    ],
+)
+def test_a_name_does_not_run_across_an_adverb_or_a_persons_post(text, bad):
+    for e in page(text)["centers"]:
+        assert bad not in e["name"] and not e["name"].startswith("级")
+
+
+def test_english_a_center_described_by_its_language_with_the_hyphen_lost():
+    text = "The bank set up a Chineselanguage call centre in Chengdu with 300 staff last year."
+    assert all("language" not in c["name"] for c in page(text)["centers"])
