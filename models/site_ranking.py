@@ -267,6 +267,34 @@ def _stress_fields(stress: StressResult, i: int) -> dict:
 MAX_COMPARED = 5
 
 
+def busiest_rankable_cities(
+    table: pd.DataFrame, n: int = 2, criteria: Sequence[Criterion] = DEFAULT_CRITERIA
+) -> list[str]:
+    """Ids of the ``n`` cities with the most known centers (``center_count``; name on a tie)
+    that the ranking can place: a city :func:`estimate_population_criteria` leaves out (no
+    census labour figures and no city of its province to estimate them from, as Hong Kong,
+    Macau and Taiwan here) is skipped. What the comparison starts with.
+
+    >>> t = pd.DataFrame({"id": ["hk", "sz", "gz", "p1"], "adcode": ["810000", "1", "2", "1"],
+    ...     "name": ["香港", "深圳", "广州", "某园"], "kind": ["city", "city", "city", "park"],
+    ...     "province": ["香港", "广东", "广东", "广东"], "center_count": [30, 20, 10, 99],
+    ...     "population": [7.0e6, 1.7e7, 1.8e7, None],
+    ...     "working_age_population": [None, 1.3e7, 1.3e7, None]})
+    >>> busiest_rankable_cities(t)
+    ['sz', 'gz']
+    """
+    cities = table[table["kind"] == "city"]
+    if len(cities) == 0:
+        return []
+    left_out = {
+        x["id"] for x in estimate_population_criteria(cities, [c.name for c in criteria]).excluded
+    }
+    ranked = cities[~cities["id"].isin(left_out)].sort_values(
+        ["center_count", "name"], ascending=[False, True]
+    )
+    return ranked["id"].head(n).tolist()
+
+
 @dataclass(frozen=True)
 class SiteComparison:
     """2-5 chosen sites side by side, scored against every candidate.

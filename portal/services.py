@@ -282,6 +282,22 @@ def criteria_table():
     return _criteria_table_in(str(path), data_version(path), current_lang())
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _default_comparison(path: str, version: tuple[str, bool], lang: str) -> list[str]:
+    from models.site_ranking import busiest_rankable_cities
+
+    return busiest_rankable_cities(_criteria_table_in(path, version, lang))
+
+
+def default_comparison() -> list[str]:
+    """The sites the Compare page starts with: the two busiest cities the ranking can place
+    (``models.site_ranking.busiest_rankable_cities``), cached per database version."""
+    from portal.i18n import current_lang
+
+    path = db_path()
+    return _default_comparison(str(path), data_version(path), current_lang())
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _comparison(
     path: str, version: tuple[str, bool], chosen, preset, weights, method, draws, lang="zh"

@@ -75,18 +75,12 @@ def site_label(site_id: str) -> str:
     return f"{r['name']}（{r['province']}）" if lang == "zh" else f"{r['name']} ({r['province']})"
 
 
-# the two cities with the most known centers start the comparison, among those the ranking can
-# place (Taiwan, Hong Kong, Macau have centers but no census figures here: left out of a ranking)
-rankable = table["working_age_population"].notna() | table["population"].notna()
-busiest = table[(table["kind"] == "city") & rankable].sort_values(
-    ["center_count", "name"], ascending=[False, True]
-)
 chosen = link(
     st.multiselect,
     "sites",
     t("compare.sites"),
     list(rows),
-    default=busiest["id"].head(2).tolist(),
+    default=services.default_comparison(),
     format_func=site_label,
     max_selections=MAX_COMPARED,
     placeholder=t("common.choose_many"),

@@ -254,3 +254,14 @@ def test_park_options_are_labelled_in_the_reader_s_language(portal_db, monkeypat
     en = at.multiselect(key="compare_sites").options
     assert len(en) == len(zh)
     assert any("(park, " in o for o in en) and not any("（园区，" in o for o in en)
+
+
+def test_the_first_comparison_on_the_built_store_is_ranked_without_an_error(
+    built_db_path, monkeypatch
+):
+    """The busiest cities of the real store include Hong Kong, which has centers but no census
+    labour figures: the comparison starts with the two busiest cities the ranking can place."""
+    at = open_page(built_db_path, monkeypatch, "compare")
+    assert [e.value for e in at.error] == []
+    chosen = at.multiselect(key="compare_sites").value
+    assert len(chosen) == 2 and "810000" not in chosen
