@@ -57,7 +57,7 @@ PARK_WORD = (
     r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
     r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|开发园|外包城|软件城|科技城|数据城|呼叫城|基地|园区)"
 )
-_SERVICE_LINE_END = r"(?:热线|专线|服务台|服务平台|咨询中心)"
+_SERVICE_LINE_END = r"(?:热线|专线|服务台|服务平台|咨询中心|(?:公益|咨询|举报|投诉|求助)电话)"
 #: words that make the run between a number and a line's word a clause, not a name
 _NOT_A_LINE = re.compile(r"不仅|不但|承担|代替|号码|电话|原来|已经|成为|开通|接到|拨打")
 _SERVICE_LINE = (
@@ -250,9 +250,10 @@ def _mentions(s: str) -> list[_Mention]:
         quotes = (
             head + s[m.start() : m.start() + 1]
         )  # 淮南市“12328”交通…热线: the quote closes in the tail
+        line_words = re.sub(f"{_SERVICE_LINE_END}$", "", m.group("line") or "")
         if m.group("line") and (
-            _STOPS.search(m.group("line")[:-2])
-            or _NOT_A_LINE.search(m.group("line"))
+            _STOPS.search(line_words)
+            or _NOT_A_LINE.search(line_words)
             or re.search(r"(?<!\d)0\d{3,5}[”\"]?$", head)
         ):
             continue  # 热线不仅承担常规热线, 一个号码代替了原来的热线, 0800业务专线: no name

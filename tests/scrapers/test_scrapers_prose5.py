@@ -770,3 +770,20 @@ def test_a_name_does_not_run_across_an_adverb_or_a_persons_post(text, bad):
 def test_english_a_center_described_by_its_language_with_the_hyphen_lost():
     text = "The bank set up a Chineselanguage call centre in Chengdu with 300 staff last year."
     assert all("language" not in c["name"] for c in page(text)["centers"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("示例市12320公共卫生公益电话开通以来，日均接听来电2000个，工作人员50人。",
+         "示例市12320公共卫生公益电话"),
+        ("重庆市12331食品药品投诉举报电话于2014年开通，每天8时至24时人工服务。",
+         "重庆市12331食品药品投诉举报电话"),
+    ],
+)  # fmt: skip
+def test_a_numbered_line_called_a_telephone_for_its_purpose_is_a_name(text, name):
+    one(page(text)["centers"], name)
+
+
+def test_dialling_a_number_by_telephone_names_no_line():
+    assert page("市民可拨打12345电话反映问题，也可以拨打12331电话投诉。")["centers"] == []
