@@ -16,7 +16,6 @@ many of those are labelled. Run: ``python -m benchmarks.measure_name_tagger`` (a
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -28,30 +27,16 @@ _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")
 OUTSIDE = 0.8
 
 
-def _pages(sets):
-    """``(label, Simplified text)`` of the Chinese pages of ``sets`` whose text is saved."""
-    from scrapers.extract.mirror import strip_pinyin
-    from scrapers.extract.page import fast_simplified, language, page_text
-
-    for name in sets:
-        for path in sorted((ROOT / "labels" / name).glob("*.json")):
-            label = json.loads(path.read_text(encoding="utf-8"))
-            page = ROOT / "pages" / f"{label['id']}.txt"
-            if not page.exists():
-                continue
-            text = strip_pinyin(page_text(page.read_bytes(), page.name, None)[1])
-            if language(text) != "en":
-                yield label, fast_simplified(text)
-
-
-def _tags(label: dict, text: str) -> list[str]:
+def _tags(label, text: str) -> list[str]:
     """BIO tags of every occurrence of a labelled name or alias, longest names first."""
+    from benchmarks.measure_nlp_libraries import all_names
+
     tags = ["O"] * len(text)
     names = [
         (n, kind)
-        for kind, table in (("CEN", "centers"), ("PARK", "parks"))
-        for e in label.get(table, [])
-        for n in (e["name"], *e.get("aliases", []))
+        for kind, table in (("CEN", label.centers), ("PARK", label.parks))
+        for e in table
+        for n in all_names(e)
         if len(n) >= 2
     ]
     for name, kind in sorted(names, key=lambda x: -len(x[0])):
@@ -93,12 +78,13 @@ def _sentences(text: str):
     return [s for s in _SENTENCE.split(text) if s.strip()]
 
 
-def _train(sets):
+def _train(pages: list[dict]):
     import sklearn_crfsuite
 
     xs, ys = [], []
-    for label, text in _pages(sets):
-        tags, pos = _tags(label, text), 0
+    for p in pages:
+        text = p["simp"]
+        tags, pos = _tags(p["label"], text), 0
         for s in _SENTENCE.split(text):
             if s.strip():
                 xs.append(_features(s))
@@ -138,21 +124,24 @@ def _recall_precision(got: list[dict], want: list[dict]) -> tuple[int, int]:
 
 
 def measure() -> list[dict]:
+    from benchmarks.measure_nlp_libraries import entities, load_pages
     from scrapers.corpus.score import same_entity
     from scrapers.extract.page import extract_page
 
+    # every Chinese page read once; the rules' names once per page
+    pages = [p for p in load_pages(ROOT / "pages", ROOT / "labels") if p["zh"]]
+    for p in pages:
+        result = extract_page(p["body"], p["name"]).as_dict()
+        p["rules"] = result["centers"] + result["parks"]
     rows = []
     for held in SETS:
-        crf = _train([s for s in SETS if s != held])
+        crf = _train([p for p in pages if p["set"] in SETS and p["set"] != held])
         tally = dict.fromkeys(("labelled", "rules", "rules_right", "rules_found", "tagger",
                                "tagger_right", "tagger_found", "added", "added_right",
                                "both_found"), 0)  # fmt: skip
-        for label, text in _pages([held]):
-            want = label["centers"] + label["parks"]
-            page = ROOT / "pages" / f"{label['id']}.txt"
-            result = extract_page(page.read_bytes(), page.name).as_dict()
-            rules = result["centers"] + result["parks"]
-            tagged = _tagged_names(crf, text)
+        for p in (p for p in pages if p["set"] == held):
+            want, rules = entities(p["label"]), p["rules"]
+            tagged = _tagged_names(crf, p["simp"])
             added = [t for t in tagged if not any(same_entity(t, r) for r in rules)]
             tally["labelled"] += len(want)
             for key, got in (("rules", rules), ("tagger", tagged), ("added", added)):
