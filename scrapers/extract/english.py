@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from data.geo.geocode import CITIES_DIR, taiwan_english_names
+from scrapers.extract.known_places import line_place, zone_city
 from scrapers.extract.prose import Entity
 
 _CAP = r"[A-Z][\w'’.&-]*"
@@ -915,6 +916,13 @@ def page_city_en(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _city_at_start(text: str) -> str | None:
+    """The city that starts ``text`` (``Guiyang Science Park`` -> Guiyang), or None."""
+    pattern, lookup = _cities()
+    m = pattern.match(re.sub(r"['’]", "", text))
+    return lookup[m.group(1)] if m else None
+
+
 def _city_of(name: str) -> str | None:
     pattern, lookup = _cities()
     m = pattern.search(re.sub(r"['’]", "", name))
@@ -1118,7 +1126,7 @@ def read_english(text: str) -> list[Entity]:
     _centers_for(text, found)
     _coref_centers(text, found)
     lines = _company_hotlines(text, found)
-    city = page_city_en(text)
+    city = page_city_en(text) or _city_of(line_place(text, "en") or "")
     for name in list(found):
         if found[name].kind == "center" and _DESCRIBED.search(name):
             del found[name]  # World's Largest Call Centre, a Chinese call centre: descriptions
@@ -1132,7 +1140,7 @@ def read_english(text: str) -> list[Entity]:
     for e in found.values():
         e.mentions = sum(text.count(a) for a in aliases.get(e.name, [e.name]))
         e.confidence["name"] = 0.7
-        own = _city_of(e.name)
+        own = _city_of(zone_city(e.name, "en", _city_at_start) or "") or _city_of(e.name)
         if own or city:
             e.set("city", own or city, None, 0.8 if own else 0.7, "")
         industry = industry_en(e.name) if e.kind == "center" else None

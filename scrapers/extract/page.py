@@ -26,6 +26,7 @@ from pathlib import Path
 from data.ingest.records import check_record
 from data.normalise.values import to_simplified
 from scrapers.extract.encoding import decode_page
+from scrapers.extract.known_places import line_place, zone_city
 from scrapers.extract.layouts import read_layout, text_lines
 from scrapers.extract.mirror import strip_pinyin
 from scrapers.extract.names import names_match
@@ -314,10 +315,10 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
     else:
         simp = fast_simplified(text)
         entities = []
-        city = page_city(simp)
+        city = page_city(simp) or line_place(simp, "zh")
         for e in read_prose(simp, city):
             conf = 1.0
-            own = city_in(e.name) or county_city_in(e.name)
+            own = zone_city(e.name, "zh", city_in) or city_in(e.name) or county_city_in(e.name)
             if own:
                 e.set("city", own, None, CALIBRATION["city_in_name"], e.name)
             elif city and in_province(city, province_named(e.name) or ""):
