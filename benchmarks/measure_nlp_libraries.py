@@ -52,7 +52,7 @@ from scrapers.extract.errors import ExtractError
 from scrapers.extract.mirror import strip_pinyin
 from scrapers.extract.names import entity_key, names_match
 from scrapers.extract.page import extract_page, fast_simplified, language, page_text
-from scrapers.extract.prose import city_in, county_city_in, find_district, page_city
+from scrapers.extract.places_zh import city_in, county_city_in, find_district, page_city
 
 BLIND = ("unseen2", "unseen3")
 #: a name-shaped span: what a center or park name ends in or contains

@@ -26,23 +26,22 @@ from pathlib import Path
 from data.ingest.records import check_record
 from data.normalise.values import to_simplified
 from scrapers.extract.encoding import decode_page
+from scrapers.extract.incentives_zh import read_incentives
 from scrapers.extract.known_places import line_place, zone_city
 from scrapers.extract.layouts import read_layout, text_lines
 from scrapers.extract.mirror import strip_pinyin
 from scrapers.extract.names import names_match
-from scrapers.extract.profile import build_profiles
-from scrapers.extract.prose import (
-    Entity,
-    _city_names,
+from scrapers.extract.places_zh import (
     city_in,
+    city_names,
     county_city_in,
     find_district,
     in_province,
     page_city,
     province_named,
-    read_incentives,
-    read_prose,
 )
+from scrapers.extract.profile import build_profiles
+from scrapers.extract.prose import Entity, read_prose
 
 MAX_RECORDS = 200
 #: a Chinese name said once, with no figure, is kept when it comes this early in the page
@@ -138,10 +137,10 @@ def language(text: str) -> str:
 def _prefecture(city: str) -> str:
     """A profile's city written with its province as its prefecture (``广东广州`` -> 广州市);
     a city's own name, or a value naming no single prefecture, stays as written."""
-    lookup = _city_names()[1]
+    lookup = city_names()[1]
     if to_simplified(city) in lookup:
         return city  # a city's own name (杭州, 杭州市) stays as written
-    found = {m.group(0) for m in _city_names()[0].finditer(to_simplified(city))}
+    found = {m.group(0) for m in city_names()[0].finditer(to_simplified(city))}
     full = {lookup[f] for f in found}
     return full.pop() if len(full) == 1 else city
 

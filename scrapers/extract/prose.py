@@ -1,7 +1,8 @@
 """Facts of Chinese prose: which centers and parks a page is about, and the figures of each.
 
 Pure: text in, :class:`Entity` objects out. The text is read in Simplified characters with the
-mirror-site pinyin already removed (:mod:`scrapers.extract.mirror`).
+mirror-site pinyin already removed (:mod:`scrapers.extract.mirror`). Places are read by
+:mod:`scrapers.extract.places_zh`, incentive sentences by :mod:`scrapers.extract.incentives_zh`.
 
 1. **Entities without a suffix list of whole names.** A mention is a run of name characters
    (Chinese, Latin, digits, quotes, ``·``) that ends in an entity word: a center word
@@ -38,9 +39,22 @@ from functools import lru_cache, partial
 
 from data.errors import NormaliseError
 from data.geo.geocode import CITIES_DIR
-from data.normalise.cn_numerals import parse_cn_number
 from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
 from scrapers.extract.dates import PageDate, page_date, year_of
+from scrapers.extract.places_zh import (
+    AREA_NAME,
+    ORG_WORD,
+    PROVINCE,
+    PROVINCE_NAME,
+    REGION,
+    city_in,
+    city_names,
+    district_shorts,
+    districts,
+    names_a_place,
+    page_city,
+    placed_district,
+)
 
 _NAME_CHARS = r"A-Za-z0-9\u4e00-\u9fff·“”\"《》"
 #: a name run; a place in brackets stays inside (``中国移动(洛阳)呼叫中心``)
@@ -318,7 +332,7 @@ def _same_hotline(a: str, b: str) -> bool:
 def _service_tail(name: str) -> str:
     """A center's name without its place and number (``上海市民服务热线`` and
     ``“12345”市民服务热线`` -> ``民服务热线``)."""
-    rest = _city_names()[0].sub("", name)
+    rest = city_names()[0].sub("", name)
     return re.sub(r"^[市州]", "", re.sub(r"[\d“”\"《》·\s]", "", rest))
 
 
@@ -854,7 +868,7 @@ def _fold_bare_hotlines(entities: dict[str, Entity]) -> None:
         if e.kind != "center" or not m:
             continue
         place = city_in(name)
-        if not place or len(_city_names()[0].sub("", name[: m.start()]).strip("市")) > 0:
+        if not place or len(city_names()[0].sub("", name[: m.start()]).strip("市")) > 0:
             continue  # 人社12333热线: more than a place before the number
         others = [
             o for n, o in entities.items()
@@ -1328,35 +1342,23 @@ _HOTLINE_WORDS = re.compile(r"政务|政府|便民|市民|公共|热线|非紧�
 _PARK_INDUSTRY = re.compile(
     r"呼叫|客服|服务外包|外包|声谷|信息服务|软件|数据|BPO|后台|电商|云服务|呼叫之都|网商|数字|科技|商务"
 )
-_PROVINCE = re.compile(r"[\u4e00-\u9fff]{2,3}省")
-#: provinces, regions and countries: ``广东省呼叫中心``, ``亚太地区呼叫中心`` name an industry, not a center
-_REGION = re.compile(
-    r"河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
-    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|我国|亚太|地区|东北亚|东南亚|亚洲|欧洲|"
-    r"马来西亚|印度|菲律宾|日本|韩国|美国|英国"
-)
 
 
 def _generic(e: Entity) -> bool:
     """A center named only by places and industry words (``上海呼叫中心``: the city's industry)."""
     if e.kind == "center":
-        if e.name.endswith("热线") and not _city_names()[0].search(e.name):
+        if e.name.endswith("热线") and not city_names()[0].search(e.name):
             # 政务服务便民热线: what a hotline does, not its name (no place, no number)
             return not _HOTLINE_WORDS.sub("", _GENERIC_WORDS.sub("", e.name))
-        rest = _PROVINCE.sub("", _REGION.sub("", _city_names()[0].sub("", e.name)))
+        rest = PROVINCE.sub("", REGION.sub("", city_names()[0].sub("", e.name)))
         return not _GENERIC_WORDS.sub("", rest)
     if not _PARK_INDUSTRY.search(e.name):
         return True
-    if _city_names()[0].search(e.name):
+    if city_names()[0].search(e.name):
         return False
-    return not _GENERIC_WORDS.sub("", _PROVINCE.sub("", e.name))
+    return not _GENERIC_WORDS.sub("", PROVINCE.sub("", e.name))
 
 
-#: what makes a name a proper name rather than a description: an organisation or brand word
-_ORG_WORD = re.compile(
-    r"银行|集团|公司|移动|电信|联通|航空|保险|证券|电网|电力|水务|燃气|供电|公交|地铁|铁路|邮政|烟草|石油|石化|机场|医院|大学|"
-    r"[\u4e00-\u9fff]网|局|委|厅|办|署|开发区|高新区|新区|经济区|商务区|保税区|自贸区|中关村"
-)
 _LATIN_OR_NUMBER = re.compile(r"[A-Za-z]{2,}|\d{3,}")
 #: a head word that makes the name an event, a count or a statement (``第十届…``, ``50多条…热线``)
 _NOT_A_NAME = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d+多?[条种类项]")
@@ -1370,191 +1372,20 @@ def anchored(name: str) -> bool:
     ``洛阳呼叫中心``, ``南京12345…``, ``招商银行信用卡中心``, ``UUCALL呼叫中心`` name one."""
     if _NOT_A_NAME.search(name):
         return False
-    if _LATIN_OR_NUMBER.search(name) or _ORG_WORD.search(name):
+    if _LATIN_OR_NUMBER.search(name) or ORG_WORD.search(name):
         return True
-    if _city_names()[0].search(name) or _districts()[0].search(name):
+    if city_names()[0].search(name) or districts()[0].search(name):
         return True
-    if _PROVINCE_NAME.search(name) or _AREA_NAME.search(name):
+    if PROVINCE_NAME.search(name) or AREA_NAME.search(name):
         return True
-    return bool(_district_shorts().search(name))
-
-
-#: provinces (``江苏信息服务产业基地``) and the names of larger areas (``齐鲁软件园``, ``黔北…基地``,
-#: ``西部声谷``): a one-character province name with a direction, or an old regional name
-_PROVINCE_NAME = re.compile(
-    r"河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
-    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
-)
-_AREA_NAME = re.compile(
-    r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青桂][东西南北中]"
-    r"|齐鲁|巴蜀|中原|江南|江北|岭南|关中|华东|华南|华北|华中|西南|西北|东北|西部|东部|中部|长三角|珠三角"
-)
-_ABBREVIATION = {
-    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西", "辽": "辽宁",
-    "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西",
-    "鲁": "山东", "齐鲁": "山东", "豫": "河南", "中原": "河南", "鄂": "湖北", "湘": "湖南",
-    "粤": "广东", "岭南": "广东", "琼": "海南", "川": "四川", "蜀": "四川", "巴蜀": "四川",
-    "黔": "贵州", "贵": "贵州", "滇": "云南", "云": "云南", "陕": "陕西", "秦": "陕西",
-    "关中": "陕西", "甘": "甘肃", "陇": "甘肃", "青": "青海", "桂": "广西",
-}  # fmt: skip
-
-
-def province_named(name: str) -> str | None:
-    """The province a name places itself in by the province's name or short name
-    (``江苏信息服务产业基地`` -> 江苏, ``黔北…基地`` -> 贵州, ``齐鲁软件园`` -> 山东)."""
-    m = _PROVINCE_NAME.search(name)
-    if m:
-        return m.group(0)
-    m = _AREA_NAME.search(name)
-    if m:
-        word = m.group(0)
-        return _ABBREVIATION.get(word) or _ABBREVIATION.get(word[0])
-    return None
-
-
-@lru_cache(maxsize=1)
-def _city_provinces() -> dict[str, str]:
-    """Full city name -> its province's name without 省/市/自治区 (``遵义市`` -> 贵州)."""
-    out = {}
-    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            out[row["city_name_zh"]] = re.sub(
-                r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", row["province_name_zh"]
-            )
-    return out
-
-
-def in_province(city: str, province: str) -> bool:
-    """Whether a prefecture lies in a province (no province, or an unknown city: yes)."""
-    if not province:
-        return True
-    found = _city_provinces().get(city)
-    return found is None or found == province
+    return bool(district_shorts().search(name))
 
 
 #: an entity named this often is a name even without a place or an organisation word (a brand)
 NAMED_OFTEN = 3
 
 
-@lru_cache(maxsize=1)
-def _district_shorts() -> re.Pattern[str]:
-    """County-level names without their 区/县/市 (``涞水``, ``永川``), two characters or more."""
-    shorts = {a[:-1] for a in _districts()[1] if len(a) >= 3 and a[-1] in "区县市旗"}
-    shorts -= {"中心", "城市", "新城", "开发", "高新", "经济", "城区", "市中", "郊区", "矿区"}
-    return re.compile("|".join(sorted(map(re.escape, shorts), key=len, reverse=True)))
-
-
-def page_city(s: str) -> str | None:
-    """The prefecture-level city a page is mostly about (most named, first named on a tie)."""
-    names = _city_names()
-    counts: Counter = Counter()
-    first: dict[str, int] = {}
-    for m in names[0].finditer(s):
-        if m.group(0) == "阿里" and s[m.end() : m.end() + 2] != "地区":
-            continue  # 阿里巴巴, 阿里研究院, 阿里公益: the company, not 阿里地区
-        if s[m.end() : m.end() + 1] in ("区", "县") and not m.group(0).endswith("市"):
-            continue  # 朝阳区, 鼓楼区: a district of some city, not the prefecture 朝阳市
-        city = names[1][m.group(0)]
-        counts[city] += 1
-        first.setdefault(city, m.start())
-    if not counts:
-        return None
-    return max(counts, key=lambda c: (counts[c], -first[c]))
-
-
 _page_city_of = page_city  # read_prose's argument of the same name hides it
-
-
-def county_city_in(name: str) -> str | None:
-    """The prefecture of a county-level city or county named at the start of ``name``
-    (``太仓市12345…热线`` -> 苏州市, ``张家港市…`` -> 苏州市), when it has one prefecture."""
-    lookup = _districts()[1]
-    for size in (5, 4, 3):
-        token = name[:size]
-        if token[-1:] in ("市", "县") and token in lookup and len(lookup[token]) == 1:
-            return next(iter(lookup[token]))
-    org = _ORG_WORD.match(name) or _BRAND_FIRST.match(name)
-    if org:  # 阿里巴巴巨鹿县客户体验中心: an organisation, then its county
-        for token in _district_tokens(name[org.end() : org.end() + 8], lookup):
-            if token[-1:] in ("市", "县") and len(lookup[token]) == 1:
-                return next(iter(lookup[token]))
-    return None
-
-
-#: companies that name a center before its place (阿里巴巴巨鹿县…, 京东宿迁…)
-_BRAND_FIRST = re.compile(
-    r"[\u4e00-\u9fff]{0,6}?(?:阿里巴巴|阿里|京东|美团|携程|苏宁|唯品会|拼多多|菜鸟|顺丰|平安|移动|电信|联通|银行|保险|人寿|航空)"
-)
-
-
-def city_in(name: str) -> str | None:
-    """The prefecture-level city named at the start of ``name`` (``洛阳呼叫产业园区`` -> 洛阳市)."""
-    names = _city_names()
-    m = names[0].match(name)
-    if m and m.group(0) == "阿里" and name[2:4] != "地区":
-        m = names[0].search(name, 4)  # 阿里巴巴衢州…, 阿里衢州…: the company, then its city
-        return names[1][m.group(0)] if m and m.start() <= 6 else None
-    if m and name[m.end() : m.end() + 1] in ("区", "县") and not m.group(0).endswith("市"):
-        return None  # 朝阳区…: a district of some city, not the prefecture 朝阳市
-    return names[1][m.group(0)] if m else None
-
-
-@lru_cache(maxsize=1)
-def _city_names() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern of Chinese prefecture names (full and short) and name -> full name."""
-    lookup: dict[str, str] = {}
-    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            full, short = row["city_name_zh"], row["city_short_name"]
-            if row["level"] == "province_taiwan":
-                continue  # Taiwan's cities and counties are its places (below)
-            if row["level"] == "SAR":
-                full = short  # 香港, as pages and labels write it
-            for text in (full, short):
-                if len(text) >= 2 and text not in _NOT_CITY:
-                    lookup.setdefault(text, full)
-    with open(CITIES_DIR / "city_aliases.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["adcode"] == "710000" and row["alias"][-1] in "市县":
-                # 台中市, 苗栗县: Taiwan's cities and counties are its prefectures
-                full = row["alias"]
-                lookup.setdefault(full, full)
-                if full[:-1] not in _TAIWAN_SHORT_NOT:
-                    lookup.setdefault(full[:-1], full)
-    pattern = re.compile(
-        "|".join(
-            (_TAI_WORD if text.startswith("台") and text[-1] not in "市县" else "")
-            + re.escape(text)
-            for text in sorted(lookup, key=len, reverse=True)
-        )
-    )
-    return pattern, lookup
-
-
-#: short forms of Taiwan's places that name something else too (新北区 of 常州)
-_TAIWAN_SHORT_NOT = frozenset({"新北"})
-#: ``台中``, ``台南``, ``台东`` are no place after a word that ends in 台: 平台, 后台中心, 前台,
-#: 话务台, 服务台, 出台, 电台, 柜台, 站台, 舞台, 控制台, 工作台, 天文台, 气象台
-_TAI_WORD = "(?<![平后前柜电舞阳站出讲上下吧灶炮擂月看务席控作值度理景文象烟])"
-
-
-_NOT_CITY = frozenset({"中国", "中心", "通过", "服务", "呼叫", "产业"})
-
-
-@lru_cache(maxsize=1)
-def _districts() -> tuple[re.Pattern[str], dict[str, set[str]]]:
-    """A pattern of county-level names (districts, counties) and name -> full city names."""
-    cities: dict[str, str] = {}
-    with open(CITIES_DIR / "cities.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            cities[row["city_adcode"]] = row["city_name_zh"]
-    lookup: dict[str, set[str]] = {}
-    with open(CITIES_DIR / "city_aliases.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["kind"] == "county_unit" and row["adcode"] in cities and len(row["alias"]) >= 3:
-                lookup.setdefault(row["alias"], set()).add(cities[row["adcode"]])
-    pattern = re.compile("|".join(sorted(map(re.escape, lookup), key=len, reverse=True)))
-    return pattern, lookup
 
 
 #: ``位于滨江开发区的<entity>``, ``位于省城高新区的<park>``: the place before 的 is the entity's
@@ -1563,35 +1394,6 @@ _PLACED = re.compile(r"(?:位于|地处|坐落于|落户于|落户在)(?P<place>
 _PLACED_AFTER = re.compile(
     r"\s*(?:位于|地处|坐落于|坐落在|落户于|落户在)(?P<place>[^，。；、“”的]{2,16})"
 )
-_ZONE_END = re.compile(
-    r"(?P<z>[\u4e00-\u9fff]{0,4}?(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|新区))$"
-)
-
-
-def _placed_district(place: str, city: str | None) -> str | None:
-    """The district, county or zone at the end of a place (``南昌市青云谱区`` -> 青云谱区)."""
-    lookup = _districts()[1]
-    tokens = list(_district_tokens(place, lookup))
-    if tokens and place.endswith(tokens[-1]) and (city is None or city in lookup[tokens[-1]]):
-        return tokens[-1]
-    short = _district_shorts().match(place)
-    if short and city is not None and len(place) > len(short.group(0)) + 1:
-        # 海沧保税港区: a zone of the district 海沧区 of the entity's city
-        fulls = [
-            short.group(0) + end for end in "区县市" if city in lookup.get(short.group(0) + end, ())
-        ]
-        if len(fulls) == 1:
-            return fulls[0]
-    m = _ZONE_END.search(place)
-    if m:
-        zone = re.sub(r"^(?:省城|本市|我市|市|城|该市)", "", m.group("z"))
-        zone = _city_names()[0].sub("", zone) or zone
-        if zone != "高新区" and re.fullmatch(
-            r"(?:经济技术|经济|高新技术产业)?(?:开发区|新区)", zone
-        ):
-            return None  # a zone without its name (经济开发区) names no district
-        return zone if len(zone) >= 3 else None
-    return None
 
 
 def _placed_names(s: str, ctx: _Ctx, mentions: list[_Mention]) -> set[str]:
@@ -1600,14 +1402,14 @@ def _placed_names(s: str, ctx: _Ctx, mentions: list[_Mention]) -> set[str]:
     out = set()
     for m in _PLACED.finditer(s):
         place = m.group("place")
-        if not (_city_names()[0].search(place) or _districts()[0].search(place)):
+        if not (city_names()[0].search(place) or districts()[0].search(place)):
             continue
         nxt = [x for x in mentions if m.end() <= x.start <= m.end() + 2]
         if nxt and _key(nxt[0].name) in ctx.canon:
             out.add(ctx.canon[_key(nxt[0].name)])
     for x in mentions:  # 中国声谷位于合肥高新区: the name, then where it is
         after = _PLACED_AFTER.match(s, x.end)
-        if after and _key(x.name) in ctx.canon and _names_a_place(after.group("place")):
+        if after and _key(x.name) in ctx.canon and names_a_place(after.group("place")):
             out.add(ctx.canon[_key(x.name)])
     return out
 
@@ -1621,7 +1423,7 @@ def read_placed_districts(s: str, ctx: _Ctx, mentions: list[_Mention]) -> None:
         e = ctx.entities.get(ctx.canon.get(_key(nxt[0].name), ""))
         if e is None or "district" in e.values:
             continue
-        district = _placed_district(m.group("place"), city_in(e.name))
+        district = placed_district(m.group("place"), city_in(e.name))
         if district:
             e.set("district", district, None, 0.8, s[m.start() : nxt[0].end])
     for x in mentions:
@@ -1629,209 +1431,9 @@ def read_placed_districts(s: str, ctx: _Ctx, mentions: list[_Mention]) -> None:
         e = ctx.entities.get(ctx.canon.get(_key(x.name), "")) if after else None
         if e is None or "district" in e.values:
             continue
-        district = _placed_district(after.group("place"), city_in(e.name))
+        district = placed_district(after.group("place"), city_in(e.name))
         if district:
             e.set("district", district, None, 0.8, s[x.start : after.end()])
-
-
-def _district_tokens(text: str, lookup: dict[str, set[str]]):
-    """County-level names in ``text`` (longest name ending at each 区/县/市/旗)."""
-    for m in _DISTRICT_END.finditer(text):
-        end = m.end()
-        for size in (6, 5, 4, 3):
-            token = text[max(0, end - size) : end]
-            if len(token) == size and token in lookup:
-                yield token
-                break
-
-
-_DISTRICT_END = re.compile(r"[区县市旗]")
-
-
-def find_district(s: str, name: str, city: str | None) -> tuple[str, float] | None:
-    """The district or county of an entity: in its name, else the one of its city the page
-    names most (a county-level unit of that city)."""
-    lookup = _districts()[1]
-    for token in _district_tokens(name, lookup):
-        if city is None or city in lookup[token]:
-            return token, 0.9
-    counts: Counter = Counter()
-    for token in _district_tokens(s, lookup):
-        if city is not None and city in lookup[token] and token != city:
-            counts[token] += 1
-    if counts:
-        best, n = counts.most_common(1)[0]
-        return best, 0.75 if n >= 2 else 0.65
-    return None
-
-
-_AMOUNT = r"(?P<a>\d+(?:\.\d+)?\s*万?)元"
-SEAT_SUBSIDY = re.compile(
-    r"(?:每个?|按每个)(?:座席|坐席|席位)(?:\d+(?:\.\d+)?\s*万?元至)?[^，。；]{0,6}?"
-    r"(?P<lo>\d+(?:\.\d+)?\s*万?)元(?:至|到|-|~)(?P<hi>\d+(?:\.\d+)?\s*万?)元"
-    r"|(?:每个?|按每个)(?:座席|坐席|席位)[^，。；]{0,8}?(?:补贴|补助|奖励|扶持)\s*(?P<one>\d+(?:\.\d+)?\s*万?)元"
-    r"|(?P<per>\d+(?:\.\d+)?\s*万?)元\s*/\s*(?:个)?(?:座席|坐席|席)"
-    # each seat added: 每新增一个座席，给予1500元补贴
-    r"|每(?:新增|新建|新设)一?个?(?:座席|坐席|席位)[，,]?\s*(?:给予|补贴|补助|奖励)\s*(?P<three>\d+(?:\.\d+)?\s*万?)元"
-    # the amount before the subsidy word: 按每个座席3000元给予一次性补贴
-    r"|(?:每个?|按每个)(?:座席|坐席|席位)\s*(?P<two>\d+(?:\.\d+)?\s*万?)元[^，。；]{0,8}?(?:补贴|补助|奖励|扶持)"
-)
-PER_PERSON = re.compile(
-    r"每人(?:每年|每月|一次性)?\s*(?P<a>\d+(?:\.\d+)?\s*万?)元|(?P<b>\d+(?:\.\d+)?\s*万?)元\s*/\s*人"
-)
-CERT_TOTAL = re.compile(
-    r"认证[^。；]{0,12}?(?:总额)?(?P<max>不超过|最高)?\s*(?P<a>\d+(?:\.\d+)?\s*万?)元"
-)
-#: a subsidy for hiring (a job or social-insurance subsidy), not for training
-_HIRING = re.compile(r"岗位补贴|就业补贴|社保补贴|社会保险补贴|用工补贴|吸纳就业")
-_PERSON_CONTEXT = re.compile(r"培训|录用|招用|新招|新增员工|大学生|毕业生|就业")
-_RAISED = re.compile(r"由[^，。；]{0,12}?提高到\s*(?P<a>\d+(?:\.\d+)?\s*万?)元")
-
-
-def _cny(text: str) -> float | None:
-    q = _quantity(parse_money, text.replace(" ", "") + ("" if text.endswith("元") else "元"))
-    return q.value if q is not None else None
-
-
-#: a tax rebate by year: ``第1年给予100%奖励``, ``第1-5年给予90%奖励`` (in a sentence about a tax)
-TAX_TIER = re.compile(
-    r"第(?P<a>\d{1,2})(?:\s*[-—至到~]\s*(?P<b>\d{1,2}))?年(?:内)?(?:给予|按|返还|奖励|奖补|补贴)?"
-    r"\s*(?P<p>\d{1,3}(?:\.\d+)?)\s*[%％]"
-)
-#: a tax rebate over the first or the next years: ``前两年按地方留成部分的100%给予奖励，后三年按50%``
-TAX_SPAN = re.compile(
-    r"(?:前|头|后|再)(?P<n>[一二两三四五六七八九十\d]{1,2})年(?:内)?[^，。；%％]{0,24}?"
-    r"(?P<p>\d{1,3}(?:\.\d+)?)\s*[%％]"
-)
-#: a tax not levied: ``免征营业税``, ``免征企业所得税``
-TAX_EXEMPT = re.compile(r"免征[\u4e00-\u9fff]{0,6}?税")
-#: rent support per square metre and month: ``按15元人民币/平方米月``, ``每平方米每月补贴10元``
-_M2 = r"(?:平方米|平米|㎡|m2|m²|米\s*2|米²)"
-RENT = re.compile(
-    rf"(?P<max>最高|不超过|最多)?\s*(?P<a>\d+(?:\.\d+)?)\s*元(?:人民币)?\s*/\s*{_M2}\s*[·.]?\s*(?:/\s*)?月"
-    rf"|每{_M2}每月(?:补贴|补助|给予)?(?P<max2>最高|不超过|最多)?\s*(?P<b>\d+(?:\.\d+)?)\s*元"
-)
-#: rent-free years: ``前三年免租金``, ``免收房租2年``, ``三年内租金全免``
-RENT_FREE = re.compile(
-    r"(?:前|头)?(?P<n>[一二两三四五1-5])年(?:内)?(?:免收?(?:房屋|办公用房)?(?:租金|房租)|免租|(?:租金|房租)全免)"
-    r"|免收?(?:房屋|办公用房)?(?:租金|房租)(?P<n2>[一二两三四五1-5])年"
-)
-#: ``三免两减半``: years free, then years at half
-FREE_THEN_HALF = re.compile(r"(?P<a>[一二两三四五1-5])免(?P<b>[一二两三四五1-5])减半")
-#: rent halved: ``租金减半``, ``减半收取租金``
-RENT_HALF = re.compile(r"(?:租金|房租)减半|减半收取(?:房屋)?(?:租金|房租)")
-
-
-def _years(text: str) -> int:
-    """A count of years written in digits or Chinese (``3``, ``三``, ``两``, ``十``)."""
-    return int(text) if text.isdigit() else int(parse_cn_number(text))
-
-
-def _tax_and_rent(sentence: str, out: list[dict]) -> None:
-    """Tax rebates by year and tax exemptions (in a sentence that names a tax) and rent
-    support per square metre and month (in a sentence about rent), confidence 0.6."""
-    if "税" in sentence:
-        for m in TAX_SPAN.finditer(sentence):  # 前两年按…100%给予奖励，后三年按50%
-            years = _years(m.group("n"))
-            share = float(m.group("p")) / 100
-            if 0 < share <= 1 and 0 < years <= 10:
-                out.append({"kind": "tax_rebate", "value": share, "unit": "fraction",
-                            "years": years, "evidence": sentence.strip(),
-                            "confidence": 0.6})  # fmt: skip
-        for m in TAX_TIER.finditer(sentence):
-            share = float(m.group("p")) / 100
-            if 0 < share <= 1:
-                years = int(m.group("b")) - int(m.group("a")) + 1 if m.group("b") else 1
-                out.append({"kind": "tax_rebate", "value": share, "unit": "fraction",
-                            "years": max(years, 1), "evidence": sentence.strip(),
-                            "confidence": 0.6})  # fmt: skip
-        if TAX_EXEMPT.search(sentence):
-            out.append({"kind": "tax_rebate", "value": 1.0, "unit": "fraction",
-                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
-    if "租" in sentence:
-        for m in RENT.finditer(sentence):
-            amount = float(m.group("a") or m.group("b"))
-            if 0 < amount < 500:
-                item = {"kind": "rent_reduction", "value": amount, "unit": "CNY/m2/month",
-                        "evidence": sentence.strip(), "confidence": 0.6}  # fmt: skip
-                if m.group("max") or m.group("max2"):
-                    item["value_bound"] = "max"
-                out.append(item)
-        for m in RENT_FREE.finditer(sentence):
-            n = m.group("n") or m.group("n2")
-            years = _years(n)
-            out.append({"kind": "rent_reduction", "value": years, "unit": "year", "basis": "free",
-                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
-        free_half = FREE_THEN_HALF.search(sentence)
-        if free_half:  # 三免两减半: so many years free, then so many at half
-            free = _years(free_half.group("a"))
-            out.append({"kind": "rent_reduction", "value": free, "unit": "year", "basis": "free",
-                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
-        if RENT_HALF.search(sentence) or free_half:
-            out.append({"kind": "rent_reduction", "value": 0.5, "unit": "fraction",
-                        "evidence": sentence.strip(), "confidence": 0.6})  # fmt: skip
-
-
-def read_incentives(s: str) -> list[dict]:
-    """City-wide incentives: amounts per seat, per person hired or trained, certification
-    support. A fund (``设立1亿元专项资金``) is not a per-seat amount: only an amount written per
-    seat (``每个坐席2000元至10000元``, ``3000元/席``) is read as one."""
-    out: list[dict] = []
-    for sm in _SENTENCE.finditer(s):
-        sentence = sm.group(0)
-        for clause in re.split(r"[；;]", sentence):
-            for m in SEAT_SUBSIDY.finditer(clause):
-                values = [m.group("lo"), m.group("hi")] if m.group("lo") else [
-                    m.group("one") or m.group("per") or m.group("two") or m.group("three")
-                ]  # fmt: skip
-                for v in values:
-                    amount = _cny(v)
-                    if amount and amount < 1_000_000:
-                        out.append({"kind": "seat_subsidy", "value": amount, "unit": "CNY/seat",
-                                    "evidence": sentence.strip(), "confidence": 0.7})  # fmt: skip
-            cert = CERT_TOTAL.search(clause)
-            per_person = PER_PERSON.search(clause)
-            if cert and not per_person:
-                amount = _cny(cert.group("a"))
-                if amount:
-                    item = {"kind": "certification_subsidy", "value": amount, "unit": "CNY",
-                            "evidence": sentence.strip(), "confidence": 0.6}  # fmt: skip
-                    if cert.group("max"):
-                        item["value_bound"] = "max"
-                    out.append(item)
-            if per_person and (_PERSON_CONTEXT.search(clause) or "认证" in clause):
-                raised = _RAISED.search(clause)
-                amount = _cny(
-                    raised.group("a") if raised else per_person.group("a") or per_person.group("b")
-                )
-                if amount and amount < 100_000:
-                    kind = (
-                        "certification_subsidy"
-                        if "认证" in clause and "培训" not in clause
-                        else "training_subsidy"
-                        if "培训" in clause or not _HIRING.search(clause)
-                        else "other"
-                    )
-                    item = {"kind": kind, "value": amount, "unit": "CNY/person",
-                            "evidence": sentence.strip(), "confidence": 0.6}  # fmt: skip
-                    if kind == "other":
-                        item["note"] = (
-                            "subsidy per person hired"  # 岗位补贴, 社保补贴: not training
-                        )
-                    out.append(item)
-        _tax_and_rent(sentence, out)
-    seen, unique = set(), []
-    for item in out:
-        key = (item["kind"], item["value"])
-        if key not in seen:
-            seen.add(key)
-            unique.append(item)
-    return unique
-
-
-def _names_a_place(text: str) -> bool:
-    """A prefecture, county or district named in ``text`` (鹤壁县已吸引…: that place's firms)."""
-    return bool(_city_names()[0].search(text) or _districts()[0].search(text))
 
 
 _ORG = r"[\u4e00-\u9fffA-Za-z0-9]{2,30}"
@@ -1995,7 +1597,7 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
                 and not _IN_PARK.search(sentence)
                 and not (
                     (park.name in previous or _IN_PARK.search(previous))
-                    and not _names_a_place(sentence[: sentence.find(clause) + m.start()])
+                    and not names_a_place(sentence[: sentence.find(clause) + m.start()])
                 )
             ):
                 continue  # 某县已吸引A、B等企业: clients of a place, not tenants of the park
@@ -2016,7 +1618,7 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
                     continue
                 if not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", name)):
                     continue  # 金融、电信、IT等企业: industries listed, not companies
-                if _city_names()[0].fullmatch(name) or _districts()[0].fullmatch(name):
+                if city_names()[0].fullmatch(name) or districts()[0].fullmatch(name):
                     continue
                 tenants.append(name)
                 park.evidence.setdefault("tenants", sentence.strip())

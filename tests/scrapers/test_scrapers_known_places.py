@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scrapers.extract.known_places import line_place, zone_city
-from scrapers.extract.prose import city_in
+from scrapers.extract.places_zh import city_in
 from tests.scrapers.test_scrapers_prose4 import one, page
 
 

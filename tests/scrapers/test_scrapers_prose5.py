@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scrapers.extract.page import extract_page, fast_simplified
-from scrapers.extract.prose import page_city
+from scrapers.extract.places_zh import page_city
 from tests.scrapers.test_scrapers_prose4 import one, page
 
 
@@ -452,7 +452,7 @@ def test_alibaba_and_its_short_name_are_no_city_and_a_county_after_a_company_pla
 
 
 def test_a_county_city_after_a_bank_gives_its_prefecture():
-    from scrapers.extract.prose import county_city_in
+    from scrapers.extract.places_zh import county_city_in
 
     assert county_city_in("示例银行昆山市客服中心") == "苏州市"
     assert county_city_in("南京12345热线") is None
