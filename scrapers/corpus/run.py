@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 from scrapers.corpus import load_labels, page_path
-from scrapers.corpus.score import Report, build_report
+from scrapers.corpus.score import STATUSES, Change, Report, build_report
 from scrapers.extract.encoding import decode_page
 from scrapers.extract.errors import ExtractError
 from scrapers.extract.page import extract_page
@@ -90,6 +91,9 @@ def format_report(report: Report) -> str:
     table("by language", report.group(lambda f: f.lang))
     table("by page kind", report.group(lambda f: f.kind))
     table("by encoding", report.group(lambda f: f.encoding))
+    sets = report.group(lambda f: f.split or "-")
+    if len(sets) > 1:
+        table("by label set", sets)
     table("by field", report.group(lambda f: f"{f.table}.{f.field}"))
     lines.append("")
     lines.append(f"{'confidence band':<34} {'prec':>5} {'facts':>6}")
@@ -102,4 +106,18 @@ def format_report(report: Report) -> str:
         lines.append("")
         lines.append("wrong values:")
         lines += [f"  {f.page}: {f.detail}" for f in wrong]
+    return "\n".join(lines)
+
+
+def format_changes(changes: list[Change], source: str) -> str:
+    """What changed since a saved run: counts per status, then one line per changed fact."""
+    gained: Counter = Counter(c.after for c in changes if c.after)
+    lost: Counter = Counter(c.before for c in changes if c.before)
+    counts = ", ".join(f"{s} +{gained[s]} -{lost[s]}" for s in STATUSES)
+    lines = [f"since {source}: {counts}"]
+    for c in changes:
+        page, fld, _ = c.key
+        lines.append(
+            f"  {c.before or '(none)':>6} -> {c.after or '(none)':<6} {page} {fld} {c.detail}"
+        )
     return "\n".join(lines)

@@ -32,6 +32,8 @@ from scrapers.extract.names import entity_key, names_match
 
 ENTITY_TABLES = ("centers", "parks")
 LIST_FIELDS = ("tenants", "awards", "certifications")
+#: fields scored item by item: a fact is one item
+ITEM_FIELDS = (*LIST_FIELDS, "seat_targets", "incentives")
 SKIP = {"name", "aliases", "confidence", "field_confidence", "evidence", "note", "name_en"}
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.0, 0.6))
 _DISTRICT_SUFFIX = re.compile(r"(区|县|市|district|county)$")
@@ -50,6 +52,15 @@ class ScoredFact:
     confidence: float | None = None
     detail: str = ""
     encoding: str = ""  # the page's charset (``utf-8``, ``gbk``, ``big5``...)
+    split: str = ""  # the label set the page belongs to (``dev``, ``heldout``, ``unseen``...)
+
+    def key(self) -> tuple[str, str, str]:
+        """What the fact is about, whatever became of it (right, wrong, extra or missed): the page,
+        ``table.field`` and the entity's name (a field) or the item itself (a name or list item)."""
+        about = self.detail
+        if self.field != "name" and self.field not in ITEM_FIELDS:
+            about = about.split("=", 1)[0]  # 南京12345热线.seats=80 -> 南京12345热线.seats
+        return (self.page, f"{self.table}.{self.field}", about)
 
 
 def _number_equal(a: object, b: object) -> bool:
@@ -146,8 +157,9 @@ def _items(
     g = [x if isinstance(x, dict) else {"name": x} for x in got]
     w = [x if isinstance(x, dict) else {"name": x} for x in want]
     pairs, free_g, free_w = _match(g, w, same)
-    for _pair in pairs:
-        out.append(ScoredFact(**base, table=table, field=fld, status="right", confidence=conf))
+    for _i, j in pairs:
+        out.append(ScoredFact(**base, table=table, field=fld, status="right", confidence=conf,
+                              detail=str(want[j])))  # fmt: skip
     for i in sorted(free_g):
         out.append(
             ScoredFact(**base, table=table, field=fld, status="extra", confidence=conf,
@@ -175,7 +187,7 @@ def _entity_facts(out: list[ScoredFact], base: dict, table: str, g: dict | None,
     for fld in dict.fromkeys([*_fields(g), *_fields(w)]):
         conf = _conf(g, fld)
         got, want = g.get(fld), w.get(fld)
-        if fld in LIST_FIELDS or fld in ("seat_targets", "incentives"):
+        if fld in ITEM_FIELDS:
             same = {
                 "seat_targets": _target_same,
                 "incentives": _incentive_same,
@@ -190,7 +202,8 @@ def _entity_facts(out: list[ScoredFact], base: dict, table: str, g: dict | None,
             out.append(ScoredFact(**base, table=table, field=fld, status="extra", confidence=conf,
                                   detail=f"{where}={got!r}"))  # fmt: skip
         elif values_equal(fld, got, want) and g.get(f"{fld}_bound") == w.get(f"{fld}_bound"):
-            out.append(ScoredFact(**base, table=table, field=fld, status="right", confidence=conf))
+            out.append(ScoredFact(**base, table=table, field=fld, status="right", confidence=conf,
+                                  detail=f"{where}={want!r}"))  # fmt: skip
         else:
             out.append(
                 ScoredFact(**base, table=table, field=fld, status="wrong", confidence=conf,
@@ -201,7 +214,7 @@ def _entity_facts(out: list[ScoredFact], base: dict, table: str, g: dict | None,
 
 def score_page(label, found: dict) -> list[ScoredFact]:
     """Every fact of one page, extracted or labelled, with its status."""
-    base = {"page": label.id, "lang": label.lang, "kind": label.kind,
+    base = {"page": label.id, "lang": label.lang, "kind": label.kind, "split": label.split,
             "encoding": getattr(label, "encoding", "") or "unknown"}  # fmt: skip
     out: list[ScoredFact] = []
     for table in ENTITY_TABLES:
@@ -326,3 +339,81 @@ def build_report(results: Iterable[tuple[object, dict]], missing: list[str]) -> 
         report.pages += 1
         report.facts += score_page(label, found)
     return report
+
+
+STATUSES = ("right", "wrong", "extra", "missed")
+#: the fields of a saved fact (``parkbench evaluate --save``)
+SAVED_FIELDS = ("page", "lang", "kind", "split", "encoding", "table", "field", "status",
+                "confidence", "detail")  # fmt: skip
+
+
+def saved_facts(report: Report) -> dict:
+    """Every scored fact of a run, to compare a later run with (``parkbench evaluate --save``)."""
+    return {
+        "pages": report.pages,
+        "facts": [{k: getattr(f, k) for k in SAVED_FIELDS} for f in report.facts],
+    }
+
+
+def read_saved_facts(doc: object, source: str) -> list[ScoredFact]:
+    """The facts of a saved run (the output of :func:`saved_facts`); ``CorpusError`` otherwise."""
+    from scrapers.corpus import CorpusError
+
+    facts = doc.get("facts") if isinstance(doc, dict) else None
+    if not isinstance(facts, list):
+        raise CorpusError(f"{source}: not a saved evaluation (no 'facts' list)")
+    out = []
+    for n, item in enumerate(facts, 1):
+        if not isinstance(item, dict) or item.get("status") not in STATUSES:
+            raise CorpusError(f"{source}: fact {n} is not a saved fact (page, field, status...)")
+        try:
+            out.append(ScoredFact(**{k: item[k] for k in SAVED_FIELDS}))
+        except KeyError as exc:
+            raise CorpusError(f"{source}: fact {n} has no {exc.args[0]!r}") from exc
+    return out
+
+
+@dataclass(frozen=True)
+class Change:
+    """A fact whose status differs between two runs: ``before`` or ``after`` is None when the
+    fact did not exist in that run (an extra that appeared or went away)."""
+
+    key: tuple[str, str, str]
+    before: str | None
+    after: str | None
+    detail: str
+
+
+def compare_facts(before: Iterable[ScoredFact], after: Iterable[ScoredFact]) -> list[Change]:
+    """The facts whose status changed from one run to the next, in page order.
+
+    Facts are matched by :meth:`ScoredFact.key` (page, field, entity or item), so a value found
+    where it was missed reads ``missed -> right``, and a new extra ``None -> extra``."""
+    old: dict[tuple, list[ScoredFact]] = {}
+    new: dict[tuple, list[ScoredFact]] = {}
+    for f in before:
+        old.setdefault(f.key(), []).append(f)
+    for f in after:
+        new.setdefault(f.key(), []).append(f)
+    changes = []
+    for key in sorted(old.keys() | new.keys()):
+        gone, came = _unmatched(old.get(key, []), new.get(key, []))
+        for i in range(max(len(gone), len(came))):
+            was = gone[i] if i < len(gone) else None
+            now = came[i] if i < len(came) else None
+            detail = (now or was).detail  # type: ignore[union-attr]
+            changes.append(Change(key, was and was.status, now and now.status, detail))
+    return changes
+
+
+def _unmatched(was: list[ScoredFact], now: list[ScoredFact]):
+    """The facts of each run left once facts of the same status are paired off."""
+    gone = sorted(was, key=lambda f: STATUSES.index(f.status))
+    came = []
+    for f in sorted(now, key=lambda f: STATUSES.index(f.status)):
+        same = next((g for g in gone if g.status == f.status), None)
+        if same is None:
+            came.append(f)
+        else:
+            gone.remove(same)
+    return gone, came

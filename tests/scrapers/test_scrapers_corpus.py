@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 
 from scrapers.corpus import CorpusError, load_labels, page_path
-from scrapers.corpus.run import evaluate_corpus
-from scrapers.corpus.score import names_match, score_page, values_equal
+from scrapers.corpus.run import evaluate_corpus, format_report
+from scrapers.corpus.score import (
+    compare_facts,
+    names_match,
+    read_saved_facts,
+    score_page,
+    values_equal,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -162,3 +168,70 @@ def test_evaluate_command_turns_a_missing_label_folder_into_exit_2(tmp_path):
          str(tmp_path / "none")], capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     assert out.returncode == 2 and "no such label" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_scores_are_grouped_by_label_set(corpus):
+    pages, labels = corpus
+    (pages / "t_003.txt").write_text("没有页面的中心位于东岭市。", "utf-8")
+    report = evaluate_corpus(pages, labels)
+    assert {f.split for f in report.facts} == {"dev", "heldout"}
+    assert "by label set" in format_report(report)
+    assert "by label set" not in format_report(evaluate_corpus(pages, labels / "dev"))
+
+
+def test_compare_lists_what_a_change_gained_and_lost_fact_by_fact(corpus, tmp_path):
+    pages, labels = corpus
+    before = evaluate_corpus(pages, labels).facts
+    # the page now states the founding year (missed -> right) and a district nobody labelled
+    (pages / "t_001.txt").write_text(
+        "东岭市12345政务服务热线于2015年开通，设有80个坐席，话务员约150名。"
+        "东岭市12345政务服务热线运行平稳。",
+        "utf-8",
+    )
+    after = evaluate_corpus(pages, labels).facts
+    changes = {(c.key[1], c.before, c.after) for c in compare_facts(before, after)}
+    assert ("centers.founded_year", "missed", "right") in changes
+    assert all(c.key[0] == "t_001" for c in compare_facts(before, after))
+    assert compare_facts(after, after) == []
+    # a fact that went away: right -> missed, read back from a saved run
+    saved = read_saved_facts(json.loads(json.dumps(saved_facts_of(after))), "run.json")
+    back = {(c.key[1], c.before, c.after) for c in compare_facts(saved, before)}
+    assert ("centers.founded_year", "right", "missed") in back
+
+
+def saved_facts_of(facts):
+    from scrapers.corpus.score import Report, saved_facts
+
+    return saved_facts(Report(pages=1, facts=list(facts)))
+
+
+def test_evaluate_command_saves_a_run_and_compares_the_next_with_it(corpus, tmp_path):
+    pages, labels = corpus
+    run = [sys.executable, "-m", "portal.cli", "evaluate", "--pages", str(pages), "--labels",
+           str(labels)]  # fmt: skip
+    saved = tmp_path / "run.json"
+    subprocess.run([*run, "--save", str(saved)], capture_output=True, cwd=ROOT, check=True)
+    (pages / "t_002.html").write_text(
+        "<html><body><p>鹤壁呼叫中心产业基地规划面积2平方公里。</p></body></html>", "utf-8"
+    )
+    text = subprocess.run([*run, "--compare", str(saved)], capture_output=True, text=True,
+                          cwd=ROOT, check=True).stdout  # fmt: skip
+    assert "since" in text and "wrong ->  right" not in text
+    assert "wrong -> right  t_002 parks.area_km2" in text
+    assert "right +1" in text and "wrong +0 -1" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("not json", "not a readable saved evaluation"), ('{"facts": [{"page": "x"}]}', "fact 1")],
+)
+def test_evaluate_command_refuses_a_file_that_is_no_saved_run(corpus, tmp_path, content, message):
+    pages, labels = corpus
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "portal.cli", "evaluate", "--pages", str(pages), "--labels",
+         str(labels), "--compare", str(bad)],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
