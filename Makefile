@@ -61,8 +61,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m benchmarks
 
+## verbatim: list runs of saved page text found in tracked files (needs scrapers/corpus/pages/)
+verbatim: $(STAMP)
+	$(PY) -m scrapers.corpus.verbatim
+
 ## clean: remove the built database and caches (keeps .venv)
 clean:
 	rm -rf build .pytest_cache test-artifacts
 
-.PHONY: help venv system db economics run test lint bench clean
+.PHONY: help venv system db economics run test lint bench verbatim clean

@@ -293,7 +293,7 @@ def _number_hotlines(text: str, found: dict[str, Entity]) -> None:
         found[name] = Entity(kind="center", name=name, first=text.find(n))
 
 
-#: ``<Org>, <apposition>, established a customer service center in Beijing in 2004``
+#: ``<Org>, <apposition>, set up a customer service center in <City> in <year>``
 SET_UP = re.compile(
     r"\b(?:established|set up|opened|launched|announced|built)\s+(?:a|an)\s+(?:new\s+)?"
     r"(?P<tail>(?:customer service|call|contact)\s+cent(?:er|re))\b"
@@ -308,8 +308,8 @@ EMPLOY = re.compile(
 
 
 def _set_up_centers(text: str, found: dict[str, Entity]) -> None:
-    """A company's new center, named by the company (``<Org>, …, established a customer
-    service center in Beijing in 2004 with 10 … employees``): the subject is the name run
+    """A company's new center, named by the company (``<Org>, …, set up a customer
+    service center in <City> in <year> with <N> … employees``): the subject is the name run
     right before the verb, or before an apposition between commas."""
     for sm in _SENT.finditer(text):
         sent = sm.group(0)
@@ -520,7 +520,7 @@ _COREF_CENTER = re.compile(
     r"telephone\s+sales|service)\s+cent(?:er|re))\b(?!s)"
     r"(?:\s*,?\s+(?:in|at)\s+(?P<city>[A-Z][\w'’]+(?:\s+[A-Z][a-z]+)?))?"
 )
-#: a subject right before its verb and ``its``: ``Samsung Electronics Hong Kong moved its …``
+#: a subject right before its verb and ``its``: ``Acme Hong Kong moved its …``
 _SUBJECT_BEFORE = re.compile(rf"(?P<org>{_ORG_RUN})\s+(?:[a-z][\w-]*\s+){{1,3}}$")
 
 
@@ -565,7 +565,7 @@ def _centers_for(text: str, found: dict[str, Entity]) -> None:
 
 def _coref_centers(text: str, found: dict[str, Entity]) -> None:
     """A company's center said through the company: ``its``, ``the company's``, ``the firm's``.
-    The company is the subject of the clause (``Samsung Electronics Hong Kong moved its customer
+    The company is the subject of the clause (``Acme Hong Kong moved its customer
     care centre``), else an organisation's possessive in the sentence (``Dell Xiamen's employees
     … its call center``), else the page's main organisation (:func:`page_org_en`). Nothing is
     named when the page names no organisation, or only a generic one."""

@@ -148,7 +148,7 @@ def _tax_and_rent(sentence: str, out: list[dict]) -> None:
 def read_incentives(s: str) -> list[dict]:
     """City-wide incentives: amounts per seat, per person hired or trained, certification
     support. A fund (``设立1亿元专项资金``) is not a per-seat amount: only an amount written per
-    seat (``每个坐席2000元至10000元``, ``3000元/席``) is read as one."""
+    seat (``每个坐席3000元至8000元``, ``3000元/席``) is read as one."""
     out: list[dict] = []
     for sm in _SENTENCE.finditer(s):
         sentence = sm.group(0)

@@ -458,7 +458,7 @@ SEATS_AFTER = re.compile(
     rf"(?:座席|坐席|席位)(?:规模|数量|数)?(?:将|已)?(?:达到|达|实现|为|共|有|突破|超过)\s*(?P<pre>超过|逾|近|约)?"
     rf"(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)?(?P<post2>以上|左右)?"
 )
-#: seats after a growth: ``席位从60多个增至200多个`` -> the later figure
+#: seats after a growth: ``座席从50多个增至180多个`` -> the later figure
 SEATS_GROWN = re.compile(
     rf"(?:座席|坐席|席位)[^，。；\d]{{0,4}}从[^，。；]{{0,10}}?[，,]?[^，。；\d]{{0,4}}?(?:增至|增加到|增加至|增长到|增长至|扩大到|扩大至|扩容到|扩容至|发展到|提高到|提升到|提升至)"
     rf"\s*(?:目前的|现在的|现有的|目前|现在)?\s*(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:个|席)"
@@ -517,8 +517,8 @@ CSAT = re.compile(
     r"(?:满意率|满意度)(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?\s*(?P<pre>超过|超)?"
     r"(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?|[五六七八九]成(?:以上|左右)?)"
 )
-#: handling time of one call: ``平均通话时长为180秒``, ``一个电话的时长基本在3分钟左右``,
-#: ``平均解决一个问题需要5分钟左右``
+#: handling time of one call: ``平均通话时长为180秒``, ``每通电话的时长大约在4分钟左右``,
+#: ``平均处理一个问题约需6分钟``
 AHT = re.compile(
     r"(?:平均|一个电话|每个电话|每通电话|单个电话)[^，。；\d]{0,10}?(?:通话时长|时长|通话时间|需要|用时)"
     r"(?:基本|大约|一般)?(?:为|在|是)?\s*(?P<about>约|大约)?(?P<v>\d+(?:\.\d+)?)\s*(?P<u>分钟|秒)"
@@ -1274,7 +1274,7 @@ def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]
         ]  # fmt: skip
         before = [x for x in inside if x.end <= pos and pos - x.end <= 6]
         close = [x for x in inside if x.end <= pos and pos - x.end <= 12]
-        # 2001年起设立的1823联络中心: the entity right after the verb and 的
+        # 2003年起设立的1823热线中心: the entity right after the verb and 的
         after = [
             x for x in inside
             if sentence[m.end() : m.end() + 1] == "的" and x.start == off + m.end() + 1
@@ -1477,7 +1477,7 @@ _INDUSTRY_TERMS = re.compile(
 
 
 _IN_PARK = re.compile(r"园区|基地|园内|入园|该园|产业园")
-#: words that praise a firm before its name (中国软件百强企业、国家规划布局内重点软件企业A):
+#: words that praise a firm before its name (全国软件百强企业、省级重点软件企业A):
 #: what the firms are, not who
 _PRAISE = (
     r"百强|\d+强|重点|知名|龙头|领军|骨干|优秀|著名|大型|上市|独角兽|高新技术|领先|头部|标杆|明星|"

@@ -235,3 +235,17 @@ def test_evaluate_command_refuses_a_file_that_is_no_saved_run(corpus, tmp_path, 
         capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_verbatim_runs_finds_page_text_copied_into_a_file_and_not_our_own_words():
+    from scrapers.corpus.verbatim import verbatim_runs
+
+    page_text = "示例市的客服中心今年新增座席二百个，话务员全部经过岗前培训后上岗。"
+    files = {
+        "docs/a.md": "例：示例市的客服中心今年新增座席二百个，话务员全部经过岗前培训后上岗。",
+        "docs/b.md": "一句我们自己写的话：某中心设有座席一百个，员工二百人左右。",
+        "tests/c.py": "The centre in the\n  example city answers every call within twenty seconds today.",
+    }
+    pages = [page_text, "The centre in the example city answers every call within twenty seconds."]
+    found = verbatim_runs(files, pages)
+    assert {name for name, _ in found} == {"docs/a.md", "tests/c.py"}  # across a line break too

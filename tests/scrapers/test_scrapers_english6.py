@@ -102,7 +102,7 @@ def test_a_hotline_named_by_its_number_alone_takes_the_page_figures():
         "Residents of Hong Kong can dial a four-digit number - 1789 - for help with any public "
         "service, 24 hours a day, 365 days a year.\n"
         "The hotline employs 350 frontline staff and handles up to 15,000 calls daily.\n"
-        "Most of the 9,000-plus calls made to the centre each day are simple.\n"
+        "Most of the 9,000-plus calls placed to the line every day are simple.\n"
         "1789 staff answer about forty kinds of questions, and many new staff joined 1789 in 2019."
     )
     line = one(page(text)["centers"], "1789")

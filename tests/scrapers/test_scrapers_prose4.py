@@ -315,7 +315,7 @@ def test_english_hotline_named_by_its_number_then_described():
 
 def test_english_a_companys_local_center():
     doc = page(
-        "The US computer maker Dell's local customer service centre in Dalian has 900 staff."
+        "The American PC maker Dell's own customer service centre in Dalian has 900 staff."
         + _FILLER
     )
     assert one(doc["centers"], "Dell customer service centre")["staff"] == 900

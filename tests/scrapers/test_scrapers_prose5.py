@@ -400,7 +400,7 @@ def test_english_a_nationwide_rate_is_no_centers():
 def test_english_a_parks_area_in_millions_of_square_metres_and_its_people():
     text = (
         "The Wuhu Software Park opened in 2006. When finished, the Wuhu Software Park will cover "
-        "an area of 2.5m square metres. The number of employees working here has already "
+        "an area of 2.5m square metres. The number of people employed here has already "
         "reached 30,000, officials said."
     )
     (park,) = page(text)["parks"]
