@@ -350,7 +350,7 @@ def _prepare(text: str) -> str | None:
 _CN = f"[{cn.CHARS}]"
 _PERCENT_WORDS = re.compile(rf"(百|千)分之\s*(\d+(?:\.\d+)?|{_CN}+)")
 _VAGUE = re.compile(
-    r"数[十百千万亿]|几[十百千万亿个]|[十百千万]几|若干|成千上万|数以|上百上千|好几|多少|不少|大量|很多|许多"
+    r"数[十百千万亿]|几[十百千万亿个]|[十百千万]几|若干|成千上万|数以|上百上千|好几|多少|不少(?!于)|大量|很多|许多"
     r"|several|dozens|hundreds|thousands|many"
 )
 
@@ -626,8 +626,8 @@ def _read_term(s: str, m: re.Match[str], arabic: bool, compound: bool) -> tuple[
     if mid:
         bounds.append(_SUFFIX_BOUND.get(mid.group(1), "min"))
         pos = mid.end()
-        mm = _MULTIPLIER.match(s, pos) if multiplier == 1.0 else None
-        if mm and match_unit(s, pos) is None:  # 1200余万元, 三千多万人: 余/多 before the 万
+        mm = _MULTIPLIER.match(s, pos)
+        if mm and match_unit(s, pos) is None:  # 1200余万元, 6千多万元: 余/多 before the 万
             for ch in mm.group(1):
                 multiplier *= _MULTIPLIERS[ch]
             pos = mm.end()

@@ -118,6 +118,13 @@ QUANTITY_CASES = [
     (parse_money, "三千余万元", q(3e7, "CNY", "min")),
     (parse_money, "1 亿元", q(1e8, "CNY")),
     (parse_money, "1200余元", q(1200, "CNY", "min")),
+    # a digit's multiplier, then 多/余, then 万: 6千多万 is 60 million and more, not 6 thousand
+    (parse_money, "6千多万元", q(6e7, "CNY", "min")),
+    (parse_money, "2千余万元", q(2e7, "CNY", "min")),
+    (parse_money, "5百多万元", q(5e6, "CNY", "min")),
+    (parse_count, "3千多人", q(3000, "count", "min")),
+    # 不少于 is a bound (at least), 不少 alone is vague
+    (parse_money, "不少于1000万元", q(1e7, "CNY", "min")),
     (parse_count, "3000余万人", q(3e7, "count", "min")),
     (parse_money, "5千元", q(5000, "CNY")),
     (parse_money, "投资总额超过10亿元", q(1e9, "CNY", "min")),
@@ -218,6 +225,7 @@ def test_not_stated_is_none(parse, text):
 ERROR_CASES = [
     (parse_count, "数百", "vague", "vague"),
     (parse_count, "几十个", "vague", "vague"),
+    (parse_count, "不少人", "vague", "vague"),
     (parse_count, "三四个", "vague", "estimate"),
     (parse_count, "5000万元", "unit", "not a count"),
     (parse_count, "2000年", "unit", "not a count"),
