@@ -174,7 +174,7 @@ QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\
 CENTER_CAP = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_BRACKET}|\d{{4,6}})){{0,4}}\s+(?:(?:Call|Contact|Customer\s+Service|"
     r"Global\s+Service|Customer\s+Interaction|Customer\s+Care|Customer\s+Experience|"
-    r"(?:Global\s+)?Command|Operations|Customer\s+Support)"
+    r"(?:Global\s+)?Command|Operations|Customer\s+Support|(?:Telephone\s+)?(?:Enquiry|Inquiry))"
     r"\s+Cent(?:er|re)|Hotline(?:\s+Service\s+Cent(?:er|re))?|Helpline))\b"
 )
 HOURS = re.compile(
