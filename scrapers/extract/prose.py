@@ -513,9 +513,12 @@ ANSWER_RATE = re.compile(
     r"(?:一次|人工)?(?:接通率|接听率)(?:平均|年均|始终|均)?(?:达到|达|为|保持在|在)?\s*(?:高达)?"
     r"(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
+#: satisfaction as a share, or as points out of 100 (``满意度达93分``, ``满意度测评得分95.6分``)
 CSAT = re.compile(
-    r"(?:满意率|满意度)(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?\s*(?P<pre>超过|超)?"
-    r"(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?|[五六七八九]成(?:以上|左右)?)"
+    r"(?:满意率|满意度)(?:测评|评价)?(?:得分|评分)?(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?"
+    r"\s*(?P<pre>超过|超)?"
+    r"(?:(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?|[五六七八九]成(?:以上|左右)?)"
+    r"|(?P<pts>[5-9]\d(?:\.\d+)?|100)\s*分(?![钟之])(?P<pts_post>以上|左右)?)"
 )
 #: handling time of one call: ``平均通话时长为180秒``, ``每通电话的时长大约在4分钟左右``,
 #: ``平均处理一个问题约需6分钟``
@@ -1008,7 +1011,8 @@ def _center_rates(clause: str, cstart: int, subject, sentence: str) -> None:
         for rx, fld in ((ANSWER_RATE, "answer_rate"), (CSAT, "csat")):
             m = rx.search(clause)
             if m:
-                q = _quantity(parse_rate, m.group("v"))
+                rate = m.group("v") or f"{m.group('pts')}%{m.groupdict().get('pts_post') or ''}"
+                q = _quantity(parse_rate, rate)
                 if q is not None and 0 < q.value <= 1:
                     bound = q.bound if q.bound in ("min", "approx") else None
                     if m.groupdict().get("pre"):

@@ -38,3 +38,24 @@ def test_wei_min_serving_the_people_is_part_of_a_lines_name():
     text = "南投县1999为民服务专线全年无休，提供24小时服务。"
     line = one(page(text)["centers"], "南投县1999为民服务专线")
     assert line["city"] == "南投县" and line["hours_per_day"] == 24
+
+
+@pytest.mark.parametrize(
+    ("text", "csat", "bound"),
+    [
+        ("鹤壁市燃气客服中心设有座席20个，客户满意度达93分。", 0.93, None),
+        ("鹤壁市燃气客服中心设有座席20个，满意度测评得分95.5分以上。", 0.955, "min"),
+        ("鹤壁市燃气客服中心设有座席20个，满意度达96%。", 0.96, None),
+    ],
+)
+def test_satisfaction_in_points_out_of_a_hundred(text, csat, bound):
+    center = one(page(text)["centers"], "鹤壁市燃气客服中心")
+    assert (center["csat"], center.get("csat_bound")) == (csat, bound)
+
+
+def test_a_rise_in_points_or_a_time_in_minutes_is_no_satisfaction():
+    for text in (
+        "鹤壁市燃气客服中心设有座席20个，满意度比去年提升5分。",
+        "鹤壁市燃气客服中心设有座席20个，满意度回访在90分钟内完成。",
+    ):
+        assert "csat" not in one(page(text)["centers"], "鹤壁市燃气客服中心")
