@@ -41,6 +41,7 @@ from data.errors import NormaliseError
 from data.geo.geocode import CITIES_DIR
 from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
 from scrapers.extract.dates import PageDate, page_date, year_of
+from scrapers.extract.known_places import ONE_PLACE_LINES
 from scrapers.extract.places_zh import (
     AREA_NAME,
     ORG_WORD,
@@ -273,9 +274,13 @@ def _mentions(s: str) -> list[_Mention]:
             continue  # 热线不仅承担常规热线, 一个号码代替了原来的热线, 0800业务专线: no name
         if len(head) < 2 or _GENERIC_HEAD.match(head) or quotes.count("“") != quotes.count("”"):
             continue
-        if re.fullmatch(r"[\d“”\"]+", head) and not (
-            (_PHONE_CENTER.fullmatch(s[m.start() : end]) and re.search(r"\d{4}", head))
-            or (m.group("line") and len(m.group("line").strip('”"')) >= 5)
+        if (
+            re.fullmatch(r"[\d“”\"]+", head)
+            and not (
+                head.strip('“”"') in ONE_PLACE_LINES  # 1823热线: one place's line, not any city's
+                or (_PHONE_CENTER.fullmatch(s[m.start() : end]) and re.search(r"\d{4}", head))
+                or (m.group("line") and len(m.group("line").strip('”"')) >= 5)
+            )
         ):  # 1955劳工咨询申诉专线 names a line; 12345市长专线, 1922防疫专线 are any place's
             continue  # 12345热线 is any city's; 1823电话中心, 1999话务中心 name one center
         name = name.lstrip('”"') if "”" in name[1:] else name.strip('“”"')

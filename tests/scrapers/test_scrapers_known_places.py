@@ -69,3 +69,11 @@ def test_english_zone_names():
 
     assert zone_city("The Zhangjiang Hi-Tech Park", "en", no_city) == "Shanghai"
     assert zone_city("Optics Valley Software Park", "en", no_city) == "Wuhan"
+
+
+def test_a_bare_one_place_line_is_a_center_and_any_citys_line_is_not():
+    text = "1823热线自2003年起提供服务，每天24小时运作。市民也可拨打12345热线。"
+    centers = page(text)["centers"]
+    line = one(centers, "1823热线")
+    assert (line["city"], line["hours_per_day"]) == ("香港", 24)
+    assert [c["name"] for c in centers] == ["1823热线"]  # 12345热线 alone is any city's
