@@ -320,7 +320,7 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
             own = zone_city(e.name, "zh", city_in) or city_in(e.name) or county_city_in(e.name)
             if own:
                 e.set("city", own, None, CALIBRATION["city_in_name"], e.name)
-            elif city and in_province(city, province_named(e.name) or ""):
+            elif city and _in_page_city(e.name, city):
                 e.set("city", city, None, min(conf, CALIBRATION["city_of_page"]), "")
             district = find_district(simp, e.name, e.values.get("city"))
             if district and district[0] == e.values.get("city"):
@@ -345,6 +345,12 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
     result.parks = [e for e in entities if e.kind == "park"]
     _park_incentives(result)
     return result
+
+
+def _in_page_city(name: str, city: str) -> bool:
+    """Whether an entity without a place in its name lies in the page's city: not when its name
+    names another province, nor a province's own body (``省总工会…热线``: in no one city)."""
+    return not name.startswith("省") and in_province(city, province_named(name) or "")
 
 
 def _first_said(text: str, name: str) -> int:

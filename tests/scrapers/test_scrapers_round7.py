@@ -59,3 +59,14 @@ def test_a_rise_in_points_or_a_time_in_minutes_is_no_satisfaction():
         "鹤壁市燃气客服中心设有座席20个，满意度回访在90分钟内完成。",
     ):
         assert "csat" not in one(page(text)["centers"], "鹤壁市燃气客服中心")
+
+
+def test_lines_of_trade_unions_and_womens_federations_are_named_after_their_body():
+    text = (
+        "记者从鹤壁获悉，省总工会12351服务职工热线去年职工满意度达99%。"
+        "鹤壁市妇联12338维权热线设有座席4个。"
+    )
+    centers = page(text)["centers"]
+    union = one(centers, "省总工会12351服务职工热线")
+    assert union["csat"] == 0.99 and "city" not in union  # the province's line, in no one city
+    assert one(centers, "鹤壁市妇联12338维权热线")["seats"] == 4
