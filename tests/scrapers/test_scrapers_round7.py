@@ -70,3 +70,12 @@ def test_lines_of_trade_unions_and_womens_federations_are_named_after_their_body
     union = one(centers, "省总工会12351服务职工热线")
     assert union["csat"] == 0.99 and "city" not in union  # the province's line, in no one city
     assert one(centers, "鹤壁市妇联12338维权热线")["seats"] == 4
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["据统计，目前在福建就有3万席的呼叫中心。", "目前全省有2000个座席以上的呼叫中心。"],
+)
+def test_a_places_total_of_seats_is_not_the_centers(clause):
+    text = "鹤壁市燃气客服中心去年开通。" + clause
+    assert "seats" not in one(page(text)["centers"], "鹤壁市燃气客服中心")
