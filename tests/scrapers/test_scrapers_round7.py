@@ -79,3 +79,20 @@ def test_lines_of_trade_unions_and_womens_federations_are_named_after_their_body
 def test_a_places_total_of_seats_is_not_the_centers(clause):
     text = "鹤壁市燃气客服中心去年开通。" + clause
     assert "seats" not in one(page(text)["centers"], "鹤壁市燃气客服中心")
+
+
+def test_a_dated_milestone_call_is_no_days_calls():
+    text = "鹤壁市12345政务服务热线于今年6月18日接听了第300万个市民来电。"
+    assert "daily_inbound_calls" not in one(page(text)["centers"], "鹤壁市12345政务服务热线")
+    daily = "鹤壁市12345政务服务热线日均接听市民来电3000个。"
+    assert one(page(daily)["centers"], "鹤壁市12345政务服务热线")["daily_inbound_calls"] == 3000
+
+
+def test_english_calls_from_employees_are_no_head_count():
+    text = (
+        "The Riverton Workers Hotline Center opened in 2021. Over the past year, the Riverton "
+        "Workers Hotline Center has answered more than 120,000 calls from employees. "
+        "It has 40 staff."
+    )
+    center = one(page(text)["centers"], "Riverton Workers Hotline Center")
+    assert center["staff"] == 40  # not 120,000
