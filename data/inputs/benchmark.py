@@ -134,7 +134,7 @@ def _column_values(column: pd.Series) -> list:
     if column.dtype.kind == "f":
         return [None if v != v else v for v in values]
     if column.dtype == object:
-        return [_plain(v) for v in values]
+        return [v if v is None else _plain(v) for v in values]
     return values
 
 
@@ -147,7 +147,7 @@ def _plain(value):
 
 
 def load_award_entries(
-    db: str | Path | sqlite_utils.Database,
+    db: str | Path | sqlite_utils.Database, centers: pd.DataFrame | None = None
 ) -> list[tuple[dict, int | None, dict]]:
     """``(profile, year, kpis)`` per center and KPI year, for the awards model.
 
@@ -159,9 +159,10 @@ def load_award_entries(
 
     A profile holds every column of :func:`load_centers` (missing values ``None``); the
     profiles are built a column at a time (10,000 centers: no row-by-row walk of the frame).
+    ``centers`` is that frame when the caller has it already (the portal caches it).
     """
     db = connect_store(db)
-    centers = load_centers(db)
+    centers = load_centers(db) if centers is None else centers
     dated: dict[str, dict[int, dict[str, float]]] = {}
     if holds(db, "kpis"):
         for center_id, metric, value, period in db.execute(
