@@ -17,6 +17,7 @@ import random
 
 import pytest
 
+from data.notes import Note
 from data.rubrics import load_rubric
 from models.awards import (
     _latest_entries,
@@ -25,6 +26,7 @@ from models.awards import (
     award_leaderboard,
     build_rubric,
     compare_card,
+    latest_per_center,
     leaderboard,
     score_center,
     score_columns,
@@ -122,12 +124,44 @@ def random_rubric(seed: int):
 RUBRICS = [SHIPPED, *(random_rubric(s) for s in range(6))]
 
 
+def old_leaderboard(scores, *, min_coverage):
+    """``models.awards.leaderboard`` as it was before the many-center path shared its ranking."""
+    ordered = sorted(
+        latest_per_center(scores),
+        key=lambda s: (s.coverage < min_coverage or s.score is None, -(s.score or 0),
+                       -s.coverage, s.name),
+    )  # fmt: skip
+    out = []
+    rank, prev = 0, None
+    in_category: dict = {}
+    for i, s in enumerate(ordered):
+        row = s.to_dict()
+        row.pop("areas")
+        if s.coverage < min_coverage or s.score is None:
+            row["rank"] = None
+            row["category_rank"] = None
+            row["note"] = Note("below_coverage", min_coverage=min_coverage).to_dict()
+        else:
+            rank = rank if prev is not None and math.isclose(s.score, prev) else i + 1
+            prev = s.score
+            row["rank"] = rank
+            seen = in_category.setdefault(s.category, [0, None, 0])
+            seen[2] += 1
+            if seen[1] is None or not math.isclose(s.score, seen[1]):
+                seen[0], seen[1] = seen[2], s.score
+            row["category_rank"] = seen[0]
+        out.append(row)
+    return out
+
+
 def reference_board(rubric, entries, *, year=None, category=None, min_coverage=0.3):
-    """The board of the one-center path: ``score_center`` per kept entry, then ``leaderboard``."""
+    """The board of the one-center path: ``score_center`` per kept entry, then the board as
+    ``leaderboard`` made it before (and as it makes it now: both are checked)."""
     latest = _latest_entries(_select(entries, year, category))
-    return leaderboard(
-        [score_center(rubric, p, k, year=y) for p, y, k in latest], min_coverage=min_coverage
-    )
+    scores = [score_center(rubric, p, k, year=y) for p, y, k in latest]
+    board = old_leaderboard(scores, min_coverage=min_coverage)
+    assert leaderboard(scores, min_coverage=min_coverage) == board
+    return board
 
 
 def reference_cards(rubric, entries, centers, *, year=None, category=None):
