@@ -22,6 +22,10 @@ The leaderboard has one row per center (its latest KPI year unless a year is cho
 by score; ``rank`` is over all centers shown and ``category_rank`` within the center's industry.
 A center is ranked only with coverage >= ``min_coverage`` (default 0.3); the others are listed
 as not enough data.
+
+:func:`score_center` scores one center and explains itself (points per area and item);
+:func:`award_leaderboard` scores every center at once (:func:`score_columns`, an item's column
+at a time) and gives the same figures, bit for bit (``tests/models/test_awards_many.py``).
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from data.notes import Note
 from models.errors import ModelInputError
@@ -280,8 +286,10 @@ def score_center(
                 backed += share
                 earned += share * s
         areas.append(AreaScore(a.key, a.zh, a.en, a.points, earned, backed, results))
-    earned = sum(a.earned for a in areas)
-    backed = sum(a.backed for a in areas)
+    earned = backed = 0  # in area order, one addition at a time (as score_columns adds)
+    for a in areas:
+        earned += a.earned
+        backed += a.backed
     return AwardScore(
         center_id=str(profile.get("id", "")),
         name=str(profile.get("name", "")),
@@ -293,6 +301,78 @@ def score_center(
         score=100.0 * earned / rubric.total_points if backed > 0 else None,
         areas=tuple(areas),
     )
+
+
+def _item_column(
+    item: RubricItem, profiles: Sequence[Mapping], kpis: Sequence[Mapping[str, float]]
+) -> np.ndarray:
+    """:func:`score_item` of every center at once: a float per center, NaN where unbacked."""
+    if item.kind == "kpi":
+        # None (no value) reads as NaN; NaN and infinities back nothing, as in score_item
+        v = np.array([k.get(item.metric) for k in kpis], dtype=float)
+        out = np.full(len(v), np.nan)
+        ok = np.isfinite(v)
+        # the same operations on the same doubles as score_item: the same figure, bit for bit
+        out[ok] = np.minimum(1.0, np.maximum(0.0, (v[ok] - item.poor) / (item.good - item.poor)))
+        return out
+    # profile facts: score_item itself, once per distinct value (a rubric asks the same few
+    # questions of many centers: present, a threshold, a certificate among a few texts)
+    seen: dict[tuple, float | None] = {}
+    out = np.empty(len(profiles))
+    for i, p in enumerate(profiles):
+        v = p.get(item.field)
+        # keyed by type as well (1, 1.0 and True are equal keys but not equal texts); a zero
+        # float is not kept (0.0 and -0.0 are equal keys but not equal texts)
+        key = (type(v), v)
+        try:
+            s = seen[key]
+        except KeyError:
+            s = score_item(item, {item.field: v}, {})
+            if not (type(v) is float and v == 0.0):
+                seen[key] = s
+        except TypeError:  # unhashable (a list of certificates)
+            s = score_item(item, {item.field: v}, {})
+        out[i] = np.nan if s is None else s
+    return out
+
+
+def score_columns(
+    rubric: Rubric, profiles: Sequence[Mapping], kpis: Sequence[Mapping[str, float]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Earned and backed points of many centers at once, one item column at a time.
+
+    ``profiles[i]`` and ``kpis[i]`` are one center's, as :func:`score_center` takes them.
+    Returns ``(earned, backed)``, float arrays: ``earned[i]`` and ``backed[i]`` are
+    ``score_center(rubric, profiles[i], kpis[i])``'s ``points`` and ``backed_points``, bit
+    for bit: each item's score is the same operations on the same doubles, and the points are
+    added in the same order (items within an area, then the areas); an unbacked item adds
+    0.0, which changes no sum of non-negative terms. (Where no item is backed, score_center's
+    sums are the integer 0; here 0.0.)
+
+    Examples
+    --------
+    >>> r = build_rubric({"name": "t", "total_points": 10, "source": ["x"], "areas": [
+    ...     {"key": "a", "points": 10, "items": [{"kind": "kpi", "metric": "csat", "poor": 0.8, "good": 1.0},
+    ...                                          {"kind": "present", "field": "staff"}]}]})
+    >>> earned, backed = score_columns(r, [{"staff": 40}, {}], [{"csat": 0.9}, {}])
+    >>> earned.tolist(), backed.tolist()
+    ([7.5, 0.0], [10.0, 0.0])
+    """
+    if len(profiles) != len(kpis):
+        raise ModelInputError(f"{len(profiles)} profiles but {len(kpis)} KPI sets")
+    n = len(profiles)
+    earned, backed = np.zeros(n), np.zeros(n)
+    for a in rubric.areas:
+        share = a.points / len(a.items)
+        area_earned, area_backed = np.zeros(n), np.zeros(n)
+        for it in a.items:
+            s = _item_column(it, profiles, kpis)
+            ok = ~np.isnan(s)
+            area_backed += np.where(ok, share, 0.0)
+            area_earned += np.where(ok, share * s, 0.0)
+        earned += area_earned
+        backed += area_backed
+    return earned, backed
 
 
 def latest_per_center(scores: Sequence[AwardScore]) -> list[AwardScore]:
@@ -319,33 +399,49 @@ def leaderboard(scores: Sequence[AwardScore], *, min_coverage: float = MIN_COVER
     >>> [(r["name"], r["rank"], r["category_rank"]) for r in leaderboard([a, b, c])]
     [('C', 1, 1), ('A', 2, 1), ('B', None, None)]
     """
+    return _rank_rows(
+        [
+            (s.score, s.coverage, s.name, s.category, _board_row(s))
+            for s in latest_per_center(scores)
+        ],
+        min_coverage,
+    )
+
+
+def _board_row(s: AwardScore) -> dict:
+    row = s.to_dict()
+    row.pop("areas")
+    return row
+
+
+#: a center on the board before ranking: ``(score, coverage, name, category, row)``, the score
+#: and coverage unrounded (they order and tie the rows), ``row`` the rounded figures shown
+_BoardEntry = tuple[float | None, float, str, str | None, dict]
+
+
+def _rank_rows(board: list[_BoardEntry], min_coverage: float) -> list[dict]:
+    """The rows of ``board`` sorted and ranked as :func:`leaderboard` says (rows are completed
+    in place with ``rank``, ``category_rank`` and, unranked, ``note``)."""
     ordered = sorted(
-        latest_per_center(scores),
-        key=lambda s: (
-            s.coverage < min_coverage or s.score is None,
-            -(s.score or 0),
-            -s.coverage,
-            s.name,
-        ),
+        board, key=lambda b: (b[1] < min_coverage or b[0] is None, -(b[0] or 0), -b[1], b[2])
     )
     out = []
     rank, prev = 0, None
     in_category: dict[str | None, list] = {}
-    for i, s in enumerate(ordered):
-        row = s.to_dict()
-        row.pop("areas")
-        if s.coverage < min_coverage or s.score is None:
+    note = Note("below_coverage", min_coverage=min_coverage).to_dict()
+    for i, (score, coverage, _, category, row) in enumerate(ordered):
+        if coverage < min_coverage or score is None:
             row["rank"] = None
             row["category_rank"] = None
-            row["note"] = Note("below_coverage", min_coverage=min_coverage).to_dict()
+            row["note"] = dict(note)  # a dict of its own per row, as before
         else:
-            rank = rank if prev is not None and math.isclose(s.score, prev) else i + 1
-            prev = s.score
+            rank = rank if prev is not None and math.isclose(score, prev) else i + 1
+            prev = score
             row["rank"] = rank
-            seen = in_category.setdefault(s.category, [0, None, 0])  # rank, score, count
+            seen = in_category.setdefault(category, [0, None, 0])  # rank, score, count
             seen[2] += 1
-            if seen[1] is None or not math.isclose(s.score, seen[1]):
-                seen[0], seen[1] = seen[2], s.score
+            if seen[1] is None or not math.isclose(score, seen[1]):
+                seen[0], seen[1] = seen[2], score
             row["category_rank"] = seen[0]
         out.append(row)
     return out
@@ -458,8 +554,35 @@ def award_leaderboard(
     # only the entry the board keeps per center is scored (the latest of the chosen year and
     # category): the same rows as scoring them all, for a third of the work
     latest = _latest_entries(_select(entries, year, category))
-    return leaderboard([score_center(rubric, p, k, year=y) for p, y, k in latest],
-                       min_coverage=min_coverage)  # fmt: skip
+    # all the kept entries scored at once (score_columns); the rows are leaderboard()'s of
+    # their score_center scores, figure for figure
+    earned, backed = score_columns(rubric, [p for p, _, _ in latest], [k for _, _, k in latest])
+    total = rubric.total_points
+    coverage = (backed / total).tolist()
+    score = (100.0 * earned / total).tolist()
+    board: list[_BoardEntry] = []
+    for (p, y, _), e, b, cov, sc in zip(
+        latest, earned.tolist(), backed.tolist(), coverage, score, strict=True
+    ):
+        if b > 0:
+            row_score, on_backed = sc, round(100.0 * e / b, 2)
+        else:  # nothing backed: score_center's sums stay the integer 0
+            e = b = 0
+            row_score = on_backed = None
+        name, category = str(p.get("name", "")), p.get("industry") or None
+        row = {
+            "center_id": str(p.get("id", "")),
+            "name": name,
+            "year": y,
+            "category": category,
+            "score": None if row_score is None else round(row_score, 2),
+            "score_on_backed": on_backed,
+            "points": round(e, 3),
+            "backed_points": round(b, 3),
+            "coverage": round(cov, 4),
+        }
+        board.append((row_score, cov, name, category, row))
+    return _rank_rows(board, min_coverage)
 
 
 def award_cards(
@@ -476,10 +599,12 @@ def award_cards(
     items) and ``card`` the rows of :func:`compare_card`. A center with several KPI years is
     taken at its latest year unless ``year`` is given.
     """
-    scored = score_entries(rubric, entries, year=year, category=category)
     wanted = [str(c).strip() for c in centers if str(c).strip()]
     if not 2 <= len(wanted) <= 4:
         raise ModelInputError(f"a comparison card takes 2 to 4 centers, got {len(wanted)}")
+    # only the entries of the wanted centers are scored (not every center of the year)
+    chosen = [e for e in entries if any(w in (e[0].get("name"), e[0].get("id")) for w in wanted)]
+    scored = score_entries(rubric, chosen, year=year, category=category)
     picked = []
     for w in wanted:
         hits = [(p, s) for p, s in scored if w in (p.get("name"), p.get("id"))]

@@ -371,7 +371,15 @@ site_names_en = _cached(site_facts.site_names_en)
 # -- benchmark and awards inputs (data.inputs.benchmark), cached per database version
 benchmark_centers = _cached(load_centers)
 kpi_observations = _cached(load_kpi_observations)
-award_entries = _cached(load_award_entries)
+
+
+def _award_entries(db: sqlite_utils.Database) -> list:
+    # the centers frame Benchmark caches, not a second read of the same 10,000 rows
+    return load_award_entries(db, centers=benchmark_centers())
+
+
+award_entries = _cached(_award_entries)
+award_entries.__doc__ = load_award_entries.__doc__
 
 
 @st.cache_data(show_spinner=False)

@@ -54,16 +54,20 @@ def build_leaderboard_table(
     latest, no_industry = t("awards.latest"), t("awards.no_industry")
     unranked = t("awards.unranked", min=fmt_number(min_coverage, "fraction"))
     lang = current_lang()
+    shares: dict[float, str] = {}  # a rubric's coverages are few: each written once
     out = []
     for r in rows:
         ranked = r["rank"] is not None
+        share = shares.get(r["coverage"])
+        if share is None:
+            share = shares[r["coverage"]] = fmt_number(r["coverage"], "fraction", lang)
         out.append(
             {
                 cols["rank"]: str(r["rank"]) if ranked else "—",
                 cols["name"]: r["name"],
                 cols["score"]: "—" if r["score"] is None else f"{r['score']:.1f}",
                 # beside the score: how much of the rubric the score rests on
-                cols["coverage"]: fmt_number(r["coverage"], "fraction", lang),
+                cols["coverage"]: share,
                 points: f"{r['points']:.1f}",
                 cols["year"]: str(r["year"]) if r["year"] else latest,
                 cols["category"]: r["category"] or no_industry,
