@@ -21,6 +21,8 @@ from data.store.database import open_db
         ("BPO", "外包"),
         ("Government services", "政务"),
         ("金融", "金融"),
+        ("公交", "交通"),  # a bus company's line is transport
+        ("gas", "燃气"),
         ("茶叶", "茶叶"),  # unknown values are kept as written
     ],
 )
