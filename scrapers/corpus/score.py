@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from data.normalise.values import city_key
+from scrapers.corpus import CorpusError
 from scrapers.extract.names import entity_key, names_match
 
 ENTITY_TABLES = ("centers", "parks")
@@ -357,8 +358,6 @@ def saved_facts(report: Report) -> dict:
 
 def read_saved_facts(doc: object, source: str) -> list[ScoredFact]:
     """The facts of a saved run (the output of :func:`saved_facts`); ``CorpusError`` otherwise."""
-    from scrapers.corpus import CorpusError
-
     facts = doc.get("facts") if isinstance(doc, dict) else None
     if not isinstance(facts, list):
         raise CorpusError(f"{source}: not a saved evaluation (no 'facts' list)")

@@ -28,7 +28,7 @@ ONE_PLACE_LINES = {
 
 #: a line number said as a line, not as a year or a count (1823年, in 1823)
 _LINE_NUMBER = re.compile(
-    r"(?<![\d.,])(" + "|".join(ONE_PLACE_LINES) + r")(?![\d年])(?!\s*(?:年|AD\b))"
+    r"(?<![\d.,])(" + "|".join(ONE_PLACE_LINES) + r")(?!\d)(?!\s*(?:年|AD\b))"
 )
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|of|year|by|from|until)\s+|公元)$", re.IGNORECASE)
 
