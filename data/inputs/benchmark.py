@@ -15,6 +15,7 @@ import pandas as pd
 import sqlite_utils
 
 from data.inputs.score import connect_store
+from data.normalise.industries import industry_from_name
 from data.paths import INDUSTRY_KPIS_PATH
 from data.store.contents import columns, holds
 
@@ -44,10 +45,26 @@ def _capitals(db: sqlite_utils.Database) -> dict[str, float]:
     }
 
 
+def _industry_with_basis(frame: pd.DataFrame) -> None:
+    stated = [isinstance(v, str) and v.strip() != "" for v in frame["industry"]]
+    names = frame["name"] if "name" in frame else pd.Series([None] * len(frame))
+    inferred = [None if s else industry_from_name(n) for s, n in zip(stated, names, strict=True)]
+    frame["industry_basis"] = [
+        "source" if s else ("name" if i else None) for s, i in zip(stated, inferred, strict=True)
+    ]
+    frame["industry"] = [
+        v if s else i for v, s, i in zip(frame["industry"], stated, inferred, strict=True)
+    ]
+
+
 def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
     """Centers with their profile fields, ``is_provincial_capital`` and ``city_name`` of their city.
 
     ``city_name`` is the standard name of ``city_adcode`` (``cities.name_zh``), else ``city``.
+    ``industry`` is the one a source gives, else the one the center's name implies
+    (:func:`~data.normalise.industries.industry_from_name`); ``industry_basis`` says which
+    (``source``, ``name``, or ``None`` when there is none), so peer groups built on an inferred
+    industry can say so.
     Rows come in ``id`` order on both engines (a center matched by name takes the first).
     """
     db = connect_store(db)
@@ -62,6 +79,8 @@ def load_centers(db: str | Path | sqlite_utils.Database) -> pd.DataFrame:
     # the same column types from tuples as from dicts
     rows = db.execute(f"select {', '.join(wanted)} from centers order by id").fetchall()
     frame = pd.DataFrame(rows, columns=wanted)
+    if "industry" in frame:
+        _industry_with_basis(frame)
     caps = _capitals(db)
     adcodes = frame.get("city_adcode", pd.Series([None] * len(frame)))
     frame["is_provincial_capital"] = [caps.get(a) for a in adcodes]

@@ -15,8 +15,9 @@ from collections import Counter
 from functools import lru_cache
 
 from data.geo.geocode import CITIES_DIR, taiwan_english_names
+from data.normalise.industries import industry_written_in
 from scrapers.extract.known_places import line_place, zone_city
-from scrapers.extract.prose import Entity
+from scrapers.extract.prose import INDUSTRY_CONFIDENCE, Entity
 
 _CAP = r"[A-Z][\w'’.&-]*"
 _LINK = r"(?:of|and|&|the|in|for|by|de)"
@@ -930,32 +931,14 @@ def _city_of(name: str) -> str | None:
     return lookup[m.group(1)] if m else None
 
 
-#: a center's industry from its name (first match), in the words English labels use
-INDUSTRY_EN = (
-    (
-        re.compile(
-            r"\b(?:China\s+Mobile|China\s+Telecom|China\s+Unicom|Telecom|Unicom|CSL|PCCW)\b"
-        ),
-        "telecom",
-    ),
-    (re.compile(r"\b(?:Bank|ANZ|HSBC|Citibank)\b"), "bank"),
-    (re.compile(r"\b(?:Alibaba|Taobao|Tmall|JD\.com)\b"), "e-commerce"),
-    (
-        re.compile(
-            r"\b(?:12345|1823|1999|12388)\b|\b(?:[Cc]itizens?['’]?s?|[Gg]overnment|[Pp]ublic\s+[Ss]ervice|[Mm]ayor)"
-        ),
-        "government",
-    ),
-)
-
-
-def industry_en(name: str) -> str | None:
-    """A center's industry named by its name (``Beijing 12345 Hotline`` -> government)."""
-    for pattern, industry in INDUSTRY_EN:
-        if pattern.search(name):
-            return industry
-    return None
-
+#: the English word of an industry a name writes (what English pages and labels say)
+INDUSTRY_WORD = {
+    "银行": "bank",
+    "保险": "insurance",
+    "航空": "airline",
+    "机场": "airport",
+    "电信": "telecom",
+}
 
 _NUMBER = re.compile(r"(?<!\d)\d{4,6}(?!\d)")
 
@@ -1144,7 +1127,7 @@ def read_english(text: str) -> list[Entity]:
         own = _city_of(zone_city(e.name, "en", _city_at_start) or "") or _city_of(e.name)
         if own or city:
             e.set("city", own or city, None, 0.8 if own else 0.7, "")
-        industry = industry_en(e.name) if e.kind == "center" else None
-        if industry:
-            e.set("industry", industry, None, 0.7, e.name)  # 13 of 20 on dev (round 4)
+        word = INDUSTRY_WORD.get(industry_written_in(e.name) or "") if e.kind == "center" else None
+        if word:
+            e.set("industry", word, None, INDUSTRY_CONFIDENCE, e.name)
     return list(found.values())

@@ -11,6 +11,7 @@ from data.inputs.benchmark import (
     CENTER_FIELDS,
     CENTER_KPI_COLUMNS,
     _capitals,
+    _industry_with_basis,
     load_award_entries,
     load_centers,
 )
@@ -22,7 +23,8 @@ from tests.scoring_store import default_centers, make_store
 
 
 def reference_centers(db) -> pd.DataFrame:
-    """``load_centers`` as it was: the rows read as dicts."""
+    """``load_centers`` as it was: the rows read as dicts (the industry inferred from a name,
+    a step on the whole frame, pinned in tests/data/test_industries.py, is applied the same)."""
     db = connect_store(db)
     if not holds(db, "centers"):
         return pd.DataFrame(
@@ -34,6 +36,8 @@ def reference_centers(db) -> pd.DataFrame:
     frame = pd.DataFrame(
         list(db.query(f"select {', '.join(wanted)} from centers order by id")), columns=wanted
     )
+    if "industry" in frame:
+        _industry_with_basis(frame)
     caps = _capitals(db)
     adcodes = frame.get("city_adcode", pd.Series([None] * len(frame)))
     frame["is_provincial_capital"] = [caps.get(a) for a in adcodes]
