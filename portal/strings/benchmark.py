@@ -115,6 +115,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The cost of a minute is not known (give a city or a cost): gaps are in the KPI's "
         "unit only.",
     },
+    "bench.industry_from_name": {
+        "zh": "数据来源未写明该中心的行业；同类组按其名称推断的行业（{industry}）划分。",
+        "en": "No source gives this center's industry: its peer group uses the industry its name "
+        "implies ({industry}).",
+    },
     "bench.calls_unknown": {
         "zh": "年呼入量未知，无法把差距换算成人民币。",
         "en": "Calls a year are not known: gaps cannot be priced in CNY.",

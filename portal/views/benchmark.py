@@ -11,6 +11,7 @@ from portal.components.benchmark import render_benchmark, render_typed_inputs
 from portal.components.benchmark_report import build_report_html
 from portal.components.layout import require_database
 from portal.components.links import link
+from portal.components.names import localise
 from portal.i18n import current_lang, fixed_labels, md, t
 from portal.reports.benchmark import minute_cost_source
 from portal.reports.pdf import html_to_pdf
@@ -101,6 +102,10 @@ except ModelInputError as exc:
     st.stop()
 
 render_benchmark(report)
+if mode == "stored" and "industry_basis" in centers:
+    row = centers.loc[centers["id"] == center_id]
+    if not row.empty and row["industry_basis"].iloc[0] == "name":
+        st.caption(t("bench.industry_from_name", industry=localise(row["industry"].iloc[0], {})))
 if inputs.annual_calls is None:
     st.caption(t("bench.calls_unknown"))
 when = (services.last_update() or "")[:10] or t("overview.never")

@@ -118,6 +118,27 @@ def test_stored_center_without_kpis_asks_for_typed_ones(curated_db, monkeypatch)
     assert "没有可对标的实际绩效指标" in texts(at)
 
 
+def test_a_center_whose_industry_only_its_name_implies_says_so(curated_db, monkeypatch):
+    """No page states the industry of a city's 12345 line: its peers are the 政务 centers, and
+    the page says the industry was read from the name."""
+    centers = load_centers(curated_db)
+    row = centers.loc[centers["name"] == "西宁市12345民生服务热线"].iloc[0]
+    assert (row["industry"], row["industry_basis"]) == ("政务", "name")
+    at = open_benchmark(curated_db, monkeypatch)
+    at.selectbox(key="bench_center").set_value(row["id"]).run()
+    assert not at.exception, at.exception
+    assert "同类组按其名称推断的行业（政务）" in texts(at)
+    obs = load_kpi_observations(curated_db, centers)
+    stated = next(
+        i for i, n in zip(centers["id"], centers["name"], strict=True)
+        if centers.loc[centers["id"] == i, "industry_basis"].iloc[0] == "source"
+        and stored_center_inputs(centers, obs, n).kpis
+    )  # fmt: skip
+    at.selectbox(key="bench_center").set_value(stated).run()
+    page = texts(at)
+    assert "没有可对标的实际绩效指标" not in page and "按其名称推断" not in page
+
+
 def test_a_stored_center_against_a_large_peer_group(big_db, monkeypatch):
     at = open_benchmark(big_db, monkeypatch)
     centers = load_centers(big_db)
