@@ -19,15 +19,38 @@ import click
               help="Write every scored fact to this JSON file, to compare a later run with.")  # fmt: skip
 @click.option("--compare", "compare", type=click.Path(dir_okay=False),
               help="A file written by --save: list the facts whose status changed since.")  # fmt: skip
+@click.option("--second-labels", "second", type=click.Path(),
+              help="Another curator's labels of some of the same pages: scored against --labels "
+              "like the extractor, beside the extractor on those pages (agreement between "
+              "curators).")  # fmt: skip
 def command(
-    pages: str, labels: str, as_json: bool, verbose: bool, save: str | None, compare: str | None
+    pages: str,
+    labels: str,
+    as_json: bool,
+    verbose: bool,
+    save: str | None,
+    compare: str | None,
+    second: str | None,
 ) -> None:
     """Precision, recall and wrong values per field, language, encoding, page kind and label set,
     and a calibration table (precision by confidence band), for the labelled pages found in PAGES.
-    With --save and --compare, what a change of the rules gained and lost, fact by fact."""
+    With --save and --compare, what a change of the rules gained and lost, fact by fact. With
+    --second-labels, how far a second curator agrees with the first, beside the extractor."""
     from scrapers.corpus import CorpusError
-    from scrapers.corpus.run import evaluate_corpus, format_changes, format_report
+    from scrapers.corpus.run import agreement, evaluate_corpus, format_changes, format_report
     from scrapers.corpus.score import compare_facts, read_saved_facts, saved_facts
+
+    if second:
+        curator, extractor = agreement(pages, labels, second)
+        if as_json:
+            doc = {"second_curator": curator.as_dict(), "extractor": extractor.as_dict()}
+            click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+            return
+        click.echo("== the second curator, scored against the first ==")
+        click.echo(format_report(curator))
+        click.echo("\n== the extractor, on the same pages ==")
+        click.echo(format_report(extractor))
+        return
 
     before = None
     if compare:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from scrapers.corpus import load_labels, page_path
+from scrapers.corpus import CorpusError, Label, load_labels, page_path
 from scrapers.corpus.score import STATUSES, Change, Report, build_report
 from scrapers.extract.encoding import decode_page
 from scrapers.extract.errors import ExtractError
@@ -32,6 +32,42 @@ def evaluate_corpus(pages: str | Path, labels: str | Path) -> Report:
             (replace(label, encoding=label.encoding or page_encoding(body, path)), found)
         )
     return build_report(results, missing)
+
+
+def as_found(label: Label) -> dict:
+    """A curator's label in the shape of the extractor's output, to be scored like it."""
+    return {
+        "centers": [dict(c) for c in label.centers],
+        "parks": [dict(p) for p in label.parks],
+        "incentives": [dict(i) for i in label.incentives],
+    }
+
+
+def agreement(pages: str | Path, labels: str | Path, second: str | Path) -> tuple[Report, Report]:
+    """A second curator's labels scored against ``labels`` as if they were the extractor's, and
+    the extractor on the same pages: how far two careful people agree is the ceiling any
+    extractor is measured under. Only pages both curators labelled count."""
+    firsts = {lab.id: lab for lab in load_labels(labels)}
+    seconds = [lab for lab in load_labels(second) if lab.id in firsts]
+    if not seconds:
+        raise CorpusError(f"{second}: no label of a page that {labels} also labels")
+    curator = build_report([(firsts[b.id], as_found(b)) for b in seconds], [])
+    extractor_results, missing = [], []
+    for b in seconds:
+        label = firsts[b.id]
+        path = page_path(pages, label.id)
+        if path is None:
+            missing.append(label.id)
+            continue
+        body = path.read_bytes()
+        try:
+            found = extract_page(body, path.name).as_dict()
+        except ExtractError:
+            found = {}
+        extractor_results.append(
+            (replace(label, encoding=label.encoding or page_encoding(body, path)), found)
+        )
+    return curator, build_report(extractor_results, missing)
 
 
 def page_encoding(body: bytes, path: Path) -> str:

@@ -249,3 +249,39 @@ def test_verbatim_runs_finds_page_text_copied_into_a_file_and_not_our_own_words(
     pages = [page_text, "The centre in the example city answers every call within twenty seconds."]
     found = verbatim_runs(files, pages)
     assert {name for name, _ in found} == {"docs/a.md", "tests/c.py"}  # across a line break too
+
+
+def test_a_second_curator_is_scored_against_the_first_beside_the_extractor(corpus, tmp_path):
+    from scrapers.corpus.run import agreement
+
+    pages, labels = corpus
+    second = tmp_path / "second"
+    # the same center without its founding year and a staff figure without a bound; one more
+    # center the first curator left out; t_002 not labelled by the second curator at all
+    write_label(second, "t_001", centers=[
+        {"name": "东岭市12345政务服务热线", "seats": 80, "staff": 150, "industry": "政务"},
+        {"name": "东岭市便民服务中心", "city": "东岭市"},
+    ])  # fmt: skip
+    curator, extractor = agreement(pages, labels, second)
+    assert curator.pages == extractor.pages == 1  # only the page both curators labelled
+    assert [f.status for f in curator.facts if f.field == "founded_year"] == ["missed"]
+    assert [f.status for f in curator.facts if f.field == "staff"] == ["wrong"]  # bound differs
+    assert {f.status for f in curator.facts if f.table == "centers" and f.field == "name"} == {
+        "right",
+        "extra",
+    }
+    assert all(f.page == "t_001" for f in extractor.facts)
+    same = agreement(pages, labels, labels)[0].overall
+    assert same.precision == same.recall == 1.0  # a curator agrees with herself
+
+
+def test_evaluate_command_refuses_second_labels_of_no_common_page(corpus, tmp_path):
+    pages, labels = corpus
+    write_label(tmp_path / "other", "t_999", centers=[{"name": "别处的中心"}])
+    done = subprocess.run(
+        [sys.executable, "-m", "portal.cli", "evaluate", "--pages", str(pages), "--labels",
+         str(labels), "--second-labels", str(tmp_path / "other")],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 2 and "no label of a page" in done.stderr
+    assert "Traceback" not in done.stderr
