@@ -32,6 +32,7 @@ from scrapers.extract.layouts import read_layout, text_lines
 from scrapers.extract.mirror import strip_pinyin
 from scrapers.extract.names import names_match
 from scrapers.extract.places_zh import (
+    PROVINCE_NAME,
     city_in,
     city_names,
     county_city_in,
@@ -347,10 +348,20 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
     return result
 
 
+#: a province's own line or body (``河南省12316…热线``, ``12348安徽省…热线``): in no one city
+_PROVINCE_BODY = re.compile(
+    rf"(?:{PROVINCE_NAME.pattern})省(?![\u4e00-\u9fff]{{1,5}}?[市县州区])|省级|全省"
+)
+
+
 def _in_page_city(name: str, city: str) -> bool:
     """Whether an entity without a place in its name lies in the page's city: not when its name
     names another province, nor a province's own body (``省总工会…热线``: in no one city)."""
-    return not name.startswith("省") and in_province(city, province_named(name) or "")
+    return (
+        not name.startswith("省")
+        and not _PROVINCE_BODY.search(name)
+        and in_province(city, province_named(name) or "")
+    )
 
 
 def _first_said(text: str, name: str) -> int:

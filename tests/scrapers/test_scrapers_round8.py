@@ -1,0 +1,50 @@
+"""Round 8 of the real-page rules: what a center's name says of its industry and of its place.
+Sentences written here, in the phrasing families of the corpus (invented bodies, real places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scrapers.test_scrapers_prose4 import one, page
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a province's own line: the page's city is where the article was written, not its place
+        ("新乡讯 河南省12316示例服务热线设有座席20个，员工30人。新乡市也开通了分线。",
+         "河南省12316示例服务热线"),
+        ("滁州讯 12348安徽省示例法律服务热线设有座席20个，员工30人。", "12348安徽省示例法律服务热线"),
+    ],
+)  # fmt: skip
+def test_a_provinces_own_line_takes_no_city_from_the_page(text, name):
+    center = one(page(text)["centers"], name)
+    assert center["seats"] == 20 and "city" not in center
+
+
+def test_a_city_named_after_its_province_is_still_the_centers():
+    center = one(
+        page("陕西省宝鸡市12355示例服务台设有座席20个，员工30人。")["centers"],
+        "宝鸡市12355示例服务台",
+    )
+    assert center["city"] == "宝鸡市"
+
+
+def test_a_company_branch_named_by_its_province_keeps_the_pages_city():
+    doc = page("洛阳讯 河南示例通信公司10086呼叫中心设有座席500个，员工800人。洛阳市")
+    assert one(doc["centers"], "河南示例通信公司10086呼叫中心")["city"] == "洛阳市"
+
+
+@pytest.mark.parametrize(
+    ("name", "industry"),
+    [
+        ("鹤壁示例银行信用卡客服中心", "银行"),
+        ("鹤壁示例燃气集团客服中心", "燃气"),
+        ("鹤壁示例人寿客户服务中心", "保险"),
+        ("鹤壁市12345政务服务便民热线", None),  # a public line's service words
+        ("鹤壁示例旅行网客服中心", None),  # a brand's word, not the industry's
+    ],
+)
+def test_an_industry_is_read_only_where_the_name_writes_its_word(name, industry):
+    center = one(page(f"{name}设有座席60个，员工80人。")["centers"], name)
+    assert center.get("industry") == industry
