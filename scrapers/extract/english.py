@@ -227,14 +227,15 @@ _BOUND = {"more than ": "min", "over ": "min", "about ": "approx", "nearly ": "a
 _SENT = re.compile(r"(?:[^.!?\n]|\.(?=[\w,]))+[.!?]?")
 
 
-#: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``)
+#: a service hotline named by its number (``the 12345 hotline``, ``Shanghai's 12345 hotline``);
+#: a name stays on one line (a phone number over a ``Sales Hotline`` heading names nothing)
 HOTLINE = re.compile(
-    r"(?P<name>(?:[A-Z][a-z]+['’]s\s+|[A-Z][a-z]+\s+(?=\d))?[“\"]?(?<!\d)\d{4,6}[”\"]?\s*"
+    r"(?P<name>(?:[A-Z][a-z]+['’]s[ \t]+|[A-Z][a-z]+[ \t]+(?=\d))?[“\"]?(?<!\d)\d{4,6}[”\"]?[ \t]*"
     r"(?:(?:[A-Z][a-z]+['’]?s?|service|government|public|citizens?['’]?s?|[\w-]+-run"
     # what the line is for, in lowercase words (the 12365 consumer rights protection hotline)
-    r"|(?!(?:to|and|or|the|a|an|is|was|are|were|of|for|on|in|at|by|with|from|that|which|its|has|had|will)\b)[a-z]{3,})\s+){0,4}"
-    r"(?:[Hh]otline|HOTLINE|[Cc]all\s+[Cc]ent(?:er|re)|[Ss]ervice\s+[Cc]ent(?:er|re))"
-    r"(?:\s+Service\s+Cent(?:er|re))?)\b"
+    r"|(?!(?:to|and|or|the|a|an|is|was|are|were|of|for|on|in|at|by|with|from|that|which|its|has|had|will)\b)[a-z]{3,})[ \t]+){0,4}"
+    r"(?:[Hh]otline|HOTLINE|[Cc]all[ \t]+[Cc]ent(?:er|re)|[Ss]ervice[ \t]+[Cc]ent(?:er|re))"
+    r"(?:[ \t]+Service[ \t]+Cent(?:er|re))?)\b"
 )
 #: a city starts its hotline: ``Shanghai started its 12345 hotline in 2013``
 HOTLINE_STARTED = re.compile(

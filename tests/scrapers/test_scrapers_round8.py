@@ -48,3 +48,13 @@ def test_a_company_branch_named_by_its_province_keeps_the_pages_city():
 def test_an_industry_is_read_only_where_the_name_writes_its_word(name, industry):
     center = one(page(f"{name}设有座席60个，员工80人。")["centers"], name)
     assert center.get("industry") == industry
+
+
+def test_english_a_phone_number_over_a_heading_is_no_hotlines_name():
+    text = (
+        "Sample Mobile HK serves three million users in the city.\n"
+        + "Fax\n(852) 2000 4321\nSales Hotline\nTel\n(852) 12000\n" * 2
+        + "The 24-hour Customer Care Hotline of Sample Mobile HK has 300 staff."
+    )
+    names = [c["name"] for c in page(text)["centers"]]
+    assert not [n for n in names if "\n" in n or n.startswith("4321")], names
