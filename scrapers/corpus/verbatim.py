@@ -19,7 +19,12 @@ from scrapers.corpus import PAGE_SUFFIXES
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "scrapers" / "corpus" / "pages"
 #: files that hold facts (names, values), not prose
-SKIPPED = ("scrapers/corpus/labels/", "data/curated/", "scrapers/corpus/pages/")
+SKIPPED = (
+    "scrapers/corpus/labels/",
+    "scrapers/corpus/second_labels/",
+    "data/curated/",
+    "scrapers/corpus/pages/",
+)
 SUFFIXES = (".md", ".py", ".yaml", ".yml", ".toml", ".txt", ".json", ".csv")
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff，、。：；“”0-9]+")
 _EN_RUN = re.compile(r"(?:[A-Za-z][A-Za-z'’-]* )*[A-Za-z][A-Za-z'’-]*")
