@@ -285,3 +285,16 @@ def test_evaluate_command_refuses_second_labels_of_no_common_page(corpus, tmp_pa
     )  # fmt: skip
     assert done.returncode == 2 and "no label of a page" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_second_curators_labels_pair_with_first_labels_of_the_blind_sets():
+    from scrapers.corpus import CORPUS_DIR, LABELS_DIR
+    from scrapers.corpus.run import agreement
+
+    second = CORPUS_DIR / "second_labels"
+    firsts = {lab.id: lab for lab in load_labels(LABELS_DIR)}
+    seconds = load_labels(second)
+    assert len(seconds) == 40 and all(lab.split == "iaa" for lab in seconds)
+    assert {firsts[lab.id].split for lab in seconds} == {"unseen3", "unseen4", "unseen5", "unseen6"}
+    curator, _ = agreement(tmp_pages := CORPUS_DIR / "no-pages-here", LABELS_DIR, second)
+    assert curator.pages == 40 and not tmp_pages.exists()  # the curators' score needs no page
