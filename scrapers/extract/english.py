@@ -36,7 +36,7 @@ _PARK_WORDS = re.compile(
 )
 CENTER = re.compile(
     rf"(?P<org>(?:{_CAP}\s+){{0,3}}{_CAP})(?:(?:'s|’s)\s+(?:(?:new|largest|biggest|first|main|own|regional|national|local|global)\s+){{0,2}}(?P<place>[A-Z][a-z]+\s+)?|\s+)"
-    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|customer contact|contact|customer care|customer support|(?<=['’]s\s)(?:[A-Z][a-z]+\s+)?service)\s+cent(?:er|re))s?\b"
+    r"(?P<tail>(?:global\s+|credit card\s+)?(?:call|customer service|customer contact|contact|customer care|customer support|customer interaction|customer experience|[Cc]ard|[Oo]perations|(?<=['’]s\s)(?:[A-Z][a-z]+\s+)?service)\s+[Cc]ent(?:er|re))s?\b"
 )
 #: a company's center named by its city: ``Genpact's Dalian centre``
 CITY_CENTRE = re.compile(

@@ -58,3 +58,19 @@ def test_english_a_phone_number_over_a_heading_is_no_hotlines_name():
     )
     names = [c["name"] for c in page(text)["centers"]]
     assert not [n for n in names if "\n" in n or n.startswith("4321")], names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sample Bank's Peony Card Center in Chengdu has 900 staff.", "Sample Bank's Peony Card Center"),
+        ("Sample Bank's China operations centre in Chengdu has 900 staff.",
+         "Sample Bank's China operations centre"),
+        ("Sample Air's customer experience center in Chengdu has 900 staff.",
+         "Sample Air customer experience center"),
+    ],
+)  # fmt: skip
+def test_english_a_companys_card_operations_or_experience_centre_is_a_center(text, name):
+    doc = page(text + " The city hopes for more such projects in the coming years.")
+    center = one(doc["centers"], name)
+    assert center["staff"] == 900
