@@ -215,6 +215,38 @@ def _trim_head(head: str) -> str:
     return head[cut:]
 
 
+#: a company's national service number (95588, 95511, 10086, 10000): right after the company
+#: (``中国工商银行95588``, ``中国平安（95511）``, a table's ``工商银行 95588``) or said to be the
+#: company's (``95588是工商银行的客服热线``) it names the company's hotline
+_SERVICE_NUMBER = r"95\d{3}|1000[01]|10086|10010"
+_COMPANY_WORD = re.compile(r"银行|保险|人寿|财险|寿险|证券|电信|移动|联通|航空|电网|集团")
+_COMPANY = rf"[\u4e00-\u9fff]{{1,8}}?(?:{_COMPANY_WORD.pattern})|中国平安"
+_COMPANY_NUMBER = re.compile(
+    rf"(?P<org>{_COMPANY})(?:[（(](?P<n1>{_SERVICE_NUMBER})[)）]|[ \t]?(?P<n2>{_SERVICE_NUMBER}))"
+    r"(?![\d年月日号个人次万元期届])"
+)
+_NUMBER_IS_COMPANYS = re.compile(
+    rf"(?<!\d)(?P<n>{_SERVICE_NUMBER})(?!\d)[”\"]?(?:是|为)(?P<org>{_COMPANY})的(?:全国)?(?:统一)?"
+    r"(?:客服|客户服务|服务)(?:热线|电话|专线|号码)"
+)
+
+
+def _service_number_mentions(s: str, taken: list[_Mention]) -> list[_Mention]:
+    """Companies' hotlines named by their national service number, where no other mention is."""
+    out: list[_Mention] = []
+    for rx in (_COMPANY_NUMBER, _NUMBER_IS_COMPANYS):
+        for m in rx.finditer(s):
+            if any(t.start < m.end() and m.start() < t.end for t in (*taken, *out)):
+                continue
+            org = _trim_head(m.group("org"))
+            g = m.groupdict()
+            number = g.get("n") or g.get("n1") or g.get("n2")
+            if len(_COMPANY_WORD.sub("", org)) < 2:
+                continue  # 电信10000, 银行95588: an industry's number, not a company's
+            out.append(_Mention(m.start(), m.end(), org + number, "center"))
+    return out
+
+
 def _mentions(s: str) -> list[_Mention]:
     out: list[_Mention] = []
     taken_until = -1
@@ -301,7 +333,7 @@ def _mentions(s: str) -> list[_Mention]:
             if not _GENERIC_WORDS.sub("", name):
                 continue
         out.append(_Mention(m.start() - len(head), end, name, kind, in_title))
-    return out
+    return sorted(out + _service_number_mentions(s, out), key=lambda x: x.start)
 
 
 #: a center word that a hotline number alone can name (``1823电话中心``, ``1999话务中心``)
@@ -430,6 +462,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
             canon[k] = name
         tails = list(_TAIL.finditer(name))
         kind = "center" if tails and tails[-1].group("c") else "park"
+        if not tails:  # a name without an entity word (中国工商银行95588): what its mention said
+            kind = next(m.kind for m in mentions if _key(m.name) in members)
         entities[name] = Entity(kind=kind, name=name)
         others = {_key(n): n for n, _ in all_forms.most_common() if _key(n) != _key(name)}
         entities[name].aliases = list(others.values())[:MAX_ALIASES]

@@ -74,3 +74,28 @@ def test_english_a_companys_card_operations_or_experience_centre_is_a_center(tex
     doc = page(text + " The city hopes for more such projects in the coming years.")
     center = one(doc["centers"], name)
     assert center["staff"] == 900
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在年度评选中，中国示例银行95566脱颖而出，荣获“最佳呼叫中心”称号。", "中国示例银行95566"),
+        ("95577是示例银行的客服热线，实行7×24小时服务。", "示例银行95577"),
+        ("示例人寿（95519）的客服热线全年提供24小时服务。", "示例人寿95519"),
+    ],
+)
+def test_a_companys_national_service_number_names_its_hotline(text, name):
+    center = one(page(text)["centers"], name)
+    assert center["industry"] in ("银行", "保险")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "示例市电信10000号码今年升级。",  # an industry's number, not a company's
+        "如有疑问请拨打客服电话95588咨询。",  # a number said, no company
+        "示例银行2019年营业收入增长。",  # a year after a company
+    ],
+)
+def test_a_service_number_without_its_company_names_no_center(text):
+    assert page(text)["centers"] == []
