@@ -1375,7 +1375,7 @@ def _generic(e: Entity) -> bool:
 
 _LATIN_OR_NUMBER = re.compile(r"[A-Za-z]{2,}|\d{3,}")
 #: a head word that makes the name an event, a count or a statement (``第十届…``, ``50多条…热线``)
-_NOT_A_NAME = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d+多?[条种类项]")
+_NOT_A_NAME = re.compile(r"第[一二三四五六七八九十百\d]+[届次]|\d+(?:多|余)?[条种类项个家座所]")
 
 
 @lru_cache(maxsize=4096)

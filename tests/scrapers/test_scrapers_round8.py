@@ -99,3 +99,10 @@ def test_a_companys_national_service_number_names_its_hotline(text, name):
 )
 def test_a_service_number_without_its_company_names_no_center(text):
     assert page(text)["centers"] == []
+
+
+def test_a_count_of_centers_is_no_centers_name():
+    doc = page(
+        "大连已有100多个呼叫中心，其中鹤发科技大连客服中心设有座席60个，员工80人。大连100多个呼叫中心共有员工2万人。"
+    )
+    assert [c["name"] for c in doc["centers"]] == ["鹤发科技大连客服中心"]
