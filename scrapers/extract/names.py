@@ -9,9 +9,13 @@ from data.normalise.values import name_key, to_simplified
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》〈〉()（）·・\s]")
 
 
+#: opening hours inside a name describe the center, they do not name it (``…地铁24小时客服热线``)
+_HOURS = re.compile(r"(?:7\s*[×x*]\s*)?24\s*小时|24-[Hh]our\s*")
+
+
 def entity_key(name: str) -> str:
     """Matching key of a park or center name (see the module docstring)."""
-    s = to_simplified(_QUOTES.sub("", str(name))).lower()
+    s = to_simplified(_HOURS.sub("", _QUOTES.sub("", str(name)))).lower()
     s = re.sub(r"^the", "", s)
     return name_key(s).replace("市", "")
 

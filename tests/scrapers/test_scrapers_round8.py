@@ -106,3 +106,18 @@ def test_a_count_of_centers_is_no_centers_name():
         "大连已有100多个呼叫中心，其中鹤发科技大连客服中心设有座席60个，员工80人。大连100多个呼叫中心共有员工2万人。"
     )
     assert [c["name"] for c in doc["centers"]] == ["鹤发科技大连客服中心"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("鹤壁地铁24小时客服热线", "鹤壁地铁客服热线", True),
+        ("鹤壁示例7×24小时客服中心", "鹤壁示例客服中心", True),
+        ("Sample Bank 24-hour hotline", "Sample Bank hotline", True),
+        ("鹤壁地铁24小时客服热线", "鹤壁公交客服热线", False),
+    ],
+)
+def test_opening_hours_inside_a_name_do_not_name_it(a, b, same):
+    from scrapers.extract.names import names_match
+
+    assert names_match(a, b) is same
