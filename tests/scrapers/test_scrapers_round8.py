@@ -121,3 +121,11 @@ def test_opening_hours_inside_a_name_do_not_name_it(a, b, same):
     from scrapers.extract.names import names_match
 
     assert names_match(a, b) is same
+
+
+@pytest.mark.parametrize(
+    "name", ["鹤发人寿示例分公司95519电话服务中心", "鹤壁市出租汽车电召服务中心"]
+)
+def test_telephone_and_taxi_dispatch_service_centres_are_centers(name):
+    center = one(page(f"{name}设有座席60个，员工80人。")["centers"], name)
+    assert center["seats"] == 60
