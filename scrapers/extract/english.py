@@ -298,7 +298,8 @@ def _number_hotlines(text: str, found: dict[str, Entity]) -> None:
 
 #: ``<Org>, <apposition>, set up a customer service center in <City> in <year>``
 SET_UP = re.compile(
-    r"\b(?:established|set up|opened|launched|announced|built)\s+(?:a|an)\s+(?:new\s+)?"
+    r"\b(?:establish(?:e[sd])?|sets?\s+up|open(?:s|ed)?|launch(?:es|ed)?|announced|builds?|built)"
+    r"\s+(?:a|an)\s+(?:new\s+)?"
     r"(?P<tail>(?:customer service|call|contact)\s+cent(?:er|re))\b"
 )
 _ORG_END = re.compile(
@@ -307,6 +308,12 @@ _ORG_END = re.compile(
 EMPLOY = re.compile(
     r"\b(?:employ|employs|with)\s+(?P<pre>more than |over |about |nearly |some |around )?"
     r"(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:employees|staff|agents|operators|people|workers)\b"
+)
+
+
+#: words between a company and its verb (``Dangdang will establish``, ``… plans to open``)
+_AUXILIARY = re.compile(
+    r"(?:\s+(?:will|would|also|has|have|had|is|was|plans?|planned|decided|agreed|is\s+going|to))+$"
 )
 
 
@@ -323,7 +330,7 @@ def _set_up_centers(text: str, found: dict[str, Entity]) -> None:
         parts = [p.strip() for p in before.split(",") if p.strip()]
         org = None
         for part in reversed(parts):
-            om = _ORG_END.search(part)
+            om = _ORG_END.search(_AUXILIARY.sub("", part))
             if om and not _GENERIC_ORG.match(om.group("org").split()[0]):
                 org = om.group("org")
                 break

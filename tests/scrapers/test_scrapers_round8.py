@@ -129,3 +129,17 @@ def test_opening_hours_inside_a_name_do_not_name_it(a, b, same):
 def test_telephone_and_taxi_dispatch_service_centres_are_centers(name):
     center = one(page(f"{name}设有座席60个，员工80人。")["centers"], name)
     assert center["seats"] == 60
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the agreement, Samplemart will establish a customer service center in Suqian.",
+        "Samplemart plans to open a call center in Suqian next year.",
+        "Last week Samplemart establishes a contact center in Suqian.",
+    ],
+)
+def test_english_a_company_that_will_set_up_a_center_names_it(sentence):
+    doc = page(sentence + " The city hopes for more such projects in the coming years.")
+    (center,) = [c for c in doc["centers"] if c["name"].startswith("Samplemart")]
+    assert center["city"] == "Suqian"
