@@ -29,7 +29,7 @@ REGION = re.compile(
 
 #: what makes a name a proper name rather than a description: an organisation or brand word
 ORG_WORD = re.compile(
-    r"银行|集团|公司|移动|电信|联通|航空|保险|证券|电网|电力|水务|燃气|供电|公交|地铁|铁路|邮政|烟草|石油|石化|机场|医院|大学|"
+    r"银行|集团|公司|移动|电信|联通|航空|保险|证券|信托|电网|电力|水务|燃气|供电|公交|地铁|铁路|邮政|烟草|石油|石化|机场|医院|大学|"
     r"[\u4e00-\u9fff]网|局|委|厅|办|署|工会|妇联|残联|红十字会|开发区|高新区|新区|经济区|商务区|保税区|自贸区|中关村"
 )
 

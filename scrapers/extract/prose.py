@@ -180,6 +180,9 @@ class _Mention:
     kind: str
     #: inside a title (《…呼叫中心国际标准研究》): names an entity only if it is also named outside
     in_title: bool = False
+    #: how many times the page names the entity through this mention (an organisation's own
+    #: customer service counts each time the page names the organisation)
+    weight: int = 1
 
 
 #: a place in brackets right after an entity word (``东航客服中心（昆明）``)
@@ -245,6 +248,46 @@ def _service_number_mentions(s: str, taken: list[_Mention]) -> list[_Mention]:
                 continue  # 电信10000, 银行95588: an industry's number, not a company's
             out.append(_Mention(m.start(), m.end(), org + number, "center"))
     return out
+
+
+#: an organisation's own customer service, named by no name of its own (``中国示例信托于1992年起
+#:设置24小时客服专线``, ``示例证券提供客服专线``): the page speaks of ``<org>客服中心``
+_ORG_SERVICE = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{1,8}?(?:证券|银行|信托|保险|人寿|电信|航空|电力|燃气|集团))"
+    r"(?P<mid>[^。！？，,；;、“”「」]{0,16}?)"
+    r"(?:客服中心|客户服务中心|客服专线|客户服务专线|客服处|客户服务处|客服部)"
+)
+_ORG_CENTER_TAIL = re.compile(
+    r"(?:全国)?(?:客服中心|客户服务中心|客服专线|客服热线|客服处|客户服务处)"
+)
+#: the organisation must be the page's subject: named this often
+ORG_NAMED_OFTEN = 3
+
+
+def _org_service_mentions(s: str, taken: list[_Mention]) -> list[_Mention]:
+    """A page about one organisation's customer service that names no center of its own; when
+    the page does name it so (``<org>客服中心``), that mention counts each naming of the org."""
+    for m in _ORG_SERVICE.finditer(s):
+        org = _trim_head(m.group("org"))
+        if len(_COMPANY_WORD.sub("", org)) < 2 or s.count(org) < ORG_NAMED_OFTEN:
+            continue
+        own = [
+            t for t in taken
+            if t.kind == "center" and t.name.startswith(org)
+            and _ORG_CENTER_TAIL.fullmatch(t.name[len(org) :])
+        ]  # fmt: skip
+        for t in own:
+            t.weight = max(t.weight, s.count(org))
+        if own or any(t.kind == "center" for t in taken):
+            return []
+        if _STOPS.search(m.group("mid")) and not re.fullmatch(
+            r"(?:于\d{4}年起?|已|也|还|并)?(?:设置|设立|成立|提供|设有|开通)(?:了)?(?:24小时)?",
+            m.group("mid"),
+        ):
+            continue
+        start = m.start("org") + m.group("org").rfind(org)
+        return [_Mention(start, m.end(), org + "客服中心", "center", weight=s.count(org))]
+    return []
 
 
 def _mentions(s: str) -> list[_Mention]:
@@ -333,7 +376,8 @@ def _mentions(s: str) -> list[_Mention]:
             if not _GENERIC_WORDS.sub("", name):
                 continue
         out.append(_Mention(m.start() - len(head), end, name, kind, in_title))
-    return sorted(out + _service_number_mentions(s, out), key=lambda x: x.start)
+    out += _service_number_mentions(s, out)
+    return sorted(out + _org_service_mentions(s, out), key=lambda x: x.start)
 
 
 #: a center word that a hotline number alone can name (``1823电话中心``, ``1999话务中心``)
@@ -473,7 +517,7 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         e = entities[canon[_key(m.name)]]
         if not e.mentions:
             e.first = m.start
-        e.mentions += 1
+        e.mentions += m.weight
     return entities, canon
 
 

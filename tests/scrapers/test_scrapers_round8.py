@@ -143,3 +143,22 @@ def test_english_a_company_that_will_set_up_a_center_names_it(sentence):
     doc = page(sentence + " The city hopes for more such projects in the coming years.")
     (center,) = [c for c in doc["centers"] if c["name"].startswith("Samplemart")]
     assert center["city"] == "Suqian"
+
+
+def test_an_organisations_own_customer_service_is_its_center():
+    doc = page(
+        "鹤发信托于1995年起设置24小时客服专线，是本地最早的金融客服。"
+        "鹤发信托目前客服人员共约300位，服务客户约200万。鹤发信托表示将继续改善服务。"
+    )
+    center = one(doc["centers"], "鹤发信托客服中心")
+    assert (center["staff"], center["staff_bound"]) == (300, "approx")
+
+
+def test_an_organisations_center_said_once_counts_each_naming_of_the_organisation():
+    filler = "鹤发证券是一家本地券商，近年业务增长很快，营业部遍布全省各地。" * 5  # past the top
+    doc = page(filler + "据介绍，鹤发证券客服中心今年全面升级。鹤发证券表示将持续改善服务。")
+    assert [c["name"] for c in doc["centers"]] == ["鹤发证券客服中心"]
+
+
+def test_an_organisation_named_once_gives_no_center_of_its_own():
+    assert page("鹤发信托于1995年起设置24小时客服专线。")["centers"] == []
