@@ -162,3 +162,15 @@ def test_an_organisations_center_said_once_counts_each_naming_of_the_organisatio
 
 def test_an_organisation_named_once_gives_no_center_of_its_own():
     assert page("鹤发信托于1995年起设置24小时客服专线。")["centers"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("记者到达鹤壁机场客服中心，鹤壁机场客服中心设有座席20个，员工30人。", "鹤壁机场客服中心"),
+        ("大会表彰鹤壁示例集团客户服务中心，鹤壁示例集团客户服务中心设有座席20个，员工30人。",
+         "鹤壁示例集团客户服务中心"),
+    ],
+)  # fmt: skip
+def test_arriving_at_or_commending_a_center_is_no_part_of_its_name(text, name):
+    assert [c["name"] for c in page(text)["centers"]] == [name]
