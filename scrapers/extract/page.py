@@ -25,6 +25,7 @@ from pathlib import Path
 
 from data.ingest.records import check_record
 from data.normalise.values import to_simplified
+from scrapers.extract.brands import BRAND
 from scrapers.extract.encoding import decode_page
 from scrapers.extract.incentives_zh import read_incentives
 from scrapers.extract.known_places import line_place, zone_city
@@ -191,7 +192,7 @@ _NUMBER = re.compile(r"\d{3,}")
 #: a name said once, late, with no figure, is kept when it names an organisation
 #: (``阿里巴巴衢州客户体验中心``, ``大韩航空…呼叫中心``)
 _PLACED_NAME = re.compile(
-    r"(?:银行|集团|公司|移动|电信|联通|航空|保险|人寿|铁路|机场|医院|阿里巴巴|京东|美团|平安)"
+    rf"(?:银行|集团|公司|移动|电信|联通|航空|保险|人寿|铁路|机场|医院|{BRAND.pattern})"
 )
 _CONTEXT_FIELDS = frozenset({"city", "district", "industry"})
 

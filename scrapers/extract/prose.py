@@ -41,6 +41,7 @@ from data.errors import NormaliseError
 from data.geo.geocode import CITIES_DIR
 from data.normalise.industries import industry_written_in
 from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
+from scrapers.extract.brands import BRAND
 from scrapers.extract.dates import PageDate, page_date, year_of
 from scrapers.extract.known_places import ONE_PLACE_LINES
 from scrapers.extract.places_zh import (
@@ -1430,7 +1431,7 @@ def anchored(name: str) -> bool:
     ``洛阳呼叫中心``, ``南京12345…``, ``招商银行信用卡中心``, ``UUCALL呼叫中心`` name one."""
     if _NOT_A_NAME.search(name):
         return False
-    if _LATIN_OR_NUMBER.search(name) or ORG_WORD.search(name):
+    if _LATIN_OR_NUMBER.search(name) or ORG_WORD.search(name) or BRAND.search(name):
         return True
     if city_names()[0].search(name) or districts()[0].search(name):
         return True

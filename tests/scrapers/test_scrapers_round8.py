@@ -174,3 +174,12 @@ def test_an_organisation_named_once_gives_no_center_of_its_own():
 )  # fmt: skip
 def test_arriving_at_or_commending_a_center_is_no_part_of_its_name(text, name):
     assert [c["name"] for c in page(text)["centers"]] == [name]
+
+
+@pytest.mark.parametrize(
+    "center", ["天猫客服中心", "58同城全国客户服务中心", "惠普全球客户服务中心(大连)"]
+)
+def test_a_brand_names_a_center_said_once(center):
+    filler = "鹤壁的客服行业发展很快，企业越来越多，人才也越来越多。" * 6  # past the top
+    doc = page(filler + f"鹤壁软件园汇聚了包括{center}在内的多家企业。")
+    assert [c["name"] for c in doc["centers"]] == [center]
