@@ -41,6 +41,7 @@ def test_a_company_branch_named_by_its_province_keeps_the_pages_city():
         ("鹤壁示例银行信用卡客服中心", "银行"),
         ("鹤壁示例燃气集团客服中心", "燃气"),
         ("鹤壁示例人寿客户服务中心", "保险"),
+        ("鹤壁示例证券客户服务中心", "证券"),
         ("鹤壁市12345政务服务便民热线", None),  # a public line's service words
         ("鹤壁示例旅行网客服中心", None),  # a brand's word, not the industry's
     ],
