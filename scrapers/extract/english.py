@@ -893,6 +893,13 @@ _HEADLINE_WORD = re.compile(
     r"With|During|At|From|To|For|On|After|Before|Into|Visits?|Holds?|Opens?|Launches|Tours?|"
     r"Says|Celebrates|Inaugurates|Unveils|Wins|Receives|Expands"
 )
+#: words that describe a center without naming it: ``National Call Center`` (in an award's
+#: title), ``Customer Contact Center``, ``China International Contact Center`` (a hotline's
+#: words stay: ``Customer Service Hotline`` is how company pages name their line)
+_GENERIC_CENTER_WORD = re.compile(
+    r"National|Annual|International|China|Chinese|Global|Regional|Customer|Customers|Contact|"
+    r"Call|Service|Services|Care|Support|Cent(?:er|re)s?|Telephone|Sales|Corporate"
+)
 _GENERIC_ORG = re.compile(
     r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|China's|China’s|In|Of|Now|Japanese|Korean|"
     r"American|Indian|Its|Their|First|Second|Every|Each|Into)$"
@@ -1040,6 +1047,7 @@ def read_english(text: str) -> list[Entity]:
             len(name.split()) < 3
             or any(name in k or k in name for k in found)
             or _AWARD.search(name)
+            or all(_GENERIC_CENTER_WORD.fullmatch(w) for w in name.split())
         ):
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())

@@ -184,3 +184,18 @@ def test_a_brand_names_a_center_said_once(center):
     filler = "鹤壁的客服行业发展很快，企业越来越多，人才也越来越多。" * 6  # past the top
     doc = page(filler + f"鹤壁软件园汇聚了包括{center}在内的多家企业。")
     assert [c["name"] for c in doc["centers"]] == [center]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample Bank won the Top Ten Brands of the China International Contact Center Annual Awards.",
+        "In 2013 the Customer Contact Center moved to a new building in Suqian with 300 staff.",
+        "Sample Bank runs a Global Service Center in Shanghai for its card holders.",
+    ],
+)
+def test_english_a_center_named_only_by_generic_words_is_no_name(text):
+    doc = page(text + " The city hopes for more such projects in the coming years.")
+    names = [c["name"] for c in doc["centers"]]
+    assert not {"China International Contact Center", "Customer Contact Center",
+                "Global Service Center"} & set(names), names  # fmt: skip
