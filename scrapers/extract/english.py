@@ -900,6 +900,12 @@ _GENERIC_CENTER_WORD = re.compile(
     r"National|Annual|International|China|Chinese|Global|Regional|Customer|Customers|Contact|"
     r"Call|Service|Services|Care|Support|Cent(?:er|re)s?|Telephone|Sales|Corporate"
 )
+#: a word that ends what comes before a name: a sentence's last word (not an abbreviation), a
+#: web address, a caption's word
+_NOT_IN_NAME = re.compile(
+    r"^(?!(?:Co|Inc|Ltd|Corp|St|Mr|Mrs|Ms|Dr|Jr|U\.S|U\.K)\.$)[\w’'-]+\.$"
+    r"|\.(?:com|cn|net|org)$|^(?:Photo|Photos|Image|Picture|File|Source|Caption)$"
+)
 _GENERIC_ORG = re.compile(
     r"^(?:The|A|An|Its|This|Our|New|Largest|China|Chinese|China's|China’s|In|Of|Now|Japanese|Korean|"
     r"American|Indian|Its|Their|First|Second|Every|Each|Into)$"
@@ -1054,6 +1060,9 @@ def read_english(text: str) -> list[Entity]:
     for m in CENTER.finditer(text):
         org = m.group("org").strip()
         words = [w for w in org.split()]
+        ends = [i for i, w in enumerate(words[:-1]) if _NOT_IN_NAME.search(w)]
+        if ends:  # Caixin. Ctrip call center, Scotsman.com Photo Ctrip…: a caption before it
+            words = words[ends[-1] + 1 :]
         while words and _GENERIC_ORG.match(words[0]) and not _STATE_FIRM.match(" ".join(words)):
             words = words[1:]  # The…, but China Mobile stays
         if not words:

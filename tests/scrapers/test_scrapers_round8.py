@@ -199,3 +199,15 @@ def test_english_a_center_named_only_by_generic_words_is_no_name(text):
     names = [c["name"] for c in doc["centers"]]
     assert not {"China International Contact Center", "Customer Contact Center",
                 "Global Service Center"} & set(names), names  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: Caixin. Sampletrip's call center in Edinburgh has 200 staff.",
+        "Scotsman.com Photo Sampletrip's call center in Edinburgh has 200 staff.",
+    ],
+)
+def test_english_a_caption_before_a_companys_center_is_no_part_of_its_name(text):
+    doc = page(text + " The city hopes for more such projects in the coming years.")
+    assert [c["name"] for c in doc["centers"]] == ["Sampletrip call center"]
