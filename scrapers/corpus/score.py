@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from data.normalise.industries import canonical_industry
 from data.normalise.values import city_key
 from scrapers.corpus import CorpusError
 from scrapers.extract.names import entity_key, names_match
@@ -79,11 +80,14 @@ def _number_equal(a: object, b: object) -> bool:
 
 
 def values_equal(fld: str, got: object, want: object) -> bool:
-    """Same value for ``fld`` (numbers within 1 %, cities and districts normalised)."""
+    """Same value for ``fld`` (numbers within 1 %, cities and districts normalised, industries
+    read to the vocabulary of ``data.normalise.industries``)."""
     if isinstance(want, (int, float)) and not isinstance(want, bool):
         return _number_equal(got, want)
     if fld == "city":
         return city_key(str(got)).replace("'", "") == city_key(str(want)).replace("'", "")
+    if fld == "industry":  # in the store's vocabulary: 供暖 is 供热, bank is 银行
+        return canonical_industry(str(got)) == canonical_industry(str(want))
     if fld == "district":
         g, w = (_DISTRICT_SUFFIX.sub("", entity_key(str(v))) for v in (got, want))
         return bool(g) and g == w

@@ -85,6 +85,9 @@ def test_name_and_value_matching_rules():
     assert values_equal("area_km2", 1.005, 1.0) and not values_equal("area_km2", 1.02, 1.0)
     assert not values_equal("seats", 1001, 1000)  # counts are exact
     assert values_equal("city", "北京", "北京市") and values_equal("district", "顺义", "顺义区")
+    # industries in the store's vocabulary: a synonym is the same industry, another is not
+    assert values_equal("industry", "供热", "供暖") and values_equal("industry", "bank", "银行")
+    assert not values_equal("industry", "保险", "金融")
 
 
 def test_an_extra_entity_counts_all_its_fields_as_extra():
