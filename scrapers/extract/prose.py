@@ -251,8 +251,8 @@ def _service_number_mentions(s: str, taken: list[_Mention]) -> list[_Mention]:
     return out
 
 
-#: an organisation's own customer service, named by no name of its own (``中国示例信托于1992年起
-#:设置24小时客服专线``, ``示例证券提供客服专线``): the page speaks of ``<org>客服中心``
+#: an organisation's own customer service, named by no name of its own (``示例信托1995年设立了
+#: 客服专线``, ``示例证券提供客服专线``): the page speaks of ``<org>客服中心``
 _ORG_SERVICE = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,8}?(?:证券|银行|信托|保险|人寿|电信|航空|电力|燃气|集团))"
     r"(?P<mid>[^。！？，,；;、“”「」]{0,16}?)"
