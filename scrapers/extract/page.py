@@ -253,7 +253,7 @@ def _drop_passing_centers(entities: list[Entity]) -> list[Entity]:
     def passing(e: Entity) -> bool:
         facts = [k for k in e.values if not k.endswith("_bound") and k not in _CONTEXT_FIELDS]
         profiled = e.confidence.get("name", 0) >= CALIBRATION["profile"]
-        return e.kind == "center" and not facts and e.mentions < 2 and not profiled
+        return e.kind == "center" and not facts and e.mentions < 2 and not profiled and not e.listed
 
     return [e for e in entities if not passing(e)]
 

@@ -889,15 +889,19 @@ def _brand_with_figures(e: Entity, s: str) -> bool:
     return starts and len(head) >= 4 and bool(_GENERIC_WORDS.sub("", head))
 
 
+_LIST_SEPARATORS = ("、", "，", ",", "和", "及", "与")
+
+
 def _mark_listed_parks(s: str, mentions: list, entities: dict, canon: dict) -> None:
-    """Parks named one after another (``A软件园、B软件园、C软件园``, three or more): each is a name."""
+    """Parks or centers named one after another (``A软件园、B软件园、C软件园``,
+    ``A客服中心、B客服中心与C客服中心``, three or more of one kind): each is a name."""
     runs: list[list] = [[]]
     for m in mentions:
         run = runs[-1]
-        if m.kind == "park" and run and s[run[-1].end : m.start] in ("、", "，", ",", "和", "及"):
+        if run and m.kind == run[-1].kind and s[run[-1].end : m.start] in _LIST_SEPARATORS:
             run.append(m)
         else:
-            runs.append([m] if m.kind == "park" else [])
+            runs.append([m])
     for run in runs:
         if len(run) >= 3:
             for x in run:

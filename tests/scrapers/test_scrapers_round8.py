@@ -211,3 +211,22 @@ def test_english_a_center_named_only_by_generic_words_is_no_name(text):
 def test_english_a_caption_before_a_companys_center_is_no_part_of_its_name(text):
     doc = page(text + " The city hopes for more such projects in the coming years.")
     assert [c["name"] for c in doc["centers"]] == ["Sampletrip call center"]
+
+
+def test_centers_listed_one_after_another_are_each_a_name():
+    doc = page(
+        "鹤壁的客服行业发展很快，企业越来越多，人才也越来越多。" * 6
+        + "入驻的有鹤发银行客服中心、鹤发保险客服中心与鹤发航空客服中心。"
+        + "鹤发银行客服中心设有座席60个，员工80人。"
+    )
+    names = {c["name"] for c in doc["centers"]}
+    assert names == {"鹤发银行客服中心", "鹤发保险客服中心", "鹤发航空客服中心"}
+
+
+def test_two_centers_named_in_passing_are_still_left_out():
+    doc = page(
+        "鹤壁的客服行业发展很快，企业越来越多，人才也越来越多。" * 6
+        + "入驻的有鹤发保险客服中心与鹤发航空客服中心。"
+        + "鹤发银行客服中心设有座席60个，员工80人。"
+    )
+    assert [c["name"] for c in doc["centers"]] == ["鹤发银行客服中心"]
