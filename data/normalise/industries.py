@@ -122,9 +122,9 @@ def canonical_industry(text: str | None) -> str | None:
     return SYNONYMS.get(key, text.strip())
 
 
-#: a center's industry inferred from its Chinese name: first match wins (service numbers and
-#: public bodies before company words: ``人保`` is insurance, ``12345`` is government)
-NAME_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+#: what a public body's line serves, read from its number or its service words: first, before
+#: a company word (``12345``, ``政府`` are government; ``12333``, ``人社`` human resources)
+PUBLIC_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"12329|住房公积金|公积金"), "住房公积金"),
     (re.compile(r"12366|税务|地税|国税|纳税"), "税务"),
     (
@@ -133,48 +133,10 @@ NAME_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "政务",
     ),
-    (re.compile(r"银行"), "银行"),
-    (re.compile(r"机场"), "机场"),
-    (re.compile(r"航空|南航|国航|东航"), "航空"),
-    (re.compile(r"铁路|12306"), "铁路"),
-    (re.compile(r"电网|电力|95598"), "电力"),
-    (re.compile(r"保险|人保|平安"), "保险"),
-    (re.compile(r"证券"), "证券"),
     (re.compile(r"12333|人力资源和社会保障|人社"), "人社"),
     (re.compile(r"12315|市场监管|工商"), "市场监管"),
     (re.compile(r"12319|城乡管理|城市管理|城管"), "城市管理"),
-    (re.compile(r"水务|自来水|供水"), "供水"),
-    (re.compile(r"旅行|旅游|携程|同程"), "旅游"),
-    (re.compile(r"人寿|95519"), "保险"),
-    (re.compile(r"热力|供热"), "供热"),
-    (re.compile(r"燃气|煤气"), "燃气"),
-    (re.compile(r"医院"), "医疗"),
-    (re.compile(r"出租车|公交|电召|客运"), "交通"),
-    (re.compile(r"京东|当当|阿里巴巴|淘宝|天猫|美团|唯品会|苏宁易购|拼多多|电商|电子商务"), "电商"),
-    (re.compile(r"菜鸟|物流|快递|顺丰"), "物流"),
-    (re.compile(r"中国移动|中国电信|中国联通|移动公司|电信公司|联通公司"), "电信"),
 )
-#: the same for English names
-NAME_PATTERNS_EN: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(
-            r"\b(?:China\s+Mobile|China\s+Telecom|China\s+Unicom|Telecom|Unicom|CSL|PCCW)\b"
-        ),
-        "电信",
-    ),
-    (re.compile(r"\b(?:Bank|ANZ|HSBC|Citibank)\b"), "银行"),
-    (re.compile(r"\b(?:Alibaba|Taobao|Tmall|JD\.com)\b"), "电商"),
-    (re.compile(r"\b(?:Airlines?|Airways)\b"), "航空"),
-    (re.compile(r"\b(?:Insurance|Insurer|Life\s+Assurance)\b"), "保险"),
-    (
-        re.compile(
-            r"\b(?:12345|1823|1999|12388)\b|\b(?:[Cc]itizens?['’]?s?|[Gg]overnment|[Pp]ublic\s+[Ss]ervice|[Mm]ayor)"
-        ),
-        "政务",
-    ),
-)
-
-
 #: industry words a company's name writes (first match: ``交通银行`` is a bank). Left out on
 #: purpose: a public body's service words (``政务``, ``城管``, ``税务`` in a line's name say what
 #: the line does, and the blind curators never label them as an industry), brands and numbers
@@ -198,6 +160,38 @@ WRITTEN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bAirport\b"), "机场"),
     (re.compile(r"\b(?:Telecom|Telecommunications)\b"), "电信"),
 )
+#: brands, service numbers and services that imply an industry without writing its word
+IMPLIED_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"南航|国航|东航"), "航空"),
+    (re.compile(r"12306"), "铁路"),
+    (re.compile(r"电网|95598|供电"), "电力"),
+    (re.compile(r"人保|平安|95519"), "保险"),
+    (re.compile(r"旅行|旅游|携程|同程"), "旅游"),
+    (re.compile(r"煤气"), "燃气"),
+    (re.compile(r"医院"), "医疗"),
+    (re.compile(r"出租车|公交|电召|客运"), "交通"),
+    (re.compile(r"京东|当当|阿里巴巴|淘宝|天猫|美团|唯品会|苏宁易购|拼多多"), "电商"),
+    (re.compile(r"菜鸟|顺丰"), "物流"),
+    (re.compile(r"中国移动|中国联通|移动公司|联通公司"), "电信"),
+    (re.compile(r"\b(?:China\s+Mobile|China\s+Unicom|Unicom|CSL|PCCW)\b"), "电信"),
+    (re.compile(r"\b(?:ANZ|HSBC|Citibank)\b"), "银行"),
+    (re.compile(r"\b(?:Alibaba|Taobao|Tmall|JD\.com)\b"), "电商"),
+    (re.compile(r"\bInsurer\b"), "保险"),
+    (
+        re.compile(
+            r"\b(?:12345|1823|1999|12388)\b|\b(?:[Cc]itizens?['’]?s?|[Gg]overnment|[Pp]ublic\s+[Ss]ervice|[Mm]ayor)"
+        ),
+        "政务",
+    ),
+)
+
+
+def _first(name: str, *tables: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
+    for table in tables:
+        for pattern, industry in table:
+            if pattern.search(name):
+                return industry
+    return None
 
 
 def industry_written_in(name: str | None) -> str | None:
@@ -208,12 +202,7 @@ def industry_written_in(name: str | None) -> str | None:
     >>> industry_written_in("某市12345政务服务热线") is None  # a line's service, not an industry
     True
     """
-    if not name:
-        return None
-    for pattern, industry in WRITTEN_PATTERNS:
-        if pattern.search(name):
-            return industry
-    return None
+    return _first(name, WRITTEN_PATTERNS) if name else None
 
 
 def industry_from_name(name: str | None) -> str | None:
@@ -229,12 +218,4 @@ def industry_from_name(name: str | None) -> str | None:
     >>> industry_from_name("华为技术支持中心") is None
     True
     """
-    if not name:
-        return None
-    for pattern, industry in NAME_PATTERNS:
-        if pattern.search(name):
-            return industry
-    for pattern, industry in NAME_PATTERNS_EN:
-        if pattern.search(name):
-            return industry
-    return None
+    return _first(name, PUBLIC_PATTERNS, WRITTEN_PATTERNS, IMPLIED_PATTERNS) if name else None

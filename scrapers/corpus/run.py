@@ -17,8 +17,13 @@ from scrapers.extract.page import extract_page
 
 def evaluate_corpus(pages: str | Path, labels: str | Path) -> Report:
     """Score ``extract_page`` on every labelled page found in ``pages``."""
+    return _score_extractor(pages, load_labels(labels))
+
+
+def _score_extractor(pages: str | Path, labels: list[Label]) -> Report:
+    """``extract_page`` on the page of each label, scored; labels without a page are missing."""
     results, missing = [], []
-    for label in load_labels(labels):
+    for label in labels:
         path = page_path(pages, label.id)
         if path is None:
             missing.append(label.id)
@@ -52,22 +57,7 @@ def agreement(pages: str | Path, labels: str | Path, second: str | Path) -> tupl
     if not seconds:
         raise CorpusError(f"{second}: no label of a page that {labels} also labels")
     curator = build_report([(firsts[b.id], as_found(b)) for b in seconds], [])
-    extractor_results, missing = [], []
-    for b in seconds:
-        label = firsts[b.id]
-        path = page_path(pages, label.id)
-        if path is None:
-            missing.append(label.id)
-            continue
-        body = path.read_bytes()
-        try:
-            found = extract_page(body, path.name).as_dict()
-        except ExtractError:
-            found = {}
-        extractor_results.append(
-            (replace(label, encoding=label.encoding or page_encoding(body, path)), found)
-        )
-    return curator, build_report(extractor_results, missing)
+    return curator, _score_extractor(pages, [firsts[b.id] for b in seconds])
 
 
 def page_encoding(body: bytes, path: Path) -> str:
