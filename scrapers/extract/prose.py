@@ -270,7 +270,8 @@ def _org_service_mentions(s: str, taken: list[_Mention]) -> list[_Mention]:
     the page does name it so (``<org>客服中心``), that mention counts each naming of the org."""
     for m in _ORG_SERVICE.finditer(s):
         org = _trim_head(m.group("org"))
-        if len(_COMPANY_WORD.sub("", org)) < 2 or s.count(org) < ORG_NAMED_OFTEN:
+        named = s.count(org)
+        if len(_COMPANY_WORD.sub("", org)) < 2 or named < ORG_NAMED_OFTEN:
             continue
         own = [
             t for t in taken
@@ -278,7 +279,7 @@ def _org_service_mentions(s: str, taken: list[_Mention]) -> list[_Mention]:
             and _ORG_CENTER_TAIL.fullmatch(t.name[len(org) :])
         ]  # fmt: skip
         for t in own:
-            t.weight = max(t.weight, s.count(org))
+            t.weight = max(t.weight, named)
         if own or any(t.kind == "center" for t in taken):
             return []
         if _STOPS.search(m.group("mid")) and not re.fullmatch(
@@ -287,7 +288,7 @@ def _org_service_mentions(s: str, taken: list[_Mention]) -> list[_Mention]:
         ):
             continue
         start = m.start("org") + m.group("org").rfind(org)
-        return [_Mention(start, m.end(), org + "客服中心", "center", weight=s.count(org))]
+        return [_Mention(start, m.end(), org + "客服中心", "center", weight=named)]
     return []
 
 
@@ -816,7 +817,7 @@ def read_prose(s: str, page_city: str | None = None) -> list[Entity]:
     entities, canon = _group(mentions)
     mentions = [m for m in mentions if _key(m.name) in canon]
     _count_hotline_numbers(s, entities)
-    _mark_listed_parks(s, mentions, entities, canon)
+    _mark_listed(s, mentions, entities, canon)
     ctx = _Ctx(entities, canon)
     ctx.main = _main_entities(entities)
     ctx.date = page_date(s)
@@ -892,7 +893,7 @@ def _brand_with_figures(e: Entity, s: str) -> bool:
 _LIST_SEPARATORS = ("、", "，", ",", "和", "及", "与")
 
 
-def _mark_listed_parks(s: str, mentions: list, entities: dict, canon: dict) -> None:
+def _mark_listed(s: str, mentions: list, entities: dict, canon: dict) -> None:
     """Parks or centers named one after another (``A软件园、B软件园、C软件园``,
     ``A客服中心、B客服中心与C客服中心``, three or more of one kind): each is a name."""
     runs: list[list] = [[]]
