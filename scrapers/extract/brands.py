@@ -18,5 +18,16 @@ BRANDS = (
     "华为", "联想", "海尔", "美的", "格力", "海信", "TCL", "长虹", "顺丰", "中通", "圆通", "申通",
     "韵达", "德邦", "平安", "亚马逊", "戴尔", "惠普", "微软", "苹果",
 )  # fmt: skip
-#: any brand of :data:`BRANDS` (longest first, so ``阿里巴巴`` wins over ``阿里``)
-BRAND = re.compile("|".join(sorted(BRANDS, key=len, reverse=True)))
+#: the short names pages give the banks, insurers, operators, airlines, utilities and railways
+#: that run the largest centers of the mainland, Hong Kong and Taiwan (``农行成都客服中心``,
+#: ``招行信用卡武汉呼叫中心``, ``台铁客服中心``, ``港灯紧急服务热线``): no organisation word is written
+SHORT_NAMES = (
+    "工行", "农行", "中行", "建行", "交行", "招行", "邮储", "浦发", "民生银", "兴业", "中信", "光大",
+    "华夏", "广发", "平安", "人保", "国寿", "太保", "泰康", "新华保险", "太平洋", "友邦",
+    "南航", "国航", "东航", "海航", "川航", "厦航", "深航", "华航", "长荣", "国泰",
+    "国网", "南网", "港灯", "中电", "港铁", "电讯盈科", "数码通", "和记", "中华电信",
+    "台湾大哥大", "远传", "亚太电信", "台铁", "台电", "台银", "台水", "中油", "高铁",
+)  # fmt: skip
+#: any brand of :data:`BRANDS` or short name of :data:`SHORT_NAMES` (longest first, so
+#: ``阿里巴巴`` wins over ``阿里``)
+BRAND = re.compile("|".join(sorted(set(BRANDS + SHORT_NAMES), key=len, reverse=True)))

@@ -299,14 +299,14 @@ def _number_hotlines(text: str, found: dict[str, Entity]) -> None:
 #: ``<Org>, <apposition>, set up a customer service center in <City> in <year>``
 SET_UP = re.compile(
     r"\b(?:establish(?:e[sd])?|sets?\s+up|open(?:s|ed)?|launch(?:es|ed)?|announced|builds?|built)"
-    r"\s+(?:a|an)\s+(?:new\s+)?"
-    r"(?P<tail>(?:customer service|call|contact)\s+cent(?:er|re))\b"
+    r"\s+(?:a|an)\s+(?:new\s+)?(?P<mod>(?:(?!for\b|to\b|of\b|and\b|with\b|in\b|at\b)[a-z][\w-]*\s+){0,2}?)"
+    r"(?P<tail>(?:customer service|customer care|customer contact|call|contact)\s+cent(?:er|re))\b"
 )
 _ORG_END = re.compile(
     r"(?P<org>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|net))(?:\s+(?:and\s+|&\s+)?[A-Z][\w.&'’-]*){0,4})$"
 )
 EMPLOY = re.compile(
-    r"\b(?:employ|employs|with)\s+(?P<pre>more than |over |about |nearly |some |around )?"
+    r"\b(?:employ|employs|employing|with)\s+(?P<pre>more than |over |about |nearly |some |around )?"
     r"(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:employees|staff|agents|operators|people|workers)\b"
 )
 

@@ -74,7 +74,7 @@ PARK_WORD = (
     r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
     r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|开发园|外包城|软件城|科技城|数据城|呼叫城|基地|园区)"
 )
-_SERVICE_LINE_END = r"(?:热线|专线|服务台|服务平台|咨询中心|(?:公益|咨询|举报|投诉|求助)电话)"
+_SERVICE_LINE_END = r"(?:热线|专线|服务台|服务平台|咨询中心|服务中心|(?:公益|咨询|举报|投诉|求助)电话)"
 #: words that make the run between a number and a line's word a clause, not a name
 _NOT_A_LINE = re.compile(r"不仅|不但|承担|代替|号码|电话|原来|已经|成为|开通|接到|拨打")
 _SERVICE_LINE = (
@@ -573,7 +573,7 @@ SEATS_GROWN_ACROSS = re.compile(
 )
 #: seats added (增设500个异地坐席), not grown to (扩充到500席)
 _ADDED = re.compile(r"(?:增设|新增|增加|扩充|临时)[^，。；\d到至]{0,4}$")
-_STAFF_WORD = r"(?:员工|客户服务员|客户服务代表|话务代表|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|一线客服|客服|职工|人员)"
+_STAFF_WORD = r"(?:员工|客户服务员|客户服务代表|话务代表|话务员|话务人员|客服人员|电话客服人员|工作人员|接线员|坐席员|座席员|受理员|咨询员|客服员工|客服代表|客户代表|一线客服|客服|职工|人员)"
 STAFF = re.compile(
     rf"{_PRE}(?P<n>{_NUM}\s*万?)(?P<post>余|多)?\s*(?:名|人|位)(?:的)?(?:{_STAFF_WORD})?(?P<post2>以上|左右)?"
 )
@@ -977,7 +977,7 @@ def _center_figures(ctx: _Ctx, clause: str, cstart: int, subject, sentence: str)
             if (
                 fld == "staff"
                 and re.search(
-                    r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户(?!服务[员代])|记者|支援|抽调|就业|岗位(?!上)|"
+                    r"培训|招聘|毕业|学生|大学生|参赛|选手|市民|旅客|用户|客户(?!服务[员代]|代表)|记者|支援|抽调|就业|岗位(?!上)|"
                     r"正在|端坐|值班|轮值|当天|此时|现场|同时在岗|每个班|在线|增设|新增|增派|扩充",
                     clause,
                 )
@@ -1319,7 +1319,7 @@ _NOT_FOUNDING = re.compile(r"开始|筹建|开工|动工|奠基|改为|扩容|�
 #: ``11月26日…开始试运行``): the year is the page's (``scrapers.extract.dates``)
 OPENED_ON_THE_DAY = re.compile(
     r"(?:(?P<rel>今天|今日|昨天|昨日|昨(?=正式|开通|启用|上线|揭牌))|(?:(?P<last>去年)|(?<![\d年]))(?P<mo>\d{1,2})月(?P<d>\d{1,2})日)"
-    r"(?:[上下]午\d{1,2}[时点](?:\d{1,2}分)?)?[，,]?"
+    r"(?:[上下]午(?:\d{1,2}[时点](?:\d{1,2}分)?)?)?[，,]?"
     r"(?P<mid>[^。！？年，,]{0,30}?)(?:正式)?"
     r"(?P<verb>开通|上线|成立|挂牌成立|揭牌成立|揭牌|启用|投入使用|开始试运行|试运行)"
 )
@@ -1377,6 +1377,28 @@ def _founded_sentence(ctx: _Ctx, sentence: str, off: int, inside: list[_Mention]
         year = ctx.date.year - 1 if m.group("last") else year_of(ctx.date, month)
         e.set("founded_year", year, None, 0.7, sentence)
         return
+    for x in inside:
+        m = OPENED_IN_THE_NEWS.match(sentence, x.end - off)
+        opened_next = _OPENS_NEXT.search(sentence, 0, x.start - off)
+        if not (m or (opened_next and re.search(r"\d{1,2}月\d{1,2}日", sentence[: x.start - off]))):
+            continue
+        if m and m.group("d") and int(m.group("d")) > ctx.date.day:
+            continue  # a day of the month after the page's: not this month's news
+        e = ctx.entities[ctx.canon[_key(x.name)]]
+        e.set("founded_year", ctx.date.year, None, 0.6, sentence)
+        return
+
+
+#: an opening the news tells without a day, or by the day of the month only, right after the
+#: entity (``…青少年服务台25日揭牌``, a title ``…服务热线正式开通啦``): the year is the page's
+OPENED_IN_THE_NEWS = re.compile(
+    r"(?:(?<![\d月])(?P<d>\d{1,2})日|今天|今日|昨天|昨日)?(?:[上下]午)?(?:正式|顺利)?"
+    r"(?P<verb>开通|上线|揭牌成立|揭牌|挂牌成立|启用|投入使用|开始试运行|试运行|上线试运作)"
+    r"(?!以来|至今|后|前|时|之|初|的|仪式|典礼|活动|以后|将"
+    r"|(?:已经?|已有|有)?(?:近|超过|逾|满)?[\d一二三四五六七八九十]+(?:多|余)?(?:周?年|个?月))"
+)
+#: the entity opened right after the verb (``9月27日正式启用…热线呼叫中心``)
+_OPENS_NEXT = re.compile(r"(?:正式)?(?:启用|开通|上线)了?$")
 
 
 #: what opens on the day is not the entity: an event, a meeting, a service of it

@@ -1,0 +1,106 @@
+"""Round 9 of the real-page rules: short names of the large operators, openings the news tells
+without a year, and a few more ways of writing a center's people and name. Sentences written
+here, in the phrasing families of the corpus (invented bodies, real places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scrapers.test_scrapers_prose4 import one, page
+
+
+def en_page(text: str) -> dict:
+    return page(text + " " + "The report was written for readers of this page only. " * 2)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["农行客服中心", "招行信用卡呼叫中心", "台铁客服中心", "港灯紧急服务热线", "华航客服中心"],
+)
+def test_an_operators_short_name_names_its_center(name):
+    center = one(page(f"{name}共有员工300人。")["centers"], name)
+    assert center["staff"] == 300
+
+
+def test_a_center_without_a_name_word_is_still_not_named_by_a_short_name():
+    assert page("鹤壁新建客服中心共有员工300人。")["centers"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a title, the page's date under it
+        ("发布时间：2023-04-26 10:16\n鹤壁市12355示例青少年服务台揭牌\n该服务台面向全市青少年。", 2023),
+        ("时间：2021年09月13日\n鹤壁市总工会“12351”示例职工服务热线正式开通啦\n欢迎职工来电。", 2021),
+        # the day of the month only, after the entity
+        ("发布时间：2023-04-26\n鹤壁市12355示例青少年服务台25日揭牌，面向全市青少年。", 2023),
+        # yesterday afternoon
+        ("2020-09-04 07:46 来源：示例晨报\n昨天下午，鹤壁市96110示例劝阻专线正式开通。", 2020),
+        # the verb before the entity, on a named day
+        ("发布时间：2023-09-28\n示例总工会9月27日正式启用鹤壁市“12351”示例服务热线呼叫中心。", 2023),
+    ],
+)
+def test_an_opening_the_news_tells_without_a_year_is_in_the_pages_year(text, year):
+    (center,) = page(text)["centers"]
+    assert center["founded_year"] == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # opened years ago, or months ago: not this year's opening
+        "发布时间：2024-11-20\n至今，鹤壁示例水务集团客服热线96968开通已有近15年。",
+        "发布时间：2015-07-12\n鹤壁12345热线开通8个月接听逾百万。",
+        # since it opened: a period, not the opening
+        "发布时间：2024-11-20\n鹤壁示例水务集团客服热线96968开通以来受理工单3万件。",
+        # a day of the month after the page's day: not this month's news
+        "发布时间：2023-04-10\n鹤壁市12355示例青少年服务台25日揭牌。",
+        # no date on the page
+        "鹤壁市12355示例青少年服务台揭牌。",
+    ],
+)
+def test_an_opening_without_its_time_in_the_pages_news_gives_no_year(text):
+    for center in page(text)["centers"]:
+        assert "founded_year" not in center
+
+
+def test_customer_representatives_are_a_centers_staff():
+    center = one(
+        page("鹤壁95598示例供电服务中心现设坐席190个，配备客户代表240人。")["centers"],
+        "鹤壁95598示例供电服务中心",
+    )
+    assert (center["seats"], center["staff"]) == (190, 240)
+
+
+def test_customers_are_still_no_staff():
+    (center,) = page("鹤壁95598示例供电服务中心现设坐席190个，服务客户240万人。")["centers"]
+    assert "staff" not in center
+
+
+def test_a_numbered_line_named_a_service_center():
+    (center,) = page("鹤壁95598示例供电服务中心现设坐席190个。")["centers"]
+    assert center["name"] == "鹤壁95598示例供电服务中心"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "city"),
+    [
+        ("Sample Communications opened a cross-border call centre in Shenzhen with 300 seats.",
+         "Sample Communications call centre", "Shenzhen"),
+        ("Samplebank has set up a regional customer service centre in Dalian, employing 500 people.",
+         "Samplebank customer service centre", "Dalian"),
+    ],
+)  # fmt: skip
+def test_english_a_company_opens_a_described_center(sentence, name, city):
+    center = one(en_page(sentence)["centers"], name)
+    assert center["city"] == city
+
+
+def test_english_employing_counts_the_new_centers_staff():
+    doc = en_page("Samplebank has set up a regional customer service centre in Dalian, employing 500 people.")
+    assert one(doc["centers"], "Samplebank customer service centre")["staff"] == 500
+
+
+def test_english_a_door_opened_for_a_center_is_no_center():
+    doc = en_page("The fund opened a door for call centre investors in Dalian last year.")
+    assert doc["centers"] == []
