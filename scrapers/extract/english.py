@@ -811,9 +811,10 @@ def _figures(
                     conf,
                     sent,
                 )
-        elif HOURS.search(sent) and not re.search(
-            r"\beventually\b|\bwill\b[^.]{0,30}24 hours", sent
-        ):
+        elif HOURS.search(sent) and not (
+            re.search(r"\beventually\b|\bwill\b[^.]{0,30}24 hours", sent)
+            and not re.search(r"\bas usual\b|\bwill (?:continue|remain)\b", sent)
+        ):  # will operate 24 hours a day as usual: what the line already does
             subject.set("hours_per_day", 24, None, conf, sent)
             if re.search(r"24/7|24\s*[x×]\s*7|seven days|7 days|365[ -]days?|year[ -]round", sent):
                 subject.set("days_per_week", 7, None, conf, sent)

@@ -69,7 +69,9 @@ ZONE_CITIES_EN = {
     "Jinji Lake": "金鸡湖",
     "Dushu Lake": "独墅湖",
 }
-_ZONE_ZH = re.compile("|".join(sorted(ZONE_CITIES, key=len, reverse=True)))
+#: any zone of :data:`ZONE_CITIES` (a name that starts with one names a place: ``光谷金融港``)
+ZONE_NAME = re.compile("|".join(sorted(ZONE_CITIES, key=len, reverse=True)))
+_ZONE_ZH = ZONE_NAME
 _ZONE_EN = re.compile(r"\b(" + "|".join(sorted(ZONE_CITIES_EN, key=len, reverse=True)) + r")\b")
 
 

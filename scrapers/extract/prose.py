@@ -43,7 +43,7 @@ from data.normalise.industries import industry_written_in
 from data.normalise.values import parse_area, parse_count, parse_money, parse_rate
 from scrapers.extract.brands import BRAND
 from scrapers.extract.dates import PageDate, page_date, year_of
-from scrapers.extract.known_places import ONE_PLACE_LINES
+from scrapers.extract.known_places import ONE_PLACE_LINES, ZONE_NAME
 from scrapers.extract.places_zh import (
     AREA_NAME,
     ORG_WORD,
@@ -72,7 +72,7 @@ CENTER_WORD = (
 )
 PARK_WORD = (
     r"(?:产业基地|产业园区|产业园|示范园区|示范基地|示范园|示范区|声谷|呼叫之都|软件园|科技园|"
-    r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|开发园|外包城|软件城|科技城|数据城|呼叫城|基地|园区)"
+    r"企业公园|服务外包园|网商园|服务小镇|产业集聚区|开发园|外包城|软件城|科技城|数据城|呼叫城|金融港|金融城|商务城|数谷(?![\u4e00-\u9fff]{0,6}中心)|基地|园区)"
 )
 _SERVICE_LINE_END = r"(?:热线|专线|服务台|服务平台|咨询中心|服务中心|(?:公益|咨询|举报|投诉|求助)电话)"
 #: words that make the run between a number and a line's word a clause, not a name
@@ -1426,7 +1426,7 @@ _GENERIC_WORDS = re.compile(
 
 _HOTLINE_WORDS = re.compile(r"政务|政府|便民|市民|公共|热线|非紧急|紧急|救助|咨询|投诉|举报|电话")
 _PARK_INDUSTRY = re.compile(
-    r"呼叫|客服|服务外包|外包|声谷|信息服务|软件|数据|BPO|后台|电商|云服务|呼叫之都|网商|数字|科技|商务"
+    r"呼叫|客服|服务外包|外包|声谷|信息服务|软件|数据|BPO|后台|电商|云服务|呼叫之都|网商|数字|科技|商务|金融港|数谷"
 )
 
 
@@ -1462,7 +1462,7 @@ def anchored(name: str) -> bool:
         return True
     if city_names()[0].search(name) or districts()[0].search(name):
         return True
-    if PROVINCE_NAME.search(name) or AREA_NAME.search(name):
+    if PROVINCE_NAME.search(name) or AREA_NAME.search(name) or ZONE_NAME.match(name):
         return True
     return bool(district_shorts().search(name))
 

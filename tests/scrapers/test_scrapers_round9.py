@@ -104,3 +104,40 @@ def test_english_employing_counts_the_new_centers_staff():
 def test_english_a_door_opened_for_a_center_is_no_center():
     doc = en_page("The fund opened a door for call centre investors in Dalian last year.")
     assert doc["centers"] == []
+
+
+def test_a_year_and_hours_written_in_chinese_numerals_are_read():
+    text = "（示例报导）鹤壁市1999市民专线于二○○九年启用，廿四小时全年无休提供服务，话务人员共60人。"
+    center = one(page(text)["centers"], "鹤壁市1999市民专线")
+    assert (center["founded_year"], center["hours_per_day"]) == (2009, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "city"),
+    [
+        ("光谷金融港占地1600亩，已吸引20家金融后台服务中心入驻。", "光谷金融港", "武汉市"),
+        ("齐鲁数谷位于淄博市张店区，占地面积9.6万平方米。", "齐鲁数谷", "淄博市"),
+    ],
+)
+def test_financial_harbours_and_data_valleys_are_parks(text, name, city):
+    park = one(page(text)["parks"], name)
+    assert park["city"] == city
+
+
+def test_a_data_valley_named_before_a_data_centre_is_no_park():
+    doc = page("韶关市已引进华南数谷示例大数据中心等一批项目。")
+    assert doc["parks"] == []
+
+
+def test_english_a_line_that_will_operate_as_usual_keeps_its_hours():
+    doc = en_page(
+        "The Sample Electric Customer Emergency Services Hotline on 2555 4000 will operate "
+        "24 hours a day as usual."
+    )
+    assert doc["centers"][0]["hours_per_day"] == 24
+
+
+def test_english_a_line_that_will_open_round_the_clock_later_has_no_hours_yet():
+    doc = en_page("The Sample Electric Customer Service Hotline will eventually operate 24 hours a day.")
+    for center in doc["centers"]:
+        assert "hours_per_day" not in center
