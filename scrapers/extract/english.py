@@ -255,7 +255,7 @@ HOTLINE_NUMBER_AFTER = re.compile(
 )
 #: a number said as a line to call: ``dial a four-digit number - 1823 -``, ``dial the new
 #: hotline 12345``, ``the public hotline 12345``, ``the 1823 Centre``, ``the 12345 service``
-_NUM = r"[“\"]?(?P<n{0}>(?<![\d,.])\d{{4,6}})[”\"]?(?![\d,.]|\s\d|-\d)"
+_NUM = r"[“\"]?(?P<n{0}>(?<![\d,.])(?<!\d\s)\d{{4,6}})[”\"]?(?![\d,.]|\s\d|-\d)"
 NUMBER_LINE = re.compile(
     r"\b(?:dial(?:s|ed|led|ing|ling)?|call(?:s|ed|ing)?|ring)\s+(?:(?:a|an|the)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:[-–—:]\s*)?"
@@ -638,7 +638,8 @@ def _coref_centers(text: str, found: dict[str, Entity]) -> None:
 #: a company's service line said in lowercase: ``Towngas's customer service hotline``, ``our
 #: 24-hour customer service hotline``, ``a 24-hour customer care hotline`` (of the page's company)
 COMPANY_HOTLINE = re.compile(
-    rf"(?:(?P<org>{_ORG_RUN})['’]s\s+|(?P<det>\b(?:[Ii]ts|[Oo]ur|[Tt]he\s+company['’]s|an?)\s+))"
+    rf"(?:(?P<org>{_ORG_RUN})['’]s\s+|\b[Tt]he\s+(?P<org2>{_ORG_RUN})\s+(?=customer)"
+    r"|(?P<det>\b(?:[Ii]ts|[Oo]ur|[Tt]he\s+company['’]s|an?)\s+))"
     r"(?:(?:new|own|dedicated)\s+)?(?P<h>24-hour\s+)?"
     r"(?P<tail>customer\s+(?:service|care|enquiry)\s+hotline)\b(?!s)"
 )
@@ -655,7 +656,8 @@ def _company_hotlines(text: str, found: dict[str, Entity]) -> set[str]:
     for sm in _SENT.finditer(text):
         sent = sm.group(0)
         for m in COMPANY_HOTLINE.finditer(sent):
-            org = " ".join(_org_words(m.group("org"))) if m.group("org") else None
+            said_org = m.group("org") or m.group("org2")
+            org = " ".join(_org_words(said_org)) if said_org else None
             if m.group("det"):
                 det = m.group("det").strip().lower()
                 said = text[max(0, sm.start() + m.start() - 160) : sm.start() + m.start()]
@@ -725,7 +727,11 @@ def _tenants(text: str, entities: list[Entity]) -> None:
         park.confidence["tenants"] = 0.5
 
 
-_TAIL_EN = re.compile(r"\s+((?:call|customer service|contact)\s+cent(?:er|re))$")
+_TAIL_EN = re.compile(
+    r"\s+((?:call|customer service|customer care|contact)\s+cent(?:er|re)|"
+    r"(?:customer service\s+|customer care\s+|service\s+)?hotline)$",
+    re.IGNORECASE,
+)
 
 
 def _said_as(name: str, sent: str) -> bool:

@@ -141,3 +141,23 @@ def test_english_a_line_that_will_open_round_the_clock_later_has_no_hours_yet():
     doc = en_page("The Sample Electric Customer Service Hotline will eventually operate 24 hours a day.")
     for center in doc["centers"]:
         assert "hours_per_day" not in center
+
+
+def test_english_the_last_digits_of_a_phone_number_name_no_line():
+    doc = en_page(
+        "Sample Gas runs the city's gas network. For gas leaks, please call 2880 6988 at once. "
+        "To pay a bill, call 2880 6988 or visit a service centre."
+    )
+    assert all(not c["name"].startswith("6988") for c in doc["centers"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sample Telecom's customer service hotline handles 20,000 calls a day.",
+        "The Sample Telecom customer service hotline handles 20,000 calls a day.",
+    ],
+)
+def test_english_a_companys_hotline_said_in_lowercase_takes_its_figures(sentence):
+    center = one(en_page(sentence)["centers"], "Sample Telecom customer service hotline")
+    assert center["daily_inbound_calls"] == 20000
