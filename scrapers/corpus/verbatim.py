@@ -3,8 +3,8 @@ went into docs, code or tests (``make verbatim``; needs the git-ignored page fol
 
 A run is 14 or more Chinese characters and punctuation, or 8 or more English words, found word for
 word in a saved page. Entity names are facts and show up too (``…12345政务服务便民热线``): the
-listing is for a person to read, not a verdict. Label files and curated harvest files hold names
-and values only and are not read.
+listing is for a person to read, not a verdict. Label files, curated harvest files and the adjudicated
+items hold names and values only and are not read.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ PAGES = ROOT / "scrapers" / "corpus" / "pages"
 SKIPPED = (
     "scrapers/corpus/labels/",
     "scrapers/corpus/second_labels/",
+    "scrapers/corpus/adjudication/items.json",
     "data/curated/",
     "scrapers/corpus/pages/",
 )

@@ -92,6 +92,10 @@ _NUMBERED_HOTLINE = (
     rf"|(?P<line>{_SERVICE_LINE})|(?<=\d{{5}})[”\"]?平台"
 )
 _TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?|{_NUMBERED_HOTLINE})|(?P<p>{PARK_WORD})")
+#: a center's own site named after it (``…客户服务中心北方基地``, ``…呼叫中心成都基地``)
+_CENTER_SITE = re.compile(
+    rf"{CENTER_WORD}(?![\u4e00-\u9fff]*(?:产业|示范|外包|培训|人才|实训|孵化))[\u4e00-\u9fff]{{0,4}}基地$"
+)
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
 _NOT_ENTITY_AFTER = re.compile(
     r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会|示范席|业务|行业)"
@@ -324,6 +328,8 @@ def _mentions(s: str) -> list[_Mention]:
         name = head + s[m.start() : end]
         last_tail = list(_TAIL.finditer(name))[-1]
         kind = "center" if last_tail.group("c") else "park"
+        if kind == "park" and _CENTER_SITE.search(name):
+            kind = "center"  # 国家电网客户服务中心北方基地: a center's site, not a park
         taken_until = end
         if head.count("“") == head.count("”") + 1 and s[end : end + 1] == "”":
             head = head.replace("“", "")  # “云服务小镇”: the quote closes after the entity word
@@ -510,6 +516,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
         kind = "center" if tails and tails[-1].group("c") else "park"
         if not tails:  # a name without an entity word (中国工商银行95588): what its mention said
             kind = next(m.kind for m in mentions if _key(m.name) in members)
+        if kind == "park" and _CENTER_SITE.search(name):
+            kind = "center"  # 国家电网客户服务中心北方基地: a center's site, not a park
         entities[name] = Entity(kind=kind, name=name)
         others = {_key(n): n for n, _ in all_forms.most_common() if _key(n) != _key(name)}
         entities[name].aliases = list(others.values())[:MAX_ALIASES]

@@ -49,10 +49,10 @@ def test_an_opening_the_news_tells_without_a_year_is_in_the_pages_year(text, yea
     "text",
     [
         # opened years ago, or months ago: not this year's opening
-        "发布时间：2024-11-20\n至今，鹤壁示例水务集团客服热线96968开通已有近15年。",
-        "发布时间：2015-07-12\n鹤壁12345热线开通8个月接听逾百万。",
+        "发布时间：2024-11-20\n鹤壁示例燃气客服热线96777开通已有12年，口碑良好。",
+        "发布时间：2015-07-12\n鹤壁12345热线开通5个月，来电量突破80万个。",
         # since it opened: a period, not the opening
-        "发布时间：2024-11-20\n鹤壁示例水务集团客服热线96968开通以来受理工单3万件。",
+        "发布时间：2024-11-20\n鹤壁示例燃气客服热线96777开通以来受理工单3万件。",
         # a day of the month after the page's day: not this month's news
         "发布时间：2023-04-10\n鹤壁市12355示例青少年服务台25日揭牌。",
         # no date on the page
@@ -161,3 +161,18 @@ def test_english_the_last_digits_of_a_phone_number_name_no_line():
 def test_english_a_companys_hotline_said_in_lowercase_takes_its_figures(sentence):
     center = one(en_page(sentence)["centers"], "Sample Telecom customer service hotline")
     assert center["daily_inbound_calls"] == 20000
+
+
+@pytest.mark.parametrize(
+    ("text", "center", "park"),
+    [
+        ("示例电网客户服务中心北方基地位于天津，拥有座席1000个。", "示例电网客户服务中心北方基地", None),
+        ("示例银行客户服务中心成都基地拥有座席800个。", "示例银行客户服务中心成都基地", None),
+        ("鹤壁呼叫中心产业基地规划座席1万个。", None, "鹤壁呼叫中心产业基地"),
+        ("鹤壁呼叫中心外包示范基地规划座席1万个。", None, "鹤壁呼叫中心外包示范基地"),
+    ],
+)
+def test_a_centers_own_site_is_a_center_and_a_call_center_base_a_park(text, center, park):
+    doc = page(text)
+    assert [c["name"] for c in doc["centers"]] == ([center] if center else [])
+    assert [p["name"] for p in doc["parks"]] == ([park] if park else [])
