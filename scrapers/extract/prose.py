@@ -94,7 +94,7 @@ _NUMBERED_HOTLINE = (
 _TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?|{_NUMBERED_HOTLINE})|(?P<p>{PARK_WORD})")
 #: a center's own site named after it (``…客户服务中心北方基地``, ``…呼叫中心成都基地``)
 _CENTER_SITE = re.compile(
-    rf"{CENTER_WORD}(?![\u4e00-\u9fff]*(?:产业|示范|外包|培训|人才|实训|孵化))[\u4e00-\u9fff]{{0,4}}基地$"
+    rf"{CENTER_WORD}(?![\u4e00-\u9fff]*(?:产业|示范|外包|培训|人才|实训|孵化))[\u4e00-\u9fff]{{2,4}}基地$"
 )
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
 _NOT_ENTITY_AFTER = re.compile(
