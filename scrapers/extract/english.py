@@ -907,6 +907,11 @@ _GENERIC_CENTER_WORD = re.compile(
     r"National|Annual|International|China|Chinese|Global|Regional|Customer|Customers|Contact|"
     r"Call|Service|Services|Care|Support|Cent(?:er|re)s?|Telephone|Sales|Corporate"
 )
+#: a job named after a center (``Call Centre Manager``, ``Hotline Supervisors``): no center
+_JOB_AFTER = re.compile(
+    r"\s+(?:Manager|Supervisor|Director|Agent|Officer|Representative|Operator|Team\s+Leader|Head|"
+    r"Executive|Coordinator|Assistant|Clerk)s?\b"
+)
 #: a word that ends what comes before a name: a sentence's last word (not an abbreviation), a
 #: web address, a caption's word
 _NOT_IN_NAME = re.compile(
@@ -1056,6 +1061,8 @@ def read_english(text: str) -> list[Entity]:
             at -= 1 if at and _cities()[0].fullmatch(re.sub(r"['’]s$", "", words[at - 1])) else 0
             words = words[at:]
         name = " ".join(words).split(". ")[-1]
+        if _JOB_AFTER.match(text, m.end()):
+            continue  # the Assistant Call Centre Manager: a job's title, not a center
         if (
             len(name.split()) < 3
             or any(name in k or k in name for k in found)
@@ -1078,7 +1085,7 @@ def read_english(text: str) -> list[Entity]:
         if _cities()[0].fullmatch(" ".join(words)):
             continue  # the Luoyang call center: a center described by its city, not named
         name = f"{' '.join(words)} {m.group('tail')}"
-        if any(name in k or k in name for k in found):
+        if any(name in k or k in name for k in found) or _JOB_AFTER.match(text, m.end()):
             continue
         found[name] = Entity(kind="center", name=name, first=m.start())
     for m in CITY_CENTRE.finditer(text):  # Genpact's Dalian centre: a company's center in a city

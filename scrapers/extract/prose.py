@@ -621,7 +621,9 @@ AHT = re.compile(
     r"(?:基本|大约|一般)?(?:为|在|是)?\s*(?P<about>约|大约)?(?P<v>\d+(?:\.\d+)?)\s*(?P<u>分钟|秒)"
     r"(?P<post>左右)?"
 )
-HOURS_24 = re.compile(r"(?<![\d.])7\s*24小时|24小时|7\s*[×x*]\s*24|365天?\s*[×x*]\s*24|全天候")
+HOURS_24 = re.compile(
+    r"(?<![\d.])7\s*24小时|24小时(?!内|之内|以内|以后|后|之后|前|不间断监控|监控)|7\s*[×x*]\s*24|365天?\s*[×x*]\s*24|全天候"
+)
 FOUNDED = re.compile(
     r"(?P<y>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[^，。,；]{0,12}?)"
     r"(?:正式开通|开通|正式成立|成立|挂牌成立|正式运行|正式上线|上线|投入运营|建成|批准建设|开园|揭牌)"
@@ -1428,7 +1430,7 @@ _GENERIC_WORDS = re.compile(
     r"产业园|软件园|产业基地|中国|全国|国际|省|市|县|区|呼叫中心|客服中心|客户服务中心|客服|呼叫|服务外包|外包|信息服务|服务|产业|"
     r"及|与|和|的|标准|最佳|支持|扶持|业务|台湾|香港|澳门|华东|华南|华北|华中|西南|西北|东北|新加坡|印度|日本|美国|韩国|"
     r"菲律宾|欧美|特色|信息|工业|人才|实训|培训|示范|基地|园区|产业园|软件园|业|后台|"
-    r"单体|咨询|被叫付费|离岸|在岸|境外|外资|外商|城市|大型|中小型|一级|二级|三级|电商|[“”\"《》·\s]"
+    r"(?:保险|证券|电信|通信|航空|物流|快递|金融)?(?:公司|企业|机构)|单体|咨询|被叫付费|离岸|在岸|境外|外资|外商|城市|大型|中小型|一级|二级|三级|电商|[“”\"《》·\s]"
 )
 
 
@@ -1643,6 +1645,10 @@ def _settled_one(sentence: str, park: str) -> str | None:
     return org
 
 
+#: a kind of facility a tenant list names without its firm (``研发中心及后援中心``)
+_FACILITY = re.compile(r"(?:后援|运营|研发|数据|灾备|结算|培训|营运|备份|共享服务)中心")
+
+
 def read_tenants(s: str, entities: list[Entity]) -> None:
     """Companies that settled in a park (``A、B等企业入驻``, ``入园签约的A等七家企业``,
     ``不乏A、B等知名企业``, ``X有限公司入驻``): the one park the sentence names, else the page's
@@ -1710,8 +1716,8 @@ def read_tenants(s: str, entities: list[Entity]) -> None:
             for name, _whole in names:
                 if len(name) < 2 or _TENANT_BAD.search(name) or name in tenants:
                     continue
-                if not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", name)):
-                    continue  # 金融、电信、IT等企业: industries listed, not companies
+                if not _GENERIC_WORDS.sub("", _INDUSTRY_TERMS.sub("", _FACILITY.sub("", name))):
+                    continue  # 金融、电信、IT等企业, 研发中心及后援中心: industries or facilities listed
                 if city_names()[0].fullmatch(name) or districts()[0].fullmatch(name):
                     continue
                 tenants.append(name)

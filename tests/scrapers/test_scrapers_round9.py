@@ -176,3 +176,46 @@ def test_a_centers_own_site_is_a_center_and_a_call_center_base_a_park(text, cent
     doc = page(text)
     assert [c["name"] for c in doc["centers"]] == ([center] if center else [])
     assert [p["name"] for p in doc["parks"]] == ([park] if park else [])
+
+
+def test_english_a_job_named_after_a_center_is_no_center():
+    doc = en_page(
+        "Sample Lee, the Assistant Call Centre Manager of the Sample Water Department, said the "
+        "Customer Telephone Enquiry Centre answers calls 24 hours a day."
+    )
+    assert [c["name"] for c in doc["centers"]] == ["Customer Telephone Enquiry Centre"]
+
+
+@pytest.mark.parametrize(
+    "name", ["台湾保险公司服务呼叫中心", "香港证券公司客服中心", "内地金融机构呼叫中心"]
+)
+def test_a_kind_of_company_names_no_center(name):
+    assert page(f"据介绍，{name}设有座席500个，员工800人。")["centers"] == []
+
+
+def test_a_company_named_before_its_kind_still_names_its_center():
+    center = one(page("鹤壁示例保险公司客服中心设有座席500个。")["centers"], "鹤壁示例保险公司客服中心")
+    assert center["seats"] == 500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鹤壁示例供热客服中心接到报修后，若维修人员未回复，24小时内工单将升级至主管。",
+        "鹤壁示例供热客服中心承诺投诉在24小时之内办结。",
+    ],
+)
+def test_within_24_hours_is_a_deadline_not_opening_hours(text):
+    (center,) = page(text)["centers"]
+    assert "hours_per_day" not in center
+
+
+def test_round_the_clock_is_still_24_hours():
+    (center,) = page("鹤壁示例供热客服中心实行24小时值守。")["centers"]
+    assert center["hours_per_day"] == 24
+
+
+def test_facilities_in_a_tenant_list_are_no_tenants():
+    text = "鹤壁示例金融后台产业园已引进示例银行数据中心、研发中心及后援中心等企业入驻。"
+    (park,) = page(text)["parks"]
+    assert "后援中心" not in park.get("tenants", []) and "研发中心" not in park.get("tenants", [])
