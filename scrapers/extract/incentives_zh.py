@@ -27,6 +27,14 @@ SEAT_SUBSIDY = re.compile(
 )
 
 
+#: a seat subsidy by the month or year: ``按有效坐席人数每人每月不超过200元``,
+#: ``每个有效座席每年补贴2500元``
+SEAT_PERIODIC = re.compile(
+    r"(?:座席|坐席)(?:人数|数)?(?:每人|每个|每席)?每(?P<per>月|年)(?:补贴|补助|给予|奖励)?"
+    r"(?P<max>不超过|最高|最多)?\s*(?P<a>\d+(?:\.\d+)?\s*万?)元"
+)
+
+
 PER_PERSON = re.compile(
     r"每人(?:每年|每月|一次性)?\s*(?P<a>\d+(?:\.\d+)?\s*万?)元|(?P<b>\d+(?:\.\d+)?\s*万?)元\s*/\s*人"
 )
@@ -76,7 +84,7 @@ _M2 = r"(?:平方米|平米|㎡|m2|m²|米\s*2|米²)"
 
 RENT = re.compile(
     rf"(?P<max>最高|不超过|最多)?\s*(?P<a>\d+(?:\.\d+)?)\s*元(?:人民币)?\s*/\s*{_M2}\s*[·.]?\s*(?:/\s*)?月"
-    rf"|每{_M2}每月(?:补贴|补助|给予)?(?P<max2>最高|不超过|最多)?\s*(?P<b>\d+(?:\.\d+)?)\s*元"
+    rf"|(?:每{_M2}每月|每月每{_M2})(?:补贴|补助|给予)?(?P<max2>最高|不超过|最多)?\s*(?P<b>\d+(?:\.\d+)?)\s*元"
 )
 
 
@@ -153,6 +161,17 @@ def read_incentives(s: str) -> list[dict]:
     for sm in _SENTENCE.finditer(s):
         sentence = sm.group(0)
         for clause in re.split(r"[；;]", sentence):
+            periodic = SEAT_PERIODIC.search(clause)
+            if periodic and re.search(r"(?:座席|坐席)补贴|补贴|补助|扶持|奖励", clause):
+                amount = _cny(periodic.group("a"))
+                if amount and amount < 100_000:
+                    item = {"kind": "seat_subsidy", "value": amount, "unit": "CNY/seat",
+                            "period": "month" if periodic.group("per") == "月" else "year",
+                            "evidence": sentence.strip(), "confidence": 0.6}  # fmt: skip
+                    if periodic.group("max"):
+                        item["value_bound"] = "max"
+                    out.append(item)
+                    continue
             for m in SEAT_SUBSIDY.finditer(clause):
                 values = [m.group("lo"), m.group("hi")] if m.group("lo") else [
                     m.group("one") or m.group("per") or m.group("two") or m.group("three")

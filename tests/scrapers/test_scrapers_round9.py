@@ -219,3 +219,27 @@ def test_facilities_in_a_tenant_list_are_no_tenants():
     text = "鹤壁示例金融后台产业园已引进示例银行数据中心、研发中心及后援中心等企业入驻。"
     (park,) = page(text)["parks"]
     assert "后援中心" not in park.get("tenants", []) and "研发中心" not in park.get("tenants", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "period", "bound"),
+    [
+        ("对从事数据服务的企业，按当月有效坐席人数每人每月不超过200元标准给予两年坐席补贴。",
+         200, "month", "max"),
+        ("对新设立的呼叫中心，按每个有效座席每年补贴2500元，连续补贴3年。", 2500, "year", None),
+    ],
+)  # fmt: skip
+def test_a_seat_subsidy_by_the_month_or_year(text, value, period, bound):
+    (item,) = [i for i in page(text)["incentives"] if i["kind"] == "seat_subsidy"]
+    assert (item["value"], item["period"], item.get("value_bound")) == (value, period, bound)
+
+
+def test_a_training_allowance_by_the_month_is_no_seat_subsidy():
+    items = page("对培训合格的新员工，每人每月补贴200元。")["incentives"]
+    assert all(i["kind"] != "seat_subsidy" for i in items)
+
+
+def test_rent_support_by_the_month_then_the_square_metre():
+    text = "租赁办公用房的外包企业，1000平方米以下部分按每月每平方米15元给予租金补贴。"
+    (item,) = [i for i in page(text)["incentives"] if i["kind"] == "rent_reduction"]
+    assert (item["value"], item["unit"]) == (15, "CNY/m2/month")
