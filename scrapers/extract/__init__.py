@@ -14,7 +14,7 @@ from scrapers.extract.profile import RawRecord, build_profiles
 
 #: the rules of the eighth round (docs/scrapers.md; 0.5.0 was the fifth's, rounds 6 and 7 kept
 #: it); recorded with every crawled or harvested fact
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.9.0"
 
 
 @dataclass
