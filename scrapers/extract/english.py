@@ -207,6 +207,16 @@ CSAT_EN = re.compile(
     r"(?:said\s+they\s+)?(?:were|are|felt)\s+(?:very\s+)?satisfied"
     rf"|satisfaction\s+(?:rate|rating|level|score)\s+(?:of|was|is|reached|stood\s+at)\s+(?P<pre2>(?i:more than |over |about |nearly |around ))?(?P<n2>\d{{1,3}}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
 )
+#: first-contact resolution: ``a first-call resolution rate of 85%``, ``resolved 80% of enquiries
+#: on the first call``
+FCR_EN = re.compile(
+    r"first[- ](?:call|contact|time)\s+resolution(?:\s+rate)?\s+(?:of|was|is|reached|stood\s+at|at)\s+"
+    r"(?P<pre>(?i:more than |over |about |nearly |around ))?(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+    r"|(?:resolv(?:ed|es|ing)|settl(?:ed|es))\s+(?P<pre2>(?i:more than |over |about |nearly |around ))?"
+    r"(?P<n2>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+|its\s+)?"
+    r"(?:\w+\s+)?(?:calls|enquiries|inquiries|issues|problems|cases)\s+(?:on|at|in|during)\s+(?:the\s+)?"
+    r"first\s+(?:call|contact|attempt)"
+)
 #: a rate of a whole market or country, not of one center
 _WHOLE_MARKET = re.compile(
     r"\b(?:nationwide|national average|industry average|across China|in China as a whole)\b",
@@ -826,7 +836,7 @@ def _figures(
                 subject.set("days_per_week", 7, None, conf, sent)
         elif EVERY_DAY_EN.search(sent):
             subject.set("days_per_week", 7, None, conf, sent)  # operators seven days a week
-        for rx, fld in ((ANSWER_RATE_EN, "answer_rate"), (CSAT_EN, "csat")):
+        for rx, fld in ((ANSWER_RATE_EN, "answer_rate"), (CSAT_EN, "csat"), (FCR_EN, "fcr_rate")):
             m = rx.search(sent)
             if m and not _WHOLE_MARKET.search(sent):
                 g = m.groupdict()

@@ -607,6 +607,11 @@ ANSWER_RATE = re.compile(
     r"(?:一次|人工)?(?:接通率|接听率)(?:平均|年均|始终|均)?(?:达到|达|为|保持在|在)?\s*(?:高达)?"
     r"(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
+#: first-contact resolution: ``一次性解决率达92%``, ``首次来电解决率为85%``, ``一次办结率90%``
+FCR = re.compile(
+    r"(?:首次|一次性?|首问|首呼)(?:来电|通话|问题|诉求)?(?:解决|答复|解答|办结)率(?:平均|年均|始终|均)?"
+    r"(?:达到|达|为|保持在|在)?\s*(?:高达)?(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
+)
 #: satisfaction as a share, or as points out of 100 (``满意度达93分``, ``满意度测评得分95.6分``)
 CSAT = re.compile(
     r"(?:满意率|满意度)(?:测评|评价)?(?:得分|评分)?(?:年均|持续|始终|一直|均)?(?:达到|达|为|保持在|在)?"
@@ -1072,13 +1077,14 @@ def _center_rates(clause: str, cstart: int, subject, sentence: str) -> None:
     if (
         ANSWER_RATE.search(clause)
         or CSAT.search(clause)
+        or FCR.search(clause)
         or _HOURS_WORDS.search(clause)
         or HOURS_24.search(clause)
     ):
         e, conf = subject(cstart, "center")
         if e is None:
             return
-        for rx, fld in ((ANSWER_RATE, "answer_rate"), (CSAT, "csat")):
+        for rx, fld in ((ANSWER_RATE, "answer_rate"), (CSAT, "csat"), (FCR, "fcr_rate")):
             m = rx.search(clause)
             if m:
                 rate = m.group("v") or f"{m.group('pts')}%{m.groupdict().get('pts_post') or ''}"

@@ -243,3 +243,30 @@ def test_rent_support_by_the_month_then_the_square_metre():
     text = "租赁办公用房的外包企业，1000平方米以下部分按每月每平方米15元给予租金补贴。"
     (item,) = [i for i in page(text)["incentives"] if i["kind"] == "rent_reduction"]
     assert (item["value"], item["unit"]) == (15, "CNY/m2/month")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcr"),
+    [
+        ("鹤壁示例燃气客服中心人工服务一次性解决率达92%，客户满意度98%。", "鹤壁示例燃气客服中心", 0.92),
+        ("据统计，鹤壁12345政务服务便民热线首次来电解决率为85%。", "鹤壁12345政务服务便民热线", 0.85),
+    ],
+)
+def test_first_contact_resolution_in_prose(text, name, fcr):
+    assert one(page(text)["centers"], name)["fcr_rate"] == fcr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fcr"),
+    [
+        ("The Sample Telecom call centre has a first-call resolution rate of 85% this year.", 0.85),
+        ("The Sample Telecom call centre resolved 80 percent of enquiries on the first call.", 0.8),
+    ],
+)
+def test_english_first_contact_resolution(sentence, fcr):
+    assert one(en_page(sentence)["centers"], "Sample Telecom call centre")["fcr_rate"] == fcr
+
+
+def test_a_resolution_rate_of_complaints_overall_is_no_first_contact_rate():
+    (center,) = page("鹤壁示例燃气客服中心全年投诉办结率达99%。")["centers"]
+    assert "fcr_rate" not in center
