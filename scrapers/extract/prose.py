@@ -91,7 +91,12 @@ _NUMBERED_HOTLINE = (
     # 北京市12369环保投诉举报咨询中心, 1955劳工咨询申诉专线) when no center word ends it
     rf"|(?P<line>{_SERVICE_LINE})|(?<=\d{{5}})[”\"]?平台"
 )
-_TAIL = re.compile(rf"(?P<c>{CENTER_WORD}(?:项目)?|{_NUMBERED_HOTLINE})|(?P<p>{PARK_WORD})")
+#: a line named by what it serves, after a place (``中山市心理援助热线``, ``某县农民工维权热线``): the
+#: place or organisation before it must anchor the name (``anchored``)
+_SERVICE_HOTLINE = r"(?:援助|咨询|投诉|举报|求助|救助|关爱|维权|监督)(?:热线|专线)"
+_TAIL = re.compile(
+    rf"(?P<c>{CENTER_WORD}(?:项目)?|{_NUMBERED_HOTLINE}|{_SERVICE_HOTLINE})|(?P<p>{PARK_WORD})"
+)
 #: a center's own site named after it (``…客户服务中心北方基地``, ``…呼叫中心成都基地``)
 _CENTER_SITE = re.compile(
     rf"{CENTER_WORD}(?![\u4e00-\u9fff]*(?:产业|示范|外包|培训|人才|实训|孵化))[\u4e00-\u9fff]{{2,4}}基地$"
@@ -114,7 +119,7 @@ _STOPS = re.compile(
     r"创建|申报|认定|命名|授予|获批|批准|入选|荣获|获得|重视|支持|扶持|宣布|计划|准备|积极|最佳|优秀|十佳|先进|大批|一流|著名|"
     r"首批|四大|五大|三大|十大|几大|未来|规划|满足|根据|安排|轮流|接听|随着|随著|而|率先|整合|欲|做|能|可以|可|"
     r"探访|揭秘|聚焦|走访|调研|视察|深入|当前|整个|相关|有关|上述|因(?!特)|至|给|"
-    r"\d+条|\d+年|\d+人|完成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|(?<![数根依证单])据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
+    r"\d+条|\d+年|\d+人|完成|织成|构成|变成|汇成|五星级|星级|培养|培训|(?<!福)建|《|拨打|拨通|(?<![数根依证单])据|一种|第一时间|转到|需要|(?<!直)到|[\d.]+万个|万个|暨|峰会|论坛|大会|会议|、"
 )
 _CONJ_KEEP = re.compile(r"(软件|信息|数据|科技|技术|服务|外包|呼叫中心|呼叫)$")
 _CONJ_NEXT = re.compile(r"^(信息|服务|数据|软件|技术|外包|科技|呼叫)")
@@ -220,7 +225,10 @@ def _trim_head(head: str) -> str:
             if _CONJ_KEEP.search(before) and (_CONJ_NEXT.search(after) or not after):
                 continue
         cut = m.end()
-    return head[cut:]
+    head = head[cut:]
+    if head.startswith("原") and city_names()[0].match(head, 1):
+        head = head[1:]  # 原中山心理援助热线: the former name of a place's line, not its name
+    return head
 
 
 #: a company's national service number (95588, 95511, 10086, 10000): right after the company

@@ -270,3 +270,20 @@ def test_english_first_contact_resolution(sentence, fcr):
 def test_a_resolution_rate_of_complaints_overall_is_no_first_contact_rate():
     (center,) = page("鹤壁示例燃气客服中心全年投诉办结率达99%。")["centers"]
     assert "fcr_rate" not in center
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("鹤壁市心理援助热线自2019年5月设立以来，始终提供24小时服务。", "鹤壁市心理援助热线"),
+        ("鹤壁市农民工维权热线设有座席10个。", "鹤壁市农民工维权热线"),
+        ("原鹤壁心理援助热线设有座席10个。", "鹤壁心理援助热线"),
+    ],
+)
+def test_a_line_named_by_what_it_serves_after_a_place(text, name):
+    (center,) = page(text)["centers"]
+    assert center["name"] == name
+
+
+def test_a_line_named_by_what_it_serves_without_a_place_is_no_name():
+    assert page("市民可拨打心理援助热线寻求帮助，热线设有座席10个。")["centers"] == []
