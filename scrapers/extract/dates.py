@@ -14,6 +14,14 @@ from typing import NamedTuple
 _DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})(?!\d)"
 )
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+#: an English date: December 19, 2002; Dec. 19, 2002; 19 December 2002; 2019-Aug-1
+_DATE_EN = re.compile(
+    rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"
+    rf"|\b(?P<d2>\d{{1,2}})\s+{_MON.replace('mon', 'mon2')}\s+(?P<y2>(?:19|20)\d\d)\b"
+    rf"|\b(?P<y3>(?:19|20)\d\d)-{_MON.replace('mon', 'mon3')}-(?P<d3>\d{{1,2}})\b"
+)
 #: a cue that the date after it is the page's own
 _CUE = re.compile(r"(?:发布|发表|更新|刊发|出版)?(?:时间|日期)\s*[:：]?\s*$|来源\s*[:：]")
 #: how far from the top of the page a date without a cue is taken as the page's (characters)
@@ -34,17 +42,35 @@ def _valid(m: re.Match[str]) -> PageDate | None:
     return None
 
 
+def _valid_en(m: re.Match[str]) -> PageDate | None:
+    g = m.groupdict()
+    mon = (g["mon"] or g["mon2"] or g["mon3"])[:3].lower()
+    y, d = int(g["y"] or g["y2"] or g["y3"]), int(g["d"] or g["d2"] or g["d3"])
+    mo = _MONTHS.index(mon) + 1
+    if EARLIEST <= y <= LATEST and 1 <= d <= 31:
+        return PageDate(y, mo, d)
+    return None
+
+
 def page_date(text: str) -> PageDate | None:
     """The page's date: the first date after a cue (``发布时间：``), else the first date in the
-    top ``TOP`` characters; ``None`` when the page prints none."""
+    top ``TOP`` characters; ``None`` when the page prints none. English dates count too
+    (``December 19, 2002``, ``2019-Aug-1``).
+
+    >>> page_date("City opens hotline | Updated: 2006-05-27 08:54")
+    PageDate(year=2006, month=5, day=27)
+    >>> page_date("(China Daily December 19, 2002)")
+    PageDate(year=2002, month=12, day=19)
+    """
     first_top = None
-    for m in _DATE.finditer(text):
-        date = _valid(m)
+    found = [(m.start(), _valid(m)) for m in _DATE.finditer(text)]
+    found += [(m.start(), _valid_en(m)) for m in _DATE_EN.finditer(text[: TOP * 4])]
+    for start, date in sorted(found, key=lambda x: x[0]):
         if date is None:
             continue
-        if _CUE.search(text[max(0, m.start() - 12) : m.start()]):
+        if _CUE.search(text[max(0, start - 12) : start]):
             return date
-        if first_top is None and m.start() < TOP:
+        if first_top is None and start < TOP:
             first_top = date
     return first_top
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from data.geo.geocode import CITIES_DIR, taiwan_english_names
 from data.normalise.industries import industry_written_in
+from scrapers.extract.dates import page_date, year_of
 from scrapers.extract.known_places import line_place, zone_city
 from scrapers.extract.prose import INDUSTRY_CONFIDENCE, Entity
 
@@ -163,7 +164,7 @@ STAFF = re.compile(
 )
 _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?"
+    r"December)(?:\s+\d{1,2})?,?\s+)?"
 )
 FOUNDED = re.compile(
     r"\b(?:[Ss]et up|[Ee]stablished|[Ll]aunched|[Oo]pened|[Ff]ounded|[Cc]reated|began operations?|"
@@ -171,6 +172,9 @@ FOUNDED = re.compile(
     r"|\b(?:operations?|services?)\s+(?:began|started)\s+in\s+"
     + _MONTH
     + r"(?P<y2>(?:19|20)\d\d)\b"
+    # the year first: In 1999, the WSD established a Customer Telephone Enquiry Centre
+    r"|\bIn\s+" + _MONTH + r"(?P<y3>(?:19|20)\d\d),\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){1,5}"
+    r"(?:set\s+up|established|launched|opened|founded|created)\b"
 )
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
@@ -788,7 +792,7 @@ def _figures(
         if subject.kind != "center":
             m = FOUNDED.search(sent)
             if m and len(named) == 1:
-                subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
+                subject.set("founded_year", int(m.group("y") or m.group("y2") or m.group("y3")), None, conf, sent)
             if len(named) == 1:
                 _park_figures(subject, sent, conf)
             continue
@@ -858,7 +862,7 @@ def _figures(
             )
         m = FOUNDED.search(sent)
         if m and (named or not _OTHER_SUBJECT.match(sent.strip())):
-            subject.set("founded_year", int(m.group("y") or m.group("y2")), None, conf, sent)
+            subject.set("founded_year", int(m.group("y") or m.group("y2") or m.group("y3")), None, conf, sent)
 
 
 #: a figure that is to grow: ``plans to increase its 500 sales staff to 1,000`` (500 is now)
@@ -1029,6 +1033,49 @@ def _merge_hotlines(found: dict[str, Entity], text: str = "") -> dict[str, list[
     return aliases
 
 
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: an opening the news tells by the day (``was officially launched on Friday``, ``were launched
+#: on Jan. 30``, ``opened yesterday``) or by ``last year``: the year is the page's
+OPENED_EN = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:officially\s+|formally\s+)?"
+    r"(?:launched|opened|set\s+up|inaugurated|unveiled|put\s+into\s+(?:operation|service))"
+    r"(?:\s+[\w,-]+){0,8}?\s+(?:on\s+(?P<wd>" + _WEEKDAY + r")|on\s+(?P<mon>" + _MON_EN
+    + r")\s*(?P<d>\d{1,2})\b|(?P<rel>yesterday|today|this\s+week))"
+    r"|\b[Ss]ince\s+its\s+(?:launch|opening)\s+in\s+(?P<mon2>" + _MON_EN + r")\s+(?P<last>last)\s+year"
+)
+
+
+def _opened_in_the_news(text: str, entities: list[Entity], aliases: dict[str, list[str]]) -> None:
+    """The founding year of a center whose opening a dated page tells without a year (the
+    named center, else the page's only one); confidence 0.6."""
+    date = page_date(text)
+    centers = [e for e in entities if e.kind == "center"]
+    if date is None or not centers:
+        return
+    for sm in _SENT.finditer(text):
+        sent = sm.group(0)
+        m = OPENED_EN.search(sent)
+        if not m or re.search(r"\b(?:19|20)\d\d\b", sent):
+            continue
+        said = [e for e in centers if any(a in sent for a in aliases.get(e.name, [e.name]))]
+        before = [e for e in said
+                  if any(a in sent[: m.start()] for a in aliases.get(e.name, [e.name]))]  # fmt: skip
+        if said and not before:
+            continue  # launched at the Dongpu Call Center: the center is where, not what opened
+        subject = before[0] if len(before) == 1 else centers[0] if len(centers) == 1 else None
+        if subject is None or "founded_year" in subject.values:
+            continue
+        mon = (m.group("mon") or m.group("mon2") or "")[:3].lower()
+        month = _MONTH_NO.get(mon)
+        year = date.year - 1 if m.group("last") else year_of(date, month)
+        subject.set("founded_year", year, None, 0.6, sent)
+
+
+_MONTH_NO = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
 def read_english(text: str) -> list[Entity]:
     """Entities of an English page."""
     found: dict[str, Entity] = {}
@@ -1165,6 +1212,7 @@ def read_english(text: str) -> list[Entity]:
             del found[name]  # World's Largest Call Centre, a Chinese call centre: descriptions
     aliases = _merge_hotlines(found, text)
     _figures(text, list(found.values()), aliases, lines)
+    _opened_in_the_news(text, list(found.values()), aliases)
     for name, e in list(found.items()):
         said = sum(text.count(a) for a in aliases.get(name, [name]))
         if HOTLINE.fullmatch(name) and said < 2 and len(e.values) == 0:

@@ -287,3 +287,37 @@ def test_a_line_named_by_what_it_serves_after_a_place(text, name):
 
 def test_a_line_named_by_what_it_serves_without_a_place_is_no_name():
     assert page("市民可拨打心理援助热线寻求帮助，热线设有座席10个。")["centers"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("In 1999, the Sample Water Department established a Customer Telephone Enquiry Centre "
+         "that answers calls 24 hours a day.", 1999),
+        ("The Sample Bureau established the Sample City 1999 Call Center in December, 2007, five "
+         "months after planning began.", 2007),
+        ("Updated: 2006-05-27 08:54\nCity opens free hotline. The Sample Call Centre, which was "
+         "officially launched on Friday, gives tourist information in English.", 2006),
+        ("(Sample Daily, March 3, 2017)\nSince its launch in November last year, Hebi's "
+         "government service hotline 12345 has answered many calls. The hotline 12345 is free.",
+         2016),
+    ],
+)  # fmt: skip
+def test_english_a_centers_opening(text, year):
+    (center,) = en_page(text)["centers"]
+    assert center["founded_year"] == year
+
+
+def test_english_a_launch_held_at_a_center_is_not_its_opening():
+    text = ("Updated: 2019-08-01\nThe Sample Multilingual Platform was launched at the Sample "
+            "Telecom Dongpu Call Center on July 31, with 40 agents.")  # fmt: skip
+    for center in en_page(text)["centers"]:
+        assert "founded_year" not in center
+
+
+def test_english_dates_a_page_prints():
+    from scrapers.extract.dates import page_date
+
+    assert tuple(page_date("Posted 2019-Aug-1 by the desk")) == (2019, 8, 1)
+    assert tuple(page_date("(Sample Daily, 19 December 2002)")) == (2002, 12, 19)
+    assert page_date("In May 2002 the hotline opened.") is None  # no day: no page date
