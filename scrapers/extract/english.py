@@ -155,7 +155,8 @@ def _park_figures(park: Entity, sent: str, conf: float) -> None:
 STAFF = re.compile(
     r"(?P<pre>(?i:more than |over |about |nearly |some |around ))?(?P<n>\d(?:[\d,]*\d)?)\s+"
     r"(?:(?!(?:calls?|complaints|enquiries|inquiries|from|by|to|of|for|per)\b)[A-Za-z-]+\s+){0,2}?"
-    r"(?:employees|staff|agents|operators|customer service representatives)\b"
+    r"(?:employees|staff|staffers|agents|operators|advisors|advisers|call-takers|"
+    r"(?:customer\s+service\s+|sales\s+)?representatives)\b"
     # 79 new staff courtesy programmes: staff names what the programmes are for
     r"(?!\s+(?:[a-z]+\s+)?(?:programmes?|programs?|training|courses?|sessions?|activities|events)\b)"
     r"|employs\s+(?P<pre2>more than |over |about |nearly |some |around )?(?P<n2>\d[\d,]*)"

@@ -321,3 +321,9 @@ def test_english_dates_a_page_prints():
     assert tuple(page_date("Posted 2019-Aug-1 by the desk")) == (2019, 8, 1)
     assert tuple(page_date("(Sample Daily, 19 December 2002)")) == (2002, 12, 19)
     assert page_date("In May 2002 the hotline opened.") is None  # no day: no page date
+
+
+@pytest.mark.parametrize("word", ["advisors", "representatives", "staffers"])
+def test_english_advisors_and_representatives_are_staff(word):
+    doc = en_page(f"The Sample Xiamen Call Center currently has 200 {word} on three shifts.")
+    assert one(doc["centers"], "Sample Xiamen Call Center")["staff"] == 200
