@@ -568,7 +568,7 @@ SEATS_GROWN = re.compile(
 #: a seat word and its count after a verb: ``可实现呼叫中心坐席2万个``
 SEATS_BARE = re.compile(
     r"(?:实现|建成|拥有|建设|形成|达到|规划|设计)[^，。；\d]{0,8}?(?:座席|坐席|席位)\s*"
-    r"(?P<n>\d+(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*个(?!人|月)"
+    r"(?P<n>\d+(?:\.\d+)?\s*万?)(?P<post>余|多)?\s*(?:个(?!人|月)(?P<post2>以上|左右)?|(?P<about>左右)(?!人|名))"
 )
 #: seats set up: ``设服务座席25个``, ``人工座席配置为20路``
 SEATS_SET = re.compile(
@@ -685,7 +685,7 @@ def _count(m: re.Match[str]) -> tuple[int, str | None] | None:
     raw = (
         (g.get("pre") or "") + (g["n"] or g.get("n2") or g.get("n3") or "") + (g.get("post") or "")
     )
-    raw += g.get("post2") or ""
+    raw += g.get("post2") or g.get("about") or ""
     raw = raw.replace("共有", "").replace("共设", "").replace("设有", "").replace("拥有", "")
     for w in ("达到", "突破", "容纳", "多达", "共", "达", "设", "有"):
         if raw.startswith(w):
@@ -1087,6 +1087,7 @@ def _center_rates(clause: str, cstart: int, subject, sentence: str) -> None:
         or CSAT.search(clause)
         or FCR.search(clause)
         or _HOURS_WORDS.search(clause)
+        or _EVERY_DAY.search(clause)
         or HOURS_24.search(clause)
     ):
         e, conf = subject(cstart, "center")
@@ -1116,7 +1117,7 @@ def _center_rates(clause: str, cstart: int, subject, sentence: str) -> None:
             m = None  # 7×24小时自助语音和5×8小时人工服务: the agents' hours are read below
         if m:
             e.set("hours_per_day", 24, None, conf, sentence)
-        if (m and ("365天" in clause or "7" in m.group(0))) or "全年无休" in clause:
+        if (m and ("365天" in clause or "7" in m.group(0))) or _EVERY_DAY.search(clause):
             e.set("days_per_week", 7, None, conf, sentence)  # 全年无休: every day, not 24 hours
 
 
@@ -1136,7 +1137,7 @@ OPEN_RANGE = re.compile(
 )
 #: the days of an opening time, in the words just before it
 _OPEN_DAYS = re.compile(r"每日|每天|天天|全年|平日|工作日|周一至周五|星期一至星期五|周一至周日")
-_EVERY_DAY = re.compile(r"全年无休|365天|全年不打烊|节假日照常|节假日无休")
+_EVERY_DAY = re.compile(r"全年无休|365天|全年(?:从)?不打烊|节假日照常|节假日无休|节假日不休")
 #: a time of one weekday (``每周四8时-18时``), of a report (``晚8点16分``), not an opening time
 _NOT_OPENING = re.compile(r"(?<!至)(?:周|星期)[一二三四五六日](?!至)")
 _SERVICE_TIME = re.compile(r"服务|受理|接听|人工|开放|值守|咨询|热线|专线|办公时间|工作时间")

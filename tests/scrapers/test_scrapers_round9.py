@@ -327,3 +327,20 @@ def test_english_dates_a_page_prints():
 def test_english_advisors_and_representatives_are_staff(word):
     doc = en_page(f"The Sample Xiamen Call Center currently has 200 {word} on three shifts.")
     assert one(doc["centers"], "Sample Xiamen Call Center")["staff"] == 200
+
+
+def test_seats_about_a_round_figure_after_the_seat_word():
+    (center,) = page("鹤壁示例客户服务中心目前拥有坐席1700左右，日语坐席300多个。")["centers"]
+    assert (center["seats"], center.get("seats_bound")) == (1700, "approx")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鹤壁市12345政务服务便民热线坚持365天从不打烊。",
+        "鹤壁市12345政务服务便民热线全年不打烊，节假日照常受理。",
+    ],
+)
+def test_open_every_day_of_the_year_is_seven_days_a_week(text):
+    (center,) = page(text)["centers"]
+    assert center["days_per_week"] == 7 and "hours_per_day" not in center
