@@ -605,12 +605,12 @@ STAFF_RUN = re.compile(
 _COMPANY_STAFF = re.compile(r"(?:公司|集团)[^，。；\d]{0,6}(?:员工|职工|人员)")
 DAILY_CALLS = re.compile(
     r"(?:日均|每天|每日|一天|(?<![首当次同今昨前节假\d])日)(?P<mid>[^，。；！？\d]{0,10}?(?<!第))(?P<pre>超过|逾|近|约|接近)?\s*"
-    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?|[一二两三四五六七八九十百千]+万?[一二两三四五六七八九十百千]*)(?P<post>余|多)?\s*(?:个|通|件|次|起|宗)(?P<after>电话|来电|来电量)?"
+    r"(?P<n>\d[\d,]*(?:\.\d+)?\s*万?|[一二两三四五六七八九十百千]+万?[一二两三四五六七八九十百千]*)(?P<post>余|多)?\s*(?:个|通|件|人次|次|起|宗)(?P<after>电话|来电|来电量)?"
     r"(?P<post2>左右|以上)?"
 )
 #: daily call counts are often a peak or a period average: 6 of 11 right on dev
 DAILY_CALLS_CONFIDENCE = 0.6
-_CALL_WORD = re.compile(r"来电|电话|呼入|话务|接听|接电|通话|查询|咨询|求助")
+_CALL_WORD = re.compile(r"来电|电话|呼入|呼叫|话务|受话|接听|接电|通话|查询|咨询|求助")
 ANSWER_RATE = re.compile(
     r"(?:一次|人工)?(?:接通率|接听率)(?:平均|年均|始终|均)?(?:达到|达|为|保持在|在)?\s*(?:高达)?"
     r"(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"

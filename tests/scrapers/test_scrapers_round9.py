@@ -344,3 +344,15 @@ def test_seats_about_a_round_figure_after_the_seat_word():
 def test_open_every_day_of_the_year_is_seven_days_a_week(text):
     (center,) = page(text)["centers"]
     assert center["days_per_week"] == 7 and "hours_per_day" not in center
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("鹤壁12345政务服务热线新平台试运行一个多月，平均每天受话量1800件。", 1800),
+        ("鹤壁市12316示例服务热线日均呼叫次数在3563人次以上。", 3563),
+    ],
+)
+def test_daily_calls_said_as_calls_received_or_person_times(text, calls):
+    (center,) = page(text)["centers"]
+    assert center["daily_inbound_calls"] == calls
