@@ -15,7 +15,9 @@ _DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})(?!\d)"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MON = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+#: an English month, in full or cut short (``December``, ``Dec.``, ``Sept``)
+MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MON = rf"(?P<mon>{MONTH_EN})"
 #: an English date: December 19, 2002; Dec. 19, 2002; 19 December 2002; 2019-Aug-1
 _DATE_EN = re.compile(
     rf"\b{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"
@@ -42,12 +44,17 @@ def _valid(m: re.Match[str]) -> PageDate | None:
     return None
 
 
+def month_number(word: str | None) -> int | None:
+    """1-12 for an English month (``Jan.``, ``November``), else None."""
+    key = (word or "")[:3].lower()
+    return _MONTHS.index(key) + 1 if key in _MONTHS else None
+
+
 def _valid_en(m: re.Match[str]) -> PageDate | None:
     g = m.groupdict()
-    mon = (g["mon"] or g["mon2"] or g["mon3"])[:3].lower()
+    mo = month_number(g["mon"] or g["mon2"] or g["mon3"])
     y, d = int(g["y"] or g["y2"] or g["y3"]), int(g["d"] or g["d2"] or g["d3"])
-    mo = _MONTHS.index(mon) + 1
-    if EARLIEST <= y <= LATEST and 1 <= d <= 31:
+    if mo and EARLIEST <= y <= LATEST and 1 <= d <= 31:
         return PageDate(y, mo, d)
     return None
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from data.geo.geocode import CITIES_DIR, taiwan_english_names
 from data.normalise.industries import industry_written_in
-from scrapers.extract.dates import page_date, year_of
+from scrapers.extract.dates import MONTH_EN, month_number, page_date, year_of
 from scrapers.extract.known_places import line_place, zone_city
 from scrapers.extract.prose import INDUSTRY_CONFIDENCE, Entity
 
@@ -1035,15 +1035,14 @@ def _merge_hotlines(found: dict[str, Entity], text: str = "") -> dict[str, list[
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MON_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: an opening the news tells by the day (``was officially launched on Friday``, ``were launched
 #: on Jan. 30``, ``opened yesterday``) or by ``last year``: the year is the page's
 OPENED_EN = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:officially\s+|formally\s+)?"
     r"(?:launched|opened|set\s+up|inaugurated|unveiled|put\s+into\s+(?:operation|service))"
-    r"(?:\s+[\w,-]+){0,8}?\s+(?:on\s+(?P<wd>" + _WEEKDAY + r")|on\s+(?P<mon>" + _MON_EN
+    r"(?:\s+[\w,-]+){0,8}?\s+(?:on\s+(?P<wd>" + _WEEKDAY + r")|on\s+(?P<mon>" + MONTH_EN
     + r")\s*(?P<d>\d{1,2})\b|(?P<rel>yesterday|today|this\s+week))"
-    r"|\b[Ss]ince\s+its\s+(?:launch|opening)\s+in\s+(?P<mon2>" + _MON_EN + r")\s+(?P<last>last)\s+year"
+    r"|\b[Ss]ince\s+its\s+(?:launch|opening)\s+in\s+(?P<mon2>" + MONTH_EN + r")\s+(?P<last>last)\s+year"
 )
 
 
@@ -1067,14 +1066,10 @@ def _opened_in_the_news(text: str, entities: list[Entity], aliases: dict[str, li
         subject = before[0] if len(before) == 1 else centers[0] if len(centers) == 1 else None
         if subject is None or "founded_year" in subject.values:
             continue
-        mon = (m.group("mon") or m.group("mon2") or "")[:3].lower()
-        month = _MONTH_NO.get(mon)
+        month = month_number(m.group("mon") or m.group("mon2"))
         year = date.year - 1 if m.group("last") else year_of(date, month)
         subject.set("founded_year", year, None, 0.6, sent)
 
-
-_MONTH_NO = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 def read_english(text: str) -> list[Entity]:
