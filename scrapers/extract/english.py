@@ -177,6 +177,13 @@ FOUNDED = re.compile(
     r"|\bIn\s+" + _MONTH + r"(?P<y3>(?:19|20)\d\d),\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+){1,5}"
     r"(?:set\s+up|established|launched|opened|founded|created)\b"
 )
+
+
+def _year_of(m: re.Match[str]) -> int:
+    """The year a :data:`FOUNDED` match names."""
+    return int(m.group("y") or m.group("y2") or m.group("y3"))
+
+
 QUOTED = re.compile(r"[“\"](?P<name>[A-Z][^”\"]{8,160}?\b(?:Base|Park|Zone)\b[^”\"]{0,90})[”\"]")
 CENTER_CAP = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|{_BRACKET}|\d{{4,6}})){{0,4}}\s+(?:(?:Call|Contact|Customer\s+Service|"
@@ -793,7 +800,7 @@ def _figures(
         if subject.kind != "center":
             m = FOUNDED.search(sent)
             if m and len(named) == 1:
-                subject.set("founded_year", int(m.group("y") or m.group("y2") or m.group("y3")), None, conf, sent)
+                subject.set("founded_year", _year_of(m), None, conf, sent)
             if len(named) == 1:
                 _park_figures(subject, sent, conf)
             continue
@@ -863,7 +870,7 @@ def _figures(
             )
         m = FOUNDED.search(sent)
         if m and (named or not _OTHER_SUBJECT.match(sent.strip())):
-            subject.set("founded_year", int(m.group("y") or m.group("y2") or m.group("y3")), None, conf, sent)
+            subject.set("founded_year", _year_of(m), None, conf, sent)
 
 
 #: a figure that is to grow: ``plans to increase its 500 sales staff to 1,000`` (500 is now)
@@ -1040,9 +1047,14 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 OPENED_EN = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:officially\s+|formally\s+)?"
     r"(?:launched|opened|set\s+up|inaugurated|unveiled|put\s+into\s+(?:operation|service))"
-    r"(?:\s+[\w,-]+){0,8}?\s+(?:on\s+(?P<wd>" + _WEEKDAY + r")|on\s+(?P<mon>" + MONTH_EN
+    r"(?:\s+[\w,-]+){0,8}?\s+(?:on\s+(?P<wd>"
+    + _WEEKDAY
+    + r")|on\s+(?P<mon>"
+    + MONTH_EN
     + r")\s*(?P<d>\d{1,2})\b|(?P<rel>yesterday|today|this\s+week))"
-    r"|\b[Ss]ince\s+its\s+(?:launch|opening)\s+in\s+(?P<mon2>" + MONTH_EN + r")\s+(?P<last>last)\s+year"
+    r"|\b[Ss]ince\s+its\s+(?:launch|opening)\s+in\s+(?P<mon2>"
+    + MONTH_EN
+    + r")\s+(?P<last>last)\s+year"
 )
 
 
@@ -1069,7 +1081,6 @@ def _opened_in_the_news(text: str, entities: list[Entity], aliases: dict[str, li
         month = month_number(m.group("mon") or m.group("mon2"))
         year = date.year - 1 if m.group("last") else year_of(date, month)
         subject.set("founded_year", year, None, 0.6, sent)
-
 
 
 def read_english(text: str) -> list[Entity]:

@@ -30,14 +30,23 @@ def test_a_center_without_a_name_word_is_still_not_named_by_a_short_name():
     ("text", "year"),
     [
         # a title, the page's date under it
-        ("发布时间：2023-04-26 10:16\n鹤壁市12355示例青少年服务台揭牌\n该服务台面向全市青少年。", 2023),
-        ("时间：2021年09月13日\n鹤壁市总工会“12351”示例职工服务热线正式开通啦\n欢迎职工来电。", 2021),
+        (
+            "发布时间：2023-04-26 10:16\n鹤壁市12355示例青少年服务台揭牌\n该服务台面向全市青少年。",
+            2023,
+        ),
+        (
+            "时间：2021年09月13日\n鹤壁市总工会“12351”示例职工服务热线正式开通啦\n欢迎职工来电。",
+            2021,
+        ),
         # the day of the month only, after the entity
         ("发布时间：2023-04-26\n鹤壁市12355示例青少年服务台25日揭牌，面向全市青少年。", 2023),
         # yesterday afternoon
         ("2020-09-04 07:46 来源：示例晨报\n昨天下午，鹤壁市96110示例劝阻专线正式开通。", 2020),
         # the verb before the entity, on a named day
-        ("发布时间：2023-09-28\n示例总工会9月27日正式启用鹤壁市“12351”示例服务热线呼叫中心。", 2023),
+        (
+            "发布时间：2023-09-28\n示例总工会9月27日正式启用鹤壁市“12351”示例服务热线呼叫中心。",
+            2023,
+        ),
     ],
 )
 def test_an_opening_the_news_tells_without_a_year_is_in_the_pages_year(text, year):
@@ -97,7 +106,9 @@ def test_english_a_company_opens_a_described_center(sentence, name, city):
 
 
 def test_english_employing_counts_the_new_centers_staff():
-    doc = en_page("Samplebank has set up a regional customer service centre in Dalian, employing 500 people.")
+    doc = en_page(
+        "Samplebank has set up a regional customer service centre in Dalian, employing 500 people."
+    )
     assert one(doc["centers"], "Samplebank customer service centre")["staff"] == 500
 
 
@@ -107,7 +118,9 @@ def test_english_a_door_opened_for_a_center_is_no_center():
 
 
 def test_a_year_and_hours_written_in_chinese_numerals_are_read():
-    text = "（示例报导）鹤壁市1999市民专线于二○○九年启用，廿四小时全年无休提供服务，话务人员共60人。"
+    text = (
+        "（示例报导）鹤壁市1999市民专线于二○○九年启用，廿四小时全年无休提供服务，话务人员共60人。"
+    )
     center = one(page(text)["centers"], "鹤壁市1999市民专线")
     assert (center["founded_year"], center["hours_per_day"]) == (2009, 24)
 
@@ -138,7 +151,9 @@ def test_english_a_line_that_will_operate_as_usual_keeps_its_hours():
 
 
 def test_english_a_line_that_will_open_round_the_clock_later_has_no_hours_yet():
-    doc = en_page("The Sample Electric Customer Service Hotline will eventually operate 24 hours a day.")
+    doc = en_page(
+        "The Sample Electric Customer Service Hotline will eventually operate 24 hours a day."
+    )
     for center in doc["centers"]:
         assert "hours_per_day" not in center
 
@@ -166,7 +181,11 @@ def test_english_a_companys_hotline_said_in_lowercase_takes_its_figures(sentence
 @pytest.mark.parametrize(
     ("text", "center", "park"),
     [
-        ("示例电网客户服务中心北方基地位于天津，拥有座席1000个。", "示例电网客户服务中心北方基地", None),
+        (
+            "示例电网客户服务中心北方基地位于天津，拥有座席1000个。",
+            "示例电网客户服务中心北方基地",
+            None,
+        ),
         ("示例银行客户服务中心成都基地拥有座席800个。", "示例银行客户服务中心成都基地", None),
         ("鹤壁呼叫中心产业基地规划座席1万个。", None, "鹤壁呼叫中心产业基地"),
         ("鹤壁呼叫中心外包示范基地规划座席1万个。", None, "鹤壁呼叫中心外包示范基地"),
@@ -194,7 +213,9 @@ def test_a_kind_of_company_names_no_center(name):
 
 
 def test_a_company_named_before_its_kind_still_names_its_center():
-    center = one(page("鹤壁示例保险公司客服中心设有座席500个。")["centers"], "鹤壁示例保险公司客服中心")
+    center = one(
+        page("鹤壁示例保险公司客服中心设有座席500个。")["centers"], "鹤壁示例保险公司客服中心"
+    )
     assert center["seats"] == 500
 
 
@@ -248,8 +269,16 @@ def test_rent_support_by_the_month_then_the_square_metre():
 @pytest.mark.parametrize(
     ("text", "name", "fcr"),
     [
-        ("鹤壁示例燃气客服中心人工服务一次性解决率达92%，客户满意度98%。", "鹤壁示例燃气客服中心", 0.92),
-        ("据统计，鹤壁12345政务服务便民热线首次来电解决率为85%。", "鹤壁12345政务服务便民热线", 0.85),
+        (
+            "鹤壁示例燃气客服中心人工服务一次性解决率达92%，客户满意度98%。",
+            "鹤壁示例燃气客服中心",
+            0.92,
+        ),
+        (
+            "据统计，鹤壁12345政务服务便民热线首次来电解决率为85%。",
+            "鹤壁12345政务服务便民热线",
+            0.85,
+        ),
     ],
 )
 def test_first_contact_resolution_in_prose(text, name, fcr):
