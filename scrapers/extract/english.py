@@ -223,7 +223,7 @@ CSAT_EN = re.compile(
 #: on the first call``
 FCR_EN = re.compile(
     r"first[- ](?:call|contact|time)\s+resolution(?:\s+rate)?\s+(?:of|was|is|reached|stood\s+at|at)\s+"
-    r"(?P<pre>(?i:more than |over |about |nearly |around ))?(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)"
+    rf"{_PRE_EN}{_PCT}"
     r"|(?:resolv(?:ed|es|ing)|settl(?:ed|es))\s+(?P<pre2>(?i:more than |over |about |nearly |around ))?"
     r"(?P<n2>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|all\s+|its\s+)?"
     r"(?:\w+\s+)?(?:calls|enquiries|inquiries|issues|problems|cases)\s+(?:on|at|in|during)\s+(?:the\s+)?"

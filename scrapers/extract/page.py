@@ -129,24 +129,6 @@ def fast_simplified(text: str) -> str:
     return text.translate(_t2s_table())
 
 
-#: a year written digit by digit in Chinese (``二○○九年``, ``二〇一五年``; ``○`` is the circle
-#: news sites type for zero) and a day's hours written with 廿 (``廿四小时``: twenty-four)
-_CN_YEAR = re.compile(r"[〇○零一二][〇○零一二三四五六七八九]{3}(?=年)")
-_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
-_NIAN_HOURS = re.compile(r"廿四(?=小时|钟头)")
-
-
-def western_digits(text: str) -> str:
-    """Years and a day's hours that pages write in Chinese numerals, in Arabic digits, character
-    for character (offsets stay): ``二○○九年啟用`` -> ``2009年啟用``, ``廿四小时`` -> ``24小时``.
-
-    >>> western_digits("桃园市1999市民专线于二○○九年启用，廿四小时全年无休")
-    '桃园市1999市民专线于2009年启用，24小时全年无休'
-    """
-    text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
-    return _NIAN_HOURS.sub("24", text)
-
-
 def language(text: str) -> str:
     """``en`` when Latin letters outnumber Chinese characters 5 to 1 (over 50 letters, or any
     text without a Chinese character: a short English snippet), else ``zh``."""
@@ -332,7 +314,7 @@ def extract_page(body: bytes, name: str = "", content_type: str | None = None) -
         _attach_nameless(profiles, entities)
         entities = _merge_profiles([p for p in profiles if p.name], entities)
     else:
-        simp = western_digits(fast_simplified(text))
+        simp = fast_simplified(text)
         entities = []
         city = page_city(simp) or line_place(simp, "zh")
         for e in read_prose(simp, city):

@@ -103,6 +103,17 @@ _TAIL = re.compile(
 _CENTER_SITE = re.compile(
     rf"{CENTER_WORD}(?![\u4e00-\u9fff]*(?:产业|示范|外包|培训|人才|实训|孵化))[\u4e00-\u9fff]{{2,4}}基地$"
 )
+
+
+def _kind_of(name: str) -> str | None:
+    """``center`` or ``park`` by the name's last entity word (a center's own site,
+    ``…客户服务中心北方基地``, is a center); None for a name without one."""
+    tails = list(_TAIL.finditer(name))
+    if not tails:
+        return None
+    return "center" if tails[-1].group("c") or _CENTER_SITE.search(name) else "park"
+
+
 _EXTEND = re.compile(rf"[”\"]?[{_NAME_CHARS}]{{0,8}}?(?:{CENTER_WORD}|{PARK_WORD}|项目)")
 _NOT_ENTITY_AFTER = re.compile(
     r"(?:有限|股份|公司|集团|管委会|办公室|管理办公室|管理处|管理科|大楼|大厦|商会|示范席|业务|行业)"
@@ -336,10 +347,7 @@ def _mentions(s: str) -> list[_Mention]:
         head = head.lstrip('”"》')
         kind = "center" if m.group("c") else "park"
         name = head + s[m.start() : end]
-        last_tail = list(_TAIL.finditer(name))[-1]
-        kind = "center" if last_tail.group("c") else "park"
-        if kind == "park" and _CENTER_SITE.search(name):
-            kind = "center"  # 国家电网客户服务中心北方基地: a center's site, not a park
+        kind = _kind_of(name)
         taken_until = end
         if head.count("“") == head.count("”") + 1 and s[end : end + 1] == "”":
             head = head.replace("“", "")  # “云服务小镇”: the quote closes after the entity word
@@ -522,12 +530,8 @@ def _group(mentions: list[_Mention]) -> dict[str, Entity]:
             name = max((n for n in all_forms if _key(n) == root), key=lambda n: all_forms[n])
         for k in members:
             canon[k] = name
-        tails = list(_TAIL.finditer(name))
-        kind = "center" if tails and tails[-1].group("c") else "park"
-        if not tails:  # a name without an entity word (中国工商银行95588): what its mention said
-            kind = next(m.kind for m in mentions if _key(m.name) in members)
-        if kind == "park" and _CENTER_SITE.search(name):
-            kind = "center"  # 国家电网客户服务中心北方基地: a center's site, not a park
+        # a name without an entity word (中国工商银行95588): what its mention said
+        kind = _kind_of(name) or next(m.kind for m in mentions if _key(m.name) in members)
         entities[name] = Entity(kind=kind, name=name)
         others = {_key(n): n for n, _ in all_forms.most_common() if _key(n) != _key(name)}
         entities[name].aliases = list(others.values())[:MAX_ALIASES]
@@ -613,14 +617,15 @@ DAILY_CALLS = re.compile(
 #: daily call counts are often a peak or a period average: 6 of 11 right on dev
 DAILY_CALLS_CONFIDENCE = 0.6
 _CALL_WORD = re.compile(r"来电|电话|呼入|呼叫|话务|受话|接听|接电|通话|查询|咨询|求助")
-ANSWER_RATE = re.compile(
-    r"(?:一次|人工)?(?:接通率|接听率)(?:平均|年均|始终|均)?(?:达到|达|为|保持在|在)?\s*(?:高达)?"
+#: a rate's value after its name: ``平均达到97%``, ``保持在98%以上``, ``超95%``
+_RATE_VALUE = (
+    r"(?:平均|年均|始终|均)?(?:达到|达|为|保持在|在)?\s*(?:高达)?"
     r"(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
 )
+ANSWER_RATE = re.compile(rf"(?:一次|人工)?(?:接通率|接听率){_RATE_VALUE}")
 #: first-contact resolution: ``一次性解决率达92%``, ``首次来电解决率为85%``, ``一次办结率90%``
 FCR = re.compile(
-    r"(?:首次|一次性?|首问|首呼)(?:来电|通话|问题|诉求)?(?:解决|答复|解答|办结)率(?:平均|年均|始终|均)?"
-    r"(?:达到|达|为|保持在|在)?\s*(?:高达)?(?P<pre>超过|超|逾)?\s*(?P<v>\d+(?:\.\d+)?\s*[%％](?:以上|左右)?)"
+    rf"(?:首次|一次性?|首问|首呼)(?:来电|通话|问题|诉求)?(?:解决|答复|解答|办结)率{_RATE_VALUE}"
 )
 #: satisfaction as a share, or as points out of 100 (``满意度达93分``, ``满意度测评得分95.6分``)
 CSAT = re.compile(
@@ -791,16 +796,23 @@ def _clauses(sentence: str, offset: int):
         yield offset + m.start(), m.group(0)
 
 
-#: a hotline number written in Chinese digits (``一九九九市民热线``, ``一二三四五热线``)
+#: a hotline number written in Chinese digits (``一九九九市民热线``, ``一二三四五热线``), and a
+#: year written digit by digit (``二○○九年``; ``○`` is the circle news sites type for zero)
 _CN_DIGIT_NUMBER = re.compile(
     r"[〇零一二三四五六七八九]{3,6}(?=[”\"」]?(?:市民|县民|便民|服务|热线|专线|话务|电话))"
+    r"|[〇○零一二][〇○零一二三四五六七八九]{3}(?=年)"
 )
-_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+#: a day's hours written with 廿 (``廿四小时``: twenty-four)
+_NIAN_HOURS = re.compile(r"廿四(?=小时|钟头)")
 
 
 def _digit_numbers(s: str) -> str:
-    """Hotline numbers in Chinese digits as Arabic digits (same length: offsets stay)."""
-    return _CN_DIGIT_NUMBER.sub(lambda m: m.group(0).translate(_CN_DIGITS), s)
+    """Hotline numbers, years and a day's hours written in Chinese numerals as Arabic digits,
+    character for character (offsets stay): ``一九九九市民热线`` -> ``1999市民热线``,
+    ``二○○九年启用`` -> ``2009年启用``, ``廿四小时`` -> ``24小时``."""
+    s = _CN_DIGIT_NUMBER.sub(lambda m: m.group(0).translate(_CN_DIGITS), s)
+    return _NIAN_HOURS.sub("24", s)
 
 
 _ROC_YEAR = re.compile(r"(?<![\d.,])(?:民国)?(?P<y>[1-9]\d{1,2})(?=年(?!代|级|龄|资))")
